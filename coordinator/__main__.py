@@ -1,0 +1,5 @@
+"""Allows `python -m coordinator`."""
+
+from coordinator.cli.main import main
+
+main()

@@ -1,0 +1,94 @@
+"""Commands that create and describe a database: `init`, `demo`, `info`."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import click
+
+from coordinator.cli.context import CliContext, emit_json, pass_cli
+from coordinator.errors import UserError
+from coordinator.i18n import _
+from coordinator.reference.profiles import PROFILES
+from coordinator.services import setup
+from coordinator.store import current_revision, resolve_url, sqlite_path
+
+
+@click.command("init")
+@click.option("--profile", "profile_code", type=click.Choice(PROFILES), required=True,
+              help="Country profile: grade systems, sectors and defaults.")
+@click.option("--municipality", help="The municipality's or cluster's name, for documents.")
+@pass_cli
+def init_command(cli: CliContext, profile_code: str, municipality: str | None) -> None:
+    """Create an empty database for a country."""
+    store = cli.open(create=True)
+    try:
+        with store.session() as session:
+            setup.initialise(session, profile_code=profile_code, municipality=municipality)
+    finally:
+        store.close()
+    click.echo(_("Created an empty database for profile {profile}.").format(profile=profile_code))
+
+
+@click.command("demo")
+@click.option("--profile", "profile_code", type=click.Choice(PROFILES), default="se", show_default=True)
+@click.option("--size", type=click.Choice(["small", "municipality", "region"]), default="municipality",
+              show_default=True)
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--force", is_flag=True, help="Replace an existing database file.")
+@pass_cli
+def demo_command(cli: CliContext, profile_code: str, size: str, seed: int, force: bool) -> None:
+    """Create a demo database with a whole municipality's schools, partners and activities."""
+    from coordinator.demo import build_demo
+
+    path = sqlite_path(resolve_url(cli.db))
+    if path is not None and path.exists():
+        if not force:
+            raise UserError(_("{path} already exists; add --force to replace it.").format(path=path))
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            candidate = path.with_name(path.name + suffix)
+            if candidate.exists():
+                candidate.unlink()
+    store = cli.open(create=True)
+    try:
+        summary = build_demo(store, profile_code=profile_code, size=size, seed=seed)
+    finally:
+        store.close()
+    click.echo(_("Created the {size} demo for profile {profile}: {pupils} pupils, {organisations} "
+                 "organisations.").format(size=size, profile=profile_code, pupils=summary.pupils,
+                                           organisations=summary.organisations))
+
+
+@click.command("info")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@pass_cli
+def info_command(cli: CliContext, fmt: str) -> None:
+    """Count each kind of record."""
+    store = cli.open()
+    try:
+        revision = current_revision(store.engine)
+        with store.session() as session:
+            info = setup.database_info(session, schema_revision=revision)
+    finally:
+        store.close()
+    data = dataclasses.asdict(info)
+    if fmt == "json":
+        emit_json(data)
+        return
+    labels = {
+        "organisations": _("Organisations"), "contacts": _("Contact persons"), "schools": _("Schools"),
+        "classes": _("Classes"), "pupils": _("Pupils"), "teachers": _("Teachers"),
+        "study_visits": _("Study visits"), "placements": _("Placements"), "encounters": _("Encounters"),
+        "trainings": _("Trainings"), "meetings": _("Meetings"), "actions": _("Actions"),
+        "current_year": _("Current school year"), "schema_revision": _("Schema revision"),
+        "profile": _("Country profile"), "municipality": _("Municipality"),
+    }
+    width = max(len(v) for v in labels.values())
+    for key, label in labels.items():
+        click.echo(f"{label:<{width}}  {data[key]}")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(init_command)
+    group.add_command(demo_command)
+    group.add_command(info_command)

@@ -1,0 +1,1 @@
+"""Alembic migrations of the database schema, from the first revision on."""

@@ -1,0 +1,21 @@
+"""The audit log: who changed which record when, and which fields. Written by services, never edited."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import DateTime, Integer, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column
+
+from coordinator.models.base import Base
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp(), index=True)
+    action: Mapped[str] = mapped_column(String(16))  # create, update, delete, erase, import, …
+    table_name: Mapped[str] = mapped_column(String(64))
+    record_id: Mapped[int | None] = mapped_column(Integer)
+    # JSON: the names of the fields that changed (values of personal fields are never logged).
+    fields: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,133 @@
+"""School years, school types, schools, classes, enrolments, pupils and teachers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (Boolean, CheckConstraint, Date, Enum, ForeignKey, Integer, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from coordinator.models.base import Base, Timestamped, enum_values
+from coordinator.models.enums import Gender
+
+
+class SchoolYear(Base):
+    """A school year, August to June, labelled like '2025/26'."""
+
+    __tablename__ = "school_years"
+    __table_args__ = (CheckConstraint("starts_on < ends_on", name="order"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(String(7), unique=True)
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+    ends_on: Mapped[dt.date] = mapped_column(Date)
+
+
+class SchoolType(Base):
+    """A kind of school with its grade labels in order, e.g. F, 1…9, and where placements are due."""
+
+    __tablename__ = "school_types"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    country: Mapped[str] = mapped_column(String(2))
+    grades: Mapped[str] = mapped_column(String(100))  # ';'-separated labels, in order
+    compulsory: Mapped[bool] = mapped_column(Boolean, default=True)
+    placement_grades: Mapped[str] = mapped_column(String(100), default="")
+    required_placement_days: Mapped[int] = mapped_column(Integer, default=0)
+
+    @property
+    def grade_list(self) -> list[str]:
+        return [g for g in self.grades.split(";") if g]
+
+    @property
+    def placement_grade_list(self) -> list[str]:
+        return [g for g in self.placement_grades.split(";") if g]
+
+
+class School(Timestamped, Base):
+    __tablename__ = "schools"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    school_type_id: Mapped[int] = mapped_column(ForeignKey("school_types.id"))
+    address: Mapped[str | None] = mapped_column(String(200))
+    postal_code: Mapped[str | None] = mapped_column(String(16))
+    town: Mapped[str | None] = mapped_column(String(100))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    email: Mapped[str | None] = mapped_column(String(200))
+    headteacher: Mapped[str | None] = mapped_column(String(200))
+    contact_teacher_id: Mapped[int | None] = mapped_column(
+        ForeignKey("teachers.id", ondelete="SET NULL", use_alter=True)
+    )
+
+    school_type: Mapped[SchoolType] = relationship()
+    classes: Mapped[list[SchoolClass]] = relationship(back_populates="school", foreign_keys="SchoolClass.school_id")
+
+
+class Teacher(Timestamped, Base):
+    __tablename__ = "teachers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id", ondelete="SET NULL"), index=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100), index=True)
+    subject: Mapped[str | None] = mapped_column(String(100))
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(32))
+
+
+class SchoolClass(Timestamped, Base):
+    """A class (or group) of one school in one school year, at one grade."""
+
+    __tablename__ = "classes"
+    __table_args__ = (UniqueConstraint("school_id", "school_year_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id", ondelete="CASCADE"), index=True)
+    school_year_id: Mapped[int] = mapped_column(ForeignKey("school_years.id"), index=True)
+    grade: Mapped[str] = mapped_column(String(8))
+    name: Mapped[str] = mapped_column(String(32))
+    vocational_profile: Mapped[str | None] = mapped_column(String(100))
+    patron_organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL"), index=True
+    )
+    mentor_id: Mapped[int | None] = mapped_column(ForeignKey("teachers.id", ondelete="SET NULL"), index=True)
+
+    school: Mapped[School] = relationship(back_populates="classes", foreign_keys=[school_id])
+    school_year: Mapped[SchoolYear] = relationship()
+
+
+class Pupil(Timestamped, Base):
+    __tablename__ = "pupils"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100), index=True)
+    gender: Mapped[Gender] = mapped_column(
+        Enum(Gender, values_callable=enum_values, native_enum=False, create_constraint=True, length=12,
+             name="gender"),
+        default=Gender.UNSPECIFIED,
+    )
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    external_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    protected_identity: Mapped[bool] = mapped_column(Boolean, default=False)
+    guardian_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    guardian_name: Mapped[str | None] = mapped_column(String(200))
+    guardian_phone: Mapped[str | None] = mapped_column(String(32))
+    left_on: Mapped[dt.date | None] = mapped_column(Date)
+    anonymised: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    enrolments: Mapped[list[Enrolment]] = relationship(back_populates="pupil", cascade="all, delete-orphan")
+
+
+class Enrolment(Base):
+    """A pupil's membership of one class; one per pupil and school year."""
+
+    __tablename__ = "enrolments"
+    __table_args__ = (UniqueConstraint("pupil_id", "school_year_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupils.id", ondelete="CASCADE"), index=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), index=True)
+    # Denormalised from the class so that per-year statistics need no join to find the year.
+    school_year_id: Mapped[int] = mapped_column(ForeignKey("school_years.id"), index=True)
+
+    pupil: Mapped[Pupil] = relationship(back_populates="enrolments")
+    school_class: Mapped[SchoolClass] = relationship()

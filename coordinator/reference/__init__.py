@@ -1,0 +1,1 @@
+"""Reference data shipped with the app: sectors, school types, country profiles."""

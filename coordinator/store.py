@@ -1,0 +1,172 @@
+"""Opening the database: where it lives, its settings on connect, and its schema revision.
+
+A path or a SQLAlchemy URL is accepted. SQLite files are upgraded on open with Alembic; a
+file made by a newer version of the app is refused untouched. One `Store.session()` block is
+one transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from coordinator import APP_NAME
+from coordinator.errors import UserError
+from coordinator.i18n import _
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+DEFAULT_FILENAME = "coordinator.sqlite"
+
+
+def default_database_path() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / DEFAULT_FILENAME
+
+
+def resolve_url(db: str | Path | None) -> URL:
+    """A `--db` value (path or URL, or nothing for the default file) as a SQLAlchemy URL."""
+    if db is None:
+        return make_url(f"sqlite:///{default_database_path()}")
+    text = str(db)
+    if "://" in text:
+        try:
+            return make_url(text)
+        except ArgumentError as exc:
+            raise UserError(_("“{url}” is not a database URL.").format(url=text)) from exc
+    return make_url(f"sqlite:///{Path(text).expanduser().resolve()}")
+
+
+def sqlite_path(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def _on_sqlite_connect(dbapi_connection, _record) -> None:
+    # Autocommit at the driver level; SQLAlchemy emits BEGIN itself (see make_engine) so that a
+    # session block is exactly one transaction, DDL included.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    try:
+        mode = cursor.execute("PRAGMA journal_mode=WAL").fetchone()
+        if not mode or str(mode[0]).lower() != "wal":
+            cursor.execute("PRAGMA journal_mode=DELETE")
+    except Exception:  # a read-only medium or a network share that refuses WAL
+        cursor.execute("PRAGMA journal_mode=DELETE")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA secure_delete=ON")
+    cursor.close()
+
+
+def make_engine(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(connection=None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+@dataclass
+class Store:
+    """An open database: its URL, engine and sessions."""
+
+    url: URL
+    engine: Engine
+    session_factory: sessionmaker[Session]
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any error."""
+        with self.session_factory() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(
+    db: str | Path | URL | None,
+    *,
+    create: bool = False,
+    upgrade: bool = True,
+    before_migration: Callable[[Store], None] | None = None,
+) -> Store:
+    """Open (or with `create`, make) a database and bring its schema to this version's head.
+
+    Raises UserError for a missing file (unless `create`), a file that is not a database, or one
+    made by a newer version of the app.
+    """
+    url = db if isinstance(db, URL) else resolve_url(db)
+    path = sqlite_path(url)
+    if path is not None:
+        if not path.exists() and not create:
+            raise UserError(
+                _("There is no database at {path}. Create one with “coordinator --db {path} init” "
+                  "or “coordinator --db {path} demo”.").format(path=path)
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url)
+    store = Store(url=url, engine=engine, session_factory=sessionmaker(engine, expire_on_commit=False))
+    try:
+        revision = current_revision(engine)
+        head = head_revision()
+        if revision is not None and revision != head:
+            known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+            if revision not in known:
+                raise UserError(
+                    _("The database {name} was made by a newer version of this app (schema {revision}); "
+                      "update the app to open it.").format(name=path.name if path else url, revision=revision)
+                )
+        if revision is None and not create:
+            if inspect(engine).get_table_names():
+                raise UserError(_("{name} is not a database of this app.").format(name=path.name if path else url))
+        if revision != head and upgrade:
+            if revision is not None and before_migration is not None:
+                before_migration(store)
+            with engine.begin() as conn:
+                command.upgrade(alembic_config(conn), "head")
+    except (DatabaseError, OperationalError) as exc:
+        engine.dispose()
+        raise UserError(
+            _("{name} cannot be opened: it is not a database or it is damaged.").format(
+                name=path.name if path else url)
+        ) from exc
+    except UserError:
+        engine.dispose()
+        raise
+    return store

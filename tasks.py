@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Set-up and everyday tasks, from nothing but Python 3.11+.
+
+    python3 tasks.py app        set up, build the demo municipality once, start the app
+    python3 tasks.py test       set up, run the whole test suite (offscreen, no display needed)
+    python3 tasks.py catalogs   compile the translation catalogs (i18n/*.po → .mo)
+    python3 tasks.py extract    extract strings into i18n/messages.pot and update every .po
+    python3 tasks.py migration  regenerate the initial schema revision from the models (before 1.0)
+
+Set-up makes a virtual environment in .venv and installs the project with its test extras;
+it is repeated only when pyproject.toml changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+LANGUAGES = ("sv", "pl", "ru")
+DEMO_DB = ROOT / "demo-municipality.sqlite"
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None, check: bool = True) -> int:
+    completed = subprocess.run([str(a) for a in args], cwd=ROOT, env=env)
+    if check and completed.returncode != 0:
+        sys.exit(completed.returncode)
+    return completed.returncode
+
+
+def setup() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit("Python 3.11 or newer is needed (this is %d.%d)." % sys.version_info[:2])
+    if not PYTHON.exists():
+        print("Creating the virtual environment in .venv …", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    stamp = VENV / ".installed"
+    if not stamp.exists() or stamp.read_text() != digest:
+        print("Installing the app and its test tools …", flush=True)
+        run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+        run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test]")
+        stamp.write_text(digest)
+    catalogs()
+
+
+def catalogs() -> None:
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from babel.messages.pofile import read_po\n"
+        "from babel.messages.mofile import write_mo\n"
+        "for lang in sys.argv[1:]:\n"
+        "    po = Path('i18n') / f'{lang}.po'\n"
+        "    out = Path('coordinator/locale') / lang / 'LC_MESSAGES' / 'coordinator.mo'\n"
+        "    out.parent.mkdir(parents=True, exist_ok=True)\n"
+        "    with po.open('rb') as fh:\n"
+        "        catalog = read_po(fh, locale=lang)\n"
+        "    tmp = out.with_suffix('.tmp')\n"
+        "    with tmp.open('wb') as fh:\n"
+        "        write_mo(fh, catalog)\n"
+        "    tmp.replace(out)\n"
+    )
+    present = [lang for lang in LANGUAGES if (ROOT / "i18n" / f"{lang}.po").exists()]
+    run(PYTHON if PYTHON.exists() else sys.executable, "-c", code, *present)
+
+
+def extract() -> None:
+    run(PYTHON, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "_", "-k", "N_",
+        "-k", "ngettext:1,2", "-k", "pgettext:1c,2", "-k", "npgettext:1c,2,3",
+        "--no-location", "--sort-output", "--project", "coordinators-desk",
+        "-o", "i18n/messages.pot", "coordinator", "ui")
+    for lang in LANGUAGES:
+        po = ROOT / "i18n" / f"{lang}.po"
+        action = "update" if po.exists() else "init"
+        run(PYTHON, "-m", "babel.messages.frontend", action, "-i", "i18n/messages.pot", "-l", lang,
+            "-o", str(po), *(["--no-fuzzy-matching", "--ignore-obsolete"] if action == "update" else []))
+
+
+def app(extra: list[str]) -> None:
+    setup()
+    coordinator = BIN / "coordinator"
+    if not DEMO_DB.exists():
+        print("Building the demo municipality …", flush=True)
+        run(coordinator, "--db", DEMO_DB, "demo", "--profile", "se", "--size", "municipality")
+    run(coordinator, "--db", DEMO_DB, *extra, "gui")
+
+
+def test(extra: list[str]) -> None:
+    setup()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    code = run(PYTHON, "-m", "pytest", *extra, env=env, check=False)
+    if code == 5:
+        print("pytest collected no tests: that is a failure, not a pass.", file=sys.stderr)
+        sys.exit(1)
+    sys.exit(code)
+
+
+def migration() -> None:
+    setup()
+    code = (
+        "import tempfile, pathlib\n"
+        "from alembic import command\n"
+        "from coordinator.store import alembic_config, make_engine, resolve_url\n"
+        "versions = pathlib.Path('coordinator/migrations/versions')\n"
+        "for old in versions.glob('0001_*.py'):\n"
+        "    old.unlink()\n"
+        "with tempfile.TemporaryDirectory() as tmp:\n"
+        "    engine = make_engine(resolve_url(pathlib.Path(tmp) / 'empty.sqlite'))\n"
+        "    with engine.begin() as conn:\n"
+        "        cfg = alembic_config(conn)\n"
+        "        command.revision(cfg, message='initial schema', autogenerate=True, rev_id='0001',\n"
+        "                         version_path=str(versions))\n"
+    )
+    run(PYTHON, "-c", code)
+    for f in (ROOT / "coordinator/migrations/versions").glob("0001_*.py"):
+        f.rename(f.with_name("0001_initial_schema.py"))
+
+
+def main(argv: list[str]) -> None:
+    if not argv or argv[0] in {"-h", "--help"}:
+        print(__doc__)
+        return
+    task, extra = argv[0], argv[1:]
+    if task == "app":
+        app(extra)
+    elif task == "test":
+        test(extra)
+    elif task == "catalogs":
+        catalogs()
+    elif task == "extract":
+        extract()
+    elif task == "migration":
+        migration()
+    else:
+        sys.exit(f"Unknown task {task!r}; see python3 tasks.py --help")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
