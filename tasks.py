@@ -4,7 +4,8 @@
     python3 tasks.py app        set up, build the demo municipality once, start the app
     python3 tasks.py test       set up, run the whole test suite (offscreen, no display needed)
     python3 tasks.py catalogs   compile the translation catalogs (i18n/*.po → .mo)
-    python3 tasks.py extract    extract strings into i18n/messages.pot and update every .po
+    python3 tasks.py extract    extract every string into i18n/messages.pot
+    python3 tasks.py missing    list, per language, the strings no i18n/<lang>/*.po translates yet
     python3 tasks.py migration  regenerate the initial schema revision from the models (before 1.0)
 
 Set-up makes a virtual environment in .venv and installs the project with its test extras;
@@ -55,21 +56,18 @@ def catalogs() -> None:
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from babel.messages.pofile import read_po\n"
         "from babel.messages.mofile import write_mo\n"
+        "from coordinator.i18n import merged_catalog\n"
         "for lang in sys.argv[1:]:\n"
-        "    po = Path('i18n') / f'{lang}.po'\n"
         "    out = Path('coordinator/locale') / lang / 'LC_MESSAGES' / 'coordinator.mo'\n"
         "    out.parent.mkdir(parents=True, exist_ok=True)\n"
-        "    with po.open('rb') as fh:\n"
-        "        catalog = read_po(fh, locale=lang)\n"
         "    tmp = out.with_suffix('.tmp')\n"
         "    with tmp.open('wb') as fh:\n"
-        "        write_mo(fh, catalog)\n"
+        "        write_mo(fh, merged_catalog(lang))\n"
         "    tmp.replace(out)\n"
     )
-    present = [lang for lang in LANGUAGES if (ROOT / "i18n" / f"{lang}.po").exists()]
-    run(PYTHON if PYTHON.exists() else sys.executable, "-c", code, *present)
+    present = [lang for lang in LANGUAGES if list((ROOT / "i18n" / lang).glob("*.po"))]
+    run(PYTHON, "-c", code, *present)
 
 
 def extract() -> None:
@@ -77,11 +75,26 @@ def extract() -> None:
         "-k", "ngettext:1,2", "-k", "pgettext:1c,2", "-k", "npgettext:1c,2,3",
         "--no-location", "--sort-output", "--project", "coordinators-desk",
         "-o", "i18n/messages.pot", "coordinator", "ui")
-    for lang in LANGUAGES:
-        po = ROOT / "i18n" / f"{lang}.po"
-        action = "update" if po.exists() else "init"
-        run(PYTHON, "-m", "babel.messages.frontend", action, "-i", "i18n/messages.pot", "-l", lang,
-            "-o", str(po), *(["--no-fuzzy-matching", "--ignore-obsolete"] if action == "update" else []))
+
+
+def missing() -> None:
+    """Print the strings of i18n/messages.pot that a language does not translate yet, as .po entries."""
+    extract()
+    code = (
+        "from pathlib import Path\n"
+        "from babel.messages.pofile import read_po\n"
+        "from coordinator.i18n import merged_catalog, _is_translated\n"
+        "pot = read_po(Path('i18n/messages.pot').open('rb'))\n"
+        "for lang in ('sv', 'pl', 'ru'):\n"
+        "    have = merged_catalog(lang)\n"
+        "    gaps = [m for m in pot if m.id and not (have.get(m.id, m.context) and _is_translated(have.get(m.id, m.context).string))]\n"
+        "    print(f'# {lang}: {len(gaps)} missing')\n"
+        "    for m in gaps:\n"
+        "        if m.context: print(f'msgctxt {m.context!r}')\n"
+        "        if isinstance(m.id, tuple): print(f'msgid {m.id[0]!r}\\nmsgid_plural {m.id[1]!r}')\n"
+        "        else: print(f'msgid {m.id!r}')\n"
+    )
+    run(PYTHON, "-c", code)
 
 
 def app(extra: list[str]) -> None:
@@ -137,6 +150,8 @@ def main(argv: list[str]) -> None:
         catalogs()
     elif task == "extract":
         extract()
+    elif task == "missing":
+        missing()
     elif task == "migration":
         migration()
     else:

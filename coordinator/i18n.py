@@ -1,8 +1,9 @@
 """The one translation API for services, documents, the command line and the GUI.
 
-Catalogs live in `i18n/<lang>.po` in the source tree and are compiled to
-`coordinator/locale/<lang>/LC_MESSAGES/coordinator.mo` by `python tasks.py catalogs`.
-A source checkout without compiled catalogs still works: the `.po` file is read directly.
+Catalogs live in `i18n/<lang>/*.po` in the source tree, one file per part of the app (core, gui,
+documents, …) so that each part keeps its own words; `python3 tasks.py catalogs` merges each
+language's parts into one `coordinator/locale/<lang>/LC_MESSAGES/coordinator.mo`. A source checkout
+without compiled catalogs still works: the `.po` files are read directly.
 
 The language in force is per context (a `ContextVar`), so a document rendered in Russian on a
 worker thread does not change the language of the window that asked for it.
@@ -46,24 +47,46 @@ def translations(language: str) -> gettext.NullTranslations:
     if mo.exists():
         with mo.open("rb") as fh:
             return gettext.GNUTranslations(fh)
-    po = PO_DIR / f"{language}.po"
-    if po.exists():
-        return _translations_from_po(po)
+    parts = sorted((PO_DIR / language).glob("*.po"))
+    if parts:
+        from io import BytesIO
+
+        from babel.messages.mofile import write_mo
+
+        buffer = BytesIO()
+        write_mo(buffer, merged_catalog(language, parts), use_fuzzy=False)
+        buffer.seek(0)
+        return gettext.GNUTranslations(buffer)
     return gettext.NullTranslations()
 
 
-def _translations_from_po(po: Path) -> gettext.NullTranslations:
-    from io import BytesIO
-
-    from babel.messages.mofile import write_mo
+def merged_catalog(language: str, parts: list[Path] | None = None):
+    """One Babel catalog holding every part's translations of a language (first part wins)."""
+    from babel.messages.catalog import Catalog
     from babel.messages.pofile import read_po
 
-    with po.open("rb") as fh:
-        catalog = read_po(fh)
-    buffer = BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    merged = Catalog(locale=language, domain=DOMAIN)
+    for po in parts if parts is not None else sorted((PO_DIR / language).glob("*.po")):
+        with po.open("rb") as fh:
+            part = read_po(fh, locale=language)
+        for message in part:
+            if not message.id or message.fuzzy:
+                continue
+            key = (message.id, message.context)
+            existing = merged.get(message.id, message.context)
+            if existing is not None and _is_translated(existing.string):
+                continue
+            if existing is not None:
+                merged.delete(message.id, message.context)
+            merged.add(message.id, message.string, context=message.context, flags=message.flags)
+            del key
+    return merged
+
+
+def _is_translated(string) -> bool:
+    if isinstance(string, (list, tuple)):
+        return all(string)
+    return bool(string)
 
 
 def set_language(language: str | None) -> str:
