@@ -3,6 +3,7 @@
 
     python3 tasks.py app        set up, build the demo municipality once, start the app
     python3 tasks.py test       set up, run the whole test suite (offscreen, no display needed)
+    python3 tasks.py setup      only set up (.venv, install, catalogs)
     python3 tasks.py catalogs   compile the translation catalogs (i18n/*.po → .mo)
     python3 tasks.py extract    extract every string into i18n/messages.pot
     python3 tasks.py missing    list, per language, the strings no i18n/<lang>/*.po translates yet
@@ -146,6 +147,8 @@ def main(argv: list[str]) -> None:
         app(extra)
     elif task == "test":
         test(extra)
+    elif task == "setup":
+        setup()
     elif task == "catalogs":
         catalogs()
     elif task == "extract":
