@@ -47,9 +47,10 @@ def test_flatpak_manifest_and_inno_setup_use_the_same_id():
     iss = (PACKAGING / "windows" / "coordinator.iss").read_text(encoding="utf-8")
     assert f'#define AppId "{APP_ID}"' in iss
     for line in flatpak.read_text(encoding="utf-8").splitlines():
+        if "$" in line:  # a shell loop over icon sizes; checked in test_icons_exist_in_the_usual_sizes
+            continue
         for path in re.findall(r"(?:packaging|resources)/[\w./-]+", line):
-            if "$" not in path:
-                assert (ROOT / path).exists(), path
+            assert (ROOT / path).exists(), path
 
 
 def test_the_pyinstaller_spec_takes_id_and_version_from_the_package_and_bundles_existing_folders():
