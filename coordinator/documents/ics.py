@@ -1,0 +1,88 @@
+"""The schedule as an iCalendar file (RFC 5545) that Outlook, Google Calendar and Thunderbird import."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from pathlib import Path
+
+from icalendar import Calendar, Event
+
+from coordinator.documents.agenda import PlacementItem, placements_in_scope, visits_in_scope
+from coordinator.documents.render import atomic_target
+from coordinator.documents.scope import resolve_scope
+from coordinator.errors import UserError
+from coordinator.i18n import _, ngettext, use_language
+from coordinator.store import Store
+
+_DOMAIN = "coordinators-desk.invalid"
+
+
+def _describe(lines: list[str]) -> str:
+    return "\n".join(line for line in lines if line)
+
+
+def write_schedule_ics(store: Store, out: Path, *, language: str | None = None, year: str | None = None,
+                       school: str | None = None, class_name: str | None = None, teacher: str | None = None,
+                       date_from: dt.date | None = None, date_to: dt.date | None = None) -> Path:
+    """Write one event per study visit and one per placement period (pupils at one host, same dates).
+
+    Raises UserError for an unknown name or when nothing falls in the scope.
+    """
+    with use_language(language):
+        with store.session() as session:
+            scope = resolve_scope(session, year=year, school=school, class_name=class_name, teacher=teacher,
+                                  date_from=date_from, date_to=date_to)
+            visits = visits_in_scope(session, scope)
+            placements = placements_in_scope(session, scope)
+        if not visits and not placements:
+            raise UserError(_("Nothing to put in the calendar: no visits or placements in {scope} between "
+                              "{start} and {end}.").format(scope=scope.describe(), start=scope.date_from.isoformat(),
+                                                           end=scope.date_to.isoformat()))
+        calendar = Calendar()
+        calendar.add("prodid", "-//The coordinator's desk//EN")
+        calendar.add("version", "2.0")
+        calendar.add("x-wr-calname", _("Schedule: {scope}").format(scope=scope.describe()))
+        stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        for visit in visits:
+            event = Event()
+            event.add("uid", f"visit-{visit.id}@{_DOMAIN}")
+            event.add("dtstamp", stamp)
+            event.add("summary", _("Study visit: {host}").format(host=visit.host.name)
+                      + (f" – {visit.title}" if visit.title else ""))
+            event.add("dtstart", visit.starts_at)
+            event.add("dtend", visit.ends_at or visit.starts_at + dt.timedelta(hours=2))
+            event.add("location", ", ".join(p for p in (visit.host.name, visit.host.address) if p))
+            contact = visit.contact
+            event.add("description", _describe([
+                _("Classes: {names}").format(names=", ".join(visit.classes)) if visit.classes else "",
+                _("Teachers: {names}").format(names=", ".join(visit.teachers)) if visit.teachers else "",
+                _("Contact: {name}, {phone}").format(name=contact.name, phone=contact.phone or "–")
+                if contact else "",
+                visit.transport_note,
+            ]))
+            calendar.add_component(event)
+        groups: dict[tuple, list[PlacementItem]] = defaultdict(list)
+        for item in placements:
+            groups[(item.host.id, item.start, item.end)].append(item)
+        for (host_id, start, end), items in groups.items():
+            first = items[0]
+            event = Event()
+            event.add("uid", f"placement-{host_id}-{start.isoformat()}-{end.isoformat()}-"
+                             f"{min(i.id for i in items)}@{_DOMAIN}")
+            event.add("dtstamp", stamp)
+            event.add("summary", ngettext("Placement: {host} ({n} pupil)", "Placement: {host} ({n} pupils)",
+                                          len(items)).format(host=first.host.name, n=len(items)))
+            event.add("dtstart", start)
+            event.add("dtend", end + dt.timedelta(days=1))  # all-day events end the day after (exclusive)
+            event.add("location", ", ".join(p for p in (first.host.name, first.host.address) if p))
+            supervisors = sorted({f"{i.supervisor.name}, {i.supervisor.phone or '–'}" for i in items if i.supervisor})
+            event.add("description", _describe([
+                _("Pupils: {names}").format(names=", ".join(f"{i.pupil} ({i.class_name})" for i in items)),
+                _("Supervisor: {names}").format(names="; ".join(supervisors)) if supervisors else "",
+                _("Phone: {phone}").format(phone=first.host.phone) if first.host.phone else "",
+            ]))
+            calendar.add_component(event)
+        with atomic_target(Path(out)) as tmp:
+            tmp.write_bytes(calendar.to_ical())
+        return Path(out)

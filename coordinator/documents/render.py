@@ -1,0 +1,94 @@
+"""The documents' one door: pick a kind and a scope, get a PDF written atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import importlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from coordinator.documents.job import Job
+from coordinator.documents.page import PageInfo, build_pdf
+from coordinator.documents.scope import resolve_scope
+from coordinator.errors import UserError
+from coordinator.i18n import N_, _, use_language
+from coordinator.services.setup import get_setting
+from coordinator.store import Store
+
+KINDS: tuple[str, ...] = ("scorecard", "action-plan", "schedule", "letters", "gender", "certificate")
+
+_LABELS = {
+    "scorecard": N_("Scorecard"),
+    "action-plan": N_("Action plan"),
+    "schedule": N_("Schedule"),
+    "letters": N_("Placement letters"),
+    "gender": N_("Gender statistics"),
+    "certificate": N_("Certificates of thanks"),
+}
+_MODULES = {
+    "scorecard": "coordinator.documents.scorecard",
+    "action-plan": "coordinator.documents.action_plan",
+    "schedule": "coordinator.documents.schedule",
+    "letters": "coordinator.documents.letters",
+    "gender": "coordinator.documents.gender",
+    "certificate": "coordinator.documents.certificate",
+}
+
+
+def kind_label(kind: str) -> str:
+    """The translated name of a document kind, in the language in force."""
+    if kind not in _LABELS:
+        raise UserError(_("Unknown document “{kind}”; use one of: {kinds}.").format(kind=kind, kinds=", ".join(KINDS)))
+    return _(_LABELS[kind])
+
+
+@contextlib.contextmanager
+def atomic_target(out: Path) -> Iterator[Path]:
+    """A temporary file beside `out`, renamed onto it only when the block succeeds; removed otherwise."""
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise UserError(_("The folder {folder} does not exist.").format(folder=out.parent))
+    fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def render_document(store: Store, kind: str, out: Path, *, language: str | None = None, year: str | None = None,
+                    school: str | None = None, class_name: str | None = None, teacher: str | None = None,
+                    date_from: dt.date | None = None, date_to: dt.date | None = None,
+                    progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> Path:
+    """Write one document of `kind` for the scope to `out` (PDF) and return `out`.
+
+    Raises UserError (translated) for an unknown kind, school, class or teacher, or when the scope
+    holds nothing to print; DocumentCancelled (a UserError) when `cancelled()` turns True, leaving no file.
+    """
+    with use_language(language):
+        kind_label(kind)
+        module = importlib.import_module(_MODULES[kind])
+        job = Job(progress, cancelled)
+        with store.session() as session:
+            scope = resolve_scope(session, year=year, school=school, class_name=class_name, teacher=teacher,
+                                  date_from=date_from, date_to=date_to)
+            document = module.build(session, scope, job)
+            logo_setting = get_setting(session, "logo_path")
+        logo = Path(logo_setting) if logo_setting and Path(logo_setting).is_file() else None
+        info = PageInfo(title=document.title, school_year=scope.year, municipality=scope.municipality,
+                        logo=logo, generated=dt.date.today())
+        job.check()
+        with atomic_target(Path(out)) as tmp:
+            build_pdf(tmp, document.story, info, start_landscape=document.start_landscape)
+            job.check()
+        return Path(out)

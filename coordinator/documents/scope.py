@@ -1,0 +1,129 @@
+"""What a document covers: school year, school, class, teacher and date range, resolved from names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from coordinator.errors import NotFoundError, UserError
+from coordinator.i18n import _
+from coordinator.models import School, SchoolClass, SchoolYear, Teacher
+from coordinator.services.setup import get_setting, school_year_id
+from coordinator.schoolyears import previous_label
+
+
+@dataclass(frozen=True)
+class Scope:
+    year: str
+    year_id: int
+    previous_year: str
+    previous_year_id: int | None
+    year_start: dt.date
+    year_end: dt.date
+    date_from: dt.date
+    date_to: dt.date
+    municipality: str
+    school_id: int | None = None
+    school_name: str | None = None
+    class_id: int | None = None
+    class_name: str | None = None
+    teacher_id: int | None = None
+    teacher_name: str | None = None
+
+    def describe(self) -> str:
+        """One line naming what the document covers, for its first page."""
+        if self.teacher_name:
+            return _("Teacher: {name}").format(name=self.teacher_name)
+        if self.class_name and self.school_name:
+            return _("Class {name}, {school}").format(name=self.class_name, school=self.school_name)
+        if self.school_name:
+            return self.school_name
+        return self.municipality
+
+    def class_ids(self, session: Session) -> set[int] | None:
+        """The classes of the year in scope; None when the whole municipality is meant."""
+        if self.class_id is not None:
+            return {self.class_id}
+        query = select(SchoolClass.id).where(SchoolClass.school_year_id == self.year_id)
+        if self.teacher_id is not None:
+            query = query.where(SchoolClass.mentor_id == self.teacher_id)
+        elif self.school_id is not None:
+            query = query.where(SchoolClass.school_id == self.school_id)
+        else:
+            return None
+        return set(session.scalars(query))
+
+
+def resolve_scope(session: Session, *, year: str | None = None, school: str | None = None,
+                  class_name: str | None = None, teacher: str | None = None,
+                  date_from: dt.date | None = None, date_to: dt.date | None = None) -> Scope:
+    """Turn the names a person typed into ids; NotFoundError (translated) for a name not held."""
+    year_id = school_year_id(session, year)
+    year_row = session.get(SchoolYear, year_id)
+    assert year_row is not None
+    previous = previous_label(year_row.label)
+    previous_id = session.scalar(select(SchoolYear.id).where(SchoolYear.label == previous))
+    municipality = get_setting(session, "municipality", "") or ""
+
+    school_row = None
+    if school:
+        school_row = session.scalar(select(School).where(func.lower(School.name) == school.strip().lower()))
+        if school_row is None:
+            raise NotFoundError(_("There is no school called “{name}”.").format(name=school))
+
+    class_row = None
+    if class_name:
+        query = select(SchoolClass).where(SchoolClass.school_year_id == year_id,
+                                          func.lower(SchoolClass.name) == class_name.strip().lower())
+        if school_row is not None:
+            query = query.where(SchoolClass.school_id == school_row.id)
+        found = list(session.scalars(query))
+        if not found:
+            raise NotFoundError(_("There is no class called “{name}” in {year}.").format(
+                name=class_name, year=year_row.label))
+        if len(found) > 1:
+            raise UserError(_("Several schools have a class called “{name}”; name the school too.").format(
+                name=class_name))
+        class_row = found[0]
+        if school_row is None:
+            school_row = class_row.school
+
+    teacher_row = None
+    if teacher:
+        teacher_row = _find_teacher(session, teacher, school_row.id if school_row is not None else None)
+
+    start = date_from or year_row.starts_on
+    end = date_to or year_row.ends_on
+    if start > end:
+        raise UserError(_("The date range ends before it starts."))
+    return Scope(
+        year=year_row.label, year_id=year_id, previous_year=previous, previous_year_id=previous_id,
+        year_start=year_row.starts_on, year_end=year_row.ends_on, date_from=start, date_to=end,
+        municipality=municipality,
+        school_id=school_row.id if school_row is not None else None,
+        school_name=school_row.name if school_row is not None else None,
+        class_id=class_row.id if class_row is not None else None,
+        class_name=class_row.name if class_row is not None else None,
+        teacher_id=teacher_row.id if teacher_row is not None else None,
+        teacher_name=f"{teacher_row.first_name} {teacher_row.last_name}" if teacher_row is not None else None,
+    )
+
+
+def _find_teacher(session: Session, text: str, school_id: int | None) -> Teacher:
+    wanted = " ".join(text.replace(",", " ").split()).lower()
+    full = func.lower(Teacher.first_name + " " + Teacher.last_name)
+    reverse = func.lower(Teacher.last_name + " " + Teacher.first_name)
+    query = select(Teacher).where(or_(full == wanted, reverse == wanted, func.lower(Teacher.last_name) == wanted))
+    if school_id is not None:
+        query = query.where(Teacher.school_id == school_id)
+    found = list(session.scalars(query))
+    exact = [t for t in found if f"{t.first_name} {t.last_name}".lower() == wanted] or found
+    if not exact:
+        raise NotFoundError(_("There is no teacher called “{name}”.").format(name=text))
+    if len(exact) > 1:
+        raise UserError(_("Several teachers are called “{name}”; give the full name or the school.").format(
+            name=text))
+    return exact[0]
