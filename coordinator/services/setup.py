@@ -52,6 +52,8 @@ def initialise(session: Session, *, profile_code: str, municipality: str | None 
     }
     session.add_all(Setting(key=k, value=v) for k, v in settings.items())
     session.flush()
+    from coordinator.stats.scorecard import seed_default_indicators  # late: stats imports this module
+    seed_default_indicators(session)
 
 
 def ensure_school_year(session: Session, label: str) -> int:

@@ -1,0 +1,105 @@
+"""Which school year, schools and grades a statistic covers, and how its grades are labelled."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coordinator.errors import NotFoundError
+from coordinator.i18n import _
+from coordinator.models import School, SchoolType, SchoolYear
+from coordinator.schoolyears import normalise_label, previous_label
+from coordinator.services.setup import current_year_label, get_setting
+
+# Short prefixes for the grades of a school type when several types share grade labels in one table
+# (all schools of a municipality). They are part of the machine-readable output, so not translated.
+TYPE_PREFIXES: dict[str, str] = {
+    "se_grundskola": "Gr", "se_gymnasium": "Gy",
+    "pl_podstawowa": "SP", "pl_technikum": "T",
+    "ru_school": "Ш", "ru_college": "К",
+}
+
+
+@dataclass(frozen=True)
+class Year:
+    id: int
+    label: str
+
+
+@dataclass(frozen=True)
+class GradeKey:
+    """One row of a per-grade table: a grade of a school type, with the label shown."""
+
+    school_type_id: int
+    grade: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Scope:
+    year: Year
+    school_id: int | None
+    school_name: str | None
+    grades: tuple[GradeKey, ...]
+
+
+def resolve_year(session: Session, year: str | None) -> Year:
+    label = normalise_label(year) if year else current_year_label(session)
+    found = session.execute(select(SchoolYear.id, SchoolYear.label).where(SchoolYear.label == label)).first()
+    if found is None:
+        raise NotFoundError(_("There is no school year {year} in this database.").format(year=label))
+    return Year(id=found.id, label=found.label)
+
+
+def previous_year(session: Session, year: Year) -> Year | None:
+    label = previous_label(year.label)
+    found = session.execute(select(SchoolYear.id, SchoolYear.label).where(SchoolYear.label == label)).first()
+    return Year(id=found.id, label=found.label) if found else None
+
+
+def resolve_school(session: Session, name: str | None) -> tuple[int | None, str | None]:
+    if name is None:
+        return None, None
+    found = session.execute(select(School.id, School.name).where(School.name == name)).first()
+    if found is None:
+        raise NotFoundError(_("There is no school named “{name}”.").format(name=name))
+    return found.id, found.name
+
+
+def included_types(session: Session, school_id: int | None) -> list[SchoolType]:
+    """The school types in scope, compulsory first: the school's own, or those of every school held."""
+    query = select(SchoolType).where(SchoolType.id.in_(select(School.school_type_id).distinct()))
+    if school_id is not None:
+        query = select(SchoolType).join(School, School.school_type_id == SchoolType.id).where(School.id == school_id)
+    types = list(session.scalars(query))
+    return sorted(types, key=lambda t: (not t.compulsory, t.id))
+
+
+def grade_keys(types: list[SchoolType], extra: dict[int, set[str]] | None = None) -> tuple[GradeKey, ...]:
+    """Grades by type (compulsory first), each in its type's order; labels prefixed only on a clash.
+
+    The first type keeps plain labels ("8"); a later type whose labels clash with an earlier one's
+    gets its short prefix ("Gy 1"), so a municipality table of F–9 and upper-secondary 1–3 reads
+    unambiguously. Grades found in the data but missing from the type's list come last, sorted.
+    """
+    keys: list[GradeKey] = []
+    seen: set[str] = set()
+    for school_type in types:
+        grades = list(school_type.grade_list)
+        grades += sorted((extra or {}).get(school_type.id, set()) - set(grades))
+        clash = bool(seen & set(grades))
+        prefix = TYPE_PREFIXES.get(school_type.code, school_type.code.split("_")[-1][:2].title()) if clash else ""
+        for grade in grades:
+            keys.append(GradeKey(school_type.id, grade, f"{prefix} {grade}" if prefix else grade))
+        seen |= {k.label for k in keys}
+    return tuple(keys)
+
+
+def database_country(session: Session) -> str:
+    return (get_setting(session, "country", "SE") or "SE").upper()
+
+
+__all__ = ["GradeKey", "Scope", "Year", "database_country", "grade_keys", "included_types", "previous_year",
+           "resolve_school", "resolve_year"]

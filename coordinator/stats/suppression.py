@@ -1,0 +1,132 @@
+"""Small-number suppression of gender statistics meant for others (DESIGN.md §5).
+
+A count from 1 to threshold−1 shows as "<threshold" ("<5"; "<10" for publication). A rate built on
+fewer than `threshold` people is withheld (None). Then complementary suppression: wherever a set of
+shown cells adds up to a shown total (a gender's column over the grades and its total, the
+placements column, a grade's sector × gender cells and its placements, a sector cell over the grades
+and its total), a lone hidden cell could be worked out by subtraction, so the smallest other shown
+cell of that set is hidden too (shown as SECONDARY_MARK), repeated until no set has exactly one
+hidden cell.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from typing import Any
+
+from coordinator.stats.measures import GENDER_KEYS
+
+# How a cell hidden only to protect another one is shown (the statistics offices' "..").
+SECONDARY_MARK = ".."
+
+_Path = tuple[Any, ...]
+
+
+def _get(data: Any, path: _Path) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _set(data: Any, path: _Path, value: Any) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+def _rows(stats: dict[str, Any]) -> list[_Path]:
+    return [("grades", i) for i in range(len(stats.get("grades", [])))] + [("total",)]
+
+
+def _groups(stats: dict[str, Any]) -> Iterator[list[_Path]]:
+    """Sets of count cells bound by a sum that a reader can see."""
+    grades = [("grades", i) for i in range(len(stats.get("grades", [])))]
+    for gender in GENDER_KEYS:
+        yield [(*g, "pupils", gender) for g in grades] + [("total", "pupils", gender)]
+    yield [(*g, "placements") for g in grades] + [("total", "placements")]
+    sectors = list(stats.get("total", {}).get("placements_by_sector", {}))
+    for row in _rows(stats):
+        cells = [(*row, "placements_by_sector", s, gender) for s in sectors for gender in GENDER_KEYS]
+        yield cells + [(*row, "placements")]
+    for sector in sectors:
+        for gender in GENDER_KEYS:
+            yield ([(*g, "placements_by_sector", sector, gender) for g in grades]
+                   + [("total", "placements_by_sector", sector, gender)])
+
+
+def _hidden(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def suppress(stats: dict[str, Any], *, threshold: int = 5) -> dict[str, Any]:
+    """A suppressed copy of a `gender_statistics` result; the input is left as it was."""
+    if threshold < 2:
+        return copy.deepcopy(stats)
+    out = copy.deepcopy(stats)
+    small = f"<{threshold}"
+
+    def hide_small(path: _Path) -> None:
+        value = _get(out, path)
+        if isinstance(value, int) and 0 < value < threshold:
+            _set(out, path, small)
+
+    for row in _rows(stats):
+        cell = _get(stats, row)
+        pupils = cell["pupils"]
+        rates = out_rates = _get(out, (*row, "encounter_rate"))
+        for gender in GENDER_KEYS:
+            if pupils[gender] < threshold:
+                out_rates[gender] = None
+        if sum(pupils.values()) < threshold:
+            rates["all"] = None
+        by_sector = cell["placements_by_sector"]
+        girls = sum(c["girl"] for c in by_sector.values())
+        boys = sum(c["boy"] for c in by_sector.values())
+        target = _get(out, row)
+        if girls < threshold or boys < threshold:
+            target["dissimilarity_index"] = None
+        if girls + boys < threshold:
+            target["non_traditional_share"] = None
+        for gender in GENDER_KEYS:
+            hide_small((*row, "pupils", gender))
+        hide_small((*row, "placements"))
+        for sector in by_sector:
+            for gender in GENDER_KEYS:
+                hide_small((*row, "placements_by_sector", sector, gender))
+
+    groups = list(_groups(stats))
+    changed = True
+    while changed:
+        changed = False
+        for group in groups:
+            hidden = [p for p in group if _hidden(_get(out, p))]
+            if len(hidden) != 1:
+                continue
+            shown = [p for p in group if not _hidden(_get(out, p))]
+            if not shown:
+                continue
+            # Prefer the smallest non-zero cell: hiding a zero protects little when zeros are common.
+            nonzero = [p for p in shown if _get(out, p) > 0]
+            victim = min(nonzero or shown, key=lambda p: _get(out, p))
+            _set(out, victim, SECONDARY_MARK)
+            changed = True
+    _withhold_rates_of_hidden(out)
+    return out
+
+
+def _withhold_rates_of_hidden(out: dict[str, Any]) -> None:
+    """A rate next to a hidden pupil count would let a reader narrow the count down; withhold it."""
+    for row in _rows(out):
+        cell = _get(out, row)
+        for gender in GENDER_KEYS:
+            if _hidden(cell["pupils"][gender]):
+                cell["encounter_rate"][gender] = None
+
+
+def is_suppressed(value: Any) -> bool:
+    """True for a count shown as "<5" or as the secondary mark."""
+    return _hidden(value)
+
+
+__all__ = ["SECONDARY_MARK", "is_suppressed", "suppress"]
