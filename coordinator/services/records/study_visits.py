@@ -1,0 +1,99 @@
+"""Study visits: a class or group visits a workplace; participants default to the classes' pupils."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, func, insert, select
+
+from coordinator.i18n import N_
+from coordinator.models import (
+    ActivityStatus,
+    Contact,
+    Enrolment,
+    Organisation,
+    StudyVisit,
+    study_visit_classes,
+    study_visit_participants,
+    study_visit_teachers,
+)
+from coordinator.schoolyears import label_of
+from coordinator.services.records.base import (
+    CHOICE,
+    DATETIME,
+    FLOAT,
+    LONGTEXT,
+    MULTIREF,
+    REF,
+    ColumnSpec,
+    FieldSpec,
+    RecordKind,
+    _label_choices,
+)
+from coordinator.services.setup import ensure_school_year
+
+
+class StudyVisitKindSpec(RecordKind):
+    key = "study_visits"
+    model = StudyVisit
+    title = N_("Study visits")
+    singular = N_("Study visit")
+    fields = (
+        FieldSpec("title", N_("Title")),
+        FieldSpec("host_id", N_("Host organisation"), REF, required=True, ref="organisations"),
+        FieldSpec("contact_id", N_("Contact person"), REF, ref="contacts"),
+        FieldSpec("starts_at", N_("Starts"), DATETIME, required=True),
+        FieldSpec("ends_at", N_("Ends"), DATETIME),
+        FieldSpec("class_ids", N_("Classes"), MULTIREF, ref="current_classes"),
+        FieldSpec("teacher_ids", N_("Teachers"), MULTIREF, ref="teachers"),
+        FieldSpec("transport_note", N_("Transport"), LONGTEXT),
+        FieldSpec("status", N_("Status"), CHOICE, required=True, choices=_label_choices(ActivityStatus),
+                  default=lambda s: ActivityStatus.PLANNED.value),
+        FieldSpec("pupil_evaluation", N_("Pupils' evaluation (1–5)"), FLOAT, minimum=1, maximum=5),
+        FieldSpec("notes", N_("Notes"), LONGTEXT),
+    )
+    links = {"class_ids": (study_visit_classes, "study_visit_id", "class_id"),
+             "teacher_ids": (study_visit_teachers, "study_visit_id", "teacher_id")}
+
+    def base_select(self, *exprs, year_id=None):
+        return (select(StudyVisit.id, *exprs).join(Organisation, Organisation.id == StudyVisit.host_id)
+                .outerjoin(Contact, Contact.id == StudyVisit.contact_id))
+
+    def columns(self):
+        participants = (select(func.count()).select_from(study_visit_participants)
+                        .where(study_visit_participants.c.study_visit_id == StudyVisit.id).scalar_subquery())
+        return (
+            ColumnSpec("starts_at", N_("Starts"), StudyVisit.starts_at, DATETIME),
+            ColumnSpec("title", N_("Title"), StudyVisit.title, searchable=True),
+            ColumnSpec("host", N_("Host organisation"), Organisation.name, searchable=True),
+            ColumnSpec("contact", N_("Contact person"), Contact.last_name, searchable=True),
+            ColumnSpec("participants", N_("Pupils"), participants, "int"),
+            ColumnSpec("status", N_("Status"), StudyVisit.status, CHOICE),
+        )
+
+    def check(self, session, values, problems, record_id) -> None:
+        self.check_order(values, problems, "starts_at", "ends_at")
+
+    def column_values(self, session, values):
+        out = super().column_values(session, values)
+        out["status"] = ActivityStatus(out["status"])
+        out["title"] = out.get("title") or ""
+        out["school_year_id"] = ensure_school_year(session, label_of(values["starts_at"].date()))
+        return out
+
+    def after_save(self, session, record_id, values, created) -> None:
+        old_classes = set(session.scalars(select(study_visit_classes.c.class_id)
+                                          .where(study_visit_classes.c.study_visit_id == record_id)))
+        super().after_save(session, record_id, values, created)
+        if created or old_classes != set(values.get("class_ids") or []):
+            # Participants follow the classes: every pupil enrolled in them.
+            table = study_visit_participants
+            session.execute(delete(table).where(table.c.study_visit_id == record_id))
+            pupils = sorted(set(session.scalars(select(Enrolment.pupil_id).where(
+                Enrolment.class_id.in_(values.get("class_ids") or [])))))
+            if pupils:
+                session.execute(insert(table), [{"study_visit_id": record_id, "pupil_id": p} for p in pupils])
+
+    def display_expr(self):
+        return StudyVisit.title
+
+
+STUDY_VISITS = StudyVisitKindSpec()
