@@ -1,13 +1,149 @@
-"""(being written) The letters document."""
+"""Placement letters: one page per pupil (pupil and guardian), one page per host (no gender, ever)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
+from sqlalchemy.orm import Session
+
+from coordinator.documents.agenda import PlacementItem, placements_in_scope
 from coordinator.documents.job import Document, Job
-from coordinator.documents.page import styles
+from coordinator.documents.page import data_table, esc, key_value_table, styles
 from coordinator.documents.scope import Scope
-from reportlab.platypus import Paragraph
+from coordinator.errors import UserError
+from coordinator.formatting import format_date, format_number, format_time
+from coordinator.i18n import _, ngettext
+from coordinator.reference.profiles import profile
+from coordinator.services.setup import profile_code
 
 
-def build(session, scope: Scope, job: Job) -> Document:
+def _hours(item: PlacementItem) -> str:
+    per_day = ngettext("{hours} hour a day", "{hours} hours a day", int(round(item.hours_per_day))).format(
+        hours=format_number(item.hours_per_day))
+    if item.daily_start and item.daily_end:
+        return _("{start}–{end} ({per_day})").format(start=format_time(item.daily_start),
+                                                     end=format_time(item.daily_end), per_day=per_day)
+    return per_day
+
+
+def _period(item: PlacementItem) -> str:
+    days = ngettext("{n} day", "{n} days", item.days).format(n=item.days)
+    return _("{start} – {end} ({days})").format(start=format_date(item.start, "long"),
+                                                end=format_date(item.end, "long"), days=days)
+
+
+def _person_line(name: str, phone: str) -> str:
+    return f"{name}, {phone}" if phone else name
+
+
+def _pupil_page(item: PlacementItem, municipality: str) -> list:
     st = styles()
-    return Document(title="letters", story=[Paragraph(scope.describe(), st.title)])
+    story: list = [Paragraph(esc(_("Your work placement")), st.title)]
+    if item.protected:
+        story.append(Paragraph(esc(_("To the pupil and guardian")), st.body))
+    else:
+        greeting = _("To {pupil} and guardian {guardian}").format(pupil=item.pupil, guardian=item.guardian_name) \
+            if item.guardian_name else _("To {pupil} and guardian").format(pupil=item.pupil)
+        story.append(Paragraph(esc(greeting), st.body))
+    story.append(Paragraph(esc(_("You have a work placement at {host}. Here is what you need to know.").format(
+        host=item.host.name)), st.body))
+    story.append(Spacer(1, 6))
+    whom = [_("Supervisor: {person}").format(person=_person_line(item.supervisor.name, item.supervisor.phone))
+            if item.supervisor else "",
+            _("Teacher: {person}").format(person=_person_line(item.mentor.name, item.mentor.phone))
+            if item.mentor else "",
+            _("School: {person}").format(person=_person_line(item.school, item.school_phone))]
+    pairs = [
+        (_("Pupil"), item.pupil),
+        (_("Class"), f"{item.class_name}, {item.school}"),
+        (_("Workplace"), item.host.name),
+        (_("Address"), item.host.address or "–"),
+        (_("When"), _period(item)),
+        (_("Working hours"), _hours(item)),
+        (_("Supervisor"), _person_line(item.supervisor.name, item.supervisor.phone) if item.supervisor else "–"),
+        (_("What to bring"), item.what_to_bring or _("Nothing special; ask your supervisor on the first day.")),
+        (_("Whom to call"), Paragraph("<br/>".join(esc(w) for w in whom if w), st.body)),
+    ]
+    if not item.protected and item.guardian_phone:
+        pairs.insert(1, (_("Guardian"), _person_line(item.guardian_name, item.guardian_phone)))
+    story.append(key_value_table(pairs))
+    story.append(Spacer(1, 10))
+    story.append(Paragraph(esc(_("If you are ill or late, call your supervisor and the school before the working "
+                                 "day starts.")), st.body))
+    story.append(Paragraph(esc(_("Kind regards,\n{municipality}").format(municipality=municipality))
+                           .replace("\n", "<br/>"), st.body))
+    story.append(Spacer(1, 24))
+    story.append(KeepTogether([
+        Paragraph(esc(_("Guardian's signature")) + ": " + "_" * 40, st.body),
+    ]))
+    return story
+
+
+def _host_page(items: list[PlacementItem], rules: str) -> list:
+    st = styles()
+    host = items[0].host
+    story: list = [
+        Paragraph(esc(_("Pupils on placement with {host}").format(host=host.name)), st.title),
+        Paragraph(esc(host.address), st.small),
+        Paragraph(esc(_("Thank you for taking pupils on a work placement. Below are the pupils, their dates and "
+                        "whom to contact at the school.")), st.body),
+        Spacer(1, 4),
+    ]
+    header = [_("Pupil"), _("School and class"), _("When"), _("Working hours"), _("Supervisor"),
+              _("School contact")]
+    rows = []
+    for item in sorted(items, key=lambda i: (i.start, i.school, i.class_name, i.pupil)):
+        contact = item.mentor or None
+        rows.append([
+            item.pupil, f"{item.school}, {item.class_name}",
+            f"{format_date(item.start)} – {format_date(item.end)}", _hours(item),
+            _person_line(item.supervisor.name, item.supervisor.phone) if item.supervisor else "–",
+            _person_line(contact.name, contact.phone) if contact else _person_line(item.school, item.school_phone),
+        ])
+    story.append(data_table(header, rows, [0.18, 0.17, 0.18, 0.15, 0.16, 0.16]))
+    schools = sorted({(i.school, i.school_phone, i.school_email) for i in items})
+    story.append(Paragraph(esc(_("The school")), st.h3))
+    for name, phone, email in schools:
+        story.append(Paragraph(esc(", ".join(p for p in (name, phone, email) if p)), st.body))
+    story.append(Paragraph(esc(_("Rules for pupils under 18")), st.h3))
+    story.append(Paragraph(esc(rules), st.body))
+    return story
+
+
+def minors_rules(session: Session) -> str:
+    spec = profile(profile_code(session))
+    return _("A pupil under 18 may work at most {hours} hours a day, never between {night_start} and "
+             "{night_end}, only on tasks the risk assessment allows, and always with a named supervisor. "
+             "Breaks follow the working-hours law. Report an accident or absence to the school the same day.").format(
+        hours=format_number(spec.max_hours_per_day_minor), night_start=spec.night_start, night_end=spec.night_end)
+
+
+def build(session: Session, scope: Scope, job: Job) -> Document:
+    items = placements_in_scope(session, scope)
+    if not items:
+        raise UserError(_("Nothing to print: no placements in {scope} between {start} and {end}.").format(
+            scope=scope.describe(), start=format_date(scope.date_from), end=format_date(scope.date_to)))
+    rules = minors_rules(session)
+    by_host: dict[int, list[PlacementItem]] = defaultdict(list)
+    for item in items:
+        by_host[item.host.id].append(item)
+    pupils = sorted(items, key=lambda i: (i.school, i.class_name, i.protected, i.pupil, i.start))
+    hosts = sorted(by_host.values(), key=lambda group: group[0].host.name.lower())
+    total = len(pupils) + len(hosts)
+    story: list = []
+    done = 0
+    for item in pupils:
+        job.check()
+        if story:
+            story.append(PageBreak())
+        story.extend(_pupil_page(item, scope.municipality))
+        done += 1
+        story.append(job.mark(done, total))
+    for group in hosts:
+        job.check()
+        story.append(PageBreak())
+        story.extend(_host_page(group, rules))
+        done += 1
+        story.append(job.mark(done, total))
+    return Document(title=_("Placement letters"), story=story)

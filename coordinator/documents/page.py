@@ -149,8 +149,6 @@ def _numbered_canvas(info: PageInfo) -> type[Canvas]:
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
-            kwargs.setdefault("initialFontName", REGULAR)  # else every page names Helvetica, unembedded
-            kwargs.setdefault("initialFontSize", 10)
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
@@ -210,7 +208,7 @@ def build_pdf(target: Path, story: list[Flowable], info: PageInfo, *, start_land
                           leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + HEADER,
                           bottomMargin=MARGIN, title=info.title, author=info.municipality,
                           subject=info.school_year, creator="The coordinator's desk",
-                          invariant=0)
+                          initialFontName=REGULAR, initialFontSize=10)  # else pages name Helvetica
     doc.build(story, canvasmaker=_numbered_canvas(info))
 
 

@@ -1,13 +1,148 @@
-"""(being written) The schedule document."""
+"""A teacher's, class's or school's schedule: visits and placements in date order, and a week grid."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from reportlab.platypus import PageBreak, Paragraph, Spacer
+from sqlalchemy.orm import Session
+
+from coordinator.documents.agenda import PlacementItem, VisitItem, placements_in_scope, visits_in_scope
 from coordinator.documents.job import Document, Job
-from coordinator.documents.page import styles
+from coordinator.documents.page import LANDSCAPE_WIDTH, data_table, esc, styles
 from coordinator.documents.scope import Scope
-from reportlab.platypus import Paragraph
+from coordinator.errors import UserError
+from coordinator.formatting import format_date, format_time, weekday_name
+from coordinator.i18n import _, ngettext
 
 
-def build(session, scope: Scope, job: Job) -> Document:
+@dataclass(frozen=True)
+class Entry:
+    """One line of the schedule: a study visit, or the pupils placed at one host over the same days."""
+
+    start: dt.date
+    end: dt.date
+    sort_key: tuple
+    when: str
+    what: str
+    place: str
+    contact: str
+    who: str
+    short: str
+
+
+def _visit_entry(visit: VisitItem) -> Entry:
+    day = visit.starts_at.date()
+    time = format_time(visit.starts_at)
+    if visit.ends_at is not None:
+        time = f"{time}–{format_time(visit.ends_at)}"
+    contact = visit.contact
+    who = [", ".join(visit.classes)] if visit.classes else []
+    if visit.teachers:
+        who.append(_("Teachers: {names}").format(names=", ".join(visit.teachers)))
+    return Entry(
+        start=day, end=day, sort_key=(day, visit.starts_at.time(), 0, visit.id),
+        when=f"{format_date(day)}\n{time}",
+        what=_("Study visit") + (f": {visit.title}" if visit.title else ""),
+        place="\n".join(p for p in (visit.host.name, visit.host.address) if p),
+        contact="\n".join(p for p in ((contact.name, contact.phone) if contact else (visit.host.phone,)) if p),
+        who="\n".join(who),
+        short=_("{time} visit: {host}").format(time=format_time(visit.starts_at), host=visit.host.name),
+    )
+
+
+def _placement_entries(items: list[PlacementItem]) -> list[Entry]:
+    groups: dict[tuple, list[PlacementItem]] = defaultdict(list)
+    for item in items:
+        groups[(item.host.id, item.start, item.end)].append(item)
+    entries = []
+    for (_host, start, end), group in groups.items():
+        first = group[0]
+        supervisors = sorted({(i.supervisor.name, i.supervisor.phone) for i in group if i.supervisor})
+        contact = "\n".join(f"{name}, {phone}" if phone else name for name, phone in supervisors) or first.host.phone
+        hours = ""
+        if first.daily_start and first.daily_end:
+            hours = f"\n{format_time(first.daily_start)}–{format_time(first.daily_end)}"
+        entries.append(Entry(
+            start=start, end=end, sort_key=(start, dt.time.min, 1, first.host.name),
+            when=f"{format_date(start)} – {format_date(end)}{hours}",
+            what=ngettext("Placement, {n} pupil", "Placement, {n} pupils", len(group)).format(n=len(group)),
+            place="\n".join(p for p in (first.host.name, first.host.address, first.host.phone) if p),
+            contact=contact,
+            who="\n".join(f"{i.pupil} ({i.class_name})" for i in sorted(group, key=lambda i: (i.class_name, i.pupil))),
+            short=ngettext("Placement: {host} ({n} pupil)", "Placement: {host} ({n} pupils)", len(group)).format(
+                host=first.host.name, n=len(group)),
+        ))
+    return entries
+
+
+def _multiline(text: str) -> Paragraph:
+    return Paragraph("<br/>".join(esc(line) for line in text.split("\n")), styles().cell)
+
+
+def _week_grid(entries: list[Entry], scope: Scope) -> list:
+    """One row per week that holds anything, one column per weekday; long placements fill each day."""
+    days: dict[dt.date, list[str]] = defaultdict(list)
+    for entry in entries:
+        day = max(entry.start, scope.date_from)
+        while day <= min(entry.end, scope.date_to):
+            if day.weekday() < 5:
+                days[day].append(entry.short)
+            day += dt.timedelta(days=1)
+    if not days:
+        return []
+    weeks = sorted({d - dt.timedelta(days=d.weekday()) for d in days})
+    monday = weeks[0]
+    header = [_("Week")] + [weekday_name(monday + dt.timedelta(days=i)).capitalize() for i in range(5)]
     st = styles()
-    return Document(title="schedule", story=[Paragraph(scope.describe(), st.title)])
+    rows = []
+    for week in weeks:
+        number = week.isocalendar()[1]
+        label = Paragraph(f"<b>{esc(_('Week {number}').format(number=number))}</b><br/>"
+                          f"{esc(format_date(week, 'd MMM'))}", st.cell)
+        cells: list[object] = [label]
+        for offset in range(5):
+            day = week + dt.timedelta(days=offset)
+            lines = [f"<font size=7>{esc(format_date(day, 'd MMM'))}</font>"]
+            lines += [esc(text) for text in days.get(day, [])]
+            cells.append(Paragraph("<br/>".join(lines), st.cell))
+        rows.append(cells)
+    return [
+        Paragraph(esc(_("Week by week")), st.title),
+        data_table(header, rows, [0.1] + [0.18] * 5, total_width=LANDSCAPE_WIDTH, zebra=False,
+                   extra=[("GRID", (0, 0), (-1, -1), 0.4, "#9aa5b1")]),
+    ]
+
+
+def build(session: Session, scope: Scope, job: Job) -> Document:
+    visits = visits_in_scope(session, scope)
+    placements = placements_in_scope(session, scope)
+    job.check()
+    entries = sorted([_visit_entry(v) for v in visits] + _placement_entries(placements), key=lambda e: e.sort_key)
+    if not entries:
+        raise UserError(_("Nothing to print: no visits or placements in {scope} between {start} and {end}.").format(
+            scope=scope.describe(), start=format_date(scope.date_from), end=format_date(scope.date_to)))
+    st = styles()
+    title = _("Schedule")
+    story: list = [
+        Paragraph(esc(_("Schedule: {scope}").format(scope=scope.describe())), st.title),
+        Paragraph(esc(_("{start} – {end}").format(start=format_date(scope.date_from, "long"),
+                                                    end=format_date(scope.date_to, "long"))), st.body),
+        Paragraph(esc(ngettext("{n} study visit", "{n} study visits", len(visits)).format(n=len(visits))) + " · "
+                  + esc(ngettext("{n} placement", "{n} placements", len(placements)).format(n=len(placements))),
+                  st.small),
+        Spacer(1, 6),
+    ]
+    header = [_("When"), _("What"), _("Place and address"), _("Contact and phone"), _("Who")]
+    rows = [[_multiline(e.when), e.what, _multiline(e.place), _multiline(e.contact), _multiline(e.who)]
+            for e in entries]
+    story.append(data_table(header, rows, [0.15, 0.15, 0.25, 0.2, 0.25], total_width=LANDSCAPE_WIDTH))
+    story.append(job.mark(1, 2))
+    grid = _week_grid(entries, scope)
+    if grid:
+        story.append(PageBreak())
+        story.extend(grid)
+    story.append(job.mark(2, 2))
+    return Document(title=title, story=story, start_landscape=True)
