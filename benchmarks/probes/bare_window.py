@@ -1,0 +1,19 @@
+"""Baseline: a bare QMainWindow shown, drawn once and closed, in a fresh interpreter."""
+
+import resource
+import sys
+import time
+
+start = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1200, 800)
+window.show()
+window.grab()  # make sure it is drawn
+app.processEvents()
+elapsed = (time.perf_counter() - start) * 1000.0
+window.close()
+print(f"ms={elapsed:.1f}")
+print(f"peak_mb={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f}")
