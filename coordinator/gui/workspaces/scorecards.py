@@ -1,0 +1,475 @@
+"""The Scorecards workspace: indicators against targets per school or municipality, edited in place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from coordinator.errors import UserError
+from coordinator.formatting import format_number, format_percent
+from coordinator.gui.context import AppContext
+from coordinator.gui.workers import run_task
+from coordinator.gui.workspaces.base import Workspace
+from coordinator.gui.workspaces.statistics import load_choices
+from coordinator.i18n import N_, _
+from coordinator.models.enums import Direction, Perspective
+from coordinator.services.changes import ChangeSet
+
+# Status shown with a colour AND a symbol, so that it reads without colour too.
+STATUS_LOOK: dict[str, tuple[str, str, str]] = {
+    "green": ("●", N_("On target"), "#1a9850"),
+    "amber": ("▲", N_("Near target"), "#f0a202"),
+    "red": ("✖", N_("Off target"), "#d73027"),
+    "none": ("–", N_("No value"), "#9e9e9e"),
+}
+UNITS: dict[str, str] = {"percent": N_("Percent"), "ratio": N_("Ratio"), "number": N_("Number"),
+                         "score": N_("Score (1–5)")}
+COLUMNS = (N_("Indicator"), N_("Target"), N_("Value"), N_("Last year"), N_("Status"))
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def status_text(status: str | None) -> str:
+    symbol, label, _colour = STATUS_LOOK.get(status or "none", STATUS_LOOK["none"])
+    return f"{symbol} {_(label)}"
+
+
+def format_value(value: float | None, unit: str) -> str:
+    if value is None:
+        return "–"
+    if unit == "percent":
+        return format_percent(value, 0)
+    if unit in ("ratio", "score"):
+        return format_number(value, 2)
+    return format_number(value, 0 if float(value).is_integer() else 1)
+
+
+def format_target(line: Any) -> str:
+    if line.target is None:
+        return "–"
+    sign = "≥" if _direction(line) == "higher" else "≤"
+    return f"{sign} {format_value(line.target, line.unit)}"
+
+
+def _direction(line: Any) -> str:
+    direction = getattr(line, "direction", "higher")
+    return getattr(direction, "value", direction) or "higher"
+
+
+def _perspective(line: Any) -> str:
+    perspective = getattr(line, "perspective", "")
+    return getattr(perspective, "value", perspective)
+
+
+def _scale(unit: str) -> float:
+    """Percent indicators are held as shares (0–1) and edited as per cent."""
+    return 100.0 if unit == "percent" else 1.0
+
+
+def compute(session, progress, *, year: str, school: str | None):
+    from coordinator.stats.scorecard import compute_scorecard
+
+    return compute_scorecard(session, year=year, school=school)
+
+
+class ManualIndicatorDialog(QDialog):
+    """Name, perspective, unit, direction, target and amber band of a new hand-entered indicator."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Add a manual indicator"))
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("manual_name")
+        self.perspective_combo = QComboBox()
+        for perspective in Perspective:
+            self.perspective_combo.addItem(perspective.label, perspective.value)
+        self.unit_combo = QComboBox()
+        for unit, label in UNITS.items():
+            self.unit_combo.addItem(_(label), unit)
+        self.direction_combo = QComboBox()
+        for direction in Direction:
+            self.direction_combo.addItem(direction.label, direction.value)
+        self.target_spin = QDoubleSpinBox()
+        self.target_spin.setRange(0, 1_000_000)
+        self.amber_spin = QDoubleSpinBox()
+        self.amber_spin.setRange(0, 1_000_000)
+        form = QFormLayout()
+        form.addRow(_("&Name:"), self.name_edit)
+        form.addRow(_("&Perspective:"), self.perspective_combo)
+        form.addRow(_("&Unit:"), self.unit_combo)
+        form.addRow(_("&Direction:"), self.direction_combo)
+        form.addRow(_("&Target:"), self.target_spin)
+        form.addRow(_("&Amber band:"), self.amber_spin)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #d73027")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.unit_combo.currentIndexChanged.connect(self._unit_changed)
+        self._unit_changed()
+
+    def _unit_changed(self) -> None:
+        suffix = " %" if self.unit_combo.currentData() == "percent" else ""
+        self.target_spin.setSuffix(suffix)
+        self.amber_spin.setSuffix(suffix)
+
+    def _accept(self) -> None:
+        if not self.name_edit.text().strip():
+            self.error_label.setText(_("Give the indicator a name."))
+            self.name_edit.setFocus()
+            return
+        self.accept()
+
+    def values(self) -> dict[str, Any]:
+        scale = _scale(self.unit_combo.currentData())
+        return {"name": self.name_edit.text().strip(), "perspective": self.perspective_combo.currentData(),
+                "unit": self.unit_combo.currentData(), "direction": self.direction_combo.currentData(),
+                "target": self.target_spin.value() / scale, "amber_band": self.amber_spin.value() / scale}
+
+
+class ScorecardsWorkspace(Workspace):
+    """Scope and year on top, the indicators by perspective in a tree, the chosen one's editor beside it."""
+
+    key = "scorecards"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self._scorecard = None
+        self._lines: dict[int, Any] = {}
+        self._task = None
+        self._loaded = False
+        self._stale = False
+
+        self.scope_label = QLabel()
+        self.scope_combo = QComboBox()
+        self.scope_combo.setObjectName("scorecard_scope")
+        self.scope_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.scope_label.setBuddy(self.scope_combo)
+        self.year_label = QLabel()
+        self.year_combo = QComboBox()
+        self.year_combo.setObjectName("scorecard_year")
+        self.year_label.setBuddy(self.year_combo)
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("scorecard_add")
+        self.status_label = QLabel()
+        bar = QHBoxLayout()
+        for widget in (self.scope_label, self.scope_combo, self.year_label, self.year_combo):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.status_label)
+        bar.addWidget(self.add_button)
+
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("scorecard_tree")
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(False)
+
+        self.editor = QGroupBox()
+        self.name_value = QLabel()
+        self.name_value.setWordWrap(True)
+        self.direction_combo = QComboBox()
+        self.direction_combo.setObjectName("scorecard_direction")
+        self.target_spin = QDoubleSpinBox()
+        self.target_spin.setObjectName("scorecard_target")
+        self.target_spin.setRange(0, 1_000_000)
+        self.target_spin.setDecimals(2)
+        self.amber_spin = QDoubleSpinBox()
+        self.amber_spin.setObjectName("scorecard_amber")
+        self.amber_spin.setRange(0, 1_000_000)
+        self.amber_spin.setDecimals(2)
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("scorecard_save")
+        self.value_spin = QDoubleSpinBox()
+        self.value_spin.setObjectName("scorecard_value")
+        self.value_spin.setRange(0, 1_000_000)
+        self.value_spin.setDecimals(2)
+        self.value_button = QPushButton()
+        self.value_button.setObjectName("scorecard_save_value")
+        self.delete_button = QPushButton()
+        self.delete_button.setObjectName("scorecard_delete")
+        self.form = QFormLayout()
+        self.form.addRow(self.name_value)
+        self.form.addRow(QLabel(), self.direction_combo)
+        self.form.addRow(QLabel(), self.target_spin)
+        self.form.addRow(QLabel(), self.amber_spin)
+        self.form.addRow(self.save_button)
+        self.form.addRow(QLabel(), self.value_spin)
+        self.form.addRow(self.value_button)
+        self.form.addRow(self.delete_button)
+        editor_layout = QVBoxLayout(self.editor)
+        editor_layout.addLayout(self.form)
+        editor_layout.addStretch(1)
+        self.editor.setEnabled(False)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.editor.setMinimumWidth(320)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+        self.scope_combo.currentIndexChanged.connect(self._filters_changed)
+        self.year_combo.currentIndexChanged.connect(self._filters_changed)
+        self.tree.currentItemChanged.connect(lambda *_a: self._selection_changed())
+        self.save_button.clicked.connect(self.save_target)
+        self.value_button.clicked.connect(self.save_value)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.add_button.clicked.connect(self.add_manual)
+        context.changes_applied.connect(self.refresh)
+        context.store_changed.connect(lambda: self.refresh(None))
+        context.language_changed.connect(lambda _lang: self.retranslate())
+        self.retranslate()
+
+    # -- the contract ------------------------------------------------------------------------------
+
+    def title(self) -> str:
+        return _("Scorecards")
+
+    def retranslate(self) -> None:
+        self.scope_label.setText(_("Scorecard &for:"))
+        self.year_label.setText(_("School &year:"))
+        self.add_button.setText(_("&Add manual indicator…"))
+        self.tree.setHeaderLabels([_(c) for c in COLUMNS])
+        self.editor.setTitle(_("Selected indicator"))
+        for widget, text in ((self.direction_combo, _("&Direction:")), (self.target_spin, _("&Target:")),
+                             (self.amber_spin, _("&Amber band:")), (self.value_spin, _("&Value this year:"))):
+            label = self.form.labelForField(widget)
+            label.setText(text)
+            label.setBuddy(widget)
+        self.amber_spin.setToolTip(_("How far from the target a value may be and still show amber."))
+        self.save_button.setText(_("&Save target"))
+        self.value_button.setText(_("Save &value"))
+        self.delete_button.setText(_("&Delete indicator"))
+        current = self.direction_combo.currentData()
+        self.direction_combo.clear()
+        for direction in Direction:
+            self.direction_combo.addItem(direction.label, direction.value)
+        if current:
+            self.direction_combo.setCurrentIndex(self.direction_combo.findData(current))
+        if self.scope_combo.count():
+            self.scope_combo.setItemText(0, _("Municipality"))
+        self._show()
+
+    def activated(self) -> None:
+        if not self._loaded or self._stale:
+            self.reload()
+
+    def refresh(self, changes: ChangeSet | None = None) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    # -- loading -----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._loaded = True
+        self._stale = False
+        store = self.context.store
+        if store is None:
+            return
+        choices = load_choices(store)
+        year = self.year_combo.currentData()
+        scope = self.scope_combo.currentData()
+        for combo in (self.scope_combo, self.year_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        self.scope_combo.addItem(_("Municipality"), None)
+        for _school_id, name in choices.schools:
+            self.scope_combo.addItem(name, name)
+        for label in choices.years:
+            self.year_combo.addItem(label, label)
+        self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(scope)))
+        year = year if year in choices.years else choices.current_year
+        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(year)))
+        for combo in (self.scope_combo, self.year_combo):
+            combo.blockSignals(False)
+        self._compute()
+
+    def _filters_changed(self) -> None:
+        if self._loaded:
+            self._compute()
+
+    def _compute(self) -> None:
+        year = self.year_combo.currentData()
+        if self.context.store is None or not year:
+            return
+        school = self.scope_combo.currentData()
+        if self._task is not None:
+            self._task.cancel()
+        self.status_label.setText(_("Computing…"))
+        self._task = run_task(self.context, lambda session, progress: compute(session, progress, year=year,
+                                                                             school=school),
+                              on_done=self._computed, on_error=self._failed)
+
+    def _computed(self, scorecard) -> None:
+        self._task = None
+        self.status_label.setText("")
+        self._scorecard = scorecard
+        self._show()
+
+    def _failed(self, message: str) -> None:
+        self._task = None
+        self.status_label.setText(message)
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    # -- showing -----------------------------------------------------------------------------------
+
+    def _show(self) -> None:
+        if self._scorecard is None:
+            return
+        selected = self.selected_line()
+        selected_id = selected.indicator_id if selected is not None else None
+        self.tree.clear()
+        self._lines = {}
+        groups: dict[str, QTreeWidgetItem] = {}
+        select_item = None
+        for line in self._scorecard.lines:
+            perspective = _perspective(line)
+            group = groups.get(perspective)
+            if group is None:
+                label = getattr(line, "perspective_label", None) or Perspective(perspective).label
+                group = QTreeWidgetItem(self.tree, [label])
+                font = group.font(0)
+                font.setBold(True)
+                group.setFont(0, font)
+                group.setFirstColumnSpanned(True)
+                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                groups[perspective] = group
+            status = getattr(line, "status", None) or "none"
+            status = getattr(status, "value", status)
+            item = QTreeWidgetItem(group, [line.name, format_target(line), format_value(line.value, line.unit),
+                                           format_value(line.last_year, line.unit), status_text(status)])
+            item.setData(0, ID_ROLE, line.indicator_id)
+            colour = QColor(STATUS_LOOK.get(status, STATUS_LOOK["none"])[2])
+            item.setForeground(4, QBrush(colour.darker(130)))
+            item.setData(4, Qt.ItemDataRole.DecorationRole, colour)
+            item.setData(4, Qt.ItemDataRole.AccessibleTextRole, _(STATUS_LOOK.get(status, STATUS_LOOK["none"])[1]))
+            for column in (1, 2, 3):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self._lines[line.indicator_id] = line
+            if line.indicator_id == selected_id:
+                select_item = item
+        self.tree.expandAll()
+        if select_item is not None:
+            self.tree.setCurrentItem(select_item)
+        self._selection_changed()
+
+    def item_for(self, name: str) -> QTreeWidgetItem | None:
+        """The row of an indicator by its shown name (tests, keyboard navigation)."""
+        for group_index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(group_index)
+            for child_index in range(group.childCount()):
+                child = group.child(child_index)
+                if child.text(0) == name:
+                    return child
+        return None
+
+    def selected_line(self):
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        return self._lines.get(item.data(0, ID_ROLE))
+
+    def _selection_changed(self) -> None:
+        line = self.selected_line()
+        self.editor.setEnabled(line is not None)
+        if line is None:
+            self.name_value.setText(_("Choose an indicator to edit its target."))
+            return
+        manual = bool(getattr(line, "manual", not line.key))
+        self.name_value.setText(line.name)
+        scale = _scale(line.unit)
+        suffix = " %" if line.unit == "percent" else ""
+        for spin in (self.target_spin, self.amber_spin, self.value_spin):
+            spin.setSuffix(suffix)
+        self.direction_combo.setCurrentIndex(max(0, self.direction_combo.findData(_direction(line))))
+        self.target_spin.setValue((line.target or 0.0) * scale)
+        self.amber_spin.setValue((line.amber_band or 0.0) * scale)
+        self.value_spin.setValue((line.value or 0.0) * scale)
+        for widget in (self.value_spin, self.value_button, self.delete_button):
+            widget.setVisible(manual)
+        self.form.labelForField(self.value_spin).setVisible(manual)
+
+    # -- editing -----------------------------------------------------------------------------------
+
+    def _write(self, fn) -> bool:
+        store = self.context.store
+        if store is None:
+            return False
+        try:
+            with store.session() as session:
+                changes = fn(session)
+        except UserError as exc:
+            QMessageBox.warning(self, _("Scorecards"), str(exc))
+            return False
+        if not isinstance(changes, ChangeSet):
+            changes = ChangeSet.of("indicators", updated=(0,))
+        self.context.announce(changes)
+        return True
+
+    def save_target(self) -> None:
+        line = self.selected_line()
+        if line is None:
+            return
+        from coordinator.stats.scorecard import update_indicator
+
+        scale = _scale(line.unit)
+        target = self.target_spin.value() / scale
+        amber = self.amber_spin.value() / scale
+        direction = self.direction_combo.currentData()
+        self._write(lambda session: update_indicator(session, indicator_id=line.indicator_id, target=target,
+                                                     amber_band=amber, direction=direction))
+
+    def save_value(self) -> None:
+        line = self.selected_line()
+        if line is None or not getattr(line, "manual", not line.key):
+            return
+        from coordinator.stats.scorecard import set_manual_value
+
+        value = self.value_spin.value() / _scale(line.unit)
+        year = self.year_combo.currentData()
+        self._write(lambda session: set_manual_value(session, indicator_id=line.indicator_id, year=year, value=value))
+
+    def delete_selected(self) -> None:
+        line = self.selected_line()
+        if line is None or not getattr(line, "manual", not line.key):
+            return
+        answer = QMessageBox.question(self, _("Delete indicator"),
+                                      _("Delete the indicator “{name}” and all its values?").format(name=line.name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from coordinator.stats.scorecard import delete_indicator
+
+        self._write(lambda session: delete_indicator(session, indicator_id=line.indicator_id))
+
+    def add_manual(self, *, dialog: ManualIndicatorDialog | None = None) -> None:
+        dialog = dialog or ManualIndicatorDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        from coordinator.stats.scorecard import add_manual_indicator
+
+        values = dialog.values()
+        school = self.scope_combo.currentData()
+        self._write(lambda session: add_manual_indicator(session, school=school, **values))

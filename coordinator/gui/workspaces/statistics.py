@@ -1,0 +1,514 @@
+"""The Statistics workspace: gender balance per grade, sector spread and the dissimilarity trend."""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries,
+                              QValueAxis)
+from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QMessageBox, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
+                               QTabWidget, QVBoxLayout, QWidget)
+
+from coordinator.errors import UserError
+from coordinator.formatting import format_number, format_percent
+from coordinator.gui.context import AppContext
+from coordinator.gui.workers import run_task
+from coordinator.gui.workspaces.base import Workspace
+from coordinator.i18n import _
+from coordinator.models.enums import GENDERS, Gender
+from coordinator.services.changes import ChangeSet
+
+# Colours of the four genders in every chart; chosen to stay apart for colour-blind readers.
+GENDER_COLOURS = {"girl": QColor("#d95f02"), "boy": QColor("#1b9e77"), "other": QColor("#7570b3"),
+                  "unspecified": QColor("#999999")}
+RELEVANT_KINDS = ("pupils", "enrolments", "placements", "study_visits", "encounters", "classes", "schools",
+                  "school_years", "sector_dominance")
+
+
+@dataclass
+class Choices:
+    """What the filters offer: school years (labels) and schools (id, name), plus the year in force."""
+
+    years: list[str] = field(default_factory=list)
+    current_year: str | None = None
+    schools: list[tuple[int, str]] = field(default_factory=list)
+
+
+def load_choices(store) -> Choices:
+    """Years and schools for the filter combos (one short read)."""
+    from sqlalchemy import select
+
+    from coordinator.models import School
+    from coordinator.services.setup import current_year_label, school_years
+
+    with store.session() as session:
+        return Choices(
+            years=school_years(session),
+            current_year=current_year_label(session),
+            schools=[(row.id, row.name) for row in session.execute(select(School.id, School.name)
+                                                                   .order_by(School.name))],
+        )
+
+
+@dataclass
+class StatisticsResult:
+    """What one run of the worker hands back: the year's statistics, dominance marks and the D trend."""
+
+    stats: dict[str, Any]
+    suppressed: dict[str, Any]
+    dominance: dict[str, str | None]
+    trend: list[tuple[str, float | None]]
+
+
+def compute_statistics(session, progress=None, *, year: str, school: str | None,
+                       threshold: int = 5) -> StatisticsResult:
+    """Run in a worker: the chosen year's statistics and the dissimilarity index of every year held."""
+    from coordinator.services.setup import school_years
+    from coordinator.stats.gender import gender_statistics, sector_dominance
+    from coordinator.stats.suppression import suppress
+
+    stats = gender_statistics(session, year=year, school=school)
+    dominance = sector_dominance(session)
+    years = school_years(session)
+    trend: list[tuple[str, float | None]] = []
+    for index, label in enumerate(years):
+        if progress is not None:
+            progress.report(index, len(years))
+        other = stats if label == year else gender_statistics(session, year=label, school=school)
+        trend.append((label, other["total"].get("dissimilarity_index")))
+    return StatisticsResult(stats=stats, suppressed=suppress(stats, threshold=threshold),
+                            dominance={code: getattr(v, "value", v) for code, v in dominance.items()},
+                            trend=trend)
+
+
+def cell_text(value: Any, *, rate: bool = False) -> str:
+    """A count, a rate or a suppressed mark as a person reads it."""
+    if value is None:
+        return "–"
+    if isinstance(value, str):
+        return value
+    if rate:
+        return format_percent(value, 0)
+    if isinstance(value, float):
+        return format_number(value, 2)
+    return format_number(value)
+
+
+def table_headers() -> list[str]:
+    genders = [Gender(g).label for g in GENDERS]
+    return ([_("Grade")]
+            + [_("Pupils: {gender}").format(gender=g) for g in genders]
+            + [_("Encounter rate: {gender}").format(gender=g) for g in genders]
+            + [_("Encounter rate: all"), _("Placements"), _("Non-traditional share"), _("Dissimilarity index")])
+
+
+def table_rows(stats: dict[str, Any]) -> list[list[Any]]:
+    """The shown table as raw values (numbers stay numbers for XLSX); first cell is the grade label."""
+    rows = []
+    lines = [(line["grade"], line) for line in stats.get("grades", [])]
+    lines.append((_("Total"), stats.get("total", {})))
+    for label, line in lines:
+        pupils = line.get("pupils", {})
+        rates = line.get("encounter_rate", {})
+        rows.append([label] + [pupils.get(g) for g in GENDERS] + [rates.get(g) for g in GENDERS]
+                    + [rates.get("all"), line.get("placements"), line.get("non_traditional_share"),
+                       line.get("dissimilarity_index")])
+    return rows
+
+
+RATE_COLUMNS = frozenset({5, 6, 7, 8, 9, 11})
+
+
+def write_table(path: Path, headers: list[str], rows: list[list[Any]]) -> Path:
+    """Write a table to CSV (';', UTF-8 with BOM so Excel reads it) or XLSX, via a temporary file."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=suffix, dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        if suffix == ".xlsx":
+            from openpyxl import Workbook
+
+            book = Workbook()
+            sheet = book.active
+            sheet.title = _("Statistics")[:31]
+            sheet.append(headers)
+            for row in rows:
+                sheet.append([_safe_cell(v) for v in row])
+            book.save(tmp)
+        else:
+            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh, delimiter=";")
+                writer.writerow(headers)
+                for row in rows:
+                    writer.writerow(["" if v is None else _safe_cell(v) for v in row])
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _safe_cell(value: Any) -> Any:
+    # Text that a spreadsheet would run as a formula is written as text.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r", "\0"):
+        return "'" + value
+    return value
+
+
+def _bar_chart() -> QChartView:
+    chart = QChart()
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(220)
+    return view
+
+
+def _reset_chart(view: QChartView) -> QChart:
+    chart = view.chart()
+    chart.removeAllSeries()
+    for axis in list(chart.axes()):
+        chart.removeAxis(axis)
+    return chart
+
+
+class StatisticsWorkspace(Workspace):
+    """Filters (year, school, suppression), the per-grade table, three charts and export."""
+
+    key = "statistics"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self._result: StatisticsResult | None = None
+        self._choices = Choices()
+        self._task = None
+        self._loaded = False
+        self._stale = False
+
+        self.year_label = QLabel()
+        self.year_combo = QComboBox()
+        self.year_combo.setObjectName("statistics_year")
+        self.school_label = QLabel()
+        self.school_combo = QComboBox()
+        self.school_combo.setObjectName("statistics_school")
+        self.school_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.year_label.setBuddy(self.year_combo)
+        self.school_label.setBuddy(self.school_combo)
+        self.suppress_box = QCheckBox()
+        self.suppress_box.setObjectName("statistics_suppress")
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("statistics_export")
+        self.export_button.setEnabled(False)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statistics_status")
+
+        bar = QHBoxLayout()
+        for widget in (self.year_label, self.year_combo, self.school_label, self.school_combo, self.suppress_box):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.status_label)
+        bar.addWidget(self.export_button)
+
+        self.table = QTableWidget(0, 0)
+        self.table.setObjectName("statistics_table")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        self.index_label = QLabel()
+        self.index_label.setObjectName("statistics_index")
+        self.index_label.setWordWrap(True)
+
+        self.rate_chart = _bar_chart()
+        self.sector_chart = _bar_chart()
+        self.trend_chart = _bar_chart()
+        self.dominance_note = QLabel()
+        self.dominance_note.setWordWrap(True)
+        sector_page = QWidget()
+        sector_layout = QVBoxLayout(sector_page)
+        sector_layout.setContentsMargins(0, 0, 0, 0)
+        sector_layout.addWidget(self.sector_chart, 1)
+        sector_layout.addWidget(self.dominance_note)
+        self.charts = QTabWidget()
+        self.charts.setObjectName("statistics_charts")
+        self.charts.addTab(self.rate_chart, "")
+        self.charts.addTab(sector_page, "")
+        self.charts.addTab(self.trend_chart, "")
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(self.index_label)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.charts)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+        self.year_combo.currentIndexChanged.connect(self._filters_changed)
+        self.school_combo.currentIndexChanged.connect(self._filters_changed)
+        self.suppress_box.toggled.connect(self._show)
+        self.export_button.clicked.connect(self.export_dialog)
+        context.changes_applied.connect(self.refresh)
+        context.store_changed.connect(lambda: self.refresh(None))
+        context.language_changed.connect(lambda _lang: self.retranslate())
+        self.retranslate()
+
+    # -- the contract ------------------------------------------------------------------------------
+
+    def title(self) -> str:
+        return _("Statistics")
+
+    def retranslate(self) -> None:
+        self.year_label.setText(_("School &year:"))
+        self.school_label.setText(_("&School:"))
+        self.suppress_box.setText(_("&Hide small numbers (under 5)"))
+        self.suppress_box.setToolTip(_("As in anything published: counts from 1 to 4 show as “<5” and rates "
+                                       "built on fewer than 5 pupils are withheld."))
+        self.export_button.setText(_("&Export…"))
+        self.export_button.setAccessibleName(_("Export the table shown"))
+        self.charts.setTabText(0, _("Encounter rate per grade"))
+        self.charts.setTabText(1, _("Placements per sector"))
+        self.charts.setTabText(2, _("Dissimilarity index over the years"))
+        self.dominance_note.setText(_("♀ marks a sector where women hold more than 60 % of the jobs, ♂ one "
+                                      "where men do; a placement there is non-traditional for the other gender."))
+        if self.school_combo.count():
+            self.school_combo.setItemText(0, _("All schools (municipality)"))
+        self._show()
+
+    def activated(self) -> None:
+        if not self._loaded or self._stale:
+            self.reload()
+
+    def refresh(self, changes: ChangeSet | None = None) -> None:
+        if changes is not None and not changes.touches(*RELEVANT_KINDS):
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    # -- loading -----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read the filters' choices and recompute the statistics for the chosen filters."""
+        self._loaded = True
+        self._stale = False
+        store = self.context.store
+        if store is None:
+            return
+        chosen_year = self.year_combo.currentData()
+        chosen_school = self.school_combo.currentData()
+        self._choices = load_choices(store)
+        for combo in (self.year_combo, self.school_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        for label in self._choices.years:
+            self.year_combo.addItem(label, label)
+        self.school_combo.addItem(_("All schools (municipality)"), None)
+        for school_id, name in self._choices.schools:
+            self.school_combo.addItem(name, name)
+        year = chosen_year if chosen_year in self._choices.years else self._choices.current_year
+        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(year)))
+        self.school_combo.setCurrentIndex(max(0, self.school_combo.findData(chosen_school)))
+        for combo in (self.year_combo, self.school_combo):
+            combo.blockSignals(False)
+        self._compute()
+
+    def _filters_changed(self) -> None:
+        if self._loaded:
+            self._compute()
+
+    def _compute(self) -> None:
+        store = self.context.store
+        year = self.year_combo.currentData()
+        if store is None or not year:
+            return
+        school = self.school_combo.currentData()
+        if self._task is not None:
+            self._task.cancel()
+        self.status_label.setText(_("Computing…"))
+        self.export_button.setEnabled(False)
+        self._task = run_task(
+            self.context, lambda session, progress: compute_statistics(session, progress, year=year, school=school),
+            on_done=self._computed, on_error=self._failed)
+
+    def _computed(self, result: StatisticsResult) -> None:
+        self._task = None
+        self._result = result
+        self.status_label.setText("")
+        self.export_button.setEnabled(True)
+        self._show()
+
+    def _failed(self, message: str) -> None:
+        self._task = None
+        self.status_label.setText(message)
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    # -- showing -----------------------------------------------------------------------------------
+
+    def shown_stats(self) -> dict[str, Any] | None:
+        if self._result is None:
+            return None
+        return self._result.suppressed if self.suppress_box.isChecked() else self._result.stats
+
+    def _show(self) -> None:
+        stats = self.shown_stats()
+        if stats is None:
+            return
+        headers = table_headers()
+        rows = table_rows(stats)
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setRowCount(len(rows))
+        self.table.setHorizontalHeaderLabels([h.replace(": ", ":\n", 1) for h in headers])
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                text = str(value) if c == 0 else cell_text(value, rate=c in RATE_COLUMNS)
+                item = QTableWidgetItem(text)
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if r == len(rows) - 1:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(r, c, item)
+        total = stats.get("total", {})
+        index = total.get("dissimilarity_index")
+        if index is None:
+            self.index_label.setText(_("Dissimilarity index of placements by sector: not defined (no placements "
+                                       "of girls or of boys)."))
+        else:
+            self.index_label.setText(_("Dissimilarity index of placements by sector: {index} (0 = girls and boys "
+                                       "spread alike, 1 = fully separated).").format(index=format_number(index, 2)))
+        self._draw_rates(stats)
+        self._draw_sectors(stats)
+        self._draw_trend()
+
+    def _draw_rates(self, stats: dict[str, Any]) -> None:
+        chart = _reset_chart(self.rate_chart)
+        chart.setTitle(_("Pupils with at least one encounter with working life, per grade"))
+        grades = [line["grade"] for line in stats.get("grades", [])]
+        series = QBarSeries()
+        for gender in GENDERS:
+            bar_set = QBarSet(Gender(gender).label)
+            bar_set.setColor(GENDER_COLOURS[gender])
+            for line in stats.get("grades", []):
+                rate = line.get("encounter_rate", {}).get(gender)
+                bar_set.append(round(rate * 100, 1) if isinstance(rate, (int, float)) else 0.0)
+            series.append(bar_set)
+        chart.addSeries(series)
+        x_axis = QBarCategoryAxis()
+        x_axis.append(grades or [""])
+        x_axis.setTitleText(_("Grade"))
+        y_axis = QValueAxis()
+        y_axis.setRange(0, 100)
+        y_axis.setLabelFormat("%d %%")
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+
+    def sector_categories(self, stats: dict[str, Any]) -> list[str]:
+        dominance = self._result.dominance if self._result else {}
+        marks = {"girl": " ♀", "boy": " ♂"}
+        return [code + marks.get(dominance.get(code) or "", "")
+                for code in sorted(stats.get("total", {}).get("placements_by_sector", {}))]
+
+    def _draw_sectors(self, stats: dict[str, Any]) -> None:
+        chart = _reset_chart(self.sector_chart)
+        chart.setTitle(_("Placements per sector, by gender"))
+        by_sector = stats.get("total", {}).get("placements_by_sector", {})
+        codes = sorted(by_sector)
+        series = QBarSeries()
+        top = 1.0
+        for gender in GENDERS:
+            bar_set = QBarSet(Gender(gender).label)
+            bar_set.setColor(GENDER_COLOURS[gender])
+            for code in codes:
+                value = by_sector[code].get(gender)
+                number = float(value) if isinstance(value, (int, float)) else 0.0
+                top = max(top, number)
+                bar_set.append(number)
+            series.append(bar_set)
+        chart.addSeries(series)
+        x_axis = QBarCategoryAxis()
+        x_axis.append(self.sector_categories(stats) or [""])
+        x_axis.setTitleText(_("Sector (NACE section)"))
+        y_axis = QValueAxis()
+        y_axis.setRange(0, top * 1.1)
+        y_axis.setLabelFormat("%d")
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+
+    def _draw_trend(self) -> None:
+        chart = _reset_chart(self.trend_chart)
+        chart.setTitle(_("Dissimilarity index per school year (lower is more even)"))
+        trend = self._result.trend if self._result else []
+        series = QLineSeries()
+        series.setName(_("Dissimilarity index"))
+        series.setPointsVisible(True)
+        for position, (_label, value) in enumerate(trend):
+            if value is not None:
+                series.append(QPointF(position, value))
+        chart.addSeries(series)
+        x_axis = QBarCategoryAxis()
+        x_axis.append([label for label, _value in trend] or [""])
+        y_axis = QValueAxis()
+        y_axis.setRange(0, 1)
+        y_axis.setLabelFormat("%.1f")
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+        chart.legend().setVisible(False)
+
+    # -- export ------------------------------------------------------------------------------------
+
+    def export_to(self, path: Path) -> Path:
+        """Write the table as shown (suppressed or not) to CSV or XLSX."""
+        stats = self.shown_stats()
+        if stats is None:
+            raise UserError(_("There is nothing to export yet."))
+        return write_table(Path(path), table_headers(), table_rows(stats))
+
+    def export_dialog(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Export statistics"), "",
+            _("Excel workbook (*.xlsx);;CSV file (*.csv)"))
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_suffix(".csv" if "csv" in _filter.lower() else ".xlsx")
+        try:
+            self.export_to(path)
+        except (UserError, OSError) as exc:
+            QMessageBox.warning(self, _("Export statistics"),
+                                _("The file could not be written: {reason}").format(reason=exc))
+            return
+        self.status_label.setText(_("Saved {name}.").format(name=path.name))
