@@ -327,3 +327,7 @@ def pupils_lacking_placement_days(session: Session, *, year: str | None = None, 
         query = query.where(SchoolClass.school_id == school_id)
     return [LackingPupil(pupil_id=row[0], name=f"{row[1]} {row[2]}", class_name=row[3], days_done=int(row[4]),
                          days_required=int(row[5])) for row in session.execute(query)]
+
+
+# The overview's services live in progress.py; re-exported for callers that look for them here.
+from coordinator.services.progress import grade_progression, key_numbers, upcoming  # noqa: E402,F401
