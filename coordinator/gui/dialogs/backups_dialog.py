@@ -18,6 +18,7 @@ from coordinator.i18n import N_, _
 REASONS = {"close": N_("On closing"), "periodic": N_("Every 30 minutes"), "import": N_("Before an import"),
            "migration": N_("Before an upgrade"), "rollover": N_("Before the school-year rollover"),
            "erasure": N_("Before an erasure"), "manual": N_("Made by hand"), "restore": N_("Before a restore"),
+           "before-restore": N_("Before a restore"),
            "retention": N_("Before removing old pupils")}
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -168,14 +169,14 @@ class BackupsDialog(QDialog):
         when = self.table.item(row, 0).text()
         if not confirmed and not self.confirm_restore(when):
             return False
-        from coordinator.safety.backups import restore_backup
+        from coordinator.safety.restore import restore_backup
         from coordinator.store import open_store
 
         old = self.context.store
         if old is not None:
             old.close()
         try:
-            restore_backup(path, backup)
+            restore_backup(path, getattr(backup, "path", backup))
         except UserError as exc:
             self.status.setText(str(exc))
             return False
