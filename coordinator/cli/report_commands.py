@@ -1,9 +1,56 @@
-"""Commands of this part of the app (filled in by its own work)."""
+"""`coordinator report KIND --out FILE`: any document as PDF, or the schedule as an iCalendar file."""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import click
+
+from coordinator.cli.context import CliContext, pass_cli
+from coordinator.errors import UserError
+from coordinator.i18n import _
+
+
+def _date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(_("“{text}” is not a date; write it like 2027-03-08.").format(text=text)) from None
 
 
 def register(group: click.Group) -> None:
     """Add this module's commands to the `coordinator` group."""
+    from coordinator.documents import KINDS
+
+    @group.command("report")
+    @click.argument("kind", type=click.Choice(KINDS))
+    @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+                  help="The file to write: .pdf, or .ics for a schedule's calendar.")
+    @click.option("--year", help="School year, like 2025/26 (default: the current one).")
+    @click.option("--school", help="One school by name (default: the whole municipality).")
+    @click.option("--class", "class_name", help="One class by name.")
+    @click.option("--teacher", help="One teacher by name.")
+    @click.option("--from", "date_from", metavar="DATE", help="First day (YYYY-MM-DD).")
+    @click.option("--to", "date_to", metavar="DATE", help="Last day (YYYY-MM-DD).")
+    @pass_cli
+    def report(cli: CliContext, kind: str, out: Path, year: str | None, school: str | None,
+               class_name: str | None, teacher: str | None, date_from: str | None, date_to: str | None) -> None:
+        """Write a document (scorecard, action plan, schedule, letters, gender statistics, certificates)."""
+        from coordinator.documents import render_document, write_schedule_ics
+
+        scope = dict(language=cli.lang, year=year, school=school, class_name=class_name, teacher=teacher,
+                     date_from=_date(date_from), date_to=_date(date_to))
+        store = cli.open()
+        try:
+            if out.suffix.lower() == ".ics":
+                if kind != "schedule":
+                    raise UserError(_("Only the schedule can be written as a calendar file (.ics)."))
+                write_schedule_ics(store, out, **scope)
+            else:
+                render_document(store, kind, out, **scope)
+        finally:
+            store.close()
+        click.echo(str(out))

@@ -222,10 +222,15 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
     st = styles()
     numeric_set = set(numeric)
 
+    head_num = ParagraphStyle("cell_head_num", parent=st.cell_head, alignment=TA_RIGHT)
+
     def cell(value: object, column: int, head: bool = False) -> object:
         if isinstance(value, Flowable) or isinstance(value, list):
             return value
-        style = st.cell_head if head else (st.cell_num if column in numeric_set else st.cell)
+        if head:
+            style = head_num if column in numeric_set else st.cell_head
+        else:
+            style = st.cell_num if column in numeric_set else st.cell
         return Paragraph(esc(value), style)
 
     data = [[cell(value, i, True) for i, value in enumerate(header)]]
