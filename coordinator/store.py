@@ -72,12 +72,13 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:
 
 
 def make_engine(url: URL) -> Engine:
+    # hide_parameters: bound values (names, phone numbers) never appear in error messages or logs.
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def alembic_config(connection=None) -> Config:
@@ -92,6 +93,10 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
 
 
+def known_revisions() -> frozenset[str]:
+    return frozenset(rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions())
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
@@ -104,6 +109,8 @@ class Store:
     url: URL
     engine: Engine
     session_factory: sessionmaker[Session]
+    # A translated warning when the file is on a network share or in a synced cloud folder.
+    warning: str | None = None
 
     @property
     def path(self) -> Path | None:
@@ -125,12 +132,20 @@ def open_store(
     create: bool = False,
     upgrade: bool = True,
     before_migration: Callable[[Store], None] | None = None,
+    check: bool = True,
 ) -> Store:
     """Open (or with `create`, make) a database and bring its schema to this version's head.
 
+    An existing SQLite file is first checked read-only (`quick_check`, schema revision); one that
+    fails is refused untouched with a `DatabaseRefused` (a UserError) that offers the newest good
+    backup. Before a migration the file is backed up (unless `before_migration` says otherwise).
     Raises UserError for a missing file (unless `create`), a file that is not a database, or one
     made by a newer version of the app.
     """
+    from coordinator.safety.audit import install_audit
+    from coordinator.safety.backups import backup_before
+    from coordinator.safety.locations import storage_warning
+
     url = db if isinstance(db, URL) else resolve_url(db)
     path = sqlite_path(url)
     if path is not None:
@@ -139,9 +154,16 @@ def open_store(
                 _("There is no database at {path}. Create one with “coordinator --db {path} init” "
                   "or “coordinator --db {path} demo”.").format(path=path)
             )
+        if path.exists() and check and url.get_driver_name() != "pysqlcipher":
+            _check_on_open(path, create=create)
         path.parent.mkdir(parents=True, exist_ok=True)
+        if before_migration is None:
+            def before_migration(opened: Store) -> None:
+                backup_before(opened, "migration")
     engine = make_engine(url)
-    store = Store(url=url, engine=engine, session_factory=sessionmaker(engine, expire_on_commit=False))
+    factory = sessionmaker(engine, expire_on_commit=False)
+    install_audit(factory)
+    store = Store(url=url, engine=engine, session_factory=factory, warning=storage_warning(path))
     try:
         revision = current_revision(engine)
         head = head_revision()
@@ -158,6 +180,7 @@ def open_store(
         if revision != head and upgrade:
             if revision is not None and before_migration is not None:
                 before_migration(store)
+                engine.dispose()  # the backup read the file through its own connection
             with engine.begin() as conn:
                 command.upgrade(alembic_config(conn), "head")
     except (DatabaseError, OperationalError) as exc:
@@ -169,4 +192,44 @@ def open_store(
     except UserError:
         engine.dispose()
         raise
+    _register_protected_names(store)
     return store
+
+
+def _check_on_open(path: Path, *, create: bool) -> None:
+    from coordinator.formatting import format_datetime
+    from coordinator.safety.backups import newest_good_backup
+    from coordinator.safety.integrity import DatabaseRefused, check_file
+
+    result = check_file(path)
+    if result.ok and (result.kind != "empty" or create):
+        return
+    if result.kind == "unreadable":
+        raise UserError(result.message(path.name))
+    backup = newest_good_backup(path)
+    if result.kind == "empty":
+        message = _("{name} is not a database of this app.").format(name=path.name)
+    else:
+        message = result.message(path.name)
+    if backup is not None and result.kind != "newer":
+        message += " " + _("It was left as it was. The newest good backup is from {time}; restore it with "
+                           "“coordinator --db {path} restore {backup}”.").format(
+            time=format_datetime(backup.created, "short"), path=path, backup=backup.path)
+    elif result.kind != "newer":
+        message += " " + _("It was left as it was; no backup of it was found.")
+    raise DatabaseRefused(message, path=path, result=result, backup=backup.path if backup else None)
+
+
+def _register_protected_names(store: Store) -> None:
+    from sqlalchemy import select
+
+    from coordinator.models import Pupil
+    from coordinator.safety.logs import register_protected_names
+
+    try:
+        with store.session() as session:
+            rows = session.execute(select(Pupil.first_name, Pupil.last_name)
+                                   .where(Pupil.protected_identity.is_(True))).all()
+    except (DatabaseError, OperationalError):
+        return
+    register_protected_names([name for row in rows for name in row])

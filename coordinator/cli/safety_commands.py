@@ -1,9 +1,223 @@
-"""Commands of this part of the app (filled in by its own work)."""
+"""Data-safety commands: check, backup, restore, erase-person, export-person, rollover, retention.
+
+Write commands hold the database lock (`cli_write_lock`) and are refused at once, with nothing
+written, while another program holds it.
+"""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
 import click
+
+from coordinator.cli.context import CliContext, pass_cli
+from coordinator.errors import UserError
+from coordinator.i18n import _, ngettext
+from coordinator.safety.lock import DatabaseLock
+from coordinator.store import resolve_url, sqlite_path
+
+
+def _db_path(cli: CliContext) -> Path | None:
+    return sqlite_path(resolve_url(cli.db))
+
+
+@contextlib.contextmanager
+def cli_write_lock(cli: CliContext) -> Iterator[DatabaseLock | None]:
+    """Hold the one-writer lock for a command that writes; raises UserError naming the holder."""
+    path = _db_path(cli)
+    if path is None:
+        yield None
+        return
+    lock = DatabaseLock(path)
+    lock.acquire()
+    try:
+        yield lock
+    finally:
+        lock.release()
+
+
+def _person(pupil: int | None, contact: int | None) -> tuple[str, int]:
+    if (pupil is None) == (contact is None):
+        raise click.UsageError(_("Give exactly one of --pupil and --contact."))
+    return ("pupil", pupil) if pupil is not None else ("contact", contact)  # type: ignore[return-value]
+
+
+@click.command("check")
+@pass_cli
+def check_command(cli: CliContext) -> None:
+    """Check the database's integrity and its foreign keys (exit 1 if damaged)."""
+    from coordinator.safety.backups import newest_good_backup
+    from coordinator.safety.integrity import check_file
+
+    path = _db_path(cli)
+    if path is None:
+        store = cli.open()
+        store.close()
+        click.echo(_("The database opened and its schema is current."))
+        return
+    result = check_file(path, full=True, foreign_keys=True)
+    if not result.ok or result.kind == "empty":
+        message = result.message(path.name) if result.kind != "empty" else _(
+            "{name} is not a database of this app.").format(name=path.name)
+        backup = newest_good_backup(path) if result.kind != "missing" else None
+        if backup is not None:
+            message += " " + _("Restore the newest good backup with “coordinator --db {path} restore {backup}”.") \
+                .format(path=path, backup=backup.path)
+        raise UserError(message)
+    click.echo(_("{name} passed the integrity and foreign-key checks.").format(name=path.name))
+
+
+@click.command("backup")
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="Write the backup to this file.")
+@pass_cli
+def backup_command(cli: CliContext, out: str | None) -> None:
+    """Back up the database (verified) into its backups folder or to --out."""
+    from coordinator.safety.backups import create_backup
+
+    path = _db_path(cli)
+    if path is None:
+        raise UserError(_("Backups are made of database files; back up a server database with its own tools."))
+    if not path.exists():
+        raise UserError(_("There is no database at {path}.").format(path=path))
+    store = cli.open()  # checks the file and reads the backup settings
+    try:
+        from coordinator.safety.backups import max_age_of
+
+        max_age = max_age_of(store)
+    finally:
+        store.close()
+    made = create_backup(path, "manual", out=out, max_age_days=max_age)
+    click.echo(_("Backup written to {path}.").format(path=made))
+
+
+@click.command("restore")
+@click.argument("backup", type=click.Path(exists=True, dir_okay=False))
+@pass_cli
+def restore_command(cli: CliContext, backup: str) -> None:
+    """Replace the database by a backup; the current file is kept (backed up or set aside)."""
+    from coordinator.safety.restore import restore_backup
+
+    path = _db_path(cli)
+    if path is None:
+        raise UserError(_("Backups are made of database files; back up a server database with its own tools."))
+    with cli_write_lock(cli):
+        result = restore_backup(path, backup)
+    click.echo(_("Restored {name} from {backup}.").format(name=path.name, backup=result.restored_from.name))
+    if result.damaged_copy is not None:
+        click.echo(_("The damaged file was kept as {path}.").format(path=result.damaged_copy))
+    if result.previous_backup is not None:
+        click.echo(_("The replaced database was backed up to {path}.").format(path=result.previous_backup))
+    if result.erasures_reapplied:
+        click.echo(ngettext("{n} erasure made since the backup was applied again.",
+                            "{n} erasures made since the backup were applied again.",
+                            result.erasures_reapplied).format(n=result.erasures_reapplied))
+
+
+@click.command("erase-person")
+@click.option("--pupil", type=int, help="The pupil's id.")
+@click.option("--contact", type=int, help="The contact person's id.")
+@pass_cli
+def erase_person_command(cli: CliContext, pupil: int | None, contact: int | None) -> None:
+    """Erase one person's data for good (GDPR); a backup is made first."""
+    from coordinator.safety.erasure import erase_person
+
+    kind, record_id = _person(pupil, contact)
+    with cli_write_lock(cli):
+        store = cli.open()
+        try:
+            erase_person(store, kind=kind, record_id=record_id)
+        finally:
+            store.close()
+    click.echo(_("The {kind} with id {id} was erased.").format(
+        kind=_("pupil") if kind == "pupil" else _("contact person"), id=record_id))
+
+
+@click.command("export-person")
+@click.option("--pupil", type=int, help="The pupil's id.")
+@click.option("--contact", type=int, help="The contact person's id.")
+@click.option("--out", "out", type=click.Path(dir_okay=False), required=True,
+              help="The file to write: .json, or .pdf for a readable report.")
+@pass_cli
+def export_person_command(cli: CliContext, pupil: int | None, contact: int | None, out: str) -> None:
+    """Export everything held about one person (GDPR access) as JSON or PDF."""
+    from coordinator.safety.access import export_person
+
+    kind, record_id = _person(pupil, contact)
+    store = cli.open()
+    try:
+        written = export_person(store, kind=kind, record_id=record_id, out=out)
+    finally:
+        store.close()
+    click.echo(_("Written to {path}.").format(path=written))
+
+
+@click.command("rollover")
+@click.option("--from", "from_year", help="The school year to move on from (default: the current one).")
+@click.option("--apply", "apply", is_flag=True, help="Carry out the rollover (without it, only a preview).")
+@pass_cli
+def rollover_command(cli: CliContext, from_year: str | None, apply: bool) -> None:
+    """Move every class up a grade into the next school year; the last grade leaves."""
+    from coordinator.safety.rollover import apply_rollover, preview_rollover
+
+    store = cli.open()
+    try:
+        with store.session() as session:
+            plan = preview_rollover(session, from_year)
+        for move in plan.moves:
+            if move.to_class is None:
+                line = _("{school}: {from_class} ({pupils}) leaves school").format(
+                    school=move.school, from_class=move.from_class, pupils=move.pupils)
+            else:
+                line = _("{school}: {from_class} → {to_class} ({pupils})").format(
+                    school=move.school, from_class=move.from_class, to_class=move.to_class, pupils=move.pupils)
+            click.echo(line)
+        click.echo(_("From {from_year} to {to_year}: {moving} moving up, {leaving} leaving.").format(
+            from_year=plan.from_year, to_year=plan.to_year, moving=plan.pupils_moving, leaving=plan.pupils_leaving))
+        if not apply:
+            click.echo(_("Nothing was changed; add --apply to carry this out."))
+            return
+        with cli_write_lock(cli):
+            result = apply_rollover(store, plan.from_year)
+    finally:
+        store.close()
+    click.echo(ngettext("Done: {n} enrolment created.", "Done: {n} enrolments created.",
+                        result.enrolments_created).format(n=result.enrolments_created))
+
+
+@click.command("retention")
+@click.option("--months", type=click.IntRange(min=0), help="Months after leaving (default: the setting, 12).")
+@click.option("--apply", "apply", is_flag=True, help="Anonymise the pupils listed.")
+@pass_cli
+def retention_command(cli: CliContext, months: int | None, apply: bool) -> None:
+    """List pupils who left long ago; with --apply, anonymise them (statistics stay right)."""
+    from coordinator.formatting import format_date
+    from coordinator.safety.retention import anonymise_pupils, retention_candidates
+
+    store = cli.open()
+    try:
+        with store.session() as session:
+            candidates = retention_candidates(session, months=months)
+        for c in candidates:
+            name = _("(protected identity)") if c.protected_identity else f"{c.first_name} {c.last_name}"
+            click.echo(_("{id}\t{name}\tleft {date}").format(id=c.pupil_id, name=name, date=format_date(c.left_on)))
+        click.echo(ngettext("{n} pupil is due for anonymisation.", "{n} pupils are due for anonymisation.",
+                            len(candidates)).format(n=len(candidates)))
+        if not apply or not candidates:
+            if candidates:
+                click.echo(_("Nothing was changed; add --apply to anonymise them."))
+            return
+        with cli_write_lock(cli):
+            result = anonymise_pupils(store, [c.pupil_id for c in candidates])
+    finally:
+        store.close()
+    click.echo(ngettext("{n} pupil was anonymised.", "{n} pupils were anonymised.",
+                        result.anonymised).format(n=result.anonymised))
 
 
 def register(group: click.Group) -> None:
     """Add this module's commands to the `coordinator` group."""
+    for command in (check_command, backup_command, restore_command, erase_person_command,
+                    export_person_command, rollover_command, retention_command):
+        group.add_command(command)

@@ -1,0 +1,1 @@
+"""Data safety and privacy: durable writes, one writer, checks, backups, audit log and GDPR duties."""

@@ -1,0 +1,175 @@
+"""Right of access (GDPR art. 15): everything held about one pupil or contact person, as JSON or PDF.
+
+Every table is searched: the person's own row, every row that refers to it, and the audit log
+entries of all those rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import enum
+import json
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, and_, or_, select
+from sqlalchemy.orm import Session
+
+from coordinator.errors import NotFoundError, UserError
+from coordinator.i18n import _
+from coordinator.models import AuditEntry, Base
+from coordinator.safety.atomic import atomic_write
+from coordinator.safety.erasure import PERSON_TABLES
+from coordinator.store import Store
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
+
+
+def _rows(session: Session, table: Table, condition) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    result = session.execute(select(table).where(condition)).mappings().all()
+    return [{key: _plain(value) for key, value in row.items()} for row in result]
+
+
+def person_data(session: Session, kind: str, record_id: int) -> dict[str, Any]:
+    """All data about one person, table by table, plus the audit log of every record found."""
+    if kind not in PERSON_TABLES:
+        raise ValueError(kind)
+    model = PERSON_TABLES[kind]
+    own_table: Table = model.__table__  # type: ignore[assignment]
+    own = _rows(session, own_table, own_table.c.id == record_id)
+    if not own:
+        label = _("pupil") if kind == "pupil" else _("contact person")
+        raise NotFoundError(_("There is no {kind} with id {id}.").format(kind=label, id=record_id))
+    tables: dict[str, list[dict[str, Any]]] = {own_table.name: own}
+    for table in Base.metadata.sorted_tables:
+        if table.name in (own_table.name, AuditEntry.__tablename__):
+            continue
+        columns = [fk.parent for fk in table.foreign_keys if fk.column.table is own_table]
+        if not columns:
+            continue
+        rows = _rows(session, table, or_(*(column == record_id for column in columns)))
+        if rows:
+            tables[table.name] = rows
+    audit = AuditEntry.__table__
+    keys = [(name, row["id"]) for name, rows in tables.items() for row in rows if isinstance(row.get("id"), int)]
+    conditions = [and_(audit.c.table_name == name, audit.c.record_id == rid) for name, rid in keys]
+    audit_rows: list[dict[str, Any]] = []
+    for start in range(0, len(conditions), 200):
+        audit_rows += _rows(session, audit, or_(*conditions[start:start + 200]))
+    audit_rows.sort(key=lambda r: r["id"])
+    return {
+        "subject": {"kind": kind, "table": own_table.name, "id": record_id},
+        "exported_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "tables": tables,
+        "audit_log": audit_rows,
+    }
+
+
+def export_person(store: Store, *, kind: str, record_id: int, out: str | Path) -> Path:
+    """Write the access export as JSON, or as a readable PDF when `out` ends in .pdf (safe save)."""
+    target = Path(out).expanduser()
+    with store.session() as session:
+        data = person_data(session, kind, record_id)
+    if target.suffix.lower() == ".pdf":
+        pdf = render_pdf(data)
+        with atomic_write(target, "wb") as fh:
+            fh.write(pdf)
+    else:
+        with atomic_write(target, "w") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=2)
+    return target
+
+
+def _font() -> tuple[str, str]:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if "CoordinatorSans" in pdfmetrics.getRegisteredFontNames():
+        return "CoordinatorSans", "CoordinatorSans-Bold"
+    regular = bold = None
+    try:
+        from coordinator.resources import resource_path
+
+        regular, bold = resource_path("fonts/DejaVuSans.ttf"), resource_path("fonts/DejaVuSans-Bold.ttf")
+    except (ImportError, UserError):
+        system = Path("/usr/share/fonts/truetype/dejavu")
+        if (system / "DejaVuSans.ttf").exists():
+            regular, bold = system / "DejaVuSans.ttf", system / "DejaVuSans-Bold.ttf"
+    if regular is None or bold is None:
+        raise UserError(_("No font that covers every alphabet was found; the PDF was not written."))
+    pdfmetrics.registerFont(TTFont("CoordinatorSans", str(regular)))
+    pdfmetrics.registerFont(TTFont("CoordinatorSans-Bold", str(bold)))
+    return "CoordinatorSans", "CoordinatorSans-Bold"
+
+
+def render_pdf(data: dict[str, Any]) -> bytes:
+    """A plain, readable A4 report of `person_data`: one section per table, then the audit log."""
+    from io import BytesIO
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from coordinator.formatting import format_date
+
+    regular, bold = _font()
+    body = ParagraphStyle("body", fontName=regular, fontSize=9, leading=11)
+    heading = ParagraphStyle("heading", fontName=bold, fontSize=12, leading=15, spaceBefore=8, spaceAfter=4)
+    title = ParagraphStyle("title", fontName=bold, fontSize=16, leading=20, spaceAfter=6)
+    subject = data["subject"]
+    own = data["tables"][subject["table"]][0]
+    name = " ".join(str(own.get(k) or "") for k in ("first_name", "last_name")).strip()
+    story: list[Any] = [
+        Paragraph(escape(_("Personal data held about {name}").format(name=name)), title),
+        Paragraph(escape(_("Exported on {date}. This report lists every record that refers to this person, "
+                           "and the history of changes to those records.").format(
+            date=format_date(dt.date.today(), "long"))), body),
+        Spacer(1, 4 * mm),
+    ]
+
+    def cell(value: Any) -> Paragraph:
+        return Paragraph(escape("" if value is None else str(value)), body)
+
+    for table_name, rows in data["tables"].items():
+        story.append(Paragraph(escape(table_name.replace("_", " ").capitalize()), heading))
+        for row in rows:
+            grid = [[cell(key.replace("_", " ")), cell(value)] for key, value in row.items()]
+            table = Table(grid, colWidths=[50 * mm, 120 * mm])
+            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                                       ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            story += [table, Spacer(1, 2 * mm)]
+    story.append(Paragraph(escape(_("History of changes")), heading))
+    if data["audit_log"]:
+        grid = [[cell(_("When")), cell(_("What")), cell(_("Record")), cell(_("Fields changed"))]]
+        for entry in data["audit_log"]:
+            grid.append([cell(entry.get("at")), cell(entry.get("action")),
+                         cell(f"{entry.get('table_name')} {entry.get('record_id')}"), cell(entry.get("fields"))])
+        table = Table(grid, colWidths=[35 * mm, 20 * mm, 40 * mm, 75 * mm], repeatRows=1)
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.grey)]))
+        story.append(table)
+    else:
+        story.append(Paragraph(escape(_("No changes are recorded.")), body))
+
+    def footer(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        canvas.setFont(regular, 8)
+        canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, _("Page {page}").format(page=doc.page))
+
+    buffer = BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
+                            bottomMargin=18 * mm, title=_("Access export"))
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()

@@ -1,0 +1,175 @@
+"""Erasure (GDPR art. 17): one person's data removed so that no byte of the file still holds it.
+
+Each erasure is also written to a register beside the database (no personal data in it: the table,
+the record id and a fingerprint of id and creation time), so that restoring an older backup
+re-applies every erasure made since.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, select, text
+from sqlalchemy.orm import Session
+
+from coordinator.errors import NotFoundError
+from coordinator.i18n import _
+from coordinator.models import Contact, Pupil
+from coordinator.safety.atomic import write_text_atomic
+from coordinator.safety.audit import record
+from coordinator.safety.backups import backup_before
+from coordinator.store import Store
+
+PERSON_TABLES = {"pupil": Pupil, "contact": Contact}
+
+
+@dataclass(frozen=True)
+class ErasureResult:
+    kind: str
+    record_id: int
+    backup: Path | None
+
+
+def register_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".erasures.json")
+
+
+def _fingerprint(table: str, record_id: int, created_at: object) -> str:
+    return hashlib.sha256(f"{table}:{record_id}:{created_at}".encode()).hexdigest()
+
+
+def read_register(db_path: Path | None) -> list[dict[str, object]]:
+    if db_path is None:
+        return []
+    path = register_path(db_path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [e for e in data if isinstance(e, dict)] if isinstance(data, list) else []
+
+
+def _append_register(db_path: Path | None, *new: dict[str, object]) -> None:
+    if db_path is None or not new:
+        return
+    entries = read_register(db_path)
+    entries.extend(new)
+    write_text_atomic(register_path(db_path), json.dumps(entries, indent=1))
+
+
+def register_anonymised(store: Store, pupil_ids: list[int], now: dt.datetime | None = None) -> None:
+    """Note anonymised pupils so that a restored backup anonymises them again."""
+    at = (now or dt.datetime.now()).isoformat(timespec="seconds")
+    with store.session() as session:
+        rows = session.execute(select(Pupil.id, Pupil.created_at).where(Pupil.id.in_(pupil_ids))).all()
+    _append_register(store.path, *({"table": "pupils", "id": rid, "action": "anonymise", "at": at,
+                                    "fingerprint": _fingerprint("pupils", rid, created)} for rid, created in rows))
+
+
+def scrub(store: Store) -> None:
+    """Leave no trace of deleted rows: checkpoint the WAL away and rebuild the file (secure_delete is on)."""
+    if store.url.get_backend_name() != "sqlite":
+        return
+    store.engine.dispose()  # no pooled connection may hold an old snapshot
+    # A raw driver connection (autocommit): VACUUM cannot run inside the transaction SQLAlchemy opens.
+    raw = store.engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cursor.execute("VACUUM")
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cursor.close()
+    finally:
+        raw.close()
+    store.engine.dispose()
+
+
+def _delete_person(session: Session, kind: str, record_id: int) -> object:
+    model = PERSON_TABLES[kind]
+    created_at = session.scalar(select(model.created_at).where(model.id == record_id))
+    if created_at is None:
+        raise NotFoundError(_("There is no {kind} with id {id}.").format(kind=_kind_label(kind), id=record_id))
+    # A core DELETE lets the database's own ON DELETE rules remove links (enrolments, placements,
+    # participations) and clear references, all in this one transaction.
+    session.execute(delete(model.__table__).where(model.__table__.c.id == record_id))
+    record(session, "erase", model.__tablename__, record_id)
+    return created_at
+
+
+def _kind_label(kind: str) -> str:
+    return _("pupil") if kind == "pupil" else _("contact person")
+
+
+def erase_person(store: Store, *, kind: str, record_id: int, now: dt.datetime | None = None) -> ErasureResult:
+    """Erase a pupil or contact person for good (after a backup), then scrub the file."""
+    if kind not in PERSON_TABLES:
+        raise ValueError(kind)
+    model = PERSON_TABLES[kind]
+    with store.session() as session:
+        created_at = session.scalar(select(model.created_at).where(model.id == record_id))
+    if created_at is None:
+        raise NotFoundError(_("There is no {kind} with id {id}.").format(kind=_kind_label(kind), id=record_id))
+    backup = backup_before(store, "erasure")
+    # Registered first: if the erasure is cut short, the next restore or erasure still completes it.
+    _append_register(store.path, {
+        "table": model.__tablename__, "id": record_id, "action": "erase", "fingerprint": _fingerprint(model.__tablename__,
+                                                                                 record_id, created_at),
+        "at": (now or dt.datetime.now()).isoformat(timespec="seconds"),
+    })
+    with store.session() as session:
+        _delete_person(session, kind, record_id)
+    scrub(store)
+    return ErasureResult(kind=kind, record_id=record_id, backup=backup)
+
+
+def reapply_erasures(store: Store) -> int:
+    """Erase (or anonymise) again everyone a restored backup brought back; returns how many."""
+    entries = read_register(store.path)
+    if not entries:
+        return 0
+    kinds = {model.__tablename__: kind for kind, model in PERSON_TABLES.items()}
+    erased = 0
+    anonymise: list[int] = []
+    with store.session() as session:
+        for entry in entries:
+            kind = kinds.get(str(entry.get("table")))
+            record_id = entry.get("id")
+            if kind is None or not isinstance(record_id, int):
+                continue
+            model = PERSON_TABLES[kind]
+            created_at = session.scalar(select(model.created_at).where(model.id == record_id))
+            if created_at is None or _fingerprint(model.__tablename__, record_id, created_at) != entry.get(
+                    "fingerprint"):
+                continue  # already gone, or the id now belongs to someone else
+            if entry.get("action") == "anonymise":
+                if not session.scalar(select(Pupil.anonymised).where(Pupil.id == record_id)):
+                    anonymise.append(record_id)
+                continue
+            _delete_person(session, kind, record_id)
+            erased += 1
+    if anonymise:
+        from coordinator.safety.retention import anonymise_pupils
+
+        anonymise_pupils(store, anonymise, register=False, backup=False)
+    if erased:
+        scrub(store)
+    return erased + len(anonymise)
+
+
+def name_mentions(store: Store, name: str) -> int:
+    """How many text values in any table still contain `name` (a check the GUI can show)."""
+    found = 0
+    with store.engine.connect() as conn:
+        tables = [r[0] for r in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+        for table in tables:
+            columns = [r[1] for r in conn.exec_driver_sql(f'PRAGMA table_info("{table}")')
+                       if "CHAR" in str(r[2]).upper() or "TEXT" in str(r[2]).upper()]
+            for column in columns:
+                found += conn.execute(text(f'SELECT count(*) FROM "{table}" WHERE "{column}" LIKE :p'),
+                                      {"p": f"%{name}%"}).scalar_one()
+    return found

@@ -1,0 +1,141 @@
+"""Checks on open: is this file a sound database of this app? Read-only, so a bad file stays as it was."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coordinator.errors import UserError
+from coordinator.i18n import _
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# Error codes that mean "this file is damaged or not a database", as opposed to "cannot open now".
+_DAMAGE_CODES = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CORRUPT_INDEX", "SQLITE_CORRUPT_SEQUENCE",
+                 "SQLITE_CORRUPT_VTAB", "SQLITE_IOERR_SHORT_READ"}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    ok: bool
+    kind: str  # "ok", "empty" (no tables yet), "missing", "not_database", "damaged", "foreign_keys", "newer", "unreadable"
+    details: tuple[str, ...] = field(default=())
+
+    def message(self, name: str) -> str:
+        if self.kind in ("ok", "empty"):
+            return _("{name} passed its check.").format(name=name)
+        if self.kind == "missing":
+            return _("There is no database at {name}.").format(name=name)
+        if self.kind == "not_database":
+            return _("{name} is not a database file.").format(name=name)
+        if self.kind == "newer":
+            return _("{name} was made by a newer version of this app; update the app to open it.").format(
+                name=name)
+        if self.kind == "foreign_keys":
+            return _("{name} is damaged: some records point to records that do not exist.").format(name=name)
+        if self.kind == "unreadable":
+            return _("{name} cannot be read right now: {reason}.").format(
+                name=name, reason=self.details[0] if self.details else "")
+        return _("{name} is damaged and cannot be used safely.").format(name=name)
+
+
+class DatabaseRefused(UserError):
+    """A database that failed its check on open; carries the newest good backup to offer, if any."""
+
+    def __init__(self, message: str, *, path: Path, result: CheckResult, backup: Path | None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.result = result
+        self.backup = backup
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    uri = path.resolve().as_uri() + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None)
+
+
+def _header_problem(path: Path) -> CheckResult | None:
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+        size = path.stat().st_size
+    except OSError as exc:
+        return CheckResult(False, "unreadable", (exc.strerror or type(exc).__name__,))
+    if size == 0:
+        return None  # an empty file is an empty database to SQLite; the schema check decides
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return CheckResult(False, "not_database")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return CheckResult(False, "damaged", ("page size",))
+    if size % page_size:
+        return CheckResult(False, "damaged", ("size is not a whole number of pages",))
+    pages_in_header = int.from_bytes(header[28:32], "big")
+    change_counter = header[24:28]
+    valid_for = header[92:96]
+    # The in-header page count is valid only when written by a recent SQLite (version-valid-for matches).
+    if change_counter == valid_for and pages_in_header and pages_in_header * page_size > size:
+        wal = path.with_name(path.name + "-wal")
+        journal = path.with_name(path.name + "-journal")
+        if not journal.exists() and (not wal.exists() or wal.stat().st_size == 0):
+            return CheckResult(False, "damaged", ("truncated",))
+    return None
+
+
+def _run_checks(conn: sqlite3.Connection, *, full: bool, foreign_keys: bool) -> CheckResult:
+    rows = conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
+    problems = tuple(str(r[0]) for r in rows if str(r[0]).lower() != "ok")
+    if problems:
+        return CheckResult(False, "damaged", problems[:20])
+    # Reading the whole schema catches damage quick_check does not look at.
+    conn.execute("SELECT name, sql FROM sqlite_master").fetchall()
+    if foreign_keys:
+        bad = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if bad:
+            return CheckResult(False, "foreign_keys", tuple(f"{r[0]} row {r[1]} → {r[2]}" for r in bad[:20]))
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not tables:
+        return CheckResult(True, "empty")
+    if "alembic_version" in tables:
+        from coordinator.store import head_revision, known_revisions
+
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        if revision and revision[0] not in known_revisions() and revision[0] != head_revision():
+            return CheckResult(False, "newer", (str(revision[0]),))
+    return CheckResult(True, "ok")
+
+
+def check_file(path: str | Path, *, full: bool = False, foreign_keys: bool = False) -> CheckResult:
+    """Check a database file without changing a byte of it.
+
+    `quick_check` by default (on every open); `full` runs `integrity_check`, and `foreign_keys`
+    adds `foreign_key_check` (the `check` command does both).
+    """
+    db = Path(path)
+    if not db.exists():
+        return CheckResult(False, "missing")
+    header = _header_problem(db)
+    if header is not None:
+        return header
+    for readonly in (True, False):
+        conn = None
+        try:
+            conn = _connect_readonly(db) if readonly else sqlite3.connect(db, timeout=5.0, isolation_level=None)
+            return _run_checks(conn, full=full, foreign_keys=foreign_keys)
+        except sqlite3.DatabaseError as exc:
+            code = getattr(exc, "sqlite_errorname", "") or ""
+            text = str(exc).lower()
+            if code in _DAMAGE_CODES or "malformed" in text or "not a database" in text or "corrupt" in text:
+                return CheckResult(False, "not_database" if "not a database" in text else "damaged", (str(exc),))
+            if readonly and ("readonly" in code.lower() or "cantopen" in code.lower()
+                             or "read-only" in text or "readonly" in text or "unable to open" in text):
+                # A hot journal from a crash must be rolled back first; that is recovery, not change.
+                continue
+            return CheckResult(False, "unreadable", (str(exc),))
+        finally:
+            if conn is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.close()
+    return CheckResult(False, "unreadable", ("",))
