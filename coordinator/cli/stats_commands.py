@@ -14,8 +14,14 @@ from coordinator.i18n import _
 from coordinator.models import GENDERS, Gender
 from coordinator.reference.sectors import SECTION_NAMES
 from coordinator.stats import compute_scorecard, gender_statistics, suppress
-from coordinator.stats.display import (format_count, format_index, format_indicator_value, format_rate,
-                                       format_target, status_label)
+from coordinator.stats.display import (
+    format_count,
+    format_index,
+    format_indicator_value,
+    format_rate,
+    format_target,
+    status_label,
+)
 
 
 @click.group("stats")

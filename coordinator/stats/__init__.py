@@ -2,12 +2,28 @@
 
 from coordinator.stats.gender import gender_statistics, sector_dominance
 from coordinator.stats.indicators import COMPUTED, placement_coverage_counts
-from coordinator.stats.measures import (GENDER_KEYS, dissimilarity_index, non_traditional_count,
-                                        non_traditional_share, rate, status_for)
-from coordinator.stats.scorecard import (UNITS, IndicatorResult, IndicatorSpec, Scorecard, add_manual_indicator,
-                                         compute_scorecard, default_indicators, delete_indicator,
-                                         seed_default_indicators, set_manual_value, update_indicator)
+from coordinator.stats.measures import (
+                                        GENDER_KEYS,
+                                        dissimilarity_index,
+                                        non_traditional_count,
+                                        non_traditional_share,
+                                        rate,
+                                        status_for,
+)
 from coordinator.stats.scope import TYPE_PREFIXES, resolve_school, resolve_year
+from coordinator.stats.scorecard import (
+                                        UNITS,
+                                        IndicatorResult,
+                                        IndicatorSpec,
+                                        Scorecard,
+                                        add_manual_indicator,
+                                        compute_scorecard,
+                                        default_indicators,
+                                        delete_indicator,
+                                        seed_default_indicators,
+                                        set_manual_value,
+                                        update_indicator,
+)
 from coordinator.stats.suppression import SECONDARY_MARK, is_suppressed, suppress
 
 __all__ = [

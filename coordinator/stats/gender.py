@@ -15,12 +15,30 @@ from typing import Any
 from sqlalchemy import func, select, union
 from sqlalchemy.orm import Session
 
-from coordinator.models import (ActivityStatus, Encounter, Enrolment, Organisation, Placement, PlacementStatus, Pupil,
-                                School, SchoolClass, SectorDominance, StudyVisit, encounter_participants,
-                                study_visit_participants)
-from coordinator.stats.measures import (GENDER_KEYS, dissimilarity_index, non_traditional_share, rate)
-from coordinator.stats.scope import (GradeKey, database_country, grade_keys, included_types, resolve_school,
-                                     resolve_year)
+from coordinator.models import (
+    ActivityStatus,
+    Encounter,
+    Enrolment,
+    Organisation,
+    Placement,
+    PlacementStatus,
+    Pupil,
+    School,
+    SchoolClass,
+    SectorDominance,
+    StudyVisit,
+    encounter_participants,
+    study_visit_participants,
+)
+from coordinator.stats.measures import GENDER_KEYS, dissimilarity_index, non_traditional_share, rate
+from coordinator.stats.scope import (
+    GradeKey,
+    database_country,
+    grade_keys,
+    included_types,
+    resolve_school,
+    resolve_year,
+)
 
 
 def _gender(value: Any) -> str:

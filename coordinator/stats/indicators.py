@@ -9,6 +9,8 @@ Scope is one school (school_id) or the municipality (None). Decisions (issue 4):
   the pupils in due grades; places are a municipal pool, so a school's card shows the municipal figure;
 - employers asked more than three times without hosting: hosts with more than three placement
   requests this year (any status) and none confirmed or completed;
+- active partners: organisations that hosted a confirmed or completed placement, or an uncancelled
+  study visit or encounter; new partners are active ones that hosted nothing in any earlier year;
 - network meetings are municipal (a school's card shows the municipal count);
 - actions done by their due date: of the year's uncancelled actions with a due date that is past or
   that are done, the share done on or before it.
@@ -23,13 +25,37 @@ from collections.abc import Callable
 from sqlalchemy import and_, case, func, or_, select, union
 from sqlalchemy.orm import Session
 
-from coordinator.models import (Action, ActionPlan, ActionStatus, ActivityStatus, Encounter, Enrolment, Goal,
-                                Meeting, Organisation, OrganisationKind, Placement, PlacementStatus, School,
-                                SchoolClass, SchoolType, SchoolYear, StudyVisit, Teacher, Training,
-                                encounter_classes, study_visit_classes, study_visit_teachers, training_teachers)
+from coordinator.models import (
+    Action,
+    ActionPlan,
+    ActionStatus,
+    ActivityStatus,
+    Encounter,
+    Enrolment,
+    Goal,
+    Meeting,
+    Organisation,
+    OrganisationKind,
+    Placement,
+    PlacementStatus,
+    School,
+    SchoolClass,
+    SchoolType,
+    SchoolYear,
+    StudyVisit,
+    Teacher,
+    Training,
+    encounter_classes,
+    study_visit_classes,
+    study_visit_teachers,
+    training_teachers,
+)
 from coordinator.stats.gender import placement_counts, pupil_counts, sector_dominance
 from coordinator.stats.measures import dissimilarity_index, non_traditional_share, rate
 from coordinator.stats.scope import Year
+
+# A placement is hosted once the host has said yes.
+HOSTED = (PlacementStatus.CONFIRMED, PlacementStatus.COMPLETED)
 
 
 def _pupils_in_scope(year_id: int, school_id: int | None):
@@ -150,9 +176,10 @@ def employer_evaluation(session: Session, year: Year, school_id: int | None) -> 
 
 
 def _hosts(year_ids, school_id: int | None, year: Year):
-    """Organisations that hosted an uncancelled placement, visit or encounter in the given years."""
+    """Organisations that hosted a placement (confirmed or completed; a mere request is not hosting),
+    an uncancelled study visit or an uncancelled encounter in the given years."""
     placement_q = select(Placement.host_id.label("org_id")).where(
-        Placement.school_year_id.in_(year_ids), Placement.status != PlacementStatus.CANCELLED)
+        Placement.school_year_id.in_(year_ids), Placement.status.in_(HOSTED))
     visit_q = select(StudyVisit.host_id).where(
         StudyVisit.school_year_id.in_(year_ids), StudyVisit.status != ActivityStatus.CANCELLED)
     encounter_q = select(Encounter.organisation_id).where(
@@ -201,8 +228,7 @@ def asked_without_hosting(session: Session, year: Year, school_id: int | None) -
     conditions = [Placement.school_year_id == year.id]
     if school_id is not None:
         conditions.append(Placement.pupil_id.in_(_pupils_in_scope(year.id, school_id)))
-    hosted = func.sum(case((Placement.status.in_([PlacementStatus.CONFIRMED, PlacementStatus.COMPLETED]), 1),
-                           else_=0))
+    hosted = func.sum(case((Placement.status.in_(HOSTED), 1), else_=0))
     asked = (select(Placement.host_id).where(*conditions).group_by(Placement.host_id)
              .having(func.count() > 3, hosted == 0).subquery())
     return float(session.scalar(select(func.count()).select_from(asked)) or 0)

@@ -232,6 +232,16 @@ def delete_indicator(session: Session, *, indicator_id: int) -> ChangeSet:
     return ChangeSet.of("indicators", deleted=(indicator_id,))
 
 
-__all__ = ["IndicatorResult", "IndicatorSpec", "Scorecard", "UNITS", "add_manual_indicator", "compute_scorecard",
-           "default_indicators", "delete_indicator", "seed_default_indicators", "set_manual_value",
-           "update_indicator"]
+__all__ = [
+    "UNITS",
+    "IndicatorResult",
+    "IndicatorSpec",
+    "Scorecard",
+    "add_manual_indicator",
+    "compute_scorecard",
+    "default_indicators",
+    "delete_indicator",
+    "seed_default_indicators",
+    "set_manual_value",
+    "update_indicator",
+]
