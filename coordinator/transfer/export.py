@@ -1,16 +1,35 @@
-"""Export of tables and the whole database to CSV and XLSX, and of contacts to vCard, safe against formulas."""
+"""Export of tables and the whole database to CSV and XLSX, and of contacts to vCard, safe against formulas.
+
+A text cell that starts with = + - @ tab, CR or NUL would be run as a formula by a spreadsheet: in
+CSV it is written after an apostrophe (which Excel and LibreOffice hide and which our import
+removes again), in XLSX as a cell of type string, never a formula. Every file is written to a
+temporary file in the same folder and renamed over the target, so a crash leaves the old file or
+the new one, never half of one. Pupils with a protected identity are left out unless asked for.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import csv
+import datetime as dt
+import io
+import os
+import re
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from coordinator.errors import UserError
+from coordinator.i18n import _, ngettext
+
 EXPORT_KINDS: tuple[str, ...] = ("pupils", "organisations", "contacts", "placements", "study-visits", "schools",
                                  "classes", "teachers", "encounters", "trainings", "meetings")
+
+DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\x00")
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass
@@ -21,19 +40,222 @@ class ExportResult:
     left_out: int = 0  # pupils with a protected identity left out
 
 
+def is_dangerous(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(DANGEROUS_START)
+
+
+def csv_cell(value: Any) -> str:
+    """The text of a CSV cell: ISO dates, plain numbers, and an apostrophe before a would-be formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value)
+    return "'" + text if is_dangerous(text) else text
+
+
+def _headers(headers: Sequence[str] | Mapping[str, str]) -> tuple[list[str], list[str]]:
+    if isinstance(headers, Mapping):
+        return list(headers.keys()), [str(label) for label in headers.values()]
+    return list(headers), list(headers)
+
+
+def atomic_write(out: Path, write: Callable[[io.BufferedWriter], None]) -> None:
+    """Write through a temporary file in the same folder, then rename it over `out`."""
+    out = Path(out)
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(_("The folder {folder} does not exist.").format(folder=folder))
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, out)
+    except OSError as exc:
+        _remove(tmp_name)
+        raise UserError(_("{path} cannot be written: {error}.").format(path=out, error=exc.strerror or exc)) from exc
+    except BaseException:
+        _remove(tmp_name)
+        raise
+
+
+def _remove(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+
+
+def format_of(out: Path, fmt: str | None) -> str:
+    chosen = (fmt or Path(out).suffix.lstrip(".")).lower()
+    if chosen not in ("csv", "xlsx"):
+        raise UserError(_("Choose a file ending in .csv or .xlsx (not “{name}”).").format(name=Path(out).name))
+    return chosen
+
+
 def export_table(rows: Sequence[Mapping[str, Any]], headers: Sequence[str] | Mapping[str, str], out: Path,
                  fmt: str | None = None) -> ExportResult:
     """Write rows (dicts) under headers (keys, or key → label) to CSV or XLSX (from `fmt` or the suffix)."""
-    raise NotImplementedError
+    out = Path(out)
+    if format_of(out, fmt) == "csv":
+        keys, labels = _headers(headers)
+
+        def write_csv(fh) -> None:
+            text = io.StringIO(newline="")
+            writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
+            writer.writerow([csv_cell(label) for label in labels])
+            for row in rows:
+                writer.writerow([csv_cell(row.get(key)) for key in keys])
+            fh.write(text.getvalue().encode("utf-8-sig"))  # the mark makes Excel read UTF-8
+
+        atomic_write(out, write_csv)
+    else:
+        write_workbook(out, [("Sheet1", rows, headers)])
+    return ExportResult(path=out, rows=len(rows))
+
+
+def write_workbook(out: Path, sheets: Sequence[tuple[str, Sequence[Mapping[str, Any]],
+                                                      Sequence[str] | Mapping[str, str]]]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    used: set[str] = set()
+    for title, rows, headers in sheets:
+        sheet = workbook.create_sheet(_sheet_title(title, used))
+        keys, labels = _headers(headers)
+        bold = Font(bold=True)
+
+        def cell(value: Any, header: bool = False, sheet=sheet, bold=bold) -> WriteOnlyCell:
+            if isinstance(value, str):
+                value = _ILLEGAL_XML.sub("", value)  # XML cannot hold these; nothing a person wrote
+            item = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, str):
+                item.data_type = "s"  # text, never a formula, whatever its first character
+            elif isinstance(value, dt.datetime):
+                item.number_format = "yyyy-mm-dd hh:mm"
+            elif isinstance(value, dt.date):
+                item.number_format = "yyyy-mm-dd"
+            if header:
+                item.font = bold
+            return item
+
+        sheet.append([cell(label, True) for label in labels])
+        for row in rows:
+            sheet.append([cell(row.get(key)) for key in keys])
+    if not sheets:
+        workbook.create_sheet("Sheet1")
+
+    def save(fh) -> None:
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        fh.write(buffer.getvalue())
+
+    atomic_write(out, save)
+
+
+def _sheet_title(title: str, used: set[str]) -> str:
+    base = re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:31] or "Sheet"
+    name, n = base, 2
+    while name.casefold() in used:
+        suffix = f" ({n})"
+        name, n = base[:31 - len(suffix)] + suffix, n + 1
+    used.add(name.casefold())
+    return name
+
+
+def _protected_warnings(result: ExportResult, *, left_out: int, included: int) -> None:
+    if left_out:
+        result.left_out += left_out
+        result.warnings.append(ngettext(
+            "{n} pupil with a protected identity was left out; add them only if you must.",
+            "{n} pupils with a protected identity were left out; add them only if you must.",
+            left_out).format(n=left_out))
+    if included:
+        result.warnings.append(ngettext(
+            "{n} pupil with a protected identity is in this file: keep it safe.",
+            "{n} pupils with a protected identity are in this file: keep it safe.", included).format(n=included))
 
 
 def export_kind(session: Session, kind: str, out: Path, *, include_protected: bool = False) -> ExportResult:
-    raise NotImplementedError
+    """One kind of record to CSV or XLSX (by the file's suffix), with the headers our import reads back."""
+    from coordinator.transfer.export_queries import table_of
+
+    fmt = format_of(out, None)
+    table = table_of(session, kind, include_protected=include_protected)
+    result = export_table(table.rows, table.headers, out, fmt)
+    _protected_warnings(result, left_out=table.left_out, included=table.included)
+    return result
 
 
 def export_all(session: Session, out: Path, *, include_protected: bool = False) -> ExportResult:
-    raise NotImplementedError
+    """The whole database to one XLSX workbook, one sheet per kind of record."""
+    from coordinator.transfer.export_queries import table_of, title_of
+
+    if format_of(out, None) != "xlsx":
+        raise UserError(_("The whole database is exported to an .xlsx workbook."))
+    sheets = []
+    result = ExportResult(path=Path(out))
+    left_out = included = 0
+    for kind in EXPORT_KINDS:
+        table = table_of(session, kind, include_protected=include_protected)
+        sheets.append((title_of(kind), table.rows, table.headers))
+        result.rows += len(table.rows)
+        if kind == "pupils":
+            left_out, included = table.left_out, table.included
+    write_workbook(Path(out), sheets)
+    _protected_warnings(result, left_out=left_out, included=included)
+    return result
 
 
 def export_vcard(session: Session, out: Path) -> ExportResult:
-    raise NotImplementedError
+    """Every contact person as a vCard 3.0 entry, UTF-8, for a phone or an address book."""
+    from coordinator.transfer.export_queries import table_of
+
+    table = table_of(session, "contacts", include_protected=False)
+    lines: list[str] = []
+    for row in table.rows:
+        first, last = row.get("first_name") or "", row.get("last_name") or ""
+        lines += ["BEGIN:VCARD", "VERSION:3.0", f"N:{_vc(last)};{_vc(first)};;;",
+                  f"FN:{_vc((first + ' ' + last).strip())}"]
+        if row.get("organisation"):
+            lines.append(f"ORG:{_vc(row['organisation'])}")
+        if row.get("role"):
+            lines.append(f"TITLE:{_vc(row['role'])}")
+        if row.get("phone"):
+            lines.append(f"TEL;TYPE=WORK,VOICE:{_vc(row['phone'])}")
+        if row.get("email"):
+            lines.append(f"EMAIL;TYPE=INTERNET:{_vc(row['email'])}")
+        if row.get("notes"):
+            lines.append(f"NOTE:{_vc(row['notes'])}")
+        lines.append("END:VCARD")
+    data = "".join(_fold(line) + "\r\n" for line in lines).encode("utf-8")
+    atomic_write(Path(out), lambda fh: fh.write(data))
+    return ExportResult(path=Path(out), rows=len(table.rows))
+
+
+def _vc(text: str) -> str:
+    text = str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return re.sub(r"\r\n|\r|\n", "\\\\n", text)
+
+
+def _fold(line: str) -> str:
+    """Lines longer than 75 octets continue on the next line after a space, never inside a character."""
+    out, current = [], b""
+    for char in line:
+        encoded = char.encode("utf-8")
+        if len(current) + len(encoded) > (75 if not out else 74):
+            out.append(current.decode("utf-8"))
+            current = b""
+        current += encoded
+    out.append(current.decode("utf-8"))
+    return "\r\n ".join(out)

@@ -112,6 +112,7 @@ class ImportPlan:
     rows: list[PlanRow]
     problems: list[Problem]
     needs_encoding_choice: bool = False
+    header_row: int = 1
     profile: str = "se"
     source: str = ""
     file_format: str = "csv"

@@ -1,0 +1,131 @@
+"""Recognising column headers in English, Swedish, Polish and Russian, and the user's own mapping."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from coordinator.i18n import LANGUAGES, use_language
+from coordinator.transfer.plan import FIELDS
+
+_ORG_NAME = ("organisation", "organization", "company", "workplace", "employer", "host", "organisation name",
+             "company name", "organisation namn", "företag", "arbetsplats", "organisation", "praktikplats",
+             "nazwa", "firma", "organizacja", "zakład pracy", "pracodawca", "nazwa firmy", "nazwa organizacji",
+             "наименование", "организация", "предприятие", "место практики", "работодатель",
+             "наименование организации")
+
+# Words people write in the header of a column, by field; compared after `normalise_header`.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "first_name": ("first name", "firstname", "given name", "forename", "förnamn", "tilltalsnamn", "imię", "imie",
+                   "имя"),
+    "last_name": ("last name", "lastname", "surname", "family name", "efternamn", "nazwisko", "фамилия"),
+    "class_name": ("class", "class name", "group", "klass", "klassnamn", "grupp", "klasa", "oddział", "класс",
+                   "группа", "класс группа"),
+    "grade": ("grade", "year group", "årskurs", "åk", "rocznik", "poziom", "klasa poziom", "курс", "параллель",
+              "год обучения"),
+    "gender": ("gender", "sex", "kön", "płeć", "plec", "пол"),
+    "birth_date": ("date of birth", "birth date", "birthday", "born", "födelsedatum", "födelsedag",
+                   "data urodzenia", "дата рождения"),
+    "external_id": ("pupil id", "student id", "id", "elev id", "elevid", "elevnummer", "identyfikator ucznia",
+                    "nr ucznia", "id ucznia", "номер обучающегося", "id обучающегося", "идентификатор"),
+    "school": ("school", "skola", "szkoła", "szkola", "школа", "образовательная организация"),
+    "protected_identity": ("protected identity", "skyddad identitet", "sekretessmarkering", "dane chronione",
+                           "защищённые данные", "защищенные данные"),
+    "guardian_name": ("guardian", "parent", "vårdnadshavare", "opiekun", "rodzic", "законный представитель",
+                      "родитель"),
+    "guardian_phone": ("guardian phone", "guardian's phone", "vårdnadshavares telefon", "telefon opiekuna",
+                       "телефон родителя", "телефон законного представителя"),
+    "name": _ORG_NAME + ("name", "namn"),
+    "organisation": _ORG_NAME,
+    "org_number": ("organisation number", "organization number", "org number", "org no", "orgnr",
+                   "organisationsnummer", "org nr", "nip", "regon", "inn", "инн", "огрн", "регистрационный номер"),
+    "sector": ("sector", "industry", "nace", "bransch", "sni", "sni kod", "branża", "branza", "pkd", "sekcja pkd",
+               "отрасль", "оквэд", "раздел оквэд"),
+    "kind": ("kind", "type", "typ", "organisationstyp", "rodzaj", "тип", "вид организации"),
+    "address": ("address", "street", "street address", "adress", "gatuadress", "besöksadress", "adres", "ulica",
+                "адрес"),
+    "postal_code": ("postal code", "postcode", "zip", "postnummer", "kod pocztowy", "индекс", "почтовый индекс"),
+    "town": ("town", "city", "postort", "ort", "stad", "miejscowość", "miasto", "город", "населённый пункт",
+             "населенный пункт"),
+    "municipality": ("municipality", "kommun", "gmina", "муниципалитет", "муниципальное образование"),
+    "phone": ("phone", "telephone", "phone number", "mobile", "telefon", "telefonnummer", "mobil", "tel",
+              "nr telefonu", "телефон", "тел"),
+    "email": ("e-mail", "email", "mail", "e-post", "epost", "adres e-mail", "электронная почта", "эл почта"),
+    "website": ("website", "web", "url", "webbplats", "hemsida", "strona www", "strona internetowa", "сайт"),
+    "places_offered": ("places", "places offered", "platser", "antal platser", "liczba miejsc", "miejsca",
+                       "количество мест", "мест"),
+    "notes": ("notes", "note", "comment", "comments", "anteckningar", "anteckning", "kommentar", "uwagi",
+              "notatki", "примечание", "примечания", "комментарий"),
+    "role": ("role", "title", "position", "job title", "roll", "befattning", "titel", "funkcja", "stanowisko",
+             "должность", "роль"),
+    "start_date": ("start date", "start", "from", "date", "startdatum", "från", "datum", "data rozpoczęcia",
+                   "data rozpoczecia", "od", "data", "дата начала", "начало", "с", "дата"),
+    "end_date": ("end date", "end", "to", "slutdatum", "till", "data zakończenia", "data zakonczenia", "do",
+                 "дата окончания", "окончание", "по"),
+    "days": ("days", "number of days", "dagar", "antal dagar", "dni", "liczba dni", "дней", "количество дней"),
+    "hours_per_day": ("hours per day", "hours a day", "timmar per dag", "godziny dziennie",
+                      "godzin dziennie", "часов в день"),
+    "status": ("status", "state", "статус"),
+    "supervisor": ("supervisor", "handledare", "opiekun praktyki", "руководитель практики", "наставник"),
+    "title": ("title", "subject", "activity", "rubrik", "aktivitet", "tytuł", "temat", "название", "тема"),
+}
+
+
+def normalise_header(text: str) -> str:
+    """Casefold, strip accents' composition differences, punctuation and repeated spaces; keep letters."""
+    text = unicodedata.normalize("NFC", str(text or "")).casefold().replace("ё", "е")
+    text = re.sub(r"[\s_./\-:;()\[\]*#№]+", " ", text)
+    return text.strip()
+
+
+@cache
+def _table(kind: str) -> dict[str, str]:
+    """Normalised header → field name for one kind: the aliases and each field's label in every language."""
+    table: dict[str, str] = {}
+    names = [f.name for f in FIELDS[kind]]
+    for name in names:
+        table.setdefault(normalise_header(name), name)
+        for alias in ALIASES.get(name, ()):
+            table.setdefault(normalise_header(alias), name)
+    for language in LANGUAGES:
+        with use_language(language):
+            for spec in FIELDS[kind]:
+                table.setdefault(normalise_header(spec.label), spec.name)
+    if kind == "contacts":  # "Namn" under contacts is the person's; leave it unmapped rather than guess
+        table.pop("namn", None)
+    return table
+
+
+def recognise(kind: str, headers: list[str], mapping: dict[str, str] | None = None) -> tuple[dict[str, str],
+                                                                                             list[str]]:
+    """Map each header to a field (the user's mapping first); return (header → field, unknown headers).
+
+    A field is taken by its first column only; later columns with the same meaning count as unknown.
+    """
+    table = _table(kind)
+    valid = {f.name for f in FIELDS[kind]}
+    user = {normalise_header(k): v for k, v in (mapping or {}).items() if v in valid}
+    result: dict[str, str] = {}
+    unknown: list[str] = []
+    taken: set[str] = set()
+    for header in headers:
+        key = normalise_header(header)
+        name = user.get(key) or table.get(key)
+        if name and name not in taken and key:
+            result[header] = name
+            taken.add(name)
+        elif header.strip():
+            unknown.append(header)
+    return result, unknown
+
+
+def known_count(headers: list[str], mapping: dict[str, str] | None = None) -> int:
+    """How many of these cells are headers of any kind: used to choose the delimiter."""
+    user = {normalise_header(k) for k in (mapping or {})}
+    count = 0
+    for header in headers:
+        key = normalise_header(header)
+        if key and (key in user or any(key in _table(kind) for kind in FIELDS)):
+            count += 1
+    return count

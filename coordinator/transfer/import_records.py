@@ -1,0 +1,276 @@
+"""Importers of records: pupils (class lists, with schools, classes and enrolments), organisations, contacts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from coordinator.i18n import _
+from coordinator.models import (
+    Contact,
+    Enrolment,
+    Organisation,
+    Pupil,
+    School,
+    SchoolClass,
+    SchoolType,
+    SchoolYear,
+)
+from coordinator.reference.profiles import PROFILE_DATA
+from coordinator.schoolyears import normalise_label
+from coordinator.services import setup
+from coordinator.transfer.apply import Importer, Pending, diff
+from coordinator.transfer.plan import PlanRow
+
+
+def _cf(text: Any) -> str:
+    return str(text or "").strip().casefold()
+
+
+class PupilImporter(Importer):
+    table = "pupils"
+    FIELDS = ("first_name", "last_name", "gender", "birth_date", "external_id", "protected_identity",
+              "guardian_name", "guardian_phone", "notes")
+
+    def prepare(self) -> None:
+        s = self.session
+        label = normalise_label(self.year) if self.year else setup.current_year_label(s)
+        self.year_label = label
+        self.year_id = s.scalar(select(SchoolYear.id).where(SchoolYear.label == label))
+        self.schools = {_cf(school.name): school for school in s.scalars(select(School))}
+        self.types = {t.id: t for t in s.scalars(select(SchoolType))}
+        self.new_school_grades: set[str] = set()
+        self.classes: dict[tuple[str, str], SchoolClass] = {}
+        if self.year_id is not None:
+            for cls in s.scalars(select(SchoolClass).where(SchoolClass.school_year_id == self.year_id)):
+                self.classes[(_cf(cls.school.name), _cf(cls.name))] = cls
+        self.by_id: dict[str, Pupil] = {}
+        self.by_birth: dict[tuple[str, str, Any], Pupil] = {}
+        for pupil in s.scalars(select(Pupil).where(Pupil.anonymised.is_(False))):
+            if pupil.external_id:
+                self.by_id[pupil.external_id.strip()] = pupil
+            if pupil.birth_date:
+                self.by_birth[(_cf(pupil.first_name), _cf(pupil.last_name), pupil.birth_date)] = pupil
+        self.by_class: dict[tuple[str, str, str, str], Pupil] = {}
+        self.enrolment_of: dict[int, Enrolment] = {}
+        if self.year_id is not None:
+            rows = s.execute(select(Enrolment, Pupil, SchoolClass).join(Pupil, Enrolment.pupil_id == Pupil.id)
+                             .join(SchoolClass, Enrolment.class_id == SchoolClass.id)
+                             .where(Enrolment.school_year_id == self.year_id))
+            for enrolment, pupil, cls in rows:
+                self.enrolment_of[pupil.id] = enrolment
+                self.by_class[(_cf(cls.school.name), _cf(cls.name), _cf(pupil.first_name),
+                               _cf(pupil.last_name))] = pupil
+        only = list(self.schools.values())
+        self.default_school = only[0].name if len(only) == 1 else None
+
+    def school_of(self, row: PlanRow) -> str | None:
+        name = row.values.get("school") or self.school_name or self.default_school
+        if not name:
+            self.problem(row, "school" if "school" in self.plan.mapping.values() else "class_name",
+                         _("Which school? Choose the school for the import or add a school column."))
+            return None
+        if _cf(name) not in self.schools and not (self.school_name and _cf(name) == _cf(self.school_name)):
+            self.problem(row, "school", _("There is no school named “{name}”.").format(name=name))
+            return None
+        return name
+
+    def grades_for(self, school_name: str) -> list[str] | None:
+        school = self.schools.get(_cf(school_name))
+        return None if school is None else self.types[school.school_type_id].grade_list
+
+    def resolve_row(self, row: PlanRow) -> Pending | None:
+        values = row.values
+        school = self.school_of(row)
+        if school is None:
+            return None
+        class_key = (_cf(school), _cf(values["class_name"]))
+        existing_class = self.classes.get(class_key)
+        grade = existing_class.grade if existing_class else values.get("grade")
+        grades = self.grades_for(school)
+        if grades is not None and existing_class is None and grade not in grades:
+            self.problem(row, "grade" if "grade" in self.plan.mapping.values() else "class_name",
+                         _("Grade {grade} does not exist at {school} (grades {grades}).").format(
+                             grade=grade, school=school, grades=", ".join(grades)))
+            return None
+        if grades is None:
+            self.new_school_grades.add(str(grade))
+        pupil = None
+        if values.get("external_id"):
+            pupil = self.by_id.get(values["external_id"].strip())
+        if pupil is None:
+            pupil = self.by_class.get((*class_key, _cf(values["first_name"]), _cf(values["last_name"])))
+        if pupil is None and values.get("birth_date"):
+            pupil = self.by_birth.get((_cf(values["first_name"]), _cf(values["last_name"]), values["birth_date"]))
+        extra = {"school": school, "class_key": class_key, "grade": grade}
+        if pupil is None:
+            return Pending(row, "created", extra=extra)
+        changes = diff(pupil, values, self.FIELDS)
+        enrolment = self.enrolment_of.get(pupil.id)
+        if enrolment is None or existing_class is None or enrolment.class_id != existing_class.id:
+            changes["class_name"] = values["class_name"]
+        return Pending(row, "updated" if changes else "unchanged", target=pupil, changes=changes, extra=extra)
+
+    def before_write(self, pending: list[Pending]) -> None:
+        s = self.session
+        self.year_id = setup.ensure_school_year(s, self.year_label)
+        if self.school_name and _cf(self.school_name) not in self.schools:
+            compulsory_type = setup.school_type_for(s, compulsory=True)
+            upper_type = setup.school_type_for(s, compulsory=False)
+            compulsory = self.new_school_grades <= set(compulsory_type.grade_list) or not (
+                self.new_school_grades <= set(upper_type.grade_list))
+            school = School(name=self.school_name, school_type=compulsory_type if compulsory else upper_type)
+            s.add(school)
+            s.flush()
+            self.schools[_cf(school.name)] = school
+            self.note("schools", school.id, created=True)
+        new_classes = []
+        for item in pending:
+            key = item.extra["class_key"]
+            if key not in self.classes:
+                school = self.schools[key[0]]
+                cls = SchoolClass(school_id=school.id, school_year_id=self.year_id, grade=item.extra["grade"],
+                                  name=item.row.values["class_name"])
+                s.add(cls)
+                self.classes[key] = cls
+                new_classes.append(cls)
+        s.flush()
+        for cls in new_classes:
+            self.note("classes", cls.id, created=True)
+
+    def write_row(self, item: Pending) -> None:
+        values = item.row.values
+        cls = self.classes[item.extra["class_key"]]
+        if item.action == "created":
+            pupil = Pupil(**{k: values[k] for k in self.FIELDS if k in values})
+            pupil.enrolments.append(Enrolment(class_id=cls.id, school_year_id=self.year_id))
+            self.session.add(pupil)
+            item.target = pupil
+            self.audit_fields.update(k for k in self.FIELDS if k in values)
+            return
+        pupil = item.target
+        for name, value in item.changes.items():
+            if name != "class_name":
+                setattr(pupil, name, value)
+        if "class_name" in item.changes:
+            enrolment = self.enrolment_of.get(pupil.id)
+            if enrolment is None:
+                self.session.add(Enrolment(pupil_id=pupil.id, class_id=cls.id, school_year_id=self.year_id))
+            else:
+                enrolment.class_id = cls.id
+        self.audit_fields.update(item.changes)
+
+
+class OrganisationImporter(Importer):
+    table = "organisations"
+    FIELDS = ("name", "org_number", "sector_code", "kind", "address", "postal_code", "town", "municipality",
+              "phone", "email", "website", "places_offered", "notes")
+
+    def prepare(self) -> None:
+        self.country = PROFILE_DATA[self.plan.profile].country
+        self.by_number: dict[str, Organisation] = {}
+        self.by_name: dict[str, Organisation] = {}
+        for org in self.session.scalars(select(Organisation)):
+            if org.org_number:
+                self.by_number[org.org_number] = org
+            self.by_name.setdefault(_cf(org.name), org)
+
+    def resolve_row(self, row: PlanRow) -> Pending | None:
+        values = dict(row.values)
+        if "sector" in values:
+            values["sector_code"] = values.pop("sector")
+        org = self.by_number.get(values.get("org_number", "")) if values.get("org_number") else None
+        if org is None:
+            candidate = self.by_name.get(_cf(values["name"]))
+            if candidate is not None and (not candidate.org_number or not values.get("org_number")):
+                org = candidate
+        if org is None:
+            return Pending(row, "created", extra={"values": values})
+        changes = diff(org, values, self.FIELDS)
+        return Pending(row, "updated" if changes else "unchanged", target=org, changes=changes,
+                       extra={"values": values})
+
+    def write_row(self, item: Pending) -> None:
+        values = item.extra["values"]
+        if item.action == "created":
+            org = Organisation(country=self.country, **{k: values[k] for k in self.FIELDS if k in values})
+            self.session.add(org)
+            item.target = org
+            self.audit_fields.update(k for k in self.FIELDS if k in values)
+        else:
+            for name, value in item.changes.items():
+                setattr(item.target, name, value)
+            self.audit_fields.update(item.changes)
+
+
+class ContactImporter(Importer):
+    table = "contacts"
+    FIELDS = ("first_name", "last_name", "organisation_id", "role", "phone", "email", "notes")
+
+    def prepare(self) -> None:
+        self.orgs_by_number: dict[str, Organisation] = {}
+        self.orgs_by_name: dict[str, list[Organisation]] = {}
+        for org in self.session.scalars(select(Organisation)):
+            if org.org_number:
+                self.orgs_by_number[org.org_number] = org
+            self.orgs_by_name.setdefault(_cf(org.name), []).append(org)
+        self.contacts: dict[tuple[int | None, str, str], Contact] = {}
+        self.by_email: dict[str, Contact] = {}
+        for contact in self.session.scalars(select(Contact)):
+            self.contacts[(contact.organisation_id, _cf(contact.first_name), _cf(contact.last_name))] = contact
+            if contact.email:
+                self.by_email[_cf(contact.email)] = contact
+
+    def resolve_row(self, row: PlanRow) -> Pending | None:
+        values = dict(row.values)
+        org = find_organisation(self, row)
+        if org is False:
+            return None
+        values["organisation_id"] = org.id if org is not None else None
+        contact = self.contacts.get((values["organisation_id"], _cf(values["first_name"]),
+                                     _cf(values["last_name"])))
+        if contact is None and values.get("email"):
+            contact = self.by_email.get(_cf(values["email"]))
+        if contact is None:
+            return Pending(row, "created", extra={"values": values})
+        changes = diff(contact, values, self.FIELDS)
+        return Pending(row, "updated" if changes else "unchanged", target=contact, changes=changes,
+                       extra={"values": values})
+
+    def write_row(self, item: Pending) -> None:
+        values = item.extra["values"]
+        if item.action == "created":
+            contact = Contact(**{k: values[k] for k in self.FIELDS if k in values})
+            self.session.add(contact)
+            item.target = contact
+            self.audit_fields.update(k for k in self.FIELDS if k in values)
+        else:
+            for name, value in item.changes.items():
+                setattr(item.target, name, value)
+            self.audit_fields.update(item.changes)
+
+
+def find_organisation(importer: Any, row: PlanRow) -> Organisation | None | bool:
+    """The workplace a row names by number or exact name; None if it names none; False (a problem) if unknown."""
+    number, name = row.values.get("org_number"), row.values.get("organisation")
+    if number:
+        org = importer.orgs_by_number.get(number)
+        if org is None:
+            importer.problem(row, "org_number", _("There is no organisation with number {number}; import the "
+                                                  "organisations first.").format(number=number))
+            return False
+        return org
+    if name:
+        found = importer.orgs_by_name.get(_cf(name), [])
+        exact = [org for org in found if org.name.strip() == name.strip()] or found
+        if len(exact) == 1:
+            return exact[0]
+        if not exact:
+            importer.problem(row, "organisation", _("There is no organisation named “{name}”; import the "
+                                                    "organisations first.").format(name=name))
+        else:
+            importer.problem(row, "organisation", _("More than one organisation is named “{name}”; give its "
+                                                    "number.").format(name=name))
+        return False
+    return None

@@ -1,0 +1,315 @@
+"""Reading the cells of a CSV or XLSX file: encoding, delimiter, rows numbered as a spreadsheet numbers them.
+
+Encoding: a byte-order mark wins; then strict UTF-8; then the profile's Windows code page. A text that
+decodes but looks wrong (mojibake, control characters, letters the language does not use) is not
+guessed at: the caller is told to ask. Characters are never replaced.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coordinator.i18n import _
+from coordinator.transfer.headers import known_count
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_XLSX_UNPACKED = 500 * 1024 * 1024
+MAX_ROWS = 1_000_000
+MAX_COLUMNS = 500
+
+CODE_PAGES = {"se": "cp1252", "pl": "cp1250", "ru": "cp1251"}
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Letters each profile's names and addresses use beyond ASCII; anything else is a hint of a wrong code page.
+_COMMON_LATIN = set("éÉèÈüÜáÁíÍóÓúÚñÑ")
+_EXPECTED_LETTERS: dict[str, set[str]] = {
+    "se": set("åäöÅÄÖæøÆØ") | _COMMON_LATIN,
+    "pl": set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻäöÄÖ") | _COMMON_LATIN,
+    "ru": set("ёЁ") | {chr(c) for c in range(0x0410, 0x0450)},
+}
+# UTF-8 read as cp1252 ("Ã¥" for "å", "Å‚" for "ł", "Ð°" for "а"): a lead letter, then a continuation byte.
+_CONTINUATION = "".join(sorted({bytes([b]).decode("cp1252", errors="ignore") for b in range(0x80, 0xC0)} - {""}))
+_MOJIBAKE = re.compile("[ÃÂÅÄÐÑâ][" + re.escape(_CONTINUATION) + "]")
+
+
+class ReadError(Exception):
+    """The file cannot be read at all; carries the row and column (1-based spreadsheet numbers) and reason."""
+
+    def __init__(self, row: int, column: str, message: str):
+        super().__init__(message)
+        self.row, self.column, self.message = row, column, message
+
+
+@dataclass
+class Sheet:
+    """What a file holds: its header cells and data rows (row number, cells) and how it was read."""
+
+    headers: list[str]
+    rows: list[tuple[int, list[Any]]]
+    header_row: int = 1
+    encoding: str | None = None
+    delimiter: str | None = None
+    file_format: str = "csv"
+    epoch: dt.datetime | None = None
+    needs_encoding_choice: bool = False
+    suspicious: str = ""  # the first words that made the decoding look wrong
+    notes: list[str] = field(default_factory=list)
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def read_sheet(path: Path, *, profile: str, encoding: str | None = None,
+               mapping: dict[str, str] | None = None) -> Sheet:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReadError(1, "A", _("The file cannot be opened: {error}.").format(error=exc.strerror or exc)) from exc
+    if size > MAX_FILE_BYTES:
+        raise ReadError(1, "A", _("The file is larger than {limit} MB.").format(limit=MAX_FILE_BYTES // 2**20))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(1, "A", _("The file cannot be opened: {error}.").format(error=exc.strerror or exc)) from exc
+    if data[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
+        return read_xlsx(path, data)
+    return read_csv_bytes(data, profile=profile, encoding=encoding, mapping=mapping)
+
+
+# ---- CSV ---------------------------------------------------------------------------------------------------
+
+def decode(data: bytes, *, profile: str, encoding: str | None = None) -> tuple[str, str, bool, str]:
+    """(text, encoding, looks_wrong, sample). Raises ReadError naming the row of the first bad byte."""
+    if encoding:
+        return _strict(data, encoding, bom_skip=True) + (False, "")
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            text, used = _strict(data[len(bom):], name.replace("-sig", ""), bom_skip=False)
+            return text, name, False, ""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        sample = _mojibake_sample(text)
+        return text, "utf-8", bool(sample), sample
+    code_page = CODE_PAGES.get(profile, "cp1252")
+    text, used = _strict(data, code_page, bom_skip=False)
+    sample = _suspicious_sample(text, profile)
+    return text, used, bool(sample), sample
+
+
+def _strict(data: bytes, encoding: str, *, bom_skip: bool) -> tuple[str, str]:
+    try:
+        codecs.lookup(encoding)
+    except LookupError as exc:
+        raise ReadError(1, "A", _("“{encoding}” is not an encoding this app knows.").format(
+            encoding=encoding)) from exc
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        row = data[:exc.start].count(b"\n") + 1
+        if encoding.startswith(("utf-16", "utf-32")):
+            row = data[:exc.start].decode(encoding, errors="ignore").count("\n") + 1
+        raise ReadError(row, "A", _("byte {byte} cannot be read as {encoding}; choose the file's encoding.").format(
+            byte=f"0x{data[exc.start]:02X}", encoding=encoding)) from exc
+    if bom_skip and text.startswith("\ufeff"):
+        text = text[1:]
+    return text, encoding
+
+
+def _mojibake_sample(text: str) -> str:
+    match = _MOJIBAKE.search(text)
+    return _word_around(text, match.start()) if match else ""
+
+
+def _suspicious_sample(text: str, profile: str) -> str:
+    """The first word that a person of this profile would not write, or ''."""
+    if (sample := _mojibake_sample(text)):
+        return sample
+    expected = _EXPECTED_LETTERS.get(profile, set())
+    for index, char in enumerate(text):
+        if ord(char) < 128:
+            continue
+        category = unicodedata.category(char)
+        if category == "Cc":  # C1 control characters never appear in real text
+            return _word_around(text, index)
+        if category.startswith("L") and char not in expected:
+            return _word_around(text, index)
+        if not category.startswith("L") and _between_letters(text, index):
+            return _word_around(text, index)  # a symbol inside a word, like "Wa³brzych"
+    if profile == "ru" and re.search(r"[A-Za-z][А-Яа-яЁё]|[А-Яа-яЁё][A-Za-z]", text):
+        match = re.search(r"[A-Za-z][А-Яа-яЁё]|[А-Яа-яЁё][A-Za-z]", text)
+        return _word_around(text, match.start()) if match else ""
+    return ""
+
+
+def _between_letters(text: str, index: int) -> bool:
+    before = text[index - 1] if index else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return before.isalpha() or after.isalpha()
+
+
+def _word_around(text: str, index: int) -> str:
+    start = index
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in ",;\t\"" and index - start < 20:
+        start -= 1
+    end = index
+    while end < len(text) and not text[end].isspace() and text[end] not in ",;\t\"" and end - index < 20:
+        end += 1
+    return text[start:end]
+
+
+def read_csv_bytes(data: bytes, *, profile: str, encoding: str | None = None,
+                   mapping: dict[str, str] | None = None) -> Sheet:
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise ReadError(1, "A", _("The file is empty."))
+    text, used, looks_wrong, sample = decode(data, profile=profile, encoding=encoding)
+    if "\x00" in text:
+        row = text[:text.index("\x00")].count("\n") + 1
+        raise ReadError(row, "A", _("The file holds binary data, not text; is it really a CSV file?"))
+    lines = text.splitlines()
+    first_index = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first_index is None:
+        raise ReadError(1, "A", _("The file is empty."))
+    delimiter: str | None = None
+    body_start = 0
+    match = re.fullmatch(r"\s*\"?sep=(.)\"?\s*[,;\t]*", lines[first_index], flags=re.IGNORECASE)
+    if match:
+        delimiter = match.group(1)
+        # Spreadsheets hide the sep= line: the header below it is their row 1.
+        body_start = _offset_after_line(text, first_index)
+    body = text[body_start:]
+    if delimiter is None:
+        delimiter = choose_delimiter(body, mapping)
+    rows = _parse(body, delimiter)
+    header_index = next((i for i, (_row, cells) in enumerate(rows) if any(c.strip() for c in cells)), None)
+    if header_index is None:
+        raise ReadError(1, "A", _("The file is empty."))
+    header_row, headers = rows[header_index]
+    data_rows = [(number, cells) for number, cells in rows[header_index + 1:] if any(c.strip() for c in cells)]
+    return Sheet(headers=[h.strip() for h in headers], rows=data_rows, header_row=header_row, encoding=used,
+                 delimiter=delimiter, file_format="csv", needs_encoding_choice=looks_wrong, suspicious=sample)
+
+
+def _offset_after_line(text: str, line_index: int) -> int:
+    offset = 0
+    for _i in range(line_index + 1):
+        newline = re.search(r"\r\n|\r|\n", text[offset:])
+        if newline is None:
+            return len(text)
+        offset += newline.end()
+    return offset
+
+
+def choose_delimiter(text: str, mapping: dict[str, str] | None) -> str:
+    """The delimiter under which the header holds the most known column names; ties go to ; then tab then ,."""
+    header_line = next((line for line in text.splitlines() if line.strip()), "")
+    best, best_score = ";", (-1, -1)
+    for candidate in (";", "\t", ","):
+        try:
+            cells = next(csv.reader([header_line], delimiter=candidate))
+        except (csv.Error, StopIteration):
+            continue
+        score = (known_count(cells, mapping), len(cells) if len(cells) > 1 else 0)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _parse(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """Records with their row numbers as a spreadsheet shows them (each record one row, blank lines count)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    out: list[tuple[int, list[str]]] = []
+    number = 0
+    try:
+        for cells in reader:
+            number += 1
+            if number > MAX_ROWS:
+                raise ReadError(number, "A", _("The file has more than {limit} rows.").format(limit=MAX_ROWS))
+            if len(cells) > MAX_COLUMNS:
+                raise ReadError(number, column_letter(MAX_COLUMNS), _("The row has more than {limit} columns.").format(
+                    limit=MAX_COLUMNS))
+            out.append((number, [_unescape(c) for c in cells]))
+    except csv.Error as exc:
+        raise ReadError(number + 1, "A", _("The row cannot be read as CSV: {error}.").format(error=exc)) from exc
+    return out
+
+
+def _unescape(cell: str) -> str:
+    """Undo the apostrophe our own export puts before a cell that would otherwise be read as a formula."""
+    if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@\t\r\x00":
+        return cell[1:]
+    return cell
+
+
+# ---- XLSX --------------------------------------------------------------------------------------------------
+
+def read_xlsx(path: Path, data: bytes) -> Sheet:
+    """The first worksheet, read-only through defusedxml; a broken or hostile workbook is a ReadError."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+            bad = archive.testzip() if unpacked <= MAX_XLSX_UNPACKED else None
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise ReadError(1, "A", _("The workbook is damaged or not an XLSX file.")) from exc
+    if bad is not None:
+        raise ReadError(1, "A", _("The workbook is damaged or not an XLSX file."))
+    if unpacked > MAX_XLSX_UNPACKED:
+        raise ReadError(1, "A", _("The workbook unpacks to more than {limit} MB; it is refused.").format(
+            limit=MAX_XLSX_UNPACKED // 2**20))
+    import openpyxl
+    from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900
+
+    workbook = None
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0] if workbook.worksheets else None
+        if sheet is None:
+            raise ReadError(1, "A", _("The file is empty."))
+        epoch = getattr(workbook, "epoch", CALENDAR_WINDOWS_1900)
+        rows: list[tuple[int, list[Any]]] = []
+        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if number > MAX_ROWS:
+                raise ReadError(number, "A", _("The file has more than {limit} rows.").format(limit=MAX_ROWS))
+            values = list(cells[:MAX_COLUMNS])
+            while values and (values[-1] is None or (isinstance(values[-1], str) and not values[-1].strip())):
+                values.pop()
+            if values:
+                rows.append((number, values))
+    except ReadError:
+        raise
+    except Exception as exc:  # defusedxml's refusals, broken XML, missing parts: all one answer for a person
+        raise ReadError(1, "A", _("The workbook is damaged, unsafe or not an XLSX file ({error}).").format(
+            error=type(exc).__name__)) from exc
+    finally:
+        if workbook is not None:
+            workbook.close()
+    if not rows:
+        raise ReadError(1, "A", _("The file is empty."))
+    header_row, header_cells = rows[0]
+    from coordinator.transfer.values import cell_text
+
+    headers = [cell_text(c) for c in header_cells]
+    return Sheet(headers=headers, rows=rows[1:], header_row=header_row, file_format="xlsx", epoch=epoch)
