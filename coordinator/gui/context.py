@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QUndoStack
 
 from coordinator import APP_NAME
 from coordinator.services.changes import ChangeSet
@@ -25,6 +26,8 @@ class AppContext(QObject):
         super().__init__(parent)
         self.store = store
         self.settings = settings or QSettings(APP_NAME, APP_NAME)
+        # One undo history for the whole window; record commands live in coordinator.gui.undo.
+        self.undo_stack = QUndoStack(self)
 
     def announce(self, changes: ChangeSet) -> None:
         if changes.kinds:

@@ -1,0 +1,99 @@
+"""Starting the desktop app: QApplication, translators, the AppContext, first launch, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from coordinator import APP_NAME
+from coordinator.errors import UserError
+from coordinator.gui.translator import GettextTranslator
+from coordinator.i18n import get_language, normalise_language, set_language
+
+_installed: list[QTranslator] = []
+
+
+def install_translators(language: str) -> str:
+    """Make `language` the app's language: gettext, Qt's own texts and Designer forms (tr())."""
+    language = set_language(language)
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        QCoreApplication.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(QLocale(language))
+    if app is None:
+        return language
+    if language != "en":
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            _installed.append(qt)
+            QCoreApplication.installTranslator(qt)
+    # Installing a translator sends LanguageChange to every widget, even when going back to English.
+    bridge = GettextTranslator(app)
+    _installed.append(bridge)
+    QCoreApplication.installTranslator(bridge)
+    return language
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    return app  # type: ignore[return-value]
+
+
+def initial_language(lang: str | None, settings: QSettings) -> str:
+    if lang:
+        return normalise_language(lang)
+    stored = settings.value("language")
+    return normalise_language(str(stored)) if stored else get_language()
+
+
+def run_gui(db: str | None, lang: str | None) -> int:
+    """Start the app on `db` (or the last database, or offer the demo/an empty one); returns the exit code."""
+    from coordinator.gui.context import AppContext
+    from coordinator.gui.dialogs.first_launch import FirstLaunchDialog
+    from coordinator.gui.main_window import MainWindow, remember_database
+    from coordinator.store import default_database_path, open_store
+
+    app = make_application()
+    settings = QSettings(APP_NAME, APP_NAME)
+    install_translators(initial_language(lang, settings))
+    context = AppContext(None, settings)
+    path = db or _last_database(settings) or (str(default_database_path())
+                                              if default_database_path().exists() else None)
+    if path is not None:
+        try:
+            context.store = open_store(path)
+        except UserError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(None, APP_NAME, str(exc))
+    if context.store is None:
+        dialog = FirstLaunchDialog(context, suggested=db)
+        if not dialog.exec() or dialog.store is None:
+            return 0
+        context.store = dialog.store
+    if context.store.path is not None:
+        remember_database(settings, str(context.store.path))
+    window = MainWindow(context)
+    window.show()
+    code = app.exec()
+    context.store.close()
+    return int(code)
+
+
+def _last_database(settings: QSettings) -> str | None:
+    value = settings.value("last_database")
+    return str(value) if value and Path(str(value)).exists() else None
+
+
+def ensure_offscreen() -> None:
+    """Render without a display (screenshots, tests) unless a platform was chosen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -1,0 +1,396 @@
+"""The main window: navigation list, workspaces loaded on first show, menus, settings and language switch."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QFile, Qt
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator import __version__
+from coordinator.errors import UserError
+from coordinator.gui.context import AppContext
+from coordinator.gui.workspaces import WORKSPACES
+from coordinator.gui.workspaces.base import Workspace
+from coordinator.i18n import N_, _, get_language
+
+log = logging.getLogger(__name__)
+UI_DIR = Path(__file__).resolve().parents[2] / "ui"
+MAX_RECENT = 8
+
+# Titles shown before a workspace is built (and for ones not installed yet).
+TITLES: dict[str, str] = {
+    "overview": N_("Overview"), "organisations": N_("Organisations"), "contacts": N_("Contacts"),
+    "schools": N_("Schools & classes"), "pupils": N_("Pupils"), "study_visits": N_("Study visits"),
+    "placements": N_("Placements"), "encounters": N_("Encounters & events"),
+    "trainings_meetings": N_("Trainings & meetings"), "action_plan": N_("Action plan"),
+    "scorecards": N_("Scorecards"), "statistics": N_("Statistics"), "documents": N_("Documents"),
+}
+# Which workspace shows a record kind named by the global search.
+SEARCH_KINDS: dict[str, tuple[str, str]] = {
+    "organisation": ("organisations", "organisations"), "contact": ("contacts", "contacts"),
+    "pupil": ("pupils", "pupils"), "teacher": ("schools", "teachers"), "class": ("schools", "classes"),
+}
+
+
+class _IntoInstanceLoader(QUiLoader):
+    """Loads a Designer form into an existing window (the top-level object is `base`)."""
+
+    def __init__(self, base: QWidget):
+        super().__init__(base)
+        self.base = base
+
+    def createWidget(self, class_name, parent=None, name=""):
+        if parent is None and self.base is not None:
+            return self.base
+        widget = super().createWidget(class_name, parent, name)
+        if self.base is not None and name:
+            setattr(self.base, name, widget)
+        return widget
+
+
+def load_ui(name: str, base: QWidget) -> QWidget:
+    """Load `ui/<name>.ui` into `base`; its named widgets become attributes of `base`."""
+    loader = _IntoInstanceLoader(base)
+    loader.setLanguageChangeEnabled(True)
+    file = QFile(str(UI_DIR / name))
+    file.open(QFile.OpenModeFlag.ReadOnly)
+    try:
+        loader.load(file, None)
+    finally:
+        file.close()
+    for action in base.findChildren(QAction):
+        if action.objectName():
+            setattr(base, action.objectName(), action)
+    for menu in base.findChildren(QMenu):
+        if menu.objectName():
+            setattr(base, menu.objectName(), menu)
+    return base
+
+
+class PlaceholderWorkspace(Workspace):
+    """Stands in for a workspace that is not installed (or failed to start)."""
+
+    def __init__(self, context: AppContext, key: str, problem: str = "", parent: QWidget | None = None):
+        self.key = key
+        super().__init__(context, parent)
+        self.problem = problem
+        self.label = QLabel(self)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        QVBoxLayout(self).addWidget(self.label)
+        self.retranslate()
+
+    def title(self) -> str:
+        return _(TITLES.get(self.key, self.key))
+
+    def retranslate(self) -> None:
+        text = _("“{name}” is not available in this version yet.").format(name=self.title())
+        self.label.setText(text + ("\n" + self.problem if self.problem else ""))
+
+
+class MainWindow(QMainWindow):
+    """Owns the navigation and the workspaces; everything else is reached through the AppContext."""
+
+    navigation: QListWidget
+    stack: QStackedWidget
+    mainSplitter: QSplitter
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        load_ui("main_window.ui", self)
+        self.setAcceptDrops(True)
+        self.workspaces: dict[str, Workspace] = {}
+        self.keys = [key for key, _path in WORKSPACES]
+        for key in self.keys:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.navigation.addItem(item)
+            holder = QWidget()
+            holder.setObjectName(f"holder_{key}")
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(holder)
+        self.mainSplitter.setStretchFactor(1, 1)
+        self.navigation.currentRowChanged.connect(self._navigate)
+        self._connect_actions()
+        self.context.store_changed.connect(self._store_changed)
+        self.search_popup = None
+        self.retranslate()
+        self._restore_state()
+
+    # ---- actions ------------------------------------------------------------------------------
+    def _connect_actions(self) -> None:
+        stack = self.context.undo_stack
+        self.actionUndo.triggered.connect(stack.undo)
+        self.actionRedo.triggered.connect(stack.redo)
+        self.actionUndo.setEnabled(False)
+        self.actionRedo.setEnabled(False)
+        stack.canUndoChanged.connect(self.actionUndo.setEnabled)
+        stack.canRedoChanged.connect(self.actionRedo.setEnabled)
+        stack.indexChanged.connect(lambda _i: self._update_undo_texts())
+        self.actionQuit.triggered.connect(self.close)
+        self.actionFind.triggered.connect(self.open_search)
+        self.actionSettings.triggered.connect(self.open_settings)
+        self.actionAbout.triggered.connect(self.show_about)
+        self.actionOpen.triggered.connect(self.open_database_dialog)
+        self.actionNew.triggered.connect(self.new_database_dialog)
+        self.actionImport.triggered.connect(lambda: self.open_import(None))
+        self.actionBackups.triggered.connect(self.open_backups)
+        self.actionImport.setEnabled(_find_class("coordinator.gui.dialogs.import_dialog:ImportDialog") is not None)
+        self.actionBackups.setEnabled(_find_class("coordinator.gui.dialogs.backups_dialog:BackupsDialog") is not None)
+        self.actionFind.setEnabled(_find_class("coordinator.gui.search_popup:SearchPopup") is not None)
+
+    def _update_undo_texts(self) -> None:
+        stack = self.context.undo_stack
+        self.actionUndo.setStatusTip(stack.undoText())
+        self.actionRedo.setStatusTip(stack.redoText())
+
+    # ---- workspaces ---------------------------------------------------------------------------
+    def workspace(self, key: str) -> Workspace:
+        """The workspace of `key`, built on first use (a placeholder if its module is missing)."""
+        if key in self.workspaces:
+            return self.workspaces[key]
+        path = dict(WORKSPACES)[key]
+        index = self.keys.index(key)
+        holder = self.stack.widget(index)
+        cls = _find_class(path)
+        try:
+            workspace = cls(self.context, holder) if cls is not None else PlaceholderWorkspace(
+                self.context, key, parent=holder)
+        except Exception as exc:
+            log.exception("workspace %s failed to start", key)
+            workspace = PlaceholderWorkspace(self.context, key, type(exc).__name__, parent=holder)
+        holder.layout().addWidget(workspace)
+        self.workspaces[key] = workspace
+        return workspace
+
+    def show_workspace(self, key: str) -> Workspace:
+        self.navigation.setCurrentRow(self.keys.index(key))
+        return self.workspace(key)
+
+    def current_key(self) -> str:
+        return self.keys[max(self.navigation.currentRow(), 0)]
+
+    def _navigate(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.keys[row]
+        workspace = self.workspace(key)
+        self.stack.setCurrentIndex(row)
+        self.context.settings.setValue("workspace", key)
+        if self.context.store is not None:
+            try:
+                workspace.activated()
+            except UserError as exc:
+                self.statusBar().showMessage(str(exc), 8000)
+
+    def show_record(self, kind: str, record_id: int) -> None:
+        """Open the workspace that holds a record found by the search and select it."""
+        target = SEARCH_KINDS.get(kind)
+        if target is None:
+            return
+        workspace = self.show_workspace(target[0])
+        show = getattr(workspace, "show_record", None)
+        if show is not None:
+            show(target[1], record_id)
+
+    # ---- language -----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        for row, key in enumerate(self.keys):
+            item = self.navigation.item(row)
+            workspace = self.workspaces.get(key)
+            item.setText(workspace.title() if workspace is not None else _(TITLES[key]))
+        for workspace in self.workspaces.values():
+            workspace.retranslate()
+        if self.search_popup is not None and hasattr(self.search_popup, "retranslate"):
+            self.search_popup.retranslate()
+        self._update_title()
+        self._fill_recent()
+        self.navigation.setMinimumWidth(self.navigation.sizeHintForColumn(0) + 24)
+
+    def _update_title(self) -> None:
+        store = self.context.store
+        where = str(store.path.name) if store is not None and store.path is not None else ""
+        base = _("The coordinator's desk")
+        self.setWindowTitle(f"{where} — {base}" if where else base)
+        if store is not None:
+            self.statusBar().showMessage(str(store.path or store.url))
+
+    def switch_language(self, language: str) -> None:
+        """Switch the whole window to another language at once, without a restart."""
+        from coordinator.gui.app import install_translators
+
+        install_translators(language)
+        self.retranslate()
+        self.context.settings.setValue("language", get_language())
+        self.context.language_changed.emit(get_language())
+
+    # ---- databases ----------------------------------------------------------------------------
+    def set_store(self, store) -> None:
+        old = self.context.store
+        self.context.store = store
+        self.context.undo_stack.clear()
+        if old is not None and old is not store:
+            old.close()
+        if store is not None and store.path is not None:
+            remember_database(self.context.settings, str(store.path))
+        self.context.store_changed.emit()
+
+    def _store_changed(self) -> None:
+        for workspace in self.workspaces.values():
+            workspace.retranslate()
+            workspace.refresh(None)
+        if self.workspaces:
+            self._navigate(self.navigation.currentRow())
+        self._update_title()
+        self._fill_recent()
+
+    def open_database(self, path: str) -> bool:
+        from coordinator.store import open_store
+
+        try:
+            store = open_store(path)
+        except UserError as exc:
+            QMessageBox.warning(self, _("Open database"), str(exc))
+            return False
+        self.set_store(store)
+        return True
+
+    def open_database_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _filter = QFileDialog.getOpenFileName(self, _("Open database"), "",
+                                                    _("Databases (*.sqlite *.db);;All files (*)"))
+        if path:
+            self.open_database(path)
+
+    def new_database_dialog(self) -> None:
+        from coordinator.gui.dialogs.first_launch import NewDatabaseDialog
+
+        dialog = NewDatabaseDialog(self.context, self)
+        if dialog.exec() and dialog.store is not None:
+            self.set_store(dialog.store)
+
+    def _fill_recent(self) -> None:
+        menu: QMenu = self.menuRecent
+        menu.clear()
+        for path in recent_databases(self.context.settings):
+            action = menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_database(p))
+        menu.setEnabled(bool(menu.actions()))
+
+    # ---- dialogs ------------------------------------------------------------------------------
+    def open_search(self) -> None:
+        cls = _find_class("coordinator.gui.search_popup:SearchPopup")
+        if cls is None or self.context.store is None:
+            return
+        if self.search_popup is None:
+            self.search_popup = cls(self.context, self)
+            self.search_popup.record_chosen.connect(self.show_record)
+        self.search_popup.open_over(self)
+
+    def open_settings(self) -> None:
+        from coordinator.gui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.context, self)
+        if dialog.exec():
+            if dialog.chosen_language() != get_language():
+                self.switch_language(dialog.chosen_language())
+
+    def open_import(self, path: str | None) -> None:
+        cls = _find_class("coordinator.gui.dialogs.import_dialog:ImportDialog")
+        if cls is None or self.context.store is None:
+            return
+        dialog = cls(self.context, path, self)
+        dialog.exec()
+
+    def open_backups(self) -> None:
+        cls = _find_class("coordinator.gui.dialogs.backups_dialog:BackupsDialog")
+        if cls is None or self.context.store is None:
+            return
+        dialog = cls(self.context, self)
+        dialog.exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, _("About"), _("The coordinator's desk {version}\n\nSchools and working life, "
+                                               "planned and measured.").format(version=__version__))
+
+    # ---- drag and drop ------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self.actionImport.isEnabled():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            event.acceptProposedAction()
+            self.open_import(urls[0])
+
+    # ---- state --------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        settings = self.context.settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        splitter = settings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.mainSplitter.restoreState(splitter)
+        else:
+            self.mainSplitter.setSizes([200, 1080])
+        key = settings.value("workspace", "overview")
+        self.navigation.setCurrentRow(self.keys.index(key) if key in self.keys else 0)
+
+    def closeEvent(self, event) -> None:
+        settings = self.context.settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.mainSplitter.saveState())
+        settings.sync()
+        from coordinator.gui.workers import wait_for_tasks
+
+        wait_for_tasks(10_000)
+        super().closeEvent(event)
+
+
+def _find_class(path: str) -> type | None:
+    module_name, _sep, class_name = path.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and module_name.startswith(exc.name):
+            return None
+        raise
+    return getattr(module, class_name, None)
+
+
+def recent_databases(settings) -> list[str]:
+    value = settings.value("recent", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in (value or []) if v]
+
+
+def remember_database(settings, path: str) -> None:
+    recent = [p for p in recent_databases(settings) if p != path]
+    settings.setValue("recent", [path, *recent][:MAX_RECENT])
+    settings.setValue("last_database", path)
+
+
+__all__ = ["MainWindow", "load_ui"]

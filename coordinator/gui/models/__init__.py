@@ -1,0 +1,1 @@
+"""Qt item models built in code (tables that are data, not forms)."""

@@ -1,0 +1,170 @@
+"""A table model over one kind of record that holds only ids and fetches rows lazily, page by page.
+
+The ids come from the database already filtered and sorted (in a background task, so typing in
+the filter never blocks the window); the rows of the visible part are fetched in pages of
+`PAGE` and kept in a small LRU cache.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from coordinator.formatting import format_date, format_datetime, format_number
+from coordinator.gui.context import AppContext
+from coordinator.gui.workers import run_task
+from coordinator.i18n import _
+from coordinator.reference.sectors import sector_label
+from coordinator.services.records import ListQuery, RecordKind, Row
+
+PAGE = 200
+CACHE_ROWS = 3000
+
+
+def format_cell(value: Any, kind: str) -> str:
+    if value is None or value == "":
+        return ""
+    if hasattr(value, "label"):
+        return value.label
+    if kind == "sector":
+        return sector_label(str(value))
+    if kind == "translated":
+        return _(str(value))
+    if isinstance(value, dt.datetime):
+        return format_datetime(value, "short")
+    if isinstance(value, dt.date):
+        return format_date(value, "short")
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, (int, float)):
+        return format_number(value)
+    return str(value)
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of one RecordKind; `reload()` refetches the ids with the current filter and sort."""
+
+    reloaded = Signal()
+    failed = Signal(str)
+
+    def __init__(self, context: AppContext, kind: RecordKind, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.kind = kind
+        self.query = ListQuery()
+        self._ids: list[int] = []
+        self._rows: OrderedDict[int, Row] = OrderedDict()
+        self._generation = 0
+        self.loading = False
+
+    # ---- loading ------------------------------------------------------------------------------
+    def set_query(self, query: ListQuery) -> None:
+        self.query = query
+        self.reload()
+
+    def reload(self) -> None:
+        if self.context.store is None:
+            return
+        self._generation += 1
+        generation, kind, query = self._generation, self.kind, self.query
+        self.loading = True
+
+        def work(session, progress):
+            return kind.list_ids(session, query)
+
+        run_task(self.context, work, on_done=lambda ids: self._loaded(generation, ids),
+                 on_error=lambda message: self._failed(generation, message))
+
+    def reload_now(self) -> None:
+        """Synchronous reload, for small tables and tests."""
+        with self.context.store.session() as session:
+            ids = self.kind.list_ids(session, self.query)
+        self._generation += 1
+        self._loaded(self._generation, ids)
+
+    def _loaded(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation:
+            return  # a newer filter overtook this one
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._rows.clear()
+        self.endResetModel()
+        self.loading = False
+        self.reloaded.emit()
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.loading = False
+            self.failed.emit(message)
+
+    def forget(self, ids) -> None:
+        """Drop cached rows so they are fetched again (after an update)."""
+        for record_id in ids:
+            self._rows.pop(record_id, None)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1))
+
+    def _row(self, position: int) -> Row | None:
+        record_id = self._ids[position]
+        row = self._rows.get(record_id)
+        if row is not None:
+            self._rows.move_to_end(record_id)
+            return row
+        start = (position // PAGE) * PAGE
+        wanted = [i for i in self._ids[start:start + PAGE] if i not in self._rows]
+        with self.context.store.session() as session:
+            fetched = self.kind.fetch_rows(session, wanted, self.query)
+        self._rows.update(fetched)
+        while len(self._rows) > CACHE_ROWS:
+            self._rows.popitem(last=False)
+        return self._rows.get(record_id)
+
+    # ---- Qt model -----------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.kind.columns())
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return None
+        column = self.kind.columns()[index.column()]
+        return format_cell(row.cells[index.column()], column.type)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            columns = self.kind.columns()
+            if 0 <= section < len(columns):
+                return _(columns[section].label)
+        return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        from dataclasses import replace
+
+        self.query = replace(self.query, sort=column, descending=order == Qt.SortOrder.DescendingOrder)
+        self.reload()
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, record_id: int) -> int:
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return -1
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.columnCount() - 1))
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1))

@@ -1,0 +1,1 @@
+"""Reusable widgets: record pickers, the generic detail form."""

@@ -1,0 +1,13 @@
+"""The Contacts workspace: a filterable table with a detail form (see record_workspace)."""
+
+from __future__ import annotations
+
+from coordinator.gui.workspaces.record_workspace import RecordWorkspace
+from coordinator.i18n import N_
+
+
+class ContactsWorkspace(RecordWorkspace):
+    key = "contacts"
+    title_text = N_("Contacts")
+    kinds = ("contacts",)
+    related = ("organisations",)

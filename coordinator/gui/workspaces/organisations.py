@@ -1,0 +1,13 @@
+"""The Organisations workspace: a filterable table with a detail form (see record_workspace)."""
+
+from __future__ import annotations
+
+from coordinator.gui.workspaces.record_workspace import RecordWorkspace
+from coordinator.i18n import N_
+
+
+class OrganisationsWorkspace(RecordWorkspace):
+    key = "organisations"
+    title_text = N_("Organisations")
+    kinds = ("organisations",)
+    related = ("contacts", "placements", "study_visits",)

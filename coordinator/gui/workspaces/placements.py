@@ -1,0 +1,183 @@
+"""The Placements workspace: plan placements with warnings, and see who still lacks placement days."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator.errors import UserError
+from coordinator.gui.context import AppContext
+from coordinator.gui.workspaces.record_panel import RecordPanel
+from coordinator.gui.workspaces.record_workspace import RecordWorkspace
+from coordinator.i18n import N_, _, ngettext
+from coordinator.services.changes import ChangeSet
+from coordinator.services.records import kind as record_kind
+
+
+class PlacementPanel(RecordPanel):
+    """Warns (never blocks) about overlaps, capacity, minors' hours and a missing risk assessment."""
+
+    def warnings_for(self, values: dict[str, Any]) -> list[str]:
+        needed = ("pupil_id", "host_id", "start_date", "end_date")
+        if any(values.get(k) is None for k in needed) or values["end_date"] < values["start_date"]:
+            return []
+        from coordinator.services.checks import placement_warnings
+
+        try:
+            hours = float(values["hours_per_day"]) if values.get("hours_per_day") else None
+        except ValueError:
+            hours = None
+        times = [v if not isinstance(v, str) else None for v in (values.get("daily_start"), values.get("daily_end"))]
+        with self.context.store.session() as session:
+            found = placement_warnings(
+                session, pupil_id=values["pupil_id"], host_id=values["host_id"], start_date=values["start_date"],
+                end_date=values["end_date"], hours_per_day=hours, daily_start=times[0], daily_end=times[1],
+                status=values.get("status") or "requested",
+                risk_assessment_received=bool(values.get("risk_assessment_received")),
+                placement_id=self.form.record_id)
+        return [w.message for w in found]
+
+
+class LackingDaysWidget(QWidget):
+    """Pupils of a grade who still lack the required placement days, in the current school year."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("lacking_days")
+        self.grade_label = QLabel(self)
+        self.grade = QComboBox(self)
+        self.grade.setObjectName("grade")
+        self.show_button = QPushButton(self)
+        self.summary = QLabel(self)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setObjectName("lacking_table")
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.grade_label.setBuddy(self.grade)
+        top = QHBoxLayout()
+        top.addWidget(self.grade_label)
+        top.addWidget(self.grade)
+        top.addWidget(self.show_button)
+        top.addWidget(self.summary, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.show_button.clicked.connect(self.reload)
+        self.grade.activated.connect(lambda _i: self.reload())
+        self._filled = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.grade_label.setText(_("Grade:"))
+        self.grade.setAccessibleName(_("Grade"))
+        self.show_button.setText(_("Show"))
+        self.table.setHorizontalHeaderLabels([_("Pupil"), _("Class"), _("Placement days")])
+        self.table.setAccessibleName(_("Pupils lacking placement days"))
+
+    def fill_grades(self) -> None:
+        from sqlalchemy import select
+
+        from coordinator.models import SchoolType
+
+        if self.context.store is None:
+            return
+        with self.context.store.session() as session:
+            grades: list[str] = []
+            for placement_grades in session.scalars(select(SchoolType.placement_grades)):
+                grades += [g for g in placement_grades.split(";") if g and g not in grades]
+        self.grade.clear()
+        self.grade.addItems(grades)
+        if grades:
+            self.grade.setCurrentIndex(len(grades) - 1)
+        self._filled = True
+
+    def reload(self) -> None:
+        if not self._filled:
+            self.fill_grades()
+        grade = self.grade.currentText()
+        if not grade:
+            return
+        from coordinator.services.checks import pupils_lacking_placement_days
+
+        try:
+            with self.context.store.session() as session:
+                pupils = pupils_lacking_placement_days(session, grade=grade)
+        except UserError as exc:
+            self.summary.setText(str(exc))
+            return
+        self.table.setRowCount(len(pupils))
+        for row, pupil in enumerate(pupils):
+            cells = (pupil.name, pupil.class_name,
+                     _("{done} of {required}").format(done=pupil.days_done, required=pupil.days_required))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, pupil.pupil_id)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self.summary.setText(ngettext("{n} pupil still lacks placement days.",
+                                      "{n} pupils still lack placement days.", len(pupils)).format(n=len(pupils)))
+
+
+class PlacementsWorkspace(RecordWorkspace):
+    key = "placements"
+    title_text = N_("Placements")
+    kinds = ("placements",)
+    related = ("pupils", "organisations", "contacts")
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        from PySide6.QtWidgets import QTabWidget
+
+        self.lacking = LackingDaysWidget(context, self)
+        panel = self.panels[0]
+        self.layout().removeWidget(panel)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(panel, "")
+        self.tabs.addTab(self.lacking, "")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.layout().addWidget(self.tabs)
+        self.retranslate()
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 0:
+            self.panels[0].ensure_loaded()
+        else:
+            self.lacking.reload()
+
+    @property
+    def panel(self) -> RecordPanel:
+        return self.panels[0]
+
+    def make_panel(self, key: str) -> RecordPanel:
+        return PlacementPanel(self.context, record_kind(key), self, related=self.related)
+
+    def retranslate(self) -> None:
+        for panel in self.panels:
+            panel.retranslate()
+        if getattr(self, "lacking", None) is not None and self.tabs is not None:
+            self.tabs.setTabText(0, _("Placements"))
+            self.tabs.setTabText(1, _("Pupils lacking days"))
+            self.lacking.retranslate()
+
+    def refresh(self, changes: ChangeSet | None = None) -> None:
+        super().refresh(changes)
+        if changes is None and getattr(self, "lacking", None) is not None:
+            self.lacking._filled = False
+
+    def show_record(self, kind: str, record_id: int) -> bool:
+        if kind == "placements" and self.tabs is not None:
+            self.tabs.setCurrentIndex(0)
+        return super().show_record(kind, record_id)

@@ -1,0 +1,13 @@
+"""The Pupils workspace: a filterable table with a detail form (see record_workspace)."""
+
+from __future__ import annotations
+
+from coordinator.gui.workspaces.record_workspace import RecordWorkspace
+from coordinator.i18n import N_
+
+
+class PupilsWorkspace(RecordWorkspace):
+    key = "pupils"
+    title_text = N_("Pupils")
+    kinds = ("pupils",)
+    related = ("classes", "enrolments", "schools",)

@@ -1,0 +1,292 @@
+"""A filterable, sortable table of one kind of record beside its detail form: create, edit, delete in place."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator.errors import UserError, ValidationError
+from coordinator.gui.context import AppContext
+from coordinator.gui.models.record_table import RecordTableModel
+from coordinator.gui.undo import create_record, delete_record, update_record
+from coordinator.gui.widgets.record_form import RecordFormWidget
+from coordinator.i18n import _, ngettext
+from coordinator.services.changes import ChangeSet
+from coordinator.services.records import RecordKind
+
+
+class RecordPanel(QWidget):
+    """Table + form for one RecordKind. Subclasses may add warnings (`warnings_for`)."""
+
+    saved = Signal(int)
+    FILTER_DELAY_MS = 150
+
+    def __init__(self, context: AppContext, kind: RecordKind, parent: QWidget | None = None,
+                 related: tuple[str, ...] = ()):
+        super().__init__(parent)
+        self.context = context
+        self.kind = kind
+        self.related = {kind.model.__tablename__, "settings", *related}
+        self.setObjectName(f"panel_{kind.key}")
+        self.model = RecordTableModel(context, kind, self)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("filter")
+        self.filter.setClearButtonEnabled(True)
+        self.count_label = QLabel(self)
+        self.new_button = QPushButton(self)
+        self.new_button.setObjectName("new")
+        self.delete_button = QPushButton(self)
+        self.delete_button.setObjectName("delete")
+        self.save_button = QPushButton(self)
+        self.save_button.setObjectName("save")
+        self.save_button.setDefault(True)
+        self.revert_button = QPushButton(self)
+        self.revert_button.setObjectName("revert")
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.warnings = QLabel(self)
+        self.warnings.setObjectName("warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setVisible(False)
+        self.warnings.setForegroundRole(self.warnings.palette().ColorRole.Link)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("table")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setDefaultSectionSize(150)
+        self.table.setWordWrap(False)
+
+        self.form = RecordFormWidget(context, kind, self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(scroll, 1)
+        right_layout.addWidget(self.warnings)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        right_layout.addLayout(buttons)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName(f"splitter_{kind.key}")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.new_button)
+        top.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+        self._filter_timer = QTimer(self, singleShot=True, interval=self.FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self._warn_timer = QTimer(self, singleShot=True, interval=250)
+        self._warn_timer.timeout.connect(self.update_warnings)
+        self.filter.textEdited.connect(lambda _t: self._filter_timer.start())
+        self.model.reloaded.connect(self._after_reload)
+        self.model.failed.connect(self.status.setText)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select_row(cur.row()))
+        self.new_button.clicked.connect(self.new_record)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        self.form.edited.connect(self._warn_timer.start)
+        self._pending_select: int | None = None
+        self._loaded_once = False
+        QWidget.setTabOrder(self.filter, self.table)
+        self.retranslate()
+        self._restore_splitter()
+
+    # ---- language -------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.filter.setPlaceholderText(_("Filter {kinds}…").format(kinds=_(self.kind.title).lower()))
+        self.filter.setAccessibleName(_("Filter"))
+        self.table.setAccessibleName(_(self.kind.title))
+        self.new_button.setText(_("New"))
+        self.new_button.setAccessibleName(_("New {kind}").format(kind=_(self.kind.singular).lower()))
+        self.delete_button.setText(_("Delete"))
+        self.delete_button.setAccessibleName(_("Delete the selected record"))
+        self.save_button.setText(_("Save"))
+        self.revert_button.setText(_("Revert"))
+        self.revert_button.setAccessibleName(_("Revert the form"))
+        self.form.retranslate()
+        self.model.retranslate()
+        self._update_count()
+
+    # ---- loading --------------------------------------------------------------------------------
+    def ensure_loaded(self) -> None:
+        if not self._loaded_once:
+            self._loaded_once = True
+            self.model.reload()
+            self.new_record()
+
+    def _apply_filter(self) -> None:
+        self.model.set_query(replace(self.model.query, text=self.filter.text()))
+
+    def _after_reload(self) -> None:
+        self._update_count()
+        if self._pending_select is not None:
+            self.select_id(self._pending_select)
+            self._pending_select = None
+        elif self.form.record_id is not None:
+            row = self.model.row_of(self.form.record_id)
+            if row >= 0:
+                self.table.selectionModel().blockSignals(True)
+                self.table.selectRow(row)
+                self.table.selectionModel().blockSignals(False)
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        self.count_label.setText(ngettext("{n} record", "{n} records", n).format(n=n))
+
+    def refresh(self, changes: ChangeSet | None = None) -> None:
+        if not self._loaded_once:
+            return
+        if changes is None or changes.touches(*self.related):
+            if changes is not None:
+                for kind_ids in (changes.updated, changes.deleted):
+                    self.model.forget(kind_ids.get(self.kind.model.__tablename__, ()))
+            self.model.reload()
+            if changes is not None and self.form.record_id is not None and self.form.record_id in \
+                    changes.deleted.get(self.kind.model.__tablename__, frozenset()):
+                self.new_record()
+            elif changes is not None and self.form.record_id is not None and self.form.record_id in \
+                    changes.updated.get(self.kind.model.__tablename__, frozenset()):
+                self.load(self.form.record_id)
+
+    # ---- selection and form ---------------------------------------------------------------------
+    def _select_row(self, row: int) -> None:
+        record_id = self.model.id_at(row)
+        if record_id is not None:
+            self.load(record_id)
+
+    def select_id(self, record_id: int) -> None:
+        row = self.model.row_of(record_id)
+        if row < 0:
+            if self.model.loading:
+                self._pending_select = record_id
+            else:
+                self.load(record_id)
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        self.load(record_id)
+
+    def load(self, record_id: int) -> None:
+        try:
+            with self.context.store.session() as session:
+                record = self.kind.get(session, record_id)
+        except UserError as exc:
+            self.status.setText(str(exc))
+            return
+        self.form.set_record(record)
+        self.status.setText("")
+        self.delete_button.setEnabled(True)
+        self.update_warnings()
+
+    def new_record(self) -> None:
+        if self.context.store is None:
+            return
+        with self.context.store.session() as session:
+            record = self.kind.new_values(session)
+        self.table.clearSelection()
+        self.form.set_record(record)
+        self.status.setText("")
+        self.delete_button.setEnabled(False)
+        self.update_warnings()
+
+    def revert(self) -> None:
+        if self.form.record_id is None:
+            self.new_record()
+        else:
+            self.load(self.form.record_id)
+
+    def save(self) -> bool:
+        values = self.form.values()
+        try:
+            if self.form.record_id is None:
+                record_id = create_record(self.context, self.kind, values)
+                self.status.setText(_("Created."))
+            else:
+                record_id = self.form.record_id
+                update_record(self.context, self.kind, record_id, values)
+                self.status.setText(_("Saved."))
+        except ValidationError as exc:
+            self.form.show_problems(exc.problems)
+            self.status.setText(_("Please correct the marked fields."))
+            return False
+        except UserError as exc:
+            self.status.setText(str(exc))
+            return False
+        self.form.show_problems({})
+        self._pending_select = record_id
+        self.form.record_id = record_id
+        self.delete_button.setEnabled(True)
+        self.saved.emit(record_id)
+        return True
+
+    def delete_current(self) -> None:
+        record_id = self.form.record_id
+        if record_id is None:
+            return
+        try:
+            delete_record(self.context, self.kind, record_id)
+        except UserError as exc:
+            self.status.setText(str(exc))
+            return
+        self.new_record()
+        self.status.setText(_("Deleted. Undo with Ctrl+Z."))
+
+    # ---- warnings (visits, placements) ----------------------------------------------------------
+    def warnings_for(self, values: dict[str, Any]) -> list[str]:
+        return []
+
+    def update_warnings(self) -> None:
+        try:
+            messages = self.warnings_for(self.form.values()) if self.context.store is not None else []
+        except Exception:  # noqa: BLE001 - a warning check must never stop editing
+            messages = []
+        self.warnings.setText("\n".join(f"⚠ {m}" for m in messages))
+        self.warnings.setVisible(bool(messages))
+
+    # ---- settings -------------------------------------------------------------------------------
+    def _restore_splitter(self) -> None:
+        state = self.context.settings.value(f"splitters/{self.kind.key}")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([600, 420])
+        self.splitter.splitterMoved.connect(
+            lambda *_a: self.context.settings.setValue(f"splitters/{self.kind.key}", self.splitter.saveState()))

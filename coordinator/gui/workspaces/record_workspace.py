@@ -1,0 +1,71 @@
+"""A workspace made of record panels: one kind, or several in tabs (schools, classes, teachers)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from coordinator.gui.context import AppContext
+from coordinator.gui.workspaces.base import Workspace
+from coordinator.gui.workspaces.record_panel import RecordPanel
+from coordinator.i18n import _
+from coordinator.services.changes import ChangeSet
+from coordinator.services.records import kind as record_kind
+
+
+class RecordWorkspace(Workspace):
+    """Subclasses set `key`, `title_text` (N_) and `kinds`; `panel_class` for custom panels."""
+
+    title_text = ""
+    kinds: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self.panels: list[RecordPanel] = [self.make_panel(key) for key in self.kinds]
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.tabs: QTabWidget | None = None
+        if len(self.panels) == 1:
+            layout.addWidget(self.panels[0])
+        else:
+            self.tabs = QTabWidget(self)
+            for panel in self.panels:
+                self.tabs.addTab(panel, "")
+            self.tabs.currentChanged.connect(lambda i: self.panels[i].ensure_loaded())
+            layout.addWidget(self.tabs)
+        context.changes_applied.connect(self.refresh)
+        self.retranslate()
+
+    def make_panel(self, key: str) -> RecordPanel:
+        return RecordPanel(self.context, record_kind(key), self, related=self.related)
+
+    @property
+    def panel(self) -> RecordPanel:
+        return self.panels[self.tabs.currentIndex()] if self.tabs is not None else self.panels[0]
+
+    def title(self) -> str:
+        return _(self.title_text)
+
+    def retranslate(self) -> None:
+        for i, panel in enumerate(self.panels):
+            panel.retranslate()
+            if self.tabs is not None:
+                self.tabs.setTabText(i, _(panel.kind.title))
+
+    def refresh(self, changes: ChangeSet | None = None) -> None:
+        for panel in self.panels:
+            panel.refresh(changes)
+
+    def activated(self) -> None:
+        self.panel.ensure_loaded()
+
+    def show_record(self, kind: str, record_id: int) -> bool:
+        """Bring a record into view (used by the global search); False if this workspace lacks the kind."""
+        for i, panel in enumerate(self.panels):
+            if panel.kind.key == kind:
+                if self.tabs is not None:
+                    self.tabs.setCurrentIndex(i)
+                panel.ensure_loaded()
+                panel.select_id(record_id)
+                return True
+        return False

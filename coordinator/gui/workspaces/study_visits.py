@@ -1,0 +1,36 @@
+"""The Study visits workspace: plan visits (classes, host, time, teachers, transport) with warnings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coordinator.gui.workspaces.record_panel import RecordPanel
+from coordinator.gui.workspaces.record_workspace import RecordWorkspace
+from coordinator.i18n import N_
+from coordinator.services.records import kind as record_kind
+
+
+class StudyVisitPanel(RecordPanel):
+    """Warns (never blocks) about double bookings, public holidays and weekends."""
+
+    def warnings_for(self, values: dict[str, Any]) -> list[str]:
+        if values.get("starts_at") is None:
+            return []
+        from coordinator.services.checks import study_visit_warnings
+
+        with self.context.store.session() as session:
+            found = study_visit_warnings(
+                session, starts_at=values["starts_at"], ends_at=values.get("ends_at"),
+                class_ids=values.get("class_ids") or [], teacher_ids=values.get("teacher_ids") or [],
+                host_id=values.get("host_id"), visit_id=self.form.record_id)
+        return [w.message for w in found]
+
+
+class StudyVisitsWorkspace(RecordWorkspace):
+    key = "study_visits"
+    title_text = N_("Study visits")
+    kinds = ("study_visits",)
+    related = ("organisations", "contacts", "classes", "teachers")
+
+    def make_panel(self, key: str) -> RecordPanel:
+        return StudyVisitPanel(self.context, record_kind(key), self, related=self.related)
