@@ -313,17 +313,26 @@ class ImportDialog(QDialog):
         self.analyse()
 
     def _show_preview(self, plan) -> None:
+        """The file's rows as read, one column per recognised or mapped column (header and field)."""
+        from coordinator.transfer.plan import field_spec
+
         bad = plan.bad_rows
+        columns = [(h, plan.mapping[h]) for h in plan.headers if h in plan.mapping]
         self.preview.clear()
-        self.preview.setColumnCount(len(plan.headers))
-        self.preview.setHorizontalHeaderLabels(plan.headers)
+        self.preview.setColumnCount(len(columns))
+        labels = []
+        for header, name in columns:
+            spec = field_spec(plan.kind, name)
+            label = spec.label if spec is not None else name
+            labels.append(header if label.casefold() == header.casefold() else f"{header}\n→ {label}")
+        self.preview.setHorizontalHeaderLabels(labels)
         rows = plan.rows[:PREVIEW_ROWS]
         self.preview.setRowCount(len(rows))
         self.preview.setVerticalHeaderLabels([str(r.row) for r in rows])
         warn = QBrush(QColor("#fde2e1"))
         for r, row in enumerate(rows):
-            for c, header in enumerate(plan.headers):
-                item = QTableWidgetItem(str(row.raw.get(header, "")))
+            for c, (_header, name) in enumerate(columns):
+                item = QTableWidgetItem(str(row.raw.get(name, "")))
                 if row.row in bad:
                     item.setBackground(warn)
                     item.setForeground(QBrush(QColor("#1f2933")))

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -128,35 +126,27 @@ RATE_COLUMNS = frozenset({5, 6, 7, 8, 9, 11})
 
 
 def write_table(path: Path, headers: list[str], rows: list[list[Any]]) -> Path:
-    """Write a table to CSV (';', UTF-8 with BOM so Excel reads it) or XLSX, via a temporary file."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=suffix, dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        if suffix == ".xlsx":
-            from openpyxl import Workbook
+    """Write a table to CSV (';', UTF-8 with BOM so Excel reads it) or XLSX, through a temporary file."""
+    from coordinator.safety.atomic import atomic_write
 
-            book = Workbook()
-            sheet = book.active
-            sheet.title = _("Statistics")[:31]
-            sheet.append(headers)
+    path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = _("Statistics")[:31]
+        sheet.append(headers)
+        for row in rows:
+            sheet.append([_safe_cell(v) for v in row])
+        with atomic_write(path, "wb") as fh:
+            book.save(fh)
+    else:
+        with atomic_write(path, "w", encoding="utf-8-sig") as fh:
+            writer = csv.writer(fh, delimiter=";")
+            writer.writerow(headers)
             for row in rows:
-                sheet.append([_safe_cell(v) for v in row])
-            book.save(tmp)
-        else:
-            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh, delimiter=";")
-                writer.writerow(headers)
-                for row in rows:
-                    writer.writerow(["" if v is None else _safe_cell(v) for v in row])
-        with tmp.open("rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+                writer.writerow(["" if v is None else _safe_cell(v) for v in row])
     return path
 
 

@@ -1,0 +1,99 @@
+"""The import dialog as a coordinator uses it: pick a class list, see what was found, map, import."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from sqlalchemy import func, select
+
+from coordinator.gui.context import AppContext
+from coordinator.gui.dialogs.import_dialog import ImportDialog
+from coordinator.models import Pupil
+
+CLASS_LIST = "Förnamn;Efternamn;Klass;Kön\nÅsa;Öberg;8A;Flicka\nÖrjan;Ström;8A;Pojke\nEbba;Ängström;8B;\n"
+
+
+@pytest.fixture
+def context(small_store, tmp_path):
+    return AppContext(small_store, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+def _pupils(store) -> int:
+    with store.session() as s:
+        return s.scalar(select(func.count()).select_from(Pupil))
+
+
+def _compulsory_school(store) -> str:
+    from coordinator.models import School, SchoolType
+
+    with store.session() as s:
+        return next(name for name, grades in s.execute(select(School.name, SchoolType.grades).join(SchoolType))
+                    if "8" in grades.split(";"))
+
+
+def _open(qtbot, context, path) -> ImportDialog:
+    dialog = ImportDialog(context, path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.plan is not None, timeout=15000)
+    return dialog
+
+
+def test_class_list_is_previewed_and_imported(qtbot, context, small_store, tmp_path):
+    path = tmp_path / "klasslista.csv"
+    path.write_text(CLASS_LIST, encoding="cp1252")
+    before = _pupils(small_store)
+    changes: list = []
+    context.changes_applied.connect(changes.append)
+    dialog = _open(qtbot, context, path)
+    assert "cp1252" in dialog.detected_label.text() and "semicolon" in dialog.detected_label.text()
+    assert dialog.preview.rowCount() == 3
+    assert dialog.preview.item(0, 0).text() == "Åsa" and dialog.preview.item(2, 1).text() == "Ängström"
+    assert dialog.preview.horizontalHeaderItem(0).text() == "Förnamn\n→ First name"
+    assert dialog.problems.rowCount() == 0 and not dialog.mapping_box.isVisible()
+    dialog.school_combo.setCurrentIndex(dialog.school_combo.findData(_compulsory_school(small_store)))
+    assert dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.result is not None, timeout=15000)
+    assert dialog.result.imported, dialog.status_label.text()
+    assert "3 records created" in dialog.status_label.text()
+    assert _pupils(small_store) == before + 3
+    assert changes and changes[0].touches("pupils")
+    assert dialog.cancel_button.text() == "Close"
+
+
+def test_unknown_column_is_mapped_and_remembered_and_bad_rows_reported(qtbot, context, small_store, tmp_path):
+    path = tmp_path / "elever.csv"
+    path.write_text("Förnamn;Efternamn;Hemklass;Födelsedatum\n"
+                    "Maja;Lind;8A;2012-03-04\n"
+                    "Noah;Ek;8A;den fjärde\n", encoding="utf-8")
+    dialog = _open(qtbot, context, path)
+    assert dialog.mapping_box.isVisible() and list(dialog.mapping_combos) == ["Hemklass"]
+    problems = [dialog.problems.item(r, 2).text() for r in range(dialog.problems.rowCount())]
+    assert any("Class" in p for p in problems), problems
+    combo = dialog.mapping_combos["Hemklass"]
+    combo.setCurrentIndex(combo.findData("class_name"))
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.plan.mapping.get("Hemklass") == "class_name",
+                    timeout=15000)
+    assert dialog.mapping_box.isVisible(), "a mapped column can still be changed"
+    # The bad date is reported with the row the spreadsheet shows (header = row 1).
+    assert dialog.problems.rowCount() == 1
+    assert [dialog.problems.item(0, c).text() for c in (0, 1)] == ["3", "Födelsedatum"]
+    assert not dialog.import_button.isEnabled()
+    assert dialog.good_rows_box.isEnabled(), dialog.status_label.text()
+    box = dialog.good_rows_box
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert dialog.good_rows_box.isChecked()
+    assert dialog.import_button.isEnabled()
+    dialog.school_combo.setCurrentIndex(dialog.school_combo.findData(_compulsory_school(small_store)))
+    before = _pupils(small_store)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.result is not None, timeout=15000)
+    assert "1 record created" in dialog.status_label.text() and "1 row skipped" in dialog.status_label.text()
+    assert _pupils(small_store) == before + 1
+    dialog.close()
+
+    # The same layout again: the mapping is remembered.
+    again = _open(qtbot, context, path)
+    assert again.plan.mapping.get("Hemklass") == "class_name"
+    assert again.mapping_combos["Hemklass"].currentData() == "class_name"
