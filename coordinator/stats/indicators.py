@@ -206,6 +206,8 @@ def new_partners(session: Session, year: Year, school_id: int | None) -> float |
     hosts = _hosts([year.id], school_id, year)
     start = select(SchoolYear.starts_on).where(SchoolYear.id == year.id).scalar_subquery()
     earlier_ids = select(SchoolYear.id).where(SchoolYear.starts_on < start)
+    if not session.scalar(select(func.count()).select_from(earlier_ids.subquery())):
+        return None  # the first year held has nothing to be new against
     earlier = _hosts(earlier_ids, school_id, year)
     query = select(func.count()).select_from(hosts).where(hosts.c.org_id.not_in(select(earlier.c.org_id)))
     return float(session.scalar(query) or 0)
