@@ -9,6 +9,7 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coordinator.documents.fonts import REGULAR
 from coordinator.documents.job import Document, Job
 from coordinator.documents.page import INK, PORTRAIT_WIDTH, esc, styles
 from coordinator.documents.scope import Scope
@@ -105,7 +106,7 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
             Spacer(1, 30),
         ]
         frame = Table([[inner]], colWidths=[PORTRAIT_WIDTH])
-        frame.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 2.5, INK), ("INNERGRID", (0, 0), (-1, -1), 0, INK),
+        frame.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("BOX", (0, 0), (-1, -1), 2.5, INK), ("INNERGRID", (0, 0), (-1, -1), 0, INK),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 24), ("RIGHTPADDING", (0, 0), (-1, -1), 24)]))
         story += [Spacer(1, 20), frame, job.mark(index, len(hosts))]
     return Document(title=_("Certificates of thanks"), story=story)

@@ -41,7 +41,7 @@ def bar_chart(title: str, categories: Sequence[str], series: Sequence[Series], *
               label: Callable[[float], str] = lambda v: f"{v:g}") -> Drawing:
     """Grouped vertical bars: one group per category, one bar per series."""
     register_fonts()
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=8)
     _title(drawing, title, width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 34, 34
@@ -80,7 +80,7 @@ def hbar_chart(title: str, categories: Sequence[str], series: Sequence[Series], 
     rows = max(len(categories), 1)
     group = 6 + 9 * max(len(series), 1)
     height = 60 + rows * group
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=8)
     _title(drawing, title, width, height)
     chart = HorizontalBarChart()
     chart.x, chart.y = label_width, 24

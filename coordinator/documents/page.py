@@ -249,7 +249,7 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
     if zebra and len(data) > 2:
         commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]))
     commands.extend(extra)
-    table.setStyle(TableStyle(commands))
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands]))
     return table
 
 
@@ -261,7 +261,7 @@ def key_value_table(pairs: Sequence[tuple[str, object]], *, total_width: float =
              value if isinstance(value, (Flowable, list)) else Paragraph(esc(value), st.body)]
             for label, value in pairs]
     table = Table(data, colWidths=[label_share * total_width, (1 - label_share) * total_width])
-    table.setStyle(TableStyle([
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), 
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 2),

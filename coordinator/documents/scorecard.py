@@ -8,7 +8,7 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
 from coordinator.documents.charts import hbar_chart
-from coordinator.documents.fonts import BOLD
+from coordinator.documents.fonts import BOLD, REGULAR
 from coordinator.documents.gender import encounter_chart, pupils_table, rates_table
 from coordinator.documents.job import Document, Job
 from coordinator.documents.page import HEAD_FILL, PORTRAIT_WIDTH, RULE, data_table, esc, styles
@@ -41,7 +41,7 @@ def _summary(lines) -> Table:
     commands += [("BACKGROUND", (i, 0), (i, 0), FILLS[key]) for i, key in enumerate(counts)]
     commands += [("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
                  ("LEFTPADDING", (0, 0), (-1, -1), 8)]
-    table.setStyle(TableStyle(commands))
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands]))
     return table
 
 

@@ -1,0 +1,147 @@
+"""Every document in every language, read back from the PDF: headings, names, numbers, fonts, privacy."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from pypdf import PdfReader
+
+from coordinator.documents import KINDS, DocumentCancelled, kind_label, render_document, write_schedule_ics
+from coordinator.errors import UserError
+from coordinator.i18n import _, use_language
+
+from .conftest import PROTECTED
+
+LANGUAGES = ("en", "sv", "pl", "ru")
+GENDER_WORDS = {
+    "en": ("girl", "boy"),
+    "sv": ("flick", "pojk"),
+    "pl": ("dziewcz", "chłop"),
+    "ru": ("девоч", "мальчик"),
+}
+
+
+def pages_text(path: Path) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(str(path)).pages]
+
+
+def fonts_embedded(path: Path) -> list[str]:
+    """The names of fonts used by any page that do not carry their font file."""
+    missing = []
+    for page in PdfReader(str(path)).pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            descendants = font.get("/DescendantFonts")
+            target = descendants[0].get_object() if descendants else font
+            descriptor = target.get("/FontDescriptor")
+            if descriptor is None or "/FontFile2" not in descriptor.get_object():
+                missing.append(str(font.get("/BaseFont")))
+    return missing
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_document_renders_in_every_language(doc_store, tmp_path, kind, language):
+    out = render_document(doc_store, kind, tmp_path / f"{kind}.pdf", language=language)
+    text = "\n".join(pages_text(out))
+    with use_language(language):
+        assert kind_label(kind) in text
+        assert _("Page {page} of {pages}").format(page=1, pages=len(PdfReader(str(out)).pages)) in text
+        assert _("School year {year}").format(year="2026/27") in text
+    assert "Hedemora kommun" in text
+    assert fonts_embedded(out) == []
+    assert PROTECTED[1] not in text and PROTECTED[0] not in text
+
+
+def test_letters_name_pupils_hosts_and_hours_but_never_the_protected_pupil(doc_store, tmp_path):
+    out = render_document(doc_store, "letters", tmp_path / "letters.pdf", language="sv")
+    pages = pages_text(out)
+    # 11 pupils' pages and 3 hosts' pages.
+    assert len(pages) == 14
+    text = "\n".join(pages)
+    for name in ("Åsa Öberg", "Zofia Łukasiewicz", "Дарья Смирнова", "Paweł Żółkowski"):
+        assert name in text
+    assert "Sågverket i Långshyttan AB" in text and "ООО «Камский кабель»" in text
+    assert "08:00–14:30" in text and "6,5" in text
+    assert "Elev (skyddad identitet)" in text or "Pupil (protected identity)" in text
+    assert "Hemlig" not in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_host_pages_say_nothing_about_gender(doc_store, tmp_path, language):
+    out = render_document(doc_store, "letters", tmp_path / "letters.pdf", language=language)
+    with use_language(language):
+        heading = _("Pupils on placement with {host}").format(host="")
+    host_pages = [p for p in pages_text(out) if heading.strip() in p]
+    assert len(host_pages) == 3
+    for page in host_pages:
+        lowered = page.lower()
+        for word in GENDER_WORDS[language]:
+            assert word not in lowered
+        assert "Hemlig" not in page
+
+
+def test_scorecard_shows_indicators_values_and_status_symbols(doc_store, tmp_path):
+    out = render_document(doc_store, "scorecard", tmp_path / "scorecard.pdf", language="sv")
+    first = pages_text(out)[0]
+    assert "Styrkort" in first or "Scorecard" in first
+    assert "✓" in first and "✗" in first
+    assert "36 %" in first  # non-traditional share: 4 of 11 placements
+
+
+def test_schedule_for_a_teacher_lists_only_her_classes(doc_store, tmp_path):
+    out = render_document(doc_store, "schedule", tmp_path / "s.pdf", language="en", teacher="Karin Dahlström")
+    text = "\n".join(pages_text(out))
+    assert "Rundvandring i sågen" in text and "Åsa Öberg" in text
+    assert "Vården som arbetsplats" not in text and "Maja Lind" not in text  # 9B is another mentor's class
+    assert "Week by week" in text
+
+
+def test_unknown_scope_and_empty_scope_are_refused_in_the_chosen_language(doc_store, tmp_path):
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    with pytest.raises(UserError, match="Ingen skola"):
+        render_document(doc_store, "scorecard", tmp_path / "x.pdf", language="sv", school="Nowhere")
+    with pytest.raises(UserError):
+        render_document(doc_store, "letters", tmp_path / "x.pdf", date_from=dt.date(2026, 8, 1),
+                        date_to=dt.date(2026, 8, 31))
+    with pytest.raises(UserError):
+        render_document(doc_store, "schedule", tmp_path / "x.pdf", teacher="Nobody Atall")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_cancelled_batch_leaves_no_file_and_keeps_the_old_one(doc_store, tmp_path):
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    target = tmp_path / "letters.pdf"
+    target.write_bytes(b"old")
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+
+    with pytest.raises(DocumentCancelled):
+        render_document(doc_store, "letters", target, progress=progress, cancelled=lambda: len(seen) >= 3)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["letters.pdf"]
+    assert seen[:3] == [(1, 14), (2, 14), (3, 14)]
+
+
+def test_schedule_calendar_has_one_event_per_visit_and_placement_period(doc_store, tmp_path):
+    out = write_schedule_ics(doc_store, tmp_path / "s.ics", language="sv")
+    calendar = Calendar.from_ical(out.read_bytes())
+    events = [c for c in calendar.walk("VEVENT")]
+    assert len(events) == 2 + 6  # two visits; three hosts × two placement periods
+    visit = next(e for e in events if "Rundvandring" in str(e["summary"]))
+    assert visit.decoded("dtstart") == dt.datetime(2027, 2, 3, 9, 0)
+    assert "Bruksgatan 3" in str(visit["location"])
+    assert "070-200 00 00" in str(visit["description"])
+    placement = next(e for e in events if str(e["uid"]).startswith("placement-") and
+                     e.decoded("dtstart") == dt.date(2027, 3, 8) and "Sågverket" in str(e["location"]))
+    assert placement.decoded("dtend") == dt.date(2027, 3, 13)
+    assert "Åsa Öberg" in str(placement["description"])
+    assert all("Hemlig" not in str(e.get("description", "")) for e in events)
