@@ -39,6 +39,7 @@ def analyse_file(path: Path, kind: str, *, profile: str, mapping: dict[str, str]
         sheet = read_sheet(Path(path), profile=spec.code, encoding=encoding, mapping=mapping)
     except ReadError as exc:
         plan.problems.append(Problem(exc.row, exc.column, exc.message))
+        plan.needs_encoding_choice = exc.needs_encoding_choice
         return plan
     plan.encoding, plan.delimiter, plan.file_format = sheet.encoding, sheet.delimiter, sheet.file_format
     plan.header_row = sheet.header_row

@@ -120,7 +120,8 @@ def apply_import(session: Session, plan: ImportPlan, *, school: str | None = Non
         if len(importer.problems) == before and item is not None:
             pending.append(item)
     result.problems.extend(importer.problems)
-    result.problems.sort(key=lambda p: (p.row, p.column))
+    order = {header: index for index, header in enumerate(plan.headers)}
+    result.problems.sort(key=lambda p: (p.row, order.get(p.column, len(order))))
     bad = {p.row for p in result.problems}
     pending = [item for item in pending if item.row.row not in bad]
     result.skipped = len(plan.rows) - len(pending)

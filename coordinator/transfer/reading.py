@@ -48,9 +48,10 @@ _MOJIBAKE = re.compile("[ÃÂÅÄÐÑâ][" + re.escape(_CONTINUATION) + "]")
 class ReadError(Exception):
     """The file cannot be read at all; carries the row and column (1-based spreadsheet numbers) and reason."""
 
-    def __init__(self, row: int, column: str, message: str):
+    def __init__(self, row: int, column: str, message: str, *, needs_encoding_choice: bool = False):
         super().__init__(message)
         self.row, self.column, self.message = row, column, message
+        self.needs_encoding_choice = needs_encoding_choice
 
 
 @dataclass
@@ -115,7 +116,11 @@ def decode(data: bytes, *, profile: str, encoding: str | None = None) -> tuple[s
         sample = _mojibake_sample(text)
         return text, "utf-8", bool(sample), sample
     code_page = CODE_PAGES.get(profile, "cp1252")
-    text, used = _strict(data, code_page, bom_skip=False)
+    try:
+        text, used = _strict(data, code_page, bom_skip=False)
+    except ReadError as exc:
+        exc.needs_encoding_choice = True
+        raise
     sample = _suspicious_sample(text, profile)
     return text, used, bool(sample), sample
 
@@ -264,6 +269,17 @@ def _unescape(cell: str) -> str:
     return cell
 
 
+def _is_defused(exc: BaseException | None) -> bool:
+    from defusedxml import DefusedXmlException
+
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, DefusedXmlException):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
 # ---- XLSX --------------------------------------------------------------------------------------------------
 
 def read_xlsx(path: Path, data: bytes) -> Sheet:
@@ -301,6 +317,9 @@ def read_xlsx(path: Path, data: bytes) -> Sheet:
     except ReadError:
         raise
     except Exception as exc:  # defusedxml's refusals, broken XML, missing parts: all one answer for a person
+        if _is_defused(exc):
+            raise ReadError(1, "A", _("The workbook holds XML that could be an attack (entity expansion); it is "
+                                      "refused.")) from exc
         raise ReadError(1, "A", _("The workbook is damaged, unsafe or not an XLSX file ({error}).").format(
             error=type(exc).__name__)) from exc
     finally:
