@@ -141,9 +141,9 @@ class MainWindow(QMainWindow):
         self.actionRedo.triggered.connect(stack.redo)
         self.actionUndo.setEnabled(False)
         self.actionRedo.setEnabled(False)
-        stack.canUndoChanged.connect(self.actionUndo.setEnabled)
-        stack.canRedoChanged.connect(self.actionRedo.setEnabled)
-        stack.indexChanged.connect(lambda _i: self._update_undo_texts())
+        # Slots of the window (not of the actions) so that they go away with it; the stack outlives it.
+        stack.canUndoChanged.connect(self._can_undo_changed)
+        stack.canRedoChanged.connect(self._can_redo_changed)
         self.actionQuit.triggered.connect(self.close)
         self.actionFind.triggered.connect(self.open_search)
         self.actionSettings.triggered.connect(self.open_settings)
@@ -156,10 +156,13 @@ class MainWindow(QMainWindow):
         self.actionBackups.setEnabled(_find_class("coordinator.gui.dialogs.backups_dialog:BackupsDialog") is not None)
         self.actionFind.setEnabled(_find_class("coordinator.gui.search_popup:SearchPopup") is not None)
 
-    def _update_undo_texts(self) -> None:
-        stack = self.context.undo_stack
-        self.actionUndo.setStatusTip(stack.undoText())
-        self.actionRedo.setStatusTip(stack.redoText())
+    def _can_undo_changed(self, can: bool) -> None:
+        self.actionUndo.setEnabled(can)
+        self.actionUndo.setStatusTip(self.context.undo_stack.undoText())
+
+    def _can_redo_changed(self, can: bool) -> None:
+        self.actionRedo.setEnabled(can)
+        self.actionRedo.setStatusTip(self.context.undo_stack.redoText())
 
     # ---- workspaces ---------------------------------------------------------------------------
     def workspace(self, key: str) -> Workspace:

@@ -1,0 +1,43 @@
+"""Fixtures for the desktop app's tests: a main window on a fresh copy of the small demo, offscreen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+# The offscreen platform says what it cannot do (raise a window, grab the keyboard); not our problem.
+_PLATFORM_NOISE = ("This plugin does not support",)
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/gui" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_ignore(*_PLATFORM_NOISE))
+
+
+@pytest.fixture
+def gui_settings(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def app_context(qapp, small_store, gui_settings):
+    from coordinator.gui.context import AppContext
+    from coordinator.gui.workers import wait_for_tasks
+
+    context = AppContext(small_store, gui_settings)
+    yield context
+    wait_for_tasks()
+
+
+@pytest.fixture
+def main_window(qtbot, app_context):
+    from coordinator.gui.app import install_translators
+    from coordinator.gui.main_window import MainWindow
+
+    install_translators("en")
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    install_translators("en")

@@ -1,0 +1,188 @@
+"""Each record workspace driven as a person would: filter, create through the form, edit, delete, undo, redo."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QLineEdit
+
+from coordinator.gui.widgets.ref_picker import MultiRefPicker, RefPicker
+from coordinator.services.records import DATE, DATETIME, INT, REF, TEXT
+
+# (workspace, record kind, the text field that names the record)
+CASES = [
+    ("organisations", "organisations", "name"),
+    ("contacts", "contacts", "last_name"),
+    ("schools", "schools", "name"),
+    ("schools", "classes", "name"),
+    ("schools", "teachers", "last_name"),
+    ("pupils", "pupils", "last_name"),
+    ("study_visits", "study_visits", "title"),
+    ("encounters", "encounters", "title"),
+    ("trainings_meetings", "trainings", "title"),
+    ("trainings_meetings", "meetings", "title"),
+]
+
+
+def wait_loaded(qtbot, panel) -> None:
+    qtbot.waitUntil(lambda: not panel.model.loading, timeout=10_000)
+
+
+def open_panel(qtbot, window, workspace_key: str, kind: str):
+    workspace = window.show_workspace(workspace_key)
+    assert workspace.show_record(kind, -1) in (True, False)  # brings the tab forward
+    panel = next(p for p in workspace.panels if p.kind.key == kind)
+    panel.ensure_loaded()
+    wait_loaded(qtbot, panel)
+    return panel
+
+
+def type_filter(qtbot, panel, text: str) -> None:
+    panel.filter.selectAll()
+    panel.filter.del_() if panel.filter.text() else None
+    qtbot.keyClicks(panel.filter, text)
+    qtbot.waitUntil(lambda: panel.model.query.text == text and not panel.model.loading, timeout=10_000)
+
+
+def fill_required(qtbot, form, name_field: str, name: str) -> None:
+    for spec in form.kind.fields:
+        editor = form.editor(spec.name)
+        if spec.name == name_field:
+            editor.clear()
+            qtbot.keyClicks(editor, name)
+        elif not spec.required:
+            continue
+        elif spec.type == TEXT and isinstance(editor, QLineEdit) and not editor.text():
+            qtbot.keyClicks(editor, "1" if spec.name == "grade" else "Testvalue")
+        elif spec.type == INT and isinstance(editor, QLineEdit) and not editor.text():
+            qtbot.keyClicks(editor, "3")
+        elif spec.type == REF and isinstance(editor, RefPicker) and editor.value() is None:
+            editor.setCurrentIndex(1 if editor.optional else 0)
+        elif spec.type == DATE and isinstance(editor, QDateEdit):
+            editor.setDate(QDate(2026, 12, 7))
+        elif spec.type == DATETIME and isinstance(editor, QDateTimeEdit):
+            editor.setDateTime(QDateTime(QDate(2026, 12, 7), QTime(9, 0)))
+
+
+@pytest.mark.parametrize(("workspace_key", "kind", "name_field"), CASES)
+def test_create_edit_delete_undo_redo(qtbot, main_window, workspace_key, kind, name_field):
+    panel = open_panel(qtbot, main_window, workspace_key, kind)
+    total = panel.model.rowCount()
+    assert panel.count_label.text().startswith(str(total))
+
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    fill_required(qtbot, panel.form, name_field, "Zebrafink")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert panel.status.text() == "Created.", panel.form.rows and {
+        n: r.message.text() for n, r in panel.form.rows.items() if r.message.text()}
+    wait_loaded(qtbot, panel)
+    assert panel.model.rowCount() == total + 1
+
+    type_filter(qtbot, panel, "zebraf")
+    assert panel.model.rowCount() == 1
+    column = next(i for i, c in enumerate(panel.kind.columns()) if c.searchable)
+    assert "Zebrafink" in panel.model.index(0, column).data() or panel.model.rowCount() == 1
+
+    panel.table.selectRow(0)
+    name_editor = panel.form.editor(name_field)
+    assert name_editor.text() == "Zebrafink"
+    name_editor.clear()
+    qtbot.keyClicks(name_editor, "Zebrafinken")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert panel.status.text() == "Saved."
+    wait_loaded(qtbot, panel)
+    texts = [panel.model.index(0, c).data() for c in range(panel.model.columnCount())]
+    assert any("Zebrafinken" in (t or "") for t in texts) or kind in ("contacts", "teachers", "pupils")
+
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, panel)
+    assert panel.model.rowCount() == 0
+
+    main_window.actionUndo.trigger()  # Ctrl+Z: the record comes back, as it was last saved
+    wait_loaded(qtbot, panel)
+    assert panel.model.rowCount() == 1
+    panel.table.selectRow(0)
+    assert panel.form.editor(name_field).text() == "Zebrafinken"
+
+    main_window.actionUndo.trigger()  # the edit is undone
+    main_window.actionUndo.trigger()  # and the creation
+    type_filter(qtbot, panel, "")
+    assert panel.model.rowCount() == total
+
+    main_window.actionRedo.trigger()  # Ctrl+Shift+Z
+    wait_loaded(qtbot, panel)
+    assert panel.model.rowCount() == total + 1
+
+
+def test_validation_message_shows_at_the_field(qtbot, main_window):
+    panel = open_panel(qtbot, main_window, "organisations", "organisations")
+    panel.new_record()
+    qtbot.keyClicks(panel.form.editor("org_number"), "12345")
+    qtbot.keyClicks(panel.form.editor("phone"), "abc")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    rows = panel.form.rows
+    assert rows["name"].message.text() == "Name is required."
+    assert "not a valid Swedish organisation number" in rows["org_number"].message.text()
+    assert "not a phone number" in rows["phone"].message.text()
+    assert not rows["town"].message.text()
+    assert main_window.context.undo_stack.count() == 0
+
+
+def test_placement_form_warns_but_saves(qtbot, main_window):
+    """A confirmed placement without a risk assessment is warned about, and still saved."""
+    panel = open_panel(qtbot, main_window, "placements", "placements")
+    panel.new_record()
+    form = panel.form
+    form.editor("pupil_id").setCurrentIndex(0)
+    form.editor("host_id").setCurrentIndex(0)
+    form.editor("start_date").setDate(QDate(2027, 2, 1))
+    form.editor("end_date").setDate(QDate(2027, 2, 5))
+    qtbot.keyClicks(form.editor("days"), "5")
+    form.editor("hours_per_day").clear()
+    qtbot.keyClicks(form.editor("hours_per_day"), "9")
+    status: QComboBox = form.editor("status")
+    status.setCurrentIndex(status.findData("confirmed"))
+    assert isinstance(form.editor("risk_assessment_received"), QCheckBox)
+    qtbot.waitUntil(lambda: panel.warnings.isVisible(), timeout=3000)
+    assert "risk assessment" in panel.warnings.text().lower()
+    assert "hours" in panel.warnings.text().lower()
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert panel.status.text() == "Created."
+
+
+def test_study_visit_on_a_weekend_is_warned_about(qtbot, main_window):
+    panel = open_panel(qtbot, main_window, "study_visits", "study_visits")
+    panel.new_record()
+    panel.form.editor("host_id").setCurrentIndex(0)
+    panel.form.editor("starts_at").setDateTime(QDateTime(QDate(2026, 12, 12), QTime(10, 0)))  # a Saturday
+    panel.update_warnings()
+    assert panel.warnings.isVisible()
+    assert dt.date(2026, 12, 12).weekday() == 5
+
+
+def test_pupils_lacking_placement_days_are_listed(qtbot, main_window):
+    workspace = main_window.show_workspace("placements")
+    workspace.tabs.setCurrentIndex(1)
+    lacking = workspace.lacking
+    assert lacking.grade.count() > 0
+    assert lacking.table.rowCount() > 0
+    assert "lack" in lacking.summary.text()
+
+
+def test_study_visit_participants_default_to_the_classes_pupils(qtbot, main_window):
+    panel = open_panel(qtbot, main_window, "study_visits", "study_visits")
+    panel.new_record()
+    form = panel.form
+    fill_required(qtbot, form, "title", "Besok pa bruket")
+    classes: MultiRefPicker = form.editor("class_ids")
+    classes.picker.setCurrentIndex(1)
+    classes.add_button.click()
+    assert len(classes.value()) == 1
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert panel.status.text() == "Created."
+    wait_loaded(qtbot, panel)
+    type_filter(qtbot, panel, "bruket")
+    pupils_column = next(i for i, c in enumerate(panel.kind.columns()) if c.name == "participants")
+    assert int(panel.model.index(0, pupils_column).data()) > 0
