@@ -1,0 +1,71 @@
+"""The shape of one country's demo data: names, places, companies, programmes and plan texts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+
+
+@dataclass(frozen=True)
+class Programme:
+    """An upper-secondary / vocational programme: class code, name, the sector it trains for."""
+
+    code: str
+    name: str
+    sector: str
+    girl_share: float
+
+
+@dataclass(frozen=True)
+class Town:
+    name: str
+    postal_code: str
+    area_code: str
+    municipality: str
+
+
+@dataclass(frozen=True)
+class CountryData:
+    country: str  # ISO code, as stored on organisations
+    language: str
+    tld: str
+    girls: tuple[str, ...]
+    boys: tuple[str, ...]
+    surnames: tuple[str, ...]
+    female_surname: Callable[[str], str]
+    streets: tuple[str, ...]
+    address: Callable[[str, int], str]
+    home_towns: tuple[Town, ...]  # the demo municipality, its main town first
+    region_towns: tuple[Town, ...]  # neighbouring municipalities, for the region
+    brands: tuple[str, ...]
+    companies: dict[str, tuple[str, ...]]  # sector → name templates with {B} brand, {S} surname, {T} town
+    public_orgs: tuple[tuple[str, str, str], ...]  # (kind, sector, name template with {T})
+    compulsory_schools: tuple[tuple[str, int], ...]  # (name, index into home_towns)
+    upper_schools: tuple[tuple[str, int], ...]
+    region_school: str  # name template for more schools: {B} brand, {T} town, {n} number
+    region_upper_school: str
+    programmes: tuple[Programme, ...]
+    class_letters: str
+    upper_class_name: Callable[[str, str, int], str]  # (programme code, grade, index) → name
+    subjects: tuple[str, ...]
+    contact_roles: tuple[str, ...]
+    municipal_roles: tuple[str, ...]  # the coordinator's own colleagues, first is the coordinator
+    jobs: dict[str, str]  # sector → an occupation, for encounter titles
+    visit_title: str  # {org}
+    encounter_titles: dict[str, tuple[str, ...]]  # kind → templates with {job}, {org}, {T}, {year}
+    training_titles: tuple[str, ...]  # {org}, {job}
+    networks: tuple[tuple[str, str], ...]
+    meeting_titles: tuple[str, ...]  # {network}, {n}
+    council_title: str  # {programme}
+    plan_title: str  # {year}
+    goals: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+    what_to_bring: tuple[str, ...]
+    placement_days: dict[str, int]  # school type code → days of one placement
+    school_email_domain: str
+    first_grade_age: dict[str, int]  # school type code → age in the first grade
+
+
+def country_data(profile_code: str) -> CountryData:
+    module = import_module(f"coordinator.demo.names_{profile_code}")
+    return module.DATA
