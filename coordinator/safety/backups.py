@@ -160,22 +160,28 @@ def backups_to_keep(backups: list[BackupInfo], *, now: dt.datetime, max_age_days
     days: set[dt.date] = set()
     weeks: set[tuple[int, int]] = set()
     months: set[tuple[int, int]] = set()
-    recent = 0
+    counts = {"recent": 0, "daily": 0, "weekly": 0, "monthly": 0}
     for info in sorted(backups, key=lambda b: b.created, reverse=True):
         if max_age_days is not None and now - info.created > dt.timedelta(days=max_age_days):
             continue
         day = info.created.date()
-        week = tuple(info.created.isocalendar())[:2]
+        iso = info.created.isocalendar()
+        week = (iso[0], iso[1])
         month = (info.created.year, info.created.month)
-        if now - info.created <= dt.timedelta(hours=RECENT_HOURS) and recent < RECENT_MAX:
-            recent += 1
-            keep.add(info.path)
-        elif day not in days and len(days) < DAILY or week not in weeks and len(weeks) < WEEKLY or month not in months and len(months) < MONTHLY:
-            keep.add(info.path)
+        if now - info.created <= dt.timedelta(hours=RECENT_HOURS) and counts["recent"] < RECENT_MAX:
+            slot = "recent"
+        elif day not in days and counts["daily"] < DAILY:
+            slot = "daily"
+        elif week not in weeks and counts["weekly"] < WEEKLY:
+            slot = "weekly"
+        elif month not in months and counts["monthly"] < MONTHLY:
+            slot = "monthly"
         else:
             continue
+        counts[slot] += 1
+        keep.add(info.path)
         days.add(day)
-        weeks.add(week)  # type: ignore[arg-type]
+        weeks.add(week)
         months.add(month)
     return keep
 
