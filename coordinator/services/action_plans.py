@@ -137,6 +137,23 @@ def plan_for_year(session: Session, *, year: str | None = None, school_id: int |
     return PlanView(plan_id, label, plan.title, goals)
 
 
+def action_values(row: ActionRow) -> dict:
+    """The keyword arguments that re-create or restore an action as `row` shows it."""
+    return dict(goal_id=row.goal_id, title=row.title, responsible_contact_id=row.responsible_contact_id,
+                responsible_teacher_id=row.responsible_teacher_id, due_date=row.due_date, done_on=row.done_on,
+                status=row.status, target_grades=list(row.target_grades),
+                links=[(link.kind, link.id) for link in row.links], notes=row.notes)
+
+
+def get_goal(session: Session, goal_id: int) -> GoalRow:
+    goal = session.get(Goal, goal_id)
+    if goal is None:
+        raise NotFoundError(_("The goal no longer exists."))
+    actions = _action_rows(session, select(Action).where(Action.goal_id == goal_id)
+                           .order_by(Action.position, Action.id))
+    return GoalRow(goal.id, goal.title, goal.description, tuple(actions))
+
+
 def get_action(session: Session, action_id: int) -> ActionRow:
     rows = _action_rows(session, select(Action).where(Action.id == action_id))
     if not rows:
@@ -206,7 +223,8 @@ def _clean(text: str | None) -> str:
 
 
 def create_goal(session: Session, *, title: str, description: str | None = None, year: str | None = None,
-                school_id: int | None = None) -> ChangeSet:
+                school_id: int | None = None, goal_id: int | None = None) -> ChangeSet:
+    """Add a goal to the year's plan (made if missing); `goal_id` re-creates a deleted goal under its id (redo)."""
     if not _clean(title):
         raise ValidationError({"title": _("A goal needs a title.")})
     label = year or current_year_label(session)
@@ -221,7 +239,8 @@ def create_goal(session: Session, *, title: str, description: str | None = None,
         plan_id = plan.id
         changes = ChangeSet.of("action_plans", created=(plan_id,))
     position = (session.scalar(select(func.max(Goal.position)).where(Goal.plan_id == plan_id)) or 0) + 1
-    goal = Goal(plan_id=plan_id, title=_clean(title), description=_clean(description) or None, position=position)
+    goal = Goal(id=goal_id, plan_id=plan_id, title=_clean(title), description=_clean(description) or None,
+                position=position)
     session.add(goal)
     session.flush()
     return changes.merge(ChangeSet.of("goals", created=(goal.id,)))
@@ -285,14 +304,15 @@ def create_action(session: Session, *, goal_id: int, title: str, responsible_con
                   responsible_teacher_id: int | None = None, due_date: dt.date | None = None,
                   done_on: dt.date | None = None, status: ActionStatus | str = ActionStatus.NOT_STARTED,
                   target_grades: Sequence[str] = (), links: Sequence[tuple[str, int]] = (),
-                  notes: str | None = None) -> ChangeSet:
+                  notes: str | None = None, action_id: int | None = None) -> ChangeSet:
+    """Add an action to a goal; `action_id` re-creates a deleted action under its id (undo, redo)."""
     if session.get(Goal, goal_id) is None:
         raise ValidationError({"goal": _("Choose the goal the action belongs to.")})
     status = _validated(session, title=title, status=status, due_date=due_date, done_on=done_on,
                         target_grades=target_grades, links=links, responsible_contact_id=responsible_contact_id,
                         responsible_teacher_id=responsible_teacher_id)
     position = (session.scalar(select(func.max(Action.position)).where(Action.goal_id == goal_id)) or 0) + 1
-    action = Action(goal_id=goal_id, title=_clean(title), responsible_contact_id=responsible_contact_id,
+    action = Action(id=action_id, goal_id=goal_id, title=_clean(title), responsible_contact_id=responsible_contact_id,
                     responsible_teacher_id=responsible_teacher_id, due_date=due_date, done_on=done_on,
                     status=status, target_grades=";".join(dict.fromkeys(target_grades)), position=position,
                     notes=_clean(notes) or None)
