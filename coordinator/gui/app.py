@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from coordinator import APP_NAME
@@ -36,6 +36,8 @@ def install_translators(language: str) -> str:
     bridge = GettextTranslator(app)
     _installed.append(bridge)
     QCoreApplication.installTranslator(bridge)
+    # Deliver LanguageChange now, so that Designer forms show the new language before we return.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return language
 
 

@@ -145,6 +145,12 @@ class Task(QObject):
         _live_tasks.discard(self)
 
     def _execute(self) -> None:  # worker thread
+        try:
+            self._execute_in_language()
+        except RuntimeError:  # the app shut down while this ran: nobody is left to tell
+            log.debug("task finished after its receiver was deleted")
+
+    def _execute_in_language(self) -> None:
         with use_language(self._language):
             try:
                 if self._with_session:

@@ -1,0 +1,59 @@
+"""The main window as a person meets it: the navigation, the language switch, undo in the Edit menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from coordinator.gui.workspaces import WORKSPACES
+
+
+def nav_texts(window) -> list[str]:
+    return [window.navigation.item(i).text() for i in range(window.navigation.count())]
+
+
+def test_navigation_lists_the_thirteen_workspaces_and_opens_each(qtbot, main_window):
+    texts = nav_texts(main_window)
+    assert len(texts) == len(WORKSPACES) == 13
+    assert texts[:5] == ["Overview", "Organisations", "Contacts", "Schools & classes", "Pupils"]
+    for row in range(13):
+        main_window.navigation.setCurrentRow(row)
+        assert main_window.stack.currentIndex() == row
+        assert main_window.stack.currentWidget().isVisible()
+
+
+def test_language_switch_changes_every_visible_text_at_once(qtbot, main_window):
+    main_window.show_workspace("organisations")
+    panel = main_window.workspace("organisations").panel
+    assert panel.new_button.text() == "New"
+    assert main_window.menuFile.title() == "&File"
+
+    main_window.switch_language("sv")
+    assert nav_texts(main_window)[1] == "Organisationer"
+    assert panel.new_button.text() == "Ny"
+    assert panel.model.headerData(0, Qt.Orientation.Horizontal) == "Namn"
+    assert main_window.menuFile.title() == "&Arkiv"
+    assert main_window.actionUndo.text() == "&Ångra"
+
+    main_window.switch_language("ru")
+    assert nav_texts(main_window)[1] == "Организации"
+    assert panel.new_button.text() == "Создать"
+    assert main_window.menuFile.title() == "&Файл"
+    assert main_window.context.settings.value("language") == "ru"
+
+    main_window.switch_language("en")
+    assert nav_texts(main_window)[1] == "Organisations"
+    assert main_window.menuFile.title() == "&File"
+
+
+def test_window_state_and_last_workspace_are_remembered(qtbot, app_context):
+    from coordinator.gui.main_window import MainWindow
+
+    first = MainWindow(app_context)
+    qtbot.addWidget(first)
+    first.show_workspace("pupils")
+    first.resize(720, 500)
+    first.close()
+    second = MainWindow(app_context)
+    qtbot.addWidget(second)
+    assert second.current_key() == "pupils"
+    assert second.size().width() == 720
