@@ -119,7 +119,7 @@ DATA = CountryData(
                         ("Szkoła Podstawowa nr 1 w Szczawnie-Zdroju", 1),
                         ("Szkoła Podstawowa nr 2 w Boguszowie-Gorcach", 2)),
     upper_schools=(("Zespół Szkół Mechaniczno-Elektronicznych im. Kazimierza Kałużewskiego", 0),),
-    region_school="Szkoła Podstawowa nr {n} „{B}” – {T}",
+    region_school="Szkoła Podstawowa nr {n} im. {B} – {T}",
     region_upper_school="Technikum nr {n} – {T}",
     programmes=(
         Programme("TM", "technik mechatronik", "C", 0.08),
@@ -183,4 +183,10 @@ DATA = CountryData(
     placement_days={"pl_podstawowa": 5, "pl_technikum": 20},
     school_email_domain="edu.walbrzych.eu",
     first_grade_age={"pl_podstawowa": 7, "pl_technikum": 15},
+    school_patrons=("Marii Konopnickiej", "Jana Pawła II", "Henryka Sienkiewicza", "Adama Mickiewicza",
+                    "Juliusza Słowackiego", "Marii Skłodowskiej-Curie", "Tadeusza Kościuszki", "Janusza Korczaka",
+                    "Kornela Makuszyńskiego", "Władysława Broniewskiego", "Fryderyka Chopina",
+                    "Polskich Olimpijczyków", "Orła Białego", "Bolesława Chrobrego", "Jana Brzechwy",
+                    "Ignacego Łukasiewicza"),
+    patron_classes=0.5,
 )

@@ -187,4 +187,5 @@ DATA = CountryData(
     placement_days={"ru_school": 5, "ru_college": 20},
     school_email_domain="edu-chaik.ru",
     first_grade_age={"ru_school": 7, "ru_college": 16},
+    patron_classes=0.4,
 )

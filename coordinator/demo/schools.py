@@ -11,6 +11,7 @@ import datetime as dt
 import math
 
 from coordinator.demo.context import ClassInfo, DemoContext, pick_gender
+from coordinator.demo.country import Programme
 from coordinator.demo.identity import ascii_slug, phone
 from coordinator.demo.organisations import main_towns, pick_town, postal_code
 from coordinator.reference.profiles import SchoolTypeSpec
@@ -34,7 +35,8 @@ def build_schools(ctx: DemoContext) -> None:
     def region_name(template: str, n: int) -> tuple[str, int]:
         for attempt in range(30):
             town_index = rng.randrange(len(all_towns))
-            name = template.format(B=rng.choice(data.brands), T=all_towns[town_index].name, n=n)
+            name = template.format(B=rng.choice(data.school_patrons or data.brands), T=all_towns[town_index].name,
+                                   n=n)
             if attempt > 15:
                 name = f"{name} {n}"
             if name not in used:
@@ -88,11 +90,11 @@ def _build_school(ctx: DemoContext, rng, school_id: int, school_type: SchoolType
     grades = list(school_type.grades)
     n = len(grades)
     compulsory = school_type.compulsory
-    programmes = [None] if compulsory else list(data.programmes[:ctx.spec.programmes])
+    programmes: list[Programme | None] = [None] if compulsory else list(data.programmes[:ctx.spec.programmes])
     per_cohort = pupils / (n + 1) / len(programmes)
 
     # Cohort k is in grade k this year and was in grade k-1 last year; cohort n has left.
-    groups: list[tuple[int, object, list[int]]] = []  # (cohort, programme, pupil sizes per class)
+    groups: list[tuple[int, Programme | None, list[int]]] = []  # (cohort, programme, pupil sizes per class)
     for k in range(n + 1):
         for programme in programmes:
             size = max(4, round(per_cohort * rng.uniform(0.88, 1.12)))
@@ -122,6 +124,10 @@ def _build_school(ctx: DemoContext, rng, school_id: int, school_type: SchoolType
     for k, programme, sizes in groups:
         girl_share = 0.5 if programme is None else programme.girl_share
         for index, size in enumerate(sizes):
+            patron = None
+            hosts = ctx.org_ids_by_sector.get(programme.sector, []) if programme is not None else []
+            if hosts and rng.random() < data.patron_classes:
+                patron = rng.choice([h for h in hosts if ctx.org_kind[h] == "company"] or hosts)
             classes: dict[int, ClassInfo] = {}
             for year in ctx.years:
                 grade_index = k - (1 - year.index)  # last year one grade lower
@@ -141,7 +147,7 @@ def _build_school(ctx: DemoContext, rng, school_id: int, school_type: SchoolType
                 ctx.add("classes", {
                     "id": class_id, "school_id": school_id, "school_year_id": year.id, "grade": grade,
                     "name": name, "vocational_profile": None if programme is None else programme.name,
-                    "patron_organisation_id": None, "mentor_id": mentor, "created_at": year.stamp,
+                    "patron_organisation_id": patron, "mentor_id": mentor, "created_at": year.stamp,
                     "updated_at": year.stamp,
                 })
             mentor_cursor += 1
