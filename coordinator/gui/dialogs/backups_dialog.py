@@ -15,11 +15,10 @@ from coordinator.gui.context import AppContext
 from coordinator.i18n import N_, _
 
 # Why a backup was taken, as the safety module names it.
-REASONS = {"close": N_("On closing"), "periodic": N_("Every 30 minutes"), "import": N_("Before an import"),
-           "migration": N_("Before an upgrade"), "rollover": N_("Before the school-year rollover"),
-           "erasure": N_("Before an erasure"), "manual": N_("Made by hand"), "restore": N_("Before a restore"),
-           "before-restore": N_("Before a restore"),
-           "retention": N_("Before removing old pupils")}
+REASONS = {"close": N_("On closing"), "periodic": N_("Every 30 minutes"), "manual": N_("Made by hand"),
+           "before-import": N_("Before an import"), "before-migration": N_("Before an upgrade"),
+           "before-rollover": N_("Before the school-year rollover"), "before-erasure": N_("Before an erasure"),
+           "before-restore": N_("Before a restore"), "before-retention": N_("Before removing old pupils")}
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -119,8 +118,8 @@ class BackupsDialog(QDialog):
             size = _field(backup, "size", "size_bytes", default=None)
             if size is None:
                 size = Path(_field(backup, "path")).stat().st_size
-            cells = (format_datetime(taken, "medium") if isinstance(taken, dt.datetime) else str(taken or "–"),
-                     reason_text(_field(backup, "reason")), size_text(int(size)))
+            when = format_datetime(taken, "medium") if isinstance(taken, dt.datetime) else str(taken or "–")
+            cells = (when, reason_text(_field(backup, "reason")), size_text(int(size)))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 2:
@@ -183,6 +182,9 @@ class BackupsDialog(QDialog):
         finally:
             # Whatever happened, the app gets a working database back.
             self.context.store = open_store(path)
+        undo_stack = getattr(self.context, "undo_stack", None)
+        if undo_stack is not None:
+            undo_stack.clear()  # its commands name records of the database that was replaced
         self.context.store_changed.emit()
         self.restored.emit(path)
         self.reload()

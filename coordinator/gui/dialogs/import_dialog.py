@@ -1,4 +1,4 @@
-"""The import dialog: a file checked first (encoding, delimiter, mapping, problems), then applied in the background."""
+"""The import dialog: a file checked first (encoding, delimiter, mapping, problems), then applied in a worker."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar,
-                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QProgressBar, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from coordinator.gui.context import AppContext
 from coordinator.gui.workers import run_task
@@ -348,11 +348,10 @@ class ImportDialog(QDialog):
         self.problems.resizeColumnToContents(1)
         if problems:
             rows = len({p.row for p in problems})
-            self.problems_label.setText(ngettext("{n} problem in {rows} row; nothing is imported unless you choose "
-                                                 "to import only the good rows.",
-                                                 "{n} problems in {rows} rows; nothing is imported unless you "
-                                                 "choose to import only the good rows.", len(problems))
-                                        .format(n=len(problems), rows=rows))
+            self.problems_label.setText(
+                _("{problems} {in_rows}; nothing is imported unless you choose to import only the good rows.")
+                .format(problems=ngettext("{n} problem", "{n} problems", len(problems)).format(n=len(problems)),
+                        in_rows=ngettext("in {n} row", "in {n} rows", rows).format(n=rows)))
         else:
             self.problems_label.setText(_("No problems found."))
 
@@ -376,7 +375,12 @@ class ImportDialog(QDialog):
         year = self.year_combo.currentData()
         good_only = self.good_rows_box.isChecked()
 
+        store = self.context.store
+
         def work(session, progress):
+            from coordinator.safety.backups import backup_before
+
+            backup_before(store, "import")
             return apply_import(session, plan, school=school, year=year, good_rows_only=good_only,
                                 progress=lambda done, total: progress.report(done, total),
                                 cancelled=lambda: progress.cancelled)

@@ -118,7 +118,7 @@ class DocumentsWorkspace(Workspace):
             self.language_combo.addItem(name, code)
         for combo in (self.school_combo, self.class_combo, self.teacher_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(18)
+            combo.setMinimumContentsLength(26)
 
         self.form = QFormLayout()
         self.form.addRow(QLabel(), self.kind_combo)

@@ -362,6 +362,7 @@ class ScorecardsWorkspace(Workspace):
             item = QTreeWidgetItem(group, [line.name, format_target(line), format_value(line.value, line.unit),
                                            format_value(line.last_year, line.unit), status_text(status)])
             item.setData(0, ID_ROLE, line.indicator_id)
+            item.setToolTip(0, line.name)  # long names are elided in a narrow window
             colour = QColor(STATUS_LOOK.get(status, STATUS_LOOK["none"])[2])
             item.setForeground(4, QBrush(colour.darker(130)))
             item.setData(4, Qt.ItemDataRole.DecorationRole, colour)
@@ -404,6 +405,7 @@ class ScorecardsWorkspace(Workspace):
         suffix = " %" if line.unit == "percent" else ""
         for spin in (self.target_spin, self.amber_spin, self.value_spin):
             spin.setSuffix(suffix)
+            spin.setDecimals(1 if line.unit == "percent" else 2)
         self.direction_combo.setCurrentIndex(max(0, self.direction_combo.findData(_direction(line))))
         self.target_spin.setValue((line.target or 0.0) * scale)
         self.amber_spin.setValue((line.amber_band or 0.0) * scale)

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries,
                               QValueAxis)
-from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtCore import QLocale, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QMessageBox, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
@@ -170,6 +170,8 @@ def _bar_chart() -> QChartView:
 
 def _reset_chart(view: QChartView) -> QChart:
     chart = view.chart()
+    chart.setLocale(QLocale())  # the app's language: decimal commas in Swedish, Polish and Russian
+    chart.setLocalizeNumbers(True)
     chart.removeAllSeries()
     for axis in list(chart.axes()):
         chart.removeAxis(axis)
@@ -415,7 +417,7 @@ class StatisticsWorkspace(Workspace):
         x_axis.setTitleText(_("Grade"))
         y_axis = QValueAxis()
         y_axis.setRange(0, 100)
-        y_axis.setLabelFormat("%d %%")
+        y_axis.setLabelFormat("%.0f %")  # localised numbers: the "%" after the number is literal
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x_axis)
@@ -449,7 +451,7 @@ class StatisticsWorkspace(Workspace):
         x_axis.setTitleText(_("Sector (NACE section)"))
         y_axis = QValueAxis()
         y_axis.setRange(0, top * 1.1)
-        y_axis.setLabelFormat("%d")
+        y_axis.setLabelFormat("%.0f")
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x_axis)
@@ -470,6 +472,7 @@ class StatisticsWorkspace(Workspace):
         x_axis.append([label for label, _value in trend] or [""])
         y_axis = QValueAxis()
         y_axis.setRange(0, 1)
+        y_axis.setTickCount(6)
         y_axis.setLabelFormat("%.1f")
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
