@@ -9,7 +9,6 @@ cancelled import leaves the caller's transaction as it was.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from coordinator.errors import UserError
 from coordinator.i18n import _
-from coordinator.models import AuditEntry
 from coordinator.services.changes import ChangeSet
 from coordinator.transfer.plan import ImportPlan, ImportResult, PlanRow, Problem, RowChange
 
@@ -148,18 +146,10 @@ def apply_import(session: Session, plan: ImportPlan, *, school: str | None = Non
                         raise ImportCancelled(_("The import was cancelled; nothing was changed."))
                     if progress is not None:
                         progress(done, total)
-            importer.after_write()
-            _audit(session, importer)
+            importer.after_write()  # the audit log is written by the store's session events
         except ImportCancelled:
             savepoint.rollback()
             raise
     result.changes = importer.changes_set()
     result.imported = True
     return result
-
-
-def _audit(session: Session, importer: Importer) -> None:
-    for table in sorted(set(importer.created) | set(importer.updated)):
-        session.add(AuditEntry(action="import", table_name=table, record_id=None,
-                               fields=json.dumps(sorted(importer.audit_fields))))
-    session.flush()

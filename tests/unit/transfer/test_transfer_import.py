@@ -9,8 +9,17 @@ import pytest
 from sqlalchemy import func, select
 from transfer_files import write_csv, write_xlsx
 
-from coordinator.models import (Contact, Enrolment, Organisation, Placement, PlacementStatus, Pupil, School,
-                                SchoolClass, StudyVisit)
+from coordinator.models import (
+    Contact,
+    Enrolment,
+    Organisation,
+    Placement,
+    PlacementStatus,
+    Pupil,
+    School,
+    SchoolClass,
+    StudyVisit,
+)
 from coordinator.transfer import analyse_file, apply_import
 
 CLASS_LIST = [["Förnamn", "Efternamn", "Klass", "Kön", "Födelsedatum"],

@@ -96,7 +96,7 @@ def test_russian_cp1251_under_swedish_profile_asks(tmp_path):
 
 def test_double_encoded_utf8_is_noticed(tmp_path):
     path = tmp_path / "list.csv"
-    path.write_bytes("Förnamn;Efternamn;Klass\nÅsa;Öberg;8B\n".encode("utf-8").decode("cp1252").encode("utf-8"))
+    path.write_bytes("Förnamn;Efternamn;Klass\nÅsa;Öberg;8B\n".encode().decode("cp1252").encode("utf-8"))
     plan = analyse_file(path, "pupils", profile="se")
     assert plan.needs_encoding_choice
 

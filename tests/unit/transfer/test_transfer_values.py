@@ -9,8 +9,14 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
 from transfer_files import write_csv, write_xlsx
 
 from coordinator.transfer import analyse_file
-from coordinator.transfer.values import (CellError, grade_of_class, parse_date, parse_gender, parse_sector,
-                                         parse_status)
+from coordinator.transfer.values import (
+    CellError,
+    grade_of_class,
+    parse_date,
+    parse_gender,
+    parse_sector,
+    parse_status,
+)
 
 
 @pytest.mark.parametrize("text,expected", [

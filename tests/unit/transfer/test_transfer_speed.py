@@ -1,0 +1,49 @@
+"""A 10,000-row class list (XLSX) imports in under 10 seconds on this 2-core machine.
+
+The limit is checked on the process's CPU time: on a machine shared with other test runs the wall
+clock measures the neighbours too. Both figures are printed (run with -s to see them).
+"""
+
+from __future__ import annotations
+
+import time
+
+from openpyxl import Workbook
+from sqlalchemy import func, select
+
+from coordinator.models import Enrolment, Pupil
+from coordinator.transfer import analyse_file, apply_import
+
+ROWS = 10_000
+
+
+def write_class_list(path, rows: int = ROWS) -> None:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Elever")
+    sheet.append(["Förnamn", "Efternamn", "Klass", "Kön", "Födelsedatum", "Elev-id"])
+    letters = "ABCDEFGH"
+    for i in range(rows):
+        grade = 1 + i % 9
+        sheet.append([f"Åsa{i}", f"Öberg-Ärlig{i}", f"{grade}{letters[i // 9 % 8]}", "FP"[i % 2],
+                      f"{2006 + (9 - grade) + 1}-0{1 + i % 9}-1{i % 10}", f"E{i:06d}"])
+    workbook.save(path)
+
+
+def test_ten_thousand_row_class_list_imports_in_under_ten_seconds(make_store, tmp_path):
+    store = make_store("se")
+    path = tmp_path / "big.xlsx"
+    write_class_list(path)
+    started, cpu_started = time.perf_counter(), time.process_time()
+    plan = analyse_file(path, "pupils", profile="se", mapping={"Elev-id": "external_id"})
+    analysed = time.perf_counter()
+    with store.session() as session:
+        result = apply_import(session, plan, school="Storskolan")
+    finished, cpu = time.perf_counter(), time.process_time() - cpu_started
+    print(f"\n10,000-row XLSX: analyse {analysed - started:.2f} s, import {finished - analysed:.2f} s, "
+          f"total {finished - started:.2f} s wall, {cpu:.2f} s CPU")
+    assert result.problems == [] and result.created == ROWS
+    assert cpu < 10
+    assert finished - started < 30  # even on a busy machine: no hang
+    with store.session() as session:
+        assert session.scalar(select(func.count()).select_from(Pupil)) == ROWS
+        assert session.scalar(select(func.count()).select_from(Enrolment)) == ROWS
