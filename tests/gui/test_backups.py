@@ -22,7 +22,7 @@ def context(empty_db, tmp_path):
 
 
 def test_backups_listed_newest_first_with_reason_and_size(qtbot, context, empty_db):
-    create_backup(empty_db, "import")
+    create_backup(empty_db, "before-import")
     create_backup(empty_db, "manual")
     dialog = BackupsDialog(context)
     qtbot.addWidget(dialog)
