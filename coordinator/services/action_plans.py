@@ -17,8 +17,22 @@ from sqlalchemy.orm import Session
 from coordinator.errors import NotFoundError, ValidationError
 from coordinator.formatting import format_date
 from coordinator.i18n import _
-from coordinator.models import (Action, ActionActivity, ActionPlan, ActionStatus, Contact, Encounter, Goal, Meeting,
-                                Organisation, Placement, Pupil, StudyVisit, Teacher, Training)
+from coordinator.models import (
+    Action,
+    ActionActivity,
+    ActionPlan,
+    ActionStatus,
+    Contact,
+    Encounter,
+    Goal,
+    Meeting,
+    Organisation,
+    Placement,
+    Pupil,
+    StudyVisit,
+    Teacher,
+    Training,
+)
 from coordinator.services.changes import ChangeSet
 from coordinator.services.progress import grade_keys
 from coordinator.services.setup import current_year_label, school_year_id
@@ -139,10 +153,10 @@ def plan_for_year(session: Session, *, year: str | None = None, school_id: int |
 
 def action_values(row: ActionRow) -> dict:
     """The keyword arguments that re-create or restore an action as `row` shows it."""
-    return dict(goal_id=row.goal_id, title=row.title, responsible_contact_id=row.responsible_contact_id,
-                responsible_teacher_id=row.responsible_teacher_id, due_date=row.due_date, done_on=row.done_on,
-                status=row.status, target_grades=list(row.target_grades),
-                links=[(link.kind, link.id) for link in row.links], notes=row.notes)
+    return {"goal_id": row.goal_id, "title": row.title, "responsible_contact_id": row.responsible_contact_id,
+                "responsible_teacher_id": row.responsible_teacher_id, "due_date": row.due_date, "done_on": row.done_on,
+                "status": row.status, "target_grades": list(row.target_grades),
+                "links": [(link.kind, link.id) for link in row.links], "notes": row.notes}
 
 
 def get_goal(session: Session, goal_id: int) -> GoalRow:

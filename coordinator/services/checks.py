@@ -26,9 +26,21 @@ from sqlalchemy.orm import Session
 
 from coordinator.formatting import format_date, format_datetime, format_time, weekday_name
 from coordinator.i18n import _, get_language, ngettext
-from coordinator.models import (ActivityStatus, Enrolment, Organisation, Placement, PlacementStatus, Pupil,
-                                School, SchoolClass, SchoolType, StudyVisit, Teacher, study_visit_classes,
-                                study_visit_teachers)
+from coordinator.models import (
+    ActivityStatus,
+    Enrolment,
+    Organisation,
+    Placement,
+    PlacementStatus,
+    Pupil,
+    School,
+    SchoolClass,
+    SchoolType,
+    StudyVisit,
+    Teacher,
+    study_visit_classes,
+    study_visit_teachers,
+)
 from coordinator.reference.profiles import profile
 from coordinator.services.setup import get_setting, profile_code, school_year_id
 
@@ -330,4 +342,4 @@ def pupils_lacking_placement_days(session: Session, *, year: str | None = None, 
 
 
 # The overview's services live in progress.py; re-exported for callers that look for them here.
-from coordinator.services.progress import grade_progression, key_numbers, upcoming  # noqa: E402,F401
+from coordinator.services.progress import grade_progression, key_numbers, upcoming  # noqa: F401

@@ -17,10 +17,29 @@ from sqlalchemy import func, or_, select, union
 from sqlalchemy.orm import Session
 
 from coordinator.i18n import _, ngettext
-from coordinator.models import (Action, ActionPlan, ActionStatus, ActivityStatus, Contact, Encounter, Enrolment,
-                                Goal, Organisation, Placement, PlacementStatus, Pupil, School, SchoolClass,
-                                SchoolType, StudyVisit, Teacher, encounter_classes, encounter_participants,
-                                study_visit_classes, study_visit_participants)
+from coordinator.models import (
+    Action,
+    ActionPlan,
+    ActionStatus,
+    ActivityStatus,
+    Contact,
+    Encounter,
+    Enrolment,
+    Goal,
+    Organisation,
+    Placement,
+    PlacementStatus,
+    Pupil,
+    School,
+    SchoolClass,
+    SchoolType,
+    StudyVisit,
+    Teacher,
+    encounter_classes,
+    encounter_participants,
+    study_visit_classes,
+    study_visit_participants,
+)
 from coordinator.reference.sectors import sector_name
 from coordinator.services.setup import current_year_label, school_year_id
 

@@ -15,7 +15,16 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from coordinator.i18n import _
-from coordinator.models import Contact, Enrolment, Organisation, Pupil, School, SchoolClass, SchoolYear, Teacher
+from coordinator.models import (
+    Contact,
+    Enrolment,
+    Organisation,
+    Pupil,
+    School,
+    SchoolClass,
+    SchoolYear,
+    Teacher,
+)
 from coordinator.services.setup import current_year_label
 
 KINDS: tuple[str, ...] = ("organisation", "contact", "pupil", "teacher", "class")
@@ -102,7 +111,7 @@ def search(session: Session, text: str, *, limit: int = 20) -> list[SearchHit]:
                                .where(teacher_match).order_by(Teacher.last_name, Teacher.first_name)
                                .limit(limit)):
         hits.append(SearchHit("teacher", row.id, f"{row.first_name} {row.last_name}",
-                              _("Teacher, {school}").format(school=row.school) if row.school else _("Teacher")))
+                              row.school or ""))
 
     if len(words) == 1:
         current = current_year_label(session)
@@ -114,15 +123,15 @@ def search(session: Session, text: str, *, limit: int = 20) -> list[SearchHit]:
                                    .order_by((SchoolYear.label == current).desc(), SchoolYear.label.desc(),
                                              SchoolClass.name)
                                    .limit(limit)):
-            hits.append(SearchHit("class", row.id, row.name, _("Class, {school}, {year}").format(
-                school=row.school, year=row.label)))
+            hits.append(SearchHit("class", row.id, row.name, f"{row.school}, {row.label}"))
 
     pupils = _pupils(session, words, limit) if any(c.isalpha() for c in text) else []
     classes = _latest_class_of(session, [row.id for row in pupils])
     for row in pupils:
-        subtitle = classes.get(row.id, _("Pupil"))
+        subtitle = classes.get(row.id, "")
         if row.protected_identity:
-            subtitle = _("{where} · protected identity").format(where=subtitle)
+            subtitle = _("{where} · protected identity").format(where=subtitle) if subtitle else _(
+                "protected identity")
         hits.append(SearchHit("pupil", row.id, f"{row.first_name} {row.last_name}", subtitle,
                               protected=bool(row.protected_identity)))
 
@@ -156,5 +165,5 @@ def _latest_class_of(session: Session, pupil_ids: list[int]) -> dict[int, str]:
                            .where(Enrolment.pupil_id.in_(pupil_ids))
                            .order_by(SchoolYear.starts_on))
     for pupil_id, class_name, school in rows:
-        found[pupil_id] = _("Pupil, {class_name}, {school}").format(class_name=class_name, school=school)
+        found[pupil_id] = f"{class_name}, {school}"
     return found

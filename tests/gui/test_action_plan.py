@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from coordinator.gui.context import AppContext
 from coordinator.gui.workspaces.action_plan import ActionPlanWorkspace
-from coordinator.models import Action, Contact, Goal, School, SchoolClass, StudyVisit, Organisation
+from coordinator.models import Action, Contact, Goal, Organisation, School, SchoolClass, StudyVisit
 from coordinator.services.setup import school_type_for, school_year_id
 
 
@@ -53,7 +53,7 @@ def add_goal(qtbot, widget, title):
 
 
 def test_create_goal_and_action_through_the_form(qtbot, workspace):
-    widget, context, store = workspace
+    widget, _context, store = workspace
     assert not widget.new_action_button.isEnabled()
     add_goal(qtbot, widget, "More meetings with working life")
     assert tree_texts(widget) == [("More meetings with working life", [])]

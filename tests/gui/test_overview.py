@@ -9,7 +9,16 @@ import pytest
 from coordinator.gui.context import AppContext
 from coordinator.gui.workspaces.overview import OverviewWorkspace
 from coordinator.i18n import set_language
-from coordinator.models import Enrolment, Gender, Organisation, Placement, Pupil, School, SchoolClass, StudyVisit
+from coordinator.models import (
+    Enrolment,
+    Gender,
+    Organisation,
+    Placement,
+    Pupil,
+    School,
+    SchoolClass,
+    StudyVisit,
+)
 from coordinator.services.changes import ChangeSet
 from coordinator.services.setup import school_type_for, school_year_id
 
@@ -37,7 +46,7 @@ def overview(qtbot, empty_store):
         s.add(visit)
         s.add(Placement(school_year_id=year, pupil_id=olle.id, host_id=host.id, start_date=dt.date(2026, 12, 1),
                         end_date=dt.date(2026, 12, 4), days=4, status="confirmed"))
-        ids = dict(year=year, host=host.id, klass=klass.id)
+        ids = {"year": year, "host": host.id, "klass": klass.id}
     context = AppContext(empty_store)
     widget = OverviewWorkspace(context)
     widget.today = lambda: TODAY
@@ -89,7 +98,7 @@ def test_a_new_visit_appears_when_announced(qtbot, overview, empty_store):
 
 
 def test_switches_language(qtbot, overview):
-    widget, context, _ = overview
+    widget, _context, _ = overview
     set_language("ru")
     widget.retranslate()
     qtbot.waitUntil(lambda: widget.soon.topLevelItem(0) is not None

@@ -7,8 +7,17 @@ import datetime as dt
 import pytest
 
 from coordinator.i18n import use_language
-from coordinator.models import (Enrolment, Organisation, Placement, PlacementStatus, Pupil, School, SchoolClass,
-                                StudyVisit, Teacher)
+from coordinator.models import (
+    Enrolment,
+    Organisation,
+    Placement,
+    PlacementStatus,
+    Pupil,
+    School,
+    SchoolClass,
+    StudyVisit,
+    Teacher,
+)
 from coordinator.services import checks
 from coordinator.services.setup import school_type_for, school_year_id, set_setting
 from coordinator.store import open_store
@@ -45,9 +54,9 @@ def world(empty_store):
         visit.teachers = [teacher]
         s.add(visit)
         s.flush()
-        ids = dict(year=year, school=school.id, host=host.id, other_host=other_host.id, class_a=class_a.id,
-                   class_b=class_b.id, teacher=teacher.id, other_teacher=other_teacher.id, visit=visit.id,
-                   pupils=[p.id for p in pupils])
+        ids = {"year": year, "school": school.id, "host": host.id, "other_host": other_host.id, "class_a": class_a.id,
+                   "class_b": class_b.id, "teacher": teacher.id, "other_teacher": other_teacher.id, "visit": visit.id,
+                   "pupils": [p.id for p in pupils]}
     return empty_store, ids
 
 

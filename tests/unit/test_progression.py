@@ -7,8 +7,20 @@ import datetime as dt
 import pytest
 
 from coordinator.errors import ValidationError
-from coordinator.models import (ActionStatus, Contact, Encounter, Enrolment, Gender, Organisation, Placement,
-                                PlacementStatus, Pupil, School, SchoolClass, StudyVisit)
+from coordinator.models import (
+    ActionStatus,
+    Contact,
+    Encounter,
+    Enrolment,
+    Gender,
+    Organisation,
+    Placement,
+    PlacementStatus,
+    Pupil,
+    School,
+    SchoolClass,
+    StudyVisit,
+)
 from coordinator.services import action_plans as plans
 from coordinator.services.progress import grade_progression, key_numbers, upcoming
 from coordinator.services.setup import school_type_for, school_year_id
@@ -54,12 +66,12 @@ def world(empty_store):
                       end_date=dt.date(2026, 12, 4), days=5, status=PlacementStatus.CANCELLED),
         ])
         s.flush()
-        ids = dict(contact=contact.id, visit=visit.id, late=late.id, school=school.id)
+        ids = {"contact": contact.id, "visit": visit.id, "late": late.id, "school": school.id}
     return empty_store, ids
 
 
 def test_upcoming_this_week_and_next(world):
-    store, ids = world
+    store, _ids = world
     with store.session() as s:
         soon = upcoming(s, today=TODAY)
     assert (soon.first, soon.last) == (TODAY, dt.date(2026, 12, 6))
@@ -101,7 +113,7 @@ def test_key_numbers_rate_per_grade_and_sectors_by_gender(world):
 
 
 def test_grade_progression_lists_what_each_grade_experiences(world):
-    store, ids = world
+    store, _ids = world
     with store.session() as s:
         plans.create_goal(s, title="Mål", year="2026/27")
         goal = plans.plan_for_year(s, year="2026/27").goals[0].id

@@ -30,8 +30,8 @@ def people(empty_store):
         s.add_all([klass, contact, teacher, anna, hidden])
         s.flush()
         s.add(Enrolment(pupil_id=anna.id, class_id=klass.id, school_year_id=year))
-        ids = dict(org=org.id, klass=klass.id, contact=contact.id, teacher=teacher.id, anna=anna.id,
-                   hidden=hidden.id)
+        ids = {"org": org.id, "klass": klass.id, "contact": contact.id, "teacher": teacher.id, "anna": anna.id,
+                   "hidden": hidden.id}
     return empty_store, ids
 
 
@@ -61,7 +61,7 @@ def test_by_number_whatever_the_punctuation(people):
 
 
 def test_hits_say_where_and_mark_protected_pupils(people):
-    store, ids = people
+    store, _ids = people
     with store.session() as s:
         anna = search(s, "Anna")[0]
         hidden = search(s, "Anton")[0]
@@ -70,7 +70,7 @@ def test_hits_say_where_and_mark_protected_pupils(people):
 
 
 def test_prefix_matches_come_first(people):
-    store, ids = people
+    store, _ids = people
     with store.session() as s:
         s.add(Organisation(name="Annexet Lunch"))
     titles = [h.title for h in search_in(store, "ann")]

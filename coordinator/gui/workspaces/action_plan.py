@@ -11,9 +11,23 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coordinator.errors import UserError
 from coordinator.formatting import format_date, format_number
@@ -74,10 +88,16 @@ class ActionPlanWorkspace(Workspace):
         self.tree.setColumnCount(6)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 6):
-            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setStretchLastSection(False)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Titles matter most: the other columns get modest widths the person can widen.
+        for column, width in ((1, 130), (2, 0), (3, 0), (4, 64), (5, 120)):
+            if width:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, width)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(self._selected)
         self.goal_form = GoalForm(context, self)
         self.action_form = ActionForm(context, self)
@@ -96,7 +116,7 @@ class ActionPlanWorkspace(Workspace):
         self.splitter.addWidget(self.forms)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([780, 460])
+        self.splitter.setSizes([740, 500])
         self.tree.header().setMinimumSectionSize(60)
 
         self.grades = QTableWidget(self)
@@ -233,17 +253,17 @@ class ActionPlanWorkspace(Workspace):
             goal_item.setToolTip(0, goal.description or goal.title)
             for action in goal.actions:
                 status = action.status.label
-                if action.overdue(today):
-                    status = _("{status}, overdue").format(status=status)
                 links = ngettext("{count} activity", "{count} activities", len(action.links)).format(
                     count=format_number(len(action.links))) if action.links else ""
                 item = QTreeWidgetItem(goal_item, [action.title, action.responsible, format_date(action.due_date),
                                                    status, ", ".join(action.target_grades), links])
                 item.setData(0, _ID, ("action", action.id))
+                item.setToolTip(0, action.title)
                 item.setToolTip(5, "\n".join(link.label for link in action.links))
-                if action.overdue(today):
-                    item.setForeground(3, self.palette().brush(QPalette.ColorRole.Link))
-                    item.setFont(3, bold)
+                if action.overdue(today):  # marked on the date, so the status column stays narrow
+                    item.setForeground(2, self.palette().brush(QPalette.ColorRole.Link))
+                    item.setFont(2, bold)
+                    item.setToolTip(2, _("{status}, overdue").format(status=status))
                 if select == ("action", action.id):
                     chosen = item
             goal_item.setExpanded(True)

@@ -13,8 +13,21 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListView,
-                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coordinator.errors import UserError, ValidationError
 from coordinator.gui.context import AppContext
@@ -274,12 +287,12 @@ class ActionForm(_Form):
         self.responsible_combo.clear()
         self.responsible_combo.addItem(_("— nobody chosen —"), None)
         for person in people:
-            self.responsible_combo.addItem(person.name, (person.kind, person.id))
+            self.responsible_combo.addItem(person.name, f"{person.kind}:{person.id}")
         current = None
         if action and action.responsible_contact_id:
-            current = ("contact", action.responsible_contact_id)
+            current = f"contact:{action.responsible_contact_id}"
         elif action and action.responsible_teacher_id:
-            current = ("teacher", action.responsible_teacher_id)
+            current = f"teacher:{action.responsible_teacher_id}"
         self.responsible_combo.setCurrentIndex(max(0, self.responsible_combo.findData(current)) if current else 0)
         self.title_edit.setText(action.title if action else "")
         self._set_date(self.due_edit, action.due_date if action else None)
@@ -297,7 +310,8 @@ class ActionForm(_Form):
         self.links_list.clear()
         for activity in linked + [a for a in activities if (a.kind, a.id) not in linked_keys]:
             item = QListWidgetItem(activity.label, self.links_list)
-            item.setData(Qt.ItemDataRole.UserRole, (activity.kind, activity.id))
+            item.setToolTip(activity.label)
+            item.setData(Qt.ItemDataRole.UserRole, f"{activity.kind}:{activity.id}")
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if (activity.kind, activity.id) in linked_keys
                                else Qt.CheckState.Unchecked)
@@ -315,18 +329,20 @@ class ActionForm(_Form):
         return None if d == _EMPTY_DATE else dt.date(d.year(), d.month(), d.day())
 
     def values(self) -> dict[str, Any]:
-        responsible = self.responsible_combo.currentData()
+        data = self.responsible_combo.currentData()
+        responsible = (data.split(":")[0], int(data.split(":")[1])) if data else None
         checked = [self.grades_list.item(i) for i in range(self.grades_list.count())
                    if self.grades_list.item(i).checkState() == Qt.CheckState.Checked]
-        links = [self.links_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.links_list.count())
+        links = [self.links_list.item(i).data(Qt.ItemDataRole.UserRole).split(":")
+                 for i in range(self.links_list.count())
                  if self.links_list.item(i).checkState() == Qt.CheckState.Checked]
-        return dict(goal_id=self.goal_combo.currentData(), title=self.title_edit.text(),
-                    responsible_contact_id=responsible[1] if responsible and responsible[0] == "contact" else None,
-                    responsible_teacher_id=responsible[1] if responsible and responsible[0] == "teacher" else None,
-                    due_date=self._date(self.due_edit), done_on=self._date(self.done_edit),
-                    status=ActionStatus(self.status_combo.currentData()),
-                    target_grades=[item.text() for item in checked], links=[tuple(link) for link in links],
-                    notes=self.notes_edit.toPlainText())
+        return {"goal_id": self.goal_combo.currentData(), "title": self.title_edit.text(),
+                    "responsible_contact_id": responsible[1] if responsible and responsible[0] == "contact" else None,
+                    "responsible_teacher_id": responsible[1] if responsible and responsible[0] == "teacher" else None,
+                    "due_date": self._date(self.due_edit), "done_on": self._date(self.done_edit),
+                    "status": ActionStatus(self.status_combo.currentData()),
+                    "target_grades": [item.text() for item in checked], "links": [(kind, int(i)) for kind, i in links],
+                    "notes": self.notes_edit.toPlainText()}
 
     def _save(self) -> tuple[str, int]:
         values = self.values()
