@@ -152,7 +152,7 @@ def bench_gender_stats(db: Path, repeat: int) -> Figure:
     conn = sqlite3.connect(db)
     sql = """
     WITH y AS (SELECT id FROM school_years WHERE label = ?),
-    pupils AS (
+    roster AS (
       SELECT e.pupil_id, c.grade, p.gender FROM enrolments e JOIN classes c ON c.id = e.class_id
       JOIN pupils p ON p.id = e.pupil_id WHERE e.school_year_id = (SELECT id FROM y)),
     met AS (
@@ -161,7 +161,7 @@ def bench_gender_stats(db: Path, repeat: int) -> Figure:
       UNION SELECT pl.pupil_id FROM placements pl WHERE pl.school_year_id = (SELECT id FROM y) AND pl.status != 'cancelled'
       UNION SELECT ep.pupil_id FROM encounter_participants ep JOIN encounters en ON en.id = ep.encounter_id
         WHERE en.school_year_id = (SELECT id FROM y) AND en.status != 'cancelled')
-    SELECT grade, gender, COUNT(*), SUM(pupil_id IN (SELECT pupil_id FROM met)) FROM pupils GROUP BY grade, gender
+    SELECT grade, gender, COUNT(*), SUM(pupil_id IN (SELECT pupil_id FROM met)) FROM roster GROUP BY grade, gender
     """
     def baseline():
         conn.execute(sql, (year,)).fetchall()
