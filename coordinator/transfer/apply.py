@@ -51,6 +51,9 @@ class Importer:
         self.updated: dict[str, set[int]] = {}
         self.audit_fields: set[str] = set()
         self.written: list[Pending] = []
+        from coordinator.reference.profiles import PROFILE_DATA
+
+        self.country = PROFILE_DATA[plan.profile].country
 
     def problem(self, row: PlanRow | int, field_name: str, message: str) -> None:
         number = row.row if isinstance(row, PlanRow) else row
@@ -81,12 +84,26 @@ class Importer:
                          {k: frozenset(v) for k, v in self.updated.items() if v}, {})
 
 
-def diff(target: Any, values: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-    """The fields among `fields` that the row gives and that differ from the record."""
+PHONE_FIELDS = frozenset({"phone", "guardian_phone"})
+
+
+def diff(target: Any, values: dict[str, Any], fields: tuple[str, ...], country: str = "SE") -> dict[str, Any]:
+    """The fields among `fields` that the row gives and that differ from the record.
+
+    A phone number written another way (070-123 45 67 against +46 70 123 45 67) is the same number.
+    """
+    from coordinator.transfer.values import parse_phone
+
     out: dict[str, Any] = {}
     for name in fields:
-        if name in values and values[name] not in (None, "") and getattr(target, name) != values[name]:
-            out[name] = values[name]
+        if name not in values or values[name] in (None, ""):
+            continue
+        current = getattr(target, name)
+        if current == values[name]:
+            continue
+        if name in PHONE_FIELDS and current and parse_phone(current, country) == values[name]:
+            continue
+        out[name] = values[name]
     return out
 
 

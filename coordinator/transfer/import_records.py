@@ -84,6 +84,8 @@ class PupilImporter(Importer):
 
     def resolve_row(self, row: PlanRow) -> Pending | None:
         values = row.values
+        if not values.get("class_name"):  # a pupil without a class this year: matched, never enrolled
+            return self.match(row, None, None, None)
         school = self.school_of(row)
         if school is None:
             return None
@@ -98,20 +100,27 @@ class PupilImporter(Importer):
             return None
         if grades is None:
             self.new_school_grades.add(str(grade))
+        return self.match(row, school, class_key, grade)
+
+    def match(self, row: PlanRow, school: str | None, class_key: tuple[str, str] | None,
+              grade: str | None) -> Pending:
+        values = row.values
         pupil = None
         if values.get("external_id"):
             pupil = self.by_id.get(values["external_id"].strip())
-        if pupil is None:
+        if pupil is None and class_key is not None:
             pupil = self.by_class.get((*class_key, _cf(values["first_name"]), _cf(values["last_name"])))
         if pupil is None and values.get("birth_date"):
             pupil = self.by_birth.get((_cf(values["first_name"]), _cf(values["last_name"]), values["birth_date"]))
         extra = {"school": school, "class_key": class_key, "grade": grade}
         if pupil is None:
             return Pending(row, "created", extra=extra)
-        changes = diff(pupil, values, self.FIELDS)
-        enrolment = self.enrolment_of.get(pupil.id)
-        if enrolment is None or existing_class is None or enrolment.class_id != existing_class.id:
-            changes["class_name"] = values["class_name"]
+        changes = diff(pupil, values, self.FIELDS, self.country)
+        if class_key is not None:
+            existing_class = self.classes.get(class_key)
+            enrolment = self.enrolment_of.get(pupil.id)
+            if enrolment is None or existing_class is None or enrolment.class_id != existing_class.id:
+                changes["class_name"] = values["class_name"]
         return Pending(row, "updated" if changes else "unchanged", target=pupil, changes=changes, extra=extra)
 
     def before_write(self, pending: list[Pending]) -> None:
@@ -130,7 +139,7 @@ class PupilImporter(Importer):
         new_classes = []
         for item in pending:
             key = item.extra["class_key"]
-            if key not in self.classes:
+            if key is not None and key not in self.classes:
                 school = self.schools[key[0]]
                 cls = SchoolClass(school_id=school.id, school_year_id=self.year_id, grade=item.extra["grade"],
                                   name=item.row.values["class_name"])
@@ -143,16 +152,16 @@ class PupilImporter(Importer):
 
     def write_row(self, item: Pending) -> None:
         values = item.row.values
-        cls = self.classes[item.extra["class_key"]]
+        cls = self.classes[item.extra["class_key"]] if item.extra["class_key"] is not None else None
         if item.action == "created":  # written in bulk by after_write: 10,000 pupils in one statement or two
-            self.new_rows.append(({k: values[k] for k in self.FIELDS if k in values}, cls.id))
+            self.new_rows.append(({k: values[k] for k in self.FIELDS if k in values}, cls.id if cls else None))
             self.audit_fields.update(k for k in self.FIELDS if k in values)
             return
         pupil = item.target
         for name, value in item.changes.items():
             if name != "class_name":
                 setattr(pupil, name, value)
-        if "class_name" in item.changes:
+        if "class_name" in item.changes and cls is not None:
             enrolment = self.enrolment_of.get(pupil.id)
             if enrolment is None:
                 self.session.add(Enrolment(pupil_id=pupil.id, class_id=cls.id, school_year_id=self.year_id))
@@ -170,9 +179,10 @@ class PupilImporter(Importer):
         keys = set(defaults) | {k for values, _cls in self.new_rows for k in values}
         rows = [{k: values.get(k, defaults.get(k)) for k in sorted(keys)} for values, _cls in self.new_rows]
         ids = list(self.session.scalars(insert(Pupil).returning(Pupil.id, sort_by_parameter_order=True), rows))
-        self.session.execute(insert(Enrolment), [
-            {"pupil_id": pupil_id, "class_id": class_id, "school_year_id": self.year_id}
-            for pupil_id, (_values, class_id) in zip(ids, self.new_rows)])
+        enrolments = [{"pupil_id": pupil_id, "class_id": class_id, "school_year_id": self.year_id}
+                      for pupil_id, (_values, class_id) in zip(ids, self.new_rows) if class_id is not None]
+        if enrolments:
+            self.session.execute(insert(Enrolment), enrolments)
         self.created.setdefault("pupils", set()).update(ids)
 
 
@@ -201,7 +211,7 @@ class OrganisationImporter(Importer):
                 org = candidate
         if org is None:
             return Pending(row, "created", extra={"values": values})
-        changes = diff(org, values, self.FIELDS)
+        changes = diff(org, values, self.FIELDS, self.country)
         return Pending(row, "updated" if changes else "unchanged", target=org, changes=changes,
                        extra={"values": values})
 
@@ -248,7 +258,7 @@ class ContactImporter(Importer):
             contact = self.by_email.get(_cf(values["email"]))
         if contact is None:
             return Pending(row, "created", extra={"values": values})
-        changes = diff(contact, values, self.FIELDS)
+        changes = diff(contact, values, self.FIELDS, self.country)
         return Pending(row, "updated" if changes else "unchanged", target=contact, changes=changes,
                        extra={"values": values})
 
