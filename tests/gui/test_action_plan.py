@@ -83,6 +83,12 @@ def test_validation_shows_at_the_field(qtbot, workspace):
     qtbot.mouseClick(widget.new_action_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(widget.action_form.save_button, Qt.MouseButton.LeftButton)
     assert widget.action_form.rows["title"].message.text() == "An action needs a title."
+    qtbot.keyClicks(widget.action_form.title_edit, "Call the employers")
+    widget.action_form.responsible_combo.setEditText("")
+    qtbot.keyClicks(widget.action_form.responsible_combo.lineEdit(), "Nobody Known")
+    qtbot.mouseClick(widget.action_form.save_button, Qt.MouseButton.LeftButton)
+    assert widget.action_form.rows["responsible"].message.text() == "Choose the responsible person from the list."
+    assert not widget.action_form.rows["title"].message.isVisible()
     with store.session() as s:
         assert s.query(Action).count() == 0
 

@@ -173,7 +173,9 @@ class ActionPlanWorkspace(Workspace):
         if changes is None:
             self._fill_years()
             self._plan_stale = self._progression_stale = True
-        else:
+        if changes is None or changes.touches("contacts", "teachers", "organisations", "school_types", *ACTIVITY_TABLES):
+            self.action_form.forget_choices()
+        if changes is not None:
             if changes.touches(*PLAN_TABLES):
                 self._plan_stale = self._progression_stale = True
             if changes.touches(*ACTIVITY_TABLES):

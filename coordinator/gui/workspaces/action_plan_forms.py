@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
@@ -231,6 +232,12 @@ class ActionForm(_Form):
         self.title_edit = self.add_row("title", QLineEdit(self))
         self.goal_combo = self.add_row("goal", QComboBox(self))
         self.responsible_combo = self.add_row("responsible", QComboBox(self))
+        # A region has thousands of contacts and teachers: typing part of a name narrows the list.
+        self.responsible_combo.setEditable(True)
+        self.responsible_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.responsible_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.responsible_combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self._choices: tuple[list, list, list, str] | None = None  # people, grades, activities, year
         self.due_edit = self.add_row("due_date", self._date_edit())
         self.status_combo = self.add_row("status", QComboBox(self))
         self.done_edit = self.add_row("done_on", self._date_edit())
@@ -275,10 +282,11 @@ class ActionForm(_Form):
              goal_id: int | None) -> None:
         """Fill the choices from the database and show `action` (None: a new action under `goal_id`)."""
         self.record_id = action.id if action else None
-        with self.context.store.session() as session:
-            people = plans.responsible_people(session)
-            grades = plans.grade_labels(session)
-            activities = plans.linkable_activities(session, year=year)
+        if self._choices is None or self._choices[3] != year:
+            with self.context.store.session() as session:
+                self._choices = (plans.responsible_people(session), plans.grade_labels(session),
+                                 plans.linkable_activities(session, year=year), year)
+        people, grades, activities, _year = self._choices
         self.goal_combo.clear()
         for goal in goals:
             self.goal_combo.addItem(goal.title, goal.id)
@@ -319,6 +327,22 @@ class ActionForm(_Form):
         self.show_problems({})
         self.retranslate()
 
+    def forget_choices(self) -> None:
+        """People, grades or activities changed: read them again at the next load."""
+        self._choices = None
+
+    def _responsible(self) -> tuple[str, int] | None:
+        text = self.responsible_combo.currentText().strip()
+        index = self.responsible_combo.currentIndex()
+        if index < 0 or self.responsible_combo.itemText(index) != text:  # typed rather than picked
+            index = self.responsible_combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if not text or index == 0:
+            return None
+        if index < 0:
+            raise ValidationError({"responsible": _("Choose the responsible person from the list.")})
+        kind, record_id = self.responsible_combo.itemData(index).split(":")
+        return kind, int(record_id)
+
     @staticmethod
     def _set_date(editor: QDateEdit, value: dt.date | None) -> None:
         editor.setDate(QDate(value.year, value.month, value.day) if value else _EMPTY_DATE)
@@ -329,8 +353,7 @@ class ActionForm(_Form):
         return None if d == _EMPTY_DATE else dt.date(d.year(), d.month(), d.day())
 
     def values(self) -> dict[str, Any]:
-        data = self.responsible_combo.currentData()
-        responsible = (data.split(":")[0], int(data.split(":")[1])) if data else None
+        responsible = self._responsible()
         checked = [self.grades_list.item(i) for i in range(self.grades_list.count())
                    if self.grades_list.item(i).checkState() == Qt.CheckState.Checked]
         links = [self.links_list.item(i).data(Qt.ItemDataRole.UserRole).split(":")
