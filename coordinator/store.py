@@ -8,6 +8,7 @@ one transaction.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,10 +90,13 @@ def alembic_config(connection=None) -> Config:
     return cfg
 
 
+@functools.lru_cache(maxsize=1)
 def head_revision() -> str:
+    # Cached: the migration scripts do not change while the app runs, and reading them costs ~30 ms.
     return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
 
 
+@functools.lru_cache(maxsize=1)
 def known_revisions() -> frozenset[str]:
     return frozenset(rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions())
 
@@ -168,8 +172,7 @@ def open_store(
         revision = current_revision(engine)
         head = head_revision()
         if revision is not None and revision != head:
-            known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-            if revision not in known:
+            if revision not in known_revisions():
                 raise UserError(
                     _("The database {name} was made by a newer version of this app (schema {revision}); "
                       "update the app to open it.").format(name=path.name if path else url, revision=revision)
