@@ -136,8 +136,14 @@ def search(session: Session, text: str, *, limit: int = 20) -> list[SearchHit]:
                               protected=bool(row.protected_identity)))
 
     def rank(hit: SearchHit) -> tuple[int, int, str]:
-        prefix = all(_starts(hit.title, w) for w in words) or (by_number and digits in re.sub(r"\D", "", hit.subtitle))
-        return (0 if prefix else 1, _KIND_ORDER[hit.kind], hit.title.lower())
+        """The whole name starting with the text first, then every word starting a part of it, then the rest."""
+        if hit.title.lower().startswith(text.strip().lower()):
+            closeness = 0
+        elif all(_starts(hit.title, w) for w in words) or (by_number and digits in re.sub(r"\D", "", hit.subtitle)):
+            closeness = 1
+        else:
+            closeness = 2
+        return (closeness, _KIND_ORDER[hit.kind], hit.title.lower())
 
     return sorted(hits, key=rank)[:limit]
 

@@ -120,3 +120,10 @@ def test_fast_on_a_hundred_thousand_pupils(region_like):
             assert len(hits) <= 20
     # Under 50 ms on a quiet machine; the margin is for a busy shared test runner.
     assert max(timings.values()) < 150, timings
+
+
+def test_a_name_starting_with_the_text_ranks_before_a_later_word(people):
+    store, _ids = people
+    with store.session() as s:
+        s.add_all([Organisation(name="Arbetsförmedlingen Hedemora"), Organisation(name="Hedemora kommun")])
+    assert [h.title for h in search_in(store, "hedem")] == ["Hedemora kommun", "Arbetsförmedlingen Hedemora"]

@@ -102,6 +102,7 @@ class OverviewWorkspace(Workspace):
         self._stale = True
         self._task = None
         self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -326,6 +327,10 @@ class OverviewWorkspace(Workspace):
             chart.addSeries(series)
             categories = QBarCategoryAxis()
             categories.append([r.label for r in rates])
+            if len(rates) > 10:  # F–9 and upper-secondary grades side by side: smaller, so none is elided
+                small = categories.labelsFont()
+                small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.8))
+                categories.setLabelsFont(small)
             values = QValueAxis()
             values.setRange(0, 100)
             values.setLabelFormat("%d %%")
