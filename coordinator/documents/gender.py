@@ -15,7 +15,7 @@ from coordinator.documents.scope import Scope
 from coordinator.formatting import format_percent
 from coordinator.i18n import _
 from coordinator.reference.sectors import SECTION_NAMES
-from coordinator.stats import gender_statistics, sector_dominance, suppress
+from coordinator.stats import SECONDARY_MARK, gender_statistics, sector_dominance, suppress
 from coordinator.stats.display import format_count, format_index, format_rate
 
 GENDER_KEYS = ("girl", "boy", "other", "unspecified")
@@ -29,7 +29,7 @@ def _total(counts: dict[str, Any]) -> Any:
     values = [counts.get(k) for k in GENDER_KEYS]
     if all(isinstance(v, (int, float)) for v in values):
         return sum(values)
-    return ""
+    return SECONDARY_MARK  # a total over hidden cells would give them away
 
 
 def shown_grades(stats: dict[str, Any]) -> list[dict[str, Any]]:
@@ -120,7 +120,7 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
         header = [_("Sector"), _("Labour market")] + gender_headers()
         rows = [[f"{code} {_(SECTION_NAMES[code])}", marks.get(dominance.get(code) or "", "")]
                 + [format_count(sectors[code][k]) for k in GENDER_KEYS] for code in sorted(sectors)]
-        story.append(data_table(header, rows, [0.36, 0.16, 0.12, 0.12, 0.12, 0.12], numeric=range(2, 6)))
+        story.append(data_table(header, rows, [0.32, 0.2, 0.12, 0.12, 0.12, 0.12], numeric=range(2, 6)))
         if any(_number(sectors[c][k]) for c in sectors for k in ("girl", "boy")):
             story.append(Spacer(1, 8))
             story.append(sector_chart(stats))

@@ -53,12 +53,21 @@ def _visit_entry(visit: VisitItem) -> Entry:
     )
 
 
+GRID_LINES = 8
+ROW_PUPILS = 24
+
+
 def _placement_entries(items: list[PlacementItem]) -> list[Entry]:
     groups: dict[tuple, list[PlacementItem]] = defaultdict(list)
     for item in items:
         groups[(item.host.id, item.start, item.end)].append(item)
+    chunks = []
+    for (host, start, end), group in groups.items():
+        # A table row must fit on one page: a long list of pupils continues on the next row.
+        for offset in range(0, len(group), ROW_PUPILS):
+            chunks.append(((host, start, end), group[offset:offset + ROW_PUPILS], len(group)))
     entries = []
-    for (_host, start, end), group in groups.items():
+    for (_host, start, end), group, size in chunks:
         first = group[0]
         supervisors = sorted({(i.supervisor.name, i.supervisor.phone) for i in group if i.supervisor})
         contact = "\n".join(f"{name}, {phone}" if phone else name for name, phone in supervisors) or first.host.phone
@@ -68,12 +77,12 @@ def _placement_entries(items: list[PlacementItem]) -> list[Entry]:
         entries.append(Entry(
             start=start, end=end, sort_key=(start, dt.time.min, 1, first.host.name),
             when=f"{format_date(start)} – {format_date(end)}{hours}",
-            what=ngettext("Placement, {n} pupil", "Placement, {n} pupils", len(group)).format(n=len(group)),
+            what=ngettext("Placement, {n} pupil", "Placement, {n} pupils", size).format(n=size),
             place="\n".join(p for p in (first.host.name, first.host.address, first.host.phone) if p),
             contact=contact,
             who="\n".join(f"{i.pupil} ({i.class_name})" for i in sorted(group, key=lambda i: (i.class_name, i.pupil))),
-            short=ngettext("Placement: {host} ({n} pupil)", "Placement: {host} ({n} pupils)", len(group)).format(
-                host=first.host.name, n=len(group)),
+            short=ngettext("Placement: {host} ({n} pupil)", "Placement: {host} ({n} pupils)", size).format(
+                host=first.host.name, n=size),
         ))
     return entries
 
@@ -85,7 +94,11 @@ def _multiline(text: str) -> Paragraph:
 def _week_grid(entries: list[Entry], scope: Scope) -> list:
     """One row per week that holds anything, one column per weekday; long placements fill each day."""
     days: dict[dt.date, list[str]] = defaultdict(list)
+    seen: set[tuple] = set()
     for entry in entries:
+        if (entry.start, entry.end, entry.short) in seen:  # the continuation rows of one long placement list
+            continue
+        seen.add((entry.start, entry.end, entry.short))
         day = max(entry.start, scope.date_from)
         while day <= min(entry.end, scope.date_to):
             if day.weekday() < 5:
@@ -106,7 +119,13 @@ def _week_grid(entries: list[Entry], scope: Scope) -> list:
         for offset in range(5):
             day = week + dt.timedelta(days=offset)
             lines = [f"<font size=7>{esc(format_date(day, 'd MMM'))}</font>"]
-            lines += [esc(text) for text in days.get(day, [])]
+            texts = days.get(day, [])
+            # A whole municipality can have a hundred hosts on one day; a cell must still fit a page.
+            shown = texts if len(texts) <= GRID_LINES else texts[:GRID_LINES - 1]
+            lines += [esc(text) for text in shown]
+            if len(shown) < len(texts):
+                hidden = len(texts) - len(shown)
+                lines.append("<i>" + esc(ngettext("and {n} more", "and {n} more", hidden).format(n=hidden)) + "</i>")
             cells.append(Paragraph("<br/>".join(lines), st.cell))
         rows.append(cells)
     return [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coordinator.errors import NotFoundError, UserError
@@ -70,17 +70,20 @@ def resolve_scope(session: Session, *, year: str | None = None, school: str | No
 
     school_row = None
     if school:
-        school_row = session.scalar(select(School).where(func.lower(School.name) == school.strip().lower()))
+        # SQLite's lower() folds ASCII only, so names are compared in Python ("ГБПОУ …", "Łódź").
+        wanted = _fold(school)
+        school_id = next((sid for sid, name in session.execute(select(School.id, School.name))
+                          if _fold(name) == wanted), None)
+        school_row = session.get(School, school_id) if school_id is not None else None
         if school_row is None:
             raise NotFoundError(_("There is no school called “{name}”.").format(name=school))
 
     class_row = None
     if class_name:
-        query = select(SchoolClass).where(SchoolClass.school_year_id == year_id,
-                                          func.lower(SchoolClass.name) == class_name.strip().lower())
+        query = select(SchoolClass).where(SchoolClass.school_year_id == year_id)
         if school_row is not None:
             query = query.where(SchoolClass.school_id == school_row.id)
-        found = list(session.scalars(query))
+        found = [row for row in session.scalars(query) if _fold(row.name) == _fold(class_name)]
         if not found:
             raise NotFoundError(_("There is no class called “{name}” in {year}.").format(
                 name=class_name, year=year_row.label))
@@ -112,15 +115,22 @@ def resolve_scope(session: Session, *, year: str | None = None, school: str | No
     )
 
 
+def _fold(text: str) -> str:
+    return " ".join(text.replace(",", " ").split()).casefold()
+
+
 def _find_teacher(session: Session, text: str, school_id: int | None) -> Teacher:
-    wanted = " ".join(text.replace(",", " ").split()).lower()
-    full = func.lower(Teacher.first_name + " " + Teacher.last_name)
-    reverse = func.lower(Teacher.last_name + " " + Teacher.first_name)
-    query = select(Teacher).where(or_(full == wanted, reverse == wanted, func.lower(Teacher.last_name) == wanted))
+    wanted = _fold(text)
+    query = select(Teacher.id, Teacher.first_name, Teacher.last_name)
     if school_id is not None:
         query = query.where(Teacher.school_id == school_id)
-    found = list(session.scalars(query))
-    exact = [t for t in found if f"{t.first_name} {t.last_name}".lower() == wanted] or found
+    exact, other = [], []
+    for tid, first, last in session.execute(query):
+        if _fold(f"{first} {last}") == wanted:
+            exact.append(tid)
+        elif _fold(f"{last} {first}") == wanted or _fold(last) == wanted:
+            other.append(tid)
+    exact = [session.get(Teacher, tid) for tid in (exact or other)]
     if not exact:
         raise NotFoundError(_("There is no teacher called “{name}”.").format(name=text))
     if len(exact) > 1:
