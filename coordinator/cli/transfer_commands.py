@@ -69,9 +69,11 @@ def import_command(cli: CliContext, kind: str, file: Path, school: str | None, y
         click.echo(_("Checked {file} (nothing was changed): {summary}.").format(file=file.name, summary=summary))
     else:
         click.echo(_("Imported {file}: {summary}.").format(file=file.name, summary=summary))
+    labels = {spec.name: spec.label for spec in FIELDS[kind]}
     for change in result.rows:
         if change.action == "updated":
-            click.echo(_("row {row}: changed {fields}").format(row=change.row, fields=", ".join(change.fields)))
+            fields = ", ".join(labels.get(name, name) for name in change.fields)
+            click.echo(_("row {row}: changed {fields}").format(row=change.row, fields=fields))
 
 
 @click.command("export")
