@@ -227,3 +227,28 @@ def test_pupils_lacking_placement_days(world):
         assert checks.pupils_lacking_placement_days(s, year="2026/27", grade="7") == []
         only_a = checks.pupils_lacking_placement_days(s, year="2026/27", grade="8", school_id=ids["school"])
         assert len(only_a) == 2
+
+
+def test_days_count_only_from_the_grades_where_placements_are_due(world):
+    store, ids = world
+    with store.session() as s:
+        last_year = school_year_id(s, "2025/26")
+        nine = SchoolClass(school_id=ids["school"], school_year_id=ids["year"], grade="9", name="9A")
+        eight_then = SchoolClass(school_id=ids["school"], school_year_id=last_year, grade="8", name="8A")
+        seven_then = SchoolClass(school_id=ids["school"], school_year_id=last_year, grade="7", name="7A")
+        both, early = Pupil(first_name="Both", last_name="Years"), Pupil(first_name="Too", last_name="Early")
+        s.add_all([nine, eight_then, seven_then, both, early])
+        s.flush()
+        s.add_all([Enrolment(pupil_id=both.id, class_id=eight_then.id, school_year_id=last_year),
+                   Enrolment(pupil_id=both.id, class_id=nine.id, school_year_id=ids["year"]),
+                   Enrolment(pupil_id=early.id, class_id=seven_then.id, school_year_id=last_year),
+                   Enrolment(pupil_id=early.id, class_id=nine.id, school_year_id=ids["year"])])
+        for pupil, year, start, days in ((both, last_year, dt.date(2026, 3, 2), 6),
+                                         (both, ids["year"], dt.date(2026, 10, 5), 4),
+                                         (early, last_year, dt.date(2026, 3, 2), 10)):
+            s.add(Placement(school_year_id=year, pupil_id=pupil.id, host_id=ids["host"], days=days, start_date=start,
+                            end_date=start + dt.timedelta(days=4), status=PlacementStatus.COMPLETED))
+        s.flush()
+        lacking = checks.pupils_lacking_placement_days(s, year="2026/27", grade="9")
+    # Six days in grade 8 and four in grade 9 make ten; ten days in grade 7 do not count.
+    assert [(p.name, p.days_done) for p in lacking] == [("Too Early", 0)]
