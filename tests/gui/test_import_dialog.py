@@ -97,3 +97,17 @@ def test_unknown_column_is_mapped_and_remembered_and_bad_rows_reported(qtbot, co
     again = _open(qtbot, context, path)
     assert again.plan.mapping.get("Hemklass") == "class_name"
     assert again.mapping_combos["Hemklass"].currentData() == "class_name"
+
+
+def test_an_encoding_that_cannot_be_told_is_asked_for(qtbot, context, tmp_path):
+    path = tmp_path / "lista.csv"
+    path.write_bytes("Imię;Nazwisko;Klasa\nŁucja;Żółć;8A\nŚwiętosław;Źrebię;8A\n".encode("cp1250"))
+    dialog = _open(qtbot, context, path)
+    assert dialog.encoding_hint.isVisible() and dialog.encoding_combo.isEnabled()
+    assert not dialog.import_button.isEnabled()
+    dialog.encoding_combo.setCurrentIndex(dialog.encoding_combo.findData("cp1250"))
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.plan.encoding == "cp1250", timeout=15000)
+    assert not dialog.encoding_hint.isVisible()
+    assert [dialog.preview.item(r, 0).text() for r in range(2)] == ["Łucja", "Świętosław"]
+    assert dialog.preview.item(0, 1).text() == "Żółć"
+    assert "cp1250" in dialog.detected_label.text()

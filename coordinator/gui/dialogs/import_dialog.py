@@ -260,19 +260,24 @@ class ImportDialog(QDialog):
         self.plan = plan
         self.result = None
         self.status_label.setText("")
-        if plan.encoding:
+        rows = ngettext("{n} row", "{n} rows", len(plan.rows)).format(n=len(plan.rows))
+        is_text = plan.file_format != "xlsx"
+        if not is_text:
+            self.detected_label.setText(_("Excel workbook; {rows}.").format(rows=rows))
+        elif plan.encoding:
             self.detected_label.setText(_("Encoding {encoding}, columns separated by {delimiter}; {rows}.").format(
-                encoding=plan.encoding, delimiter=delimiter_name(plan.delimiter),
-                rows=ngettext("{n} row", "{n} rows", len(plan.rows)).format(n=len(plan.rows))))
+                encoding=plan.encoding, delimiter=delimiter_name(plan.delimiter), rows=rows))
         else:
-            self.detected_label.setText(_("Excel workbook; {rows}.").format(
-                rows=ngettext("{n} row", "{n} rows", len(plan.rows)).format(n=len(plan.rows))))
-        self.encoding_combo.setEnabled(plan.encoding is not None)
+            self.detected_label.setText(_("The encoding could not be detected."))
+        self.encoding_combo.setEnabled(is_text)
         self.encoding_hint.setVisible(bool(plan.needs_encoding_choice))
-        if plan.needs_encoding_choice:
-            self.encoding_hint.setText(_("The characters of this file could not be told apart for certain. "
-                                         "Choose the encoding under which the names read right: “{sample}”")
-                                       .format(sample=plan.encoding_sample))
+        if plan.needs_encoding_choice and plan.encoding_sample:
+            self.encoding_hint.setText(_("The characters of this file could not be told apart for certain. Choose "
+                                         "the encoding under which the names read right; as tried, they read "
+                                         "“{sample}”.").format(sample=plan.encoding_sample))
+        elif plan.needs_encoding_choice:
+            self.encoding_hint.setText(_("The characters of this file could not be told apart for certain. Choose "
+                                         "the encoding under which the names read right."))
         self._show_mapping(plan)
         self._show_preview(plan)
         self._show_problems(plan.problems)
