@@ -105,3 +105,19 @@ def test_switches_language(qtbot, overview):
                     and not widget.soon.topLevelItem(0).text(0).startswith("Study"))
     assert widget.title() != "Overview"
     assert "нояб" in widget.heading.text()
+
+
+def test_charts_follow_a_dark_palette(overview):
+    from PySide6.QtGui import QColor, QPalette
+
+    widget, _, _ = overview
+    dark = QPalette(widget.palette())
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#181818"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    widget.setPalette(dark)
+    chart = widget.sector_chart.chart()
+    assert chart.backgroundBrush().color() == QColor("#181818")
+    assert chart.titleBrush().color() == QColor("#eeeeee")
+    girls = chart.series()[0].barSets()[0].color()
+    assert girls.lightness() > 128  # a light orange that stands out on the dark background
