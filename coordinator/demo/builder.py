@@ -7,12 +7,12 @@ lets the 100,000-pupil region build in well under the three minutes it is allowe
 
 from __future__ import annotations
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Connection, Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from coordinator.demo import DemoSummary
 from coordinator.demo.activities import build_placements, build_study_visits
-from coordinator.demo.context import SIZES, DemoContext, Year
+from coordinator.demo.context import SIZES, DemoContext, Row, Year
 from coordinator.demo.country import country_data
 from coordinator.demo.events import build_action_plans, build_encounters, build_meetings, build_trainings
 from coordinator.demo.organisations import build_networks, build_organisations
@@ -115,10 +115,34 @@ def generate(ctx: DemoContext) -> None:
     build_action_plans(ctx)
 
 
+def _insert_sqlite(connection: Connection, table: Table, rows: list[Row]) -> None:
+    """executemany straight on the driver's cursor, in the same transaction, with SQLAlchemy's own
+    conversions of each column's values (dates, enums, booleans): a third of the time of Core's insert."""
+    dialect = connection.dialect
+    quote = dialect.identifier_preparer.quote
+    columns = [c for c in table.columns if c.key in rows[0]]
+    keys = [c.key for c in columns]
+    processors = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
+           f"VALUES ({', '.join('?' for _ in columns)})")
+    converters = list(zip(keys, processors))
+    data = [tuple(p(row[k]) if p else row[k] for k, p in converters) for row in rows]
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(sql, data)
+    finally:
+        cursor.close()
+
+
 def _insert(session: Session, ctx: DemoContext) -> None:
     connection = session.connection()
     for name, table in TABLES:
         rows = ctx.rows.get(name, [])
+        if not rows:
+            continue
+        if connection.dialect.name == "sqlite":
+            _insert_sqlite(connection, table, rows)
+            continue
         for start in range(0, len(rows), BATCH):
             connection.execute(table.insert(), rows[start:start + BATCH])
     links = ctx.rows.get("school_contacts", [])

@@ -91,6 +91,7 @@ class DemoContext:
     school_names: dict[int, str] = field(default_factory=dict)
     school_towns: dict[int, str] = field(default_factory=dict)
     activities: dict[tuple[int, str], list[int]] = field(default_factory=dict)  # (year, kind) → ids
+    cache: dict[str, Any] = field(default_factory=dict)
 
     def rng(self, part: str) -> random.Random:
         """An independent random stream per part, so that one part's changes leave the others alone."""

@@ -84,7 +84,8 @@ def org_number(rng: random.Random, country: str, prefix: str | None = None) -> s
 
 
 def _digits(rng: random.Random, n: int) -> str:
-    return str(rng.randrange(1, 10)) + "".join(str(rng.randrange(10)) for _ in range(n - 1))
+    """n digits, the first not a zero."""
+    return str(rng.randrange(10 ** (n - 1), 10 ** n))
 
 
 def phone(rng: random.Random, country: str, *, mobile: bool, area: str = "") -> str:

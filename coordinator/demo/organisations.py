@@ -32,8 +32,11 @@ def main_towns(ctx: DemoContext) -> list[Town]:
 
 def pick_town(ctx: DemoContext, rng) -> Town:
     # The main town of each municipality has most of the employers.
-    mains = main_towns(ctx)
-    return weighted(rng, [(t, 6.0 if t in mains else 1.0) for t in towns(ctx)])
+    options = ctx.cache.get("town_weights")
+    if options is None:
+        mains = main_towns(ctx)
+        options = ctx.cache["town_weights"] = [(t, 6.0 if t in mains else 1.0) for t in towns(ctx)]
+    return weighted(rng, options)
 
 
 def postal_code(rng, town: Town) -> str:
