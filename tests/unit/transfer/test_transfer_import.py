@@ -277,3 +277,17 @@ def test_cancelling_leaves_nothing_behind(make_store, tmp_path):
     with pytest.raises(ImportCancelled), store.session() as session:
         apply_import(session, plan, school="Hagaskolan", cancelled=lambda: True)
     assert _count(store, Pupil) == 0 and _count(store, School) == 0
+
+
+def test_a_mapping_is_remembered_per_file_layout(make_store):
+    from coordinator.transfer.mappings import remember_mapping, remembered_mapping
+
+    store = make_store("se")
+    headers = ["Elevens nummer", "Förnamn", "Efternamn", "Klass"]
+    with store.session() as session:
+        assert remembered_mapping(session, "pupils", headers) == {}
+        remember_mapping(session, "pupils", headers, {"Elevens nummer": "external_id"})
+    with store.session() as session:
+        assert remembered_mapping(session, "pupils", list(reversed(headers))) == {"Elevens nummer": "external_id"}
+        assert remembered_mapping(session, "contacts", headers) == {}
+        assert remembered_mapping(session, "pupils", headers + ["Kön"]) == {}
