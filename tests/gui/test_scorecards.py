@@ -113,3 +113,15 @@ def test_computed_indicator_cannot_be_typed_in_or_deleted(workspace):
     ws.tree.setCurrentItem(group.child(0))
     assert not ws.value_spin.isVisible() and not ws.delete_button.isVisible()
     assert ws.target_spin.isVisible()
+
+
+def test_switching_language_retranslates_labels_and_indicator_names(qtbot, workspace):
+    from coordinator.i18n import set_language
+
+    ws = workspace
+    set_language("sv")
+    ws.retranslate()
+    assert ws.add_button.text() == "&Lägg till manuell indikator…"
+    assert ws.tree.headerItem().text(0) == "Indikator"
+    qtbot.waitUntil(lambda: not ws.busy and ws.tree.topLevelItem(0).text(0) == "Elever", timeout=15000)
+    assert ws.scope_combo.itemText(0) == "Kommun"

@@ -201,8 +201,7 @@ class DocumentsWorkspace(Workspace):
         self.print_button.clicked.connect(self.print_dialog)
         self.ics_button.clicked.connect(self.save_ics_dialog)
         context.changes_applied.connect(self.refresh)
-        context.store_changed.connect(lambda: self.refresh(None))
-        context.language_changed.connect(lambda _lang: self.retranslate())
+        context.language_changed.connect(self._language_changed)
         self.destroyed.connect(lambda *_a, d=self._tmpdir: shutil.rmtree(d, ignore_errors=True))
         self.retranslate()
 
@@ -247,6 +246,11 @@ class DocumentsWorkspace(Workspace):
             code = get_language()
             self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(code)))
         self._kind_changed()
+
+    def _language_changed(self, language: str) -> None:
+        # Documents follow the app's language unless another is chosen after the switch; the main
+        # window itself asks every workspace to retranslate.
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
 
     def activated(self) -> None:
         if not self._loaded:

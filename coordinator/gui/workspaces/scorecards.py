@@ -234,8 +234,6 @@ class ScorecardsWorkspace(Workspace):
         self.delete_button.clicked.connect(self.delete_selected)
         self.add_button.clicked.connect(self.add_manual)
         context.changes_applied.connect(self.refresh)
-        context.store_changed.connect(lambda: self.refresh(None))
-        context.language_changed.connect(lambda _lang: self.retranslate())
         self.retranslate()
 
     # -- the contract ------------------------------------------------------------------------------
@@ -266,6 +264,8 @@ class ScorecardsWorkspace(Workspace):
             self.direction_combo.setCurrentIndex(self.direction_combo.findData(current))
         if self.scope_combo.count():
             self.scope_combo.setItemText(0, _("Municipality"))
+        if self._loaded and self._scorecard is not None:
+            self._compute()  # indicator and perspective names come translated from the computation
         self._show()
 
     def activated(self) -> None:

@@ -261,8 +261,6 @@ class StatisticsWorkspace(Workspace):
         self.suppress_box.toggled.connect(self._show)
         self.export_button.clicked.connect(self.export_dialog)
         context.changes_applied.connect(self.refresh)
-        context.store_changed.connect(lambda: self.refresh(None))
-        context.language_changed.connect(lambda _lang: self.retranslate())
         self.retranslate()
 
     # -- the contract ------------------------------------------------------------------------------
