@@ -108,6 +108,10 @@ def decode(data: bytes, *, profile: str, encoding: str | None = None) -> tuple[s
         if data.startswith(bom):
             text, used = _strict(data[len(bom):], name.replace("-sig", ""), bom_skip=False)
             return text, name, False, ""
+    sixteen = _utf16_without_bom(data)
+    if sixteen:
+        text, used = _strict(data, sixteen, bom_skip=False)
+        return text, used, False, ""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -123,6 +127,21 @@ def decode(data: bytes, *, profile: str, encoding: str | None = None) -> tuple[s
         raise
     sample = _suspicious_sample(text, profile)
     return text, used, bool(sample), sample
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a mark has a zero byte beside nearly every Latin letter; which side tells the order."""
+    sample = data[:4000]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    pairs = len(sample) // 2
+    odd = sum(1 for i in range(1, len(sample), 2) if sample[i] == 0)
+    even = sum(1 for i in range(0, len(sample), 2) if sample[i] == 0)
+    if odd > 0.3 * pairs and even < 0.05 * pairs:
+        return "utf-16-le"
+    if even > 0.3 * pairs and odd < 0.05 * pairs:
+        return "utf-16-be"
+    return None
 
 
 def _strict(data: bytes, encoding: str, *, bom_skip: bool) -> tuple[str, str]:
@@ -209,7 +228,7 @@ def read_csv_bytes(data: bytes, *, profile: str, encoding: str | None = None,
     if delimiter is None:
         delimiter = choose_delimiter(body, mapping)
     rows = _parse(body, delimiter)
-    header_index = next((i for i, (_row, cells) in enumerate(rows) if any(c.strip() for c in cells)), None)
+    header_index = header_position(rows, mapping)
     if header_index is None:
         raise ReadError(1, "A", _("The file is empty."))
     header_row, headers = rows[header_index]
@@ -228,16 +247,32 @@ def _offset_after_line(text: str, line_index: int) -> int:
     return offset
 
 
+HEADER_SEARCH_ROWS = 10
+
+
+def header_position(rows: list[tuple[int, list[Any]]], mapping: dict[str, str] | None) -> int | None:
+    """Index of the header: the first of the top rows with two known column names (a title line above it is
+    skipped), else the first row that is not empty."""
+    filled = [i for i, (_number, cells) in enumerate(rows) if any(str(c).strip() for c in cells if c is not None)]
+    for index in filled[:HEADER_SEARCH_ROWS]:
+        cells = ["" if c is None else str(c) for c in rows[index][1]]
+        if known_count(cells, mapping) >= 2:
+            return index
+    return filled[0] if filled else None
+
+
 def choose_delimiter(text: str, mapping: dict[str, str] | None) -> str:
-    """The delimiter under which the header holds the most known column names; ties go to ; then tab then ,."""
-    header_line = next((line for line in text.splitlines() if line.strip()), "")
+    """The delimiter under which a top line holds the most known column names; ties go to ; then tab then ,."""
+    lines = [line for line in text.splitlines() if line.strip()][:HEADER_SEARCH_ROWS]
     best, best_score = ";", (-1, -1)
     for candidate in (";", "\t", ","):
-        try:
-            cells = next(csv.reader([header_line], delimiter=candidate))
-        except (csv.Error, StopIteration):
-            continue
-        score = (known_count(cells, mapping), len(cells) if len(cells) > 1 else 0)
+        score = (-1, -1)
+        for line in lines:
+            try:
+                cells = next(csv.reader([line], delimiter=candidate))
+            except (csv.Error, StopIteration):
+                continue
+            score = max(score, (known_count(cells, mapping), len(cells) if len(cells) > 1 else 0))
         if score > best_score:
             best, best_score = candidate, score
     return best
@@ -325,10 +360,11 @@ def read_xlsx(path: Path, data: bytes) -> Sheet:
     finally:
         if workbook is not None:
             workbook.close()
-    if not rows:
-        raise ReadError(1, "A", _("The file is empty."))
-    header_row, header_cells = rows[0]
     from coordinator.transfer.values import cell_text
 
+    index = header_position([(n, [cell_text(c) for c in cells]) for n, cells in rows[:HEADER_SEARCH_ROWS]], None)
+    if index is None:
+        raise ReadError(1, "A", _("The file is empty."))
+    header_row, header_cells = rows[index]
     headers = [cell_text(c) for c in header_cells]
-    return Sheet(headers=headers, rows=rows[1:], header_row=header_row, file_format="xlsx", epoch=epoch)
+    return Sheet(headers=headers, rows=rows[index + 1:], header_row=header_row, file_format="xlsx", epoch=epoch)

@@ -83,7 +83,7 @@ def parse_date(value: Any, *, date_order: str = "dmy", epoch: dt.datetime = CALE
         return _check_year(value, value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return _serial(float(value), epoch, value)
-    text = cell_text(value)
+    text = re.sub(r"\s*(?:r\.|г\.|г|år)$", "", cell_text(value))  # "14.09.2026 r.", "14.09.2026 г."
     if (m := _ISO.match(text)):
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
     elif (m := _DMY_DOT.match(text)):
@@ -153,13 +153,23 @@ def parse_sector(value: Any) -> str:
         value=cell_text(value)))
 
 
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11}
+_ROMAN_CLASS = re.compile(r"^\s*(XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:\s*[-_ ]?\s*[a-zа-яё]|\s*[-_ ]\s*[A-ZА-ЯЁ])?\s*$")
+
+
 def grade_of_class(class_name: str, profile: str) -> str | None:
-    """'8B', '8b', '8Б', '8 A' → '8'; Swedish 'F', 'FA' → 'F'; None when the name tells no grade."""
+    """'8B', '8b', '8Б', '8 A' → '8'; Swedish 'F', 'FA' → 'F'; Polish and Russian 'VIIa', 'III b' → '7', '3'.
+
+    None when the name tells no grade.
+    """
     match = _GRADE_OF_CLASS.match(class_name or "")
     if match:
         return str(int(match.group(1)))
     if profile == "se" and _SWEDISH_F_CLASS.match(class_name or ""):
         return "F"
+    roman = _ROMAN_CLASS.match(class_name or "") if profile in ("pl", "ru") else None
+    if roman:
+        return str(_ROMAN[roman.group(1)])
     return None
 
 

@@ -144,3 +144,20 @@ def test_date_headers_in_three_languages(tmp_path):
         path = write_csv(tmp_path / "p.csv", [["Elev-id", "Arbetsplats", start, end]])
         plan = analyse_file(path, "placements", profile="se", mapping={"Elev-id": "external_id"})
         assert plan.mapping[start] == "start_date" and plan.mapping[end] == "end_date"
+
+
+def test_utf16_without_a_mark_is_recognised(tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_bytes("\r\n".join(";".join(r) for r in _rows("pl")).encode("utf-16-le"))
+    plan = analyse_file(path, "pupils", profile="pl")
+    _assert_names(plan, "pl")
+    assert plan.encoding == "utf-16-le"
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_a_title_line_above_the_header_is_skipped_and_rows_keep_their_numbers(tmp_path, suffix):
+    rows = [["Klasslista 8B, Hagaskolan"], []] + _rows("se")
+    path = (write_csv if suffix == "csv" else write_xlsx)(tmp_path / f"list.{suffix}", rows)
+    plan = analyse_file(path, "pupils", profile="se")
+    assert plan.problems == [] and plan.header_row == 3
+    assert [r.row for r in plan.rows] == [4, 5, 6]

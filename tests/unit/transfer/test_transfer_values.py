@@ -21,7 +21,8 @@ from coordinator.transfer.values import (
 
 @pytest.mark.parametrize("text,expected", [
     ("2026-09-14", dt.date(2026, 9, 14)), ("14.09.2026", dt.date(2026, 9, 14)), ("4/9/2026", dt.date(2026, 9, 4)),
-    ("44927", dt.date(2023, 1, 1)), ("2026-09-14 08:00", dt.date(2026, 9, 14)),
+    ("44927", dt.date(2023, 1, 1)), ("2026-09-14 08:00", dt.date(2026, 9, 14)), ("14.09.2026 r.", dt.date(2026, 9, 14)),
+    ("14.09.2026 г.", dt.date(2026, 9, 14)),
 ])
 def test_dates_in_every_form(text, expected):
     assert parse_date(text) == expected
@@ -70,7 +71,8 @@ def test_unknown_sectors_are_refused(value):
 
 @pytest.mark.parametrize("name,profile,grade", [
     ("8B", "se", "8"), ("8b", "se", "8"), ("8Б", "ru", "8"), ("10А", "ru", "10"), ("F", "se", "F"),
-    ("FA", "se", "F"), ("Ma1", "se", None), ("IIIa", "pl", None), ("7 c", "pl", "7"),
+    ("FA", "se", "F"), ("Ma1", "se", None), ("IIIa", "pl", "3"), ("VII b", "pl", "7"), ("XI А", "ru", "11"), ("IT", "pl", None),
+    ("7 c", "pl", "7"), ("Va", "se", None),
 ])
 def test_grade_from_class_name(name, profile, grade):
     assert grade_of_class(name, profile) == grade
