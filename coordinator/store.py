@@ -188,6 +188,10 @@ def open_store(
                 command.upgrade(alembic_config(conn), "head")
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
+        if path is not None and path.exists() and check:
+            from coordinator.safety.integrity import CheckResult
+
+            raise _refusal(path, CheckResult(False, "damaged", (str(exc),))) from exc
         raise UserError(
             _("{name} cannot be opened: it is not a database or it is damaged.").format(
                 name=path.name if path else url)
@@ -200,15 +204,22 @@ def open_store(
 
 
 def _check_on_open(path: Path, *, create: bool) -> None:
-    from coordinator.formatting import format_datetime
-    from coordinator.safety.backups import newest_good_backup
-    from coordinator.safety.integrity import DatabaseRefused, check_file
+    from coordinator.safety.integrity import check_file
 
     result = check_file(path)
     if result.ok and (result.kind != "empty" or create):
         return
     if result.kind == "unreadable":
         raise UserError(result.message(path.name))
+    raise _refusal(path, result)
+
+
+def _refusal(path: Path, result):  # type: ignore[no-untyped-def]
+    """The refusal of a file that failed its check, offering the newest good backup."""
+    from coordinator.formatting import format_datetime
+    from coordinator.safety.backups import newest_good_backup
+    from coordinator.safety.integrity import DatabaseRefused
+
     backup = newest_good_backup(path)
     if result.kind == "empty":
         message = _("{name} is not a database of this app.").format(name=path.name)
@@ -220,7 +231,7 @@ def _check_on_open(path: Path, *, create: bool) -> None:
             time=format_datetime(backup.created, "short"), path=path, backup=backup.path)
     elif result.kind != "newer":
         message += " " + _("It was left as it was; no backup of it was found.")
-    raise DatabaseRefused(message, path=path, result=result, backup=backup.path if backup else None)
+    return DatabaseRefused(message, path=path, result=result, backup=backup.path if backup else None)
 
 
 def _register_protected_names(store: Store) -> None:

@@ -35,8 +35,8 @@ class CheckResult:
         if self.kind == "foreign_keys":
             return _("{name} is damaged: some records point to records that do not exist.").format(name=name)
         if self.kind == "unreadable":
-            return _("{name} cannot be read right now: {reason}.").format(
-                name=name, reason=self.details[0] if self.details else "")
+            reason = self.details[0].splitlines()[0][:200] if self.details and self.details[0] else ""
+            return _("{name} cannot be read right now: {reason}.").format(name=name, reason=reason)
         return _("{name} is damaged and cannot be used safely.").format(name=name)
 
 
@@ -98,6 +98,10 @@ def _run_checks(conn: sqlite3.Connection, *, full: bool, foreign_keys: bool) -> 
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not tables:
         return CheckResult(True, "empty")
+    if full:
+        unreadable = _unreadable_text(conn, sorted(tables))
+        if unreadable:
+            return CheckResult(False, "damaged", unreadable)
     if "alembic_version" in tables:
         from coordinator.store import head_revision, known_revisions
 
@@ -105,6 +109,30 @@ def _run_checks(conn: sqlite3.Connection, *, full: bool, foreign_keys: bool) -> 
         if revision and revision[0] not in known_revisions() and revision[0] != head_revision():
             return CheckResult(False, "newer", (str(revision[0]),))
     return CheckResult(True, "ok")
+
+
+def _unreadable_text(conn: sqlite3.Connection, tables: list[str]) -> tuple[str, ...]:
+    """Text values that are not valid UTF-8 (a flipped bit the page checks cannot see)."""
+    conn.text_factory = bytes
+    problems = []
+    try:
+        for table in tables:
+            for row in conn.execute(f'SELECT rowid, * FROM "{table}"' if not table.startswith("sqlite_")
+                                    else f'SELECT 0, * FROM "{table}"'):
+                for value in row[1:]:
+                    if isinstance(value, bytes):
+                        try:
+                            value.decode("utf-8")
+                        except UnicodeDecodeError:
+                            problems.append(f"{table} row {row[0]}: text is not readable")
+                            break
+                if len(problems) >= 20:
+                    return tuple(problems)
+    except sqlite3.OperationalError:
+        pass  # a WITHOUT ROWID table: its values were read by quick_check's pass already
+    finally:
+        conn.text_factory = str
+    return tuple(problems)
 
 
 def check_file(path: str | Path, *, full: bool = False, foreign_keys: bool = False) -> CheckResult:
@@ -127,13 +155,16 @@ def check_file(path: str | Path, *, full: bool = False, foreign_keys: bool = Fal
         except sqlite3.DatabaseError as exc:
             code = getattr(exc, "sqlite_errorname", "") or ""
             text = str(exc).lower()
-            if code in _DAMAGE_CODES or "malformed" in text or "not a database" in text or "corrupt" in text:
+            if code in _DAMAGE_CODES or any(w in text for w in ("malformed", "not a database", "corrupt",
+                                                                 "could not decode")):
                 return CheckResult(False, "not_database" if "not a database" in text else "damaged", (str(exc),))
             if readonly and ("readonly" in code.lower() or "cantopen" in code.lower()
                              or "read-only" in text or "readonly" in text or "unable to open" in text):
                 # A hot journal from a crash must be rolled back first; that is recovery, not change.
                 continue
-            return CheckResult(False, "unreadable", (str(exc),))
+            if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+                return CheckResult(False, "unreadable", (str(exc),))
+            return CheckResult(False, "damaged", (str(exc),))  # anything else SQLite cannot read is damage
         finally:
             if conn is not None:
                 with contextlib.suppress(sqlite3.Error):

@@ -34,7 +34,7 @@ def _set_aside_damaged(db: Path, moment: dt.datetime) -> Path:
     os.replace(db, damaged)
     for suffix, sidecar in _sidecars(db).items():
         if sidecar.exists():
-            if suffix == "-shm":
+            if suffix == "-shm" or sidecar.stat().st_size == 0:
                 with contextlib.suppress(OSError):
                     sidecar.unlink()
             else:
