@@ -1,32 +1,49 @@
-"""`coordinator demo` from the command line: sizes per country, refusing to overwrite, --force."""
+"""`coordinator demo` from the command line: sizes per country, refusing to overwrite, --force.
+
+The command line runs in-process through its real entry point (`main`, with the exit-code
+contract), which saves a Python start-up per call.
+"""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from coordinator.cli.main import main
 
-def coordinator(*args: str | Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ)
-    env.pop("COORDINATOR_LANG", None)
-    return subprocess.run([sys.executable, "-m", "coordinator", *map(str, args)], check=False,
-                          capture_output=True, text=True,
-                          env=env, timeout=120)
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def coordinator(capsys, monkeypatch):
+    monkeypatch.delenv("COORDINATOR_LANG", raising=False)
+
+    def run(*args: str | Path) -> Result:
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as exited:
+            main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return Result(int(exited.value.code or 0), captured.out, captured.err)
+
+    return run
 
 
 @pytest.mark.parametrize("profile_code", ["se", "pl", "ru"])
-def test_municipality_demo_then_info_shows_about_1700_pupils(tmp_path, profile_code):
+def test_municipality_demo_then_info_shows_about_1700_pupils(tmp_path, coordinator, profile_code):
     db = tmp_path / "x.sqlite"
     built = coordinator("--db", db, "demo", "--profile", profile_code, "--size", "municipality")
-    assert built.returncode == 0, built.stderr
+    assert built.code == 0, built.err
     info = coordinator("--db", db, "info", "--format", "json")
-    assert info.returncode == 0, info.stderr
-    data = json.loads(info.stdout)
+    assert info.code == 0, info.err
+    data = json.loads(info.out)
     assert 1500 <= data["pupils"] <= 1900
     assert data["schools"] == 7
     assert 120 <= data["organisations"] <= 180
@@ -35,16 +52,22 @@ def test_municipality_demo_then_info_shows_about_1700_pupils(tmp_path, profile_c
         assert data[key] > 0, key
 
 
-def test_an_existing_file_is_refused_without_force_and_replaced_with_it(tmp_path):
+def test_an_existing_file_is_refused_without_force_and_replaced_with_it(tmp_path, coordinator):
     db = tmp_path / "x.sqlite"
-    assert coordinator("--db", db, "demo", "--size", "small", "--seed", "3").returncode == 0
+    assert coordinator("--db", db, "demo", "--size", "small", "--seed", "3").code == 0
     before = db.read_bytes()
     refused = coordinator("--db", db, "demo", "--size", "small", "--profile", "ru")
-    assert refused.returncode == 1
-    assert len(refused.stderr.strip().splitlines()) == 1 and "--force" in refused.stderr
-    assert "Traceback" not in refused.stderr
+    assert refused.code == 1
+    assert len(refused.err.strip().splitlines()) == 1 and "--force" in refused.err
+    assert "Traceback" not in refused.err
     assert db.read_bytes() == before
     replaced = coordinator("--db", db, "demo", "--size", "small", "--profile", "ru", "--force")
-    assert replaced.returncode == 0, replaced.stderr
-    info = json.loads(coordinator("--db", db, "info", "--format", "json").stdout)
+    assert replaced.code == 0, replaced.err
+    info = json.loads(coordinator("--db", db, "info", "--format", "json").out)
     assert info["profile"] == "ru"
+
+
+def test_an_unknown_size_is_wrong_usage(tmp_path, coordinator):
+    result = coordinator("--db", tmp_path / "x.sqlite", "demo", "--size", "huge")
+    assert result.code == 2
+    assert not (tmp_path / "x.sqlite").exists()

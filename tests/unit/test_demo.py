@@ -26,14 +26,11 @@ def _build(path: Path, profile_code: str, size: str, seed: int = 1) -> Path:
 
 
 @pytest.fixture(scope="module")
-def municipality(tmp_path_factory):
-    built: dict[str, Path] = {}
+def municipality(tmp_path_factory, demo_template):
+    """The municipality demo of a profile, from the session's shared templates (built once)."""
 
     def get(profile_code: str) -> sqlite3.Connection:
-        if profile_code not in built:
-            path = tmp_path_factory.mktemp("demo") / f"{profile_code}.sqlite"
-            built[profile_code] = _build(path, profile_code, "municipality")
-        return sqlite3.connect(built[profile_code])
+        return sqlite3.connect(demo_template(tmp_path_factory, profile_code, "municipality"))
 
     return get
 
