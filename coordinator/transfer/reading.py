@@ -42,6 +42,8 @@ _EXPECTED_LETTERS: dict[str, set[str]] = {
 }
 # UTF-8 read as cp1252 ("Ã¥" for "å", "Å‚" for "ł", "Ð°" for "а"): a lead letter, then a continuation byte.
 _CONTINUATION = "".join(sorted({bytes([b]).decode("cp1252", errors="ignore") for b in range(0x80, 0xC0)} - {""}))
+# Punctuation people really type next to letters (quotes, dashes, №); other symbols inside words are suspect.
+_TYPED_PUNCTUATION = set("«»„“”‘’‚‹›–—…№°§·•€×´\u00a0\u2009\u202f")
 _MOJIBAKE = re.compile("[ÃÂÅÄÐÑâ][" + re.escape(_CONTINUATION) + "]")
 
 
@@ -181,7 +183,7 @@ def _suspicious_sample(text: str, profile: str) -> str:
             return _word_around(text, index)
         if category.startswith("L") and char not in expected:
             return _word_around(text, index)
-        if not category.startswith("L") and _between_letters(text, index):
+        if not category.startswith("L") and char not in _TYPED_PUNCTUATION and _between_letters(text, index):
             return _word_around(text, index)  # a symbol inside a word, like "Wa³brzych"
     if profile == "ru" and re.search(r"[A-Za-z][А-Яа-яЁё]|[А-Яа-яЁё][A-Za-z]", text):
         match = re.search(r"[A-Za-z][А-Яа-яЁё]|[А-Яа-яЁё][A-Za-z]", text)

@@ -291,3 +291,57 @@ def test_a_mapping_is_remembered_per_file_layout(make_store):
         assert remembered_mapping(session, "pupils", list(reversed(headers))) == {"Elevens nummer": "external_id"}
         assert remembered_mapping(session, "contacts", headers) == {}
         assert remembered_mapping(session, "pupils", headers + ["Kön"]) == {}
+
+
+@pytest.mark.parametrize("profile,rows,number,sector", [
+    ("pl", [["Nazwa", "NIP", "PKD", "Miejscowość"], ["Zakład Łódź Sp. z o.o.", "526-025-02-74", "25.62.Z",
+                                                      "Wałbrzych"]], "526-025-02-74", "C"),
+    ("ru", [["Наименование", "ИНН", "ОКВЭД", "Город"], ["ООО «Чайка»", "7707083893", "43.21", "Чайковский"]],
+     "7707083893", "F"),
+])
+def test_polish_and_russian_registers(make_store, tmp_path, profile, rows, number, sector):
+    store = make_store(profile)
+    result = _import(store, write_csv(tmp_path / "o.csv", rows, encoding={"pl": "cp1250", "ru": "cp1251"}[profile]),
+                     "organisations", profile=profile)
+    assert result.created == 1, result.problems
+    with store.session() as session:
+        org = session.scalar(select(Organisation))
+        assert (org.name, org.org_number, org.sector_code, org.country) == (rows[1][0], number, sector,
+                                                                              profile.upper())
+    bad = [rows[0], [rows[1][0] + " 2", "1234567890", "Z9", ""]]
+    refused = _import(store, write_csv(tmp_path / "b.csv", bad), "organisations", profile=profile)
+    assert [(p.row, p.column) for p in refused.problems] == [(2, rows[0][1]), (2, rows[0][2])]
+
+
+def test_placements_by_pupil_id_from_a_1904_workbook(make_store, tmp_path):
+    store = make_store("se")
+    _import(store, write_csv(tmp_path / "l.csv", [["Förnamn", "Efternamn", "Klass", "Elev-id"],
+                                                  ["Åsa", "Öberg", "8B", "S-1"]]),
+            school="Hagaskolan", mapping={"Elev-id": "external_id"})
+    _import(store, write_csv(tmp_path / "o.csv", ORGS), "organisations")
+    # 1904 system: serial 44927 is 2027-01-02
+    rows = [["Elev-id", "Organisationsnummer", "Startdatum", "Slutdatum", "Status", "Dagar"],
+            ["S-1", "556036-0793", 44927, 44931, "Bekräftad", 5]]
+    path = write_xlsx(tmp_path / "p.xlsx", rows, epoch_1904=True)
+    result = _import(store, path, "placements", mapping={"Elev-id": "external_id"})
+    assert result.created == 1, result.problems
+    with store.session() as session:
+        placement = session.scalar(select(Placement))
+        assert (placement.start_date, placement.end_date) == (dt.date(2027, 1, 2), dt.date(2027, 1, 6))
+        assert placement.status == PlacementStatus.CONFIRMED and placement.days == 5
+        assert placement.pupil.first_name == "Åsa" and placement.host.name == "Verkstad AB"
+    missing = [rows[0], ["S-404", "556036-0793", 44927, 44931, "", ""]]
+    refused = _import(store, write_xlsx(tmp_path / "m.xlsx", missing, epoch_1904=True), "placements",
+                      mapping={"Elev-id": "external_id"})
+    assert [(p.row, p.column) for p in refused.problems] == [(2, "Elev-id")]
+
+
+def test_study_visit_with_an_unknown_class_names_it(make_store, tmp_path):
+    store = make_store("se")
+    _import(store, write_csv(tmp_path / "l.csv", CLASS_LIST), school="Hagaskolan")
+    _import(store, write_csv(tmp_path / "o.csv", ORGS), "organisations")
+    day = dt.date.today().isoformat()
+    rows = [["Organisation", "Datum", "Klass"], ["Verkstad AB", day, "8B och 7Q"]]
+    result = _import(store, write_csv(tmp_path / "v.csv", rows), "study-visits")
+    assert [(p.row, p.column) for p in result.problems] == [(2, "Klass")] and "7Q" in result.problems[0].message
+    assert _count(store, StudyVisit) == 0
