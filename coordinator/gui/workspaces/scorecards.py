@@ -107,6 +107,9 @@ class ManualIndicatorDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #d73027")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Add"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.name_edit.setMinimumWidth(320)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
