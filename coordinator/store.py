@@ -122,9 +122,18 @@ class Store:
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error."""
-        with self.session_factory() as session, session.begin():
-            yield session
+        """One transaction: committed when the block ends, rolled back on any error.
+
+        A full disk becomes a UserError with a clear line; the transaction is rolled back whole.
+        """
+        try:
+            with self.session_factory() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            if "disk is full" in str(exc.orig).lower() or "database or disk is full" in str(exc).lower():
+                raise UserError(_("The disk is full, so nothing of this change was saved. Free some space "
+                                  "and try again.")) from exc
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
