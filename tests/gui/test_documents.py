@@ -75,6 +75,14 @@ def test_document_in_another_language(qtbot, workspace):
     assert format_date(dt.date.today(), "MMMM", language="sv") in text
     assert not ws.ics_button.isEnabled()
 
+    # A second preview replaces the first; old previews do not pile up in the temporary folder.
+    first = ws.current_pdf
+    _choose_kind(ws, "certificate")
+    qtbot.mouseClick(ws.render_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not ws.busy, timeout=30000)
+    assert ws.current_pdf != first and ws.pdf.pageCount() >= 1, ws.message.text()
+    assert list(ws._tmpdir.glob("*.pdf")) == [ws.current_pdf]
+
 
 def test_a_batch_of_letters_can_be_cancelled(qtbot, workspace):
     ws = workspace

@@ -400,8 +400,15 @@ class DocumentsWorkspace(Workspace):
         self.pdf.close()
         error = self.pdf.load(str(path))
         if error != QPdfDocument.Error.None_:
+            self.current_pdf = None
+            for button in (self.save_button, self.print_button, self.ics_button):
+                button.setEnabled(False)
+            self.view.setVisible(False)
+            self.placeholder.setVisible(True)
             self._failed(_("The document was written but cannot be shown."))
             return
+        if self.current_pdf is not None and self.current_pdf != Path(path):
+            self.current_pdf.unlink(missing_ok=True)  # the previous preview, no longer shown
         self.current_pdf = Path(path)
         self._rendered_kind = kind
         self._rendered_args = arguments
