@@ -278,6 +278,7 @@ class ActionPlanWorkspace(Workspace):
             self.tree.setCurrentItem(chosen)
         elif self.forms.currentWidget() is not self.hint and self._editing_missing():
             self.forms.setCurrentWidget(self.hint)
+        self.new_goal_button.setEnabled(self.context.store is not None)
         self.new_action_button.setEnabled(bool(self.plan and self.plan.goals))
         self.delete_button.setEnabled(self.tree.currentItem() is not None)
 
@@ -323,6 +324,8 @@ class ActionPlanWorkspace(Workspace):
 
     # ---- commands -------------------------------------------------------------------------------
     def new_goal(self) -> None:
+        if self.context.store is None:
+            return
         self.tabs.setCurrentIndex(0)
         self.tree.setCurrentItem(None)
         self.goal_form.load(self.year, None)

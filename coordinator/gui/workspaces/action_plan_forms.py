@@ -73,6 +73,8 @@ class PlanCommand(QUndoCommand):
 def apply(context: AppContext, text: str, do: Callable[[Any], ChangeSet], undo_fn: Callable[[Any], ChangeSet],
           ) -> ChangeSet:
     """Run `do` now (ValidationError propagates to the form), then push it for undo and announce it."""
+    if context.store is None:
+        raise UserError(_("No database is open."))
     with context.store.session() as session:
         changes = do(session)
     context.announce(changes)
