@@ -82,7 +82,9 @@ def build(store: Store, *, profile_code: str, size: str, seed: int) -> DemoSumma
             size=size, sizes=", ".join(SIZES)))
     with store.session() as session:
         session.info["audit"] = False  # generated data, not anyone's edits
-        initialise(session, profile_code=profile_code)
+        data = country_data(profile_code)
+        initialise(session, profile_code=profile_code,
+                   municipality=data.region_name if size == "region" and data.region_name else None)
         ctx = _context(session, profile_code, size, seed)
         generate(ctx)
         _insert(session, ctx)

@@ -146,7 +146,7 @@ def build_action_plans(ctx: DemoContext) -> None:
             ctx.add("goals", {"id": goal_id, "plan_id": plan_id, "title": goal_title, "description": None,
                               "position": goal_position, "created_at": year.stamp, "updated_at": year.stamp})
             for action_position, (title, grades) in enumerate(actions):
-                due = year.starts_on + dt.timedelta(days=45 + (position * 27) % 300 + rng.randint(0, 10))
+                due = year.starts_on + dt.timedelta(days=30 + position * 25 + rng.randint(0, 7))
                 status = _action_status(rng, year, due, ctx.today)
                 action_id = ctx.next_id("actions")
                 ctx.add("actions", {

@@ -183,6 +183,7 @@ DATA = CountryData(
     placement_days={"pl_podstawowa": 5, "pl_technikum": 20},
     school_email_domain="edu.walbrzych.eu",
     first_grade_age={"pl_podstawowa": 7, "pl_technikum": 15},
+    region_name="Subregion wałbrzyski",
     school_patrons=("Marii Konopnickiej", "Jana Pawła II", "Henryka Sienkiewicza", "Adama Mickiewicza",
                     "Juliusza Słowackiego", "Marii Skłodowskiej-Curie", "Tadeusza Kościuszki", "Janusza Korczaka",
                     "Kornela Makuszyńskiego", "Władysława Broniewskiego", "Fryderyka Chopina",

@@ -187,5 +187,6 @@ DATA = CountryData(
     placement_days={"ru_school": 5, "ru_college": 20},
     school_email_domain="edu-chaik.ru",
     first_grade_age={"ru_school": 7, "ru_college": 16},
+    region_name="Пермский край",
     patron_classes=0.4,
 )

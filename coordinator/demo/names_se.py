@@ -167,6 +167,7 @@ DATA = CountryData(
     placement_days={"se_grundskola": 10, "se_gymnasium": 25},
     school_email_domain="skola.hedemora.se",
     first_grade_age={"se_grundskola": 6, "se_gymnasium": 16},
+    region_name="Region Dalarna",
     school_patrons=("Ängs", "Ås", "Sjö", "Skogs", "Berg", "Norr", "Söder", "Väster", "Öster", "Centrum",
                     "Kyrkbacks", "Lindbacks", "Engelbrekts", "Sture", "Vasa", "Tallbacks", "Solbacks", "Hagaberg",
                     "Kvarnbacks", "Åkerbo"),
