@@ -130,8 +130,10 @@ def erase_person_command(cli: CliContext, pupil: int | None, contact: int | None
             erase_person(store, kind=kind, record_id=record_id)
         finally:
             store.close()
-    click.echo(_("The {kind} with id {id} was erased.").format(
-        kind=_("pupil") if kind == "pupil" else _("contact person"), id=record_id))
+    if kind == "pupil":
+        click.echo(_("The pupil with id {id} was erased.").format(id=record_id))
+    else:
+        click.echo(_("The contact person with id {id} was erased.").format(id=record_id))
 
 
 @click.command("export-person")

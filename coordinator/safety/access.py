@@ -16,11 +16,11 @@ from typing import Any
 from sqlalchemy import Table, and_, or_, select
 from sqlalchemy.orm import Session
 
-from coordinator.errors import NotFoundError, UserError
+from coordinator.errors import UserError
 from coordinator.i18n import _
 from coordinator.models import AuditEntry, Base
 from coordinator.safety.atomic import atomic_write
-from coordinator.safety.erasure import PERSON_TABLES
+from coordinator.safety.erasure import PERSON_TABLES, not_found
 from coordinator.store import Store
 
 
@@ -49,8 +49,7 @@ def person_data(session: Session, kind: str, record_id: int) -> dict[str, Any]:
     own_table: Table = model.__table__  # type: ignore[assignment]
     own = _rows(session, own_table, own_table.c.id == record_id)
     if not own:
-        label = _("pupil") if kind == "pupil" else _("contact person")
-        raise NotFoundError(_("There is no {kind} with id {id}.").format(kind=label, id=record_id))
+        raise not_found(kind, record_id)
     tables: dict[str, list[dict[str, Any]]] = {own_table.name: own}
     for table in Base.metadata.sorted_tables:
         if table.name in (own_table.name, AuditEntry.__tablename__):

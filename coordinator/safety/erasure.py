@@ -92,7 +92,7 @@ def _delete_person(session: Session, kind: str, record_id: int) -> object:
     model = PERSON_TABLES[kind]
     created_at = session.scalar(select(model.created_at).where(model.id == record_id))
     if created_at is None:
-        raise NotFoundError(_("There is no {kind} with id {id}.").format(kind=_kind_label(kind), id=record_id))
+        raise not_found(kind, record_id)
     # A core DELETE lets the database's own ON DELETE rules remove links (enrolments, placements,
     # participations) and clear references, all in this one transaction.
     session.execute(delete(model.__table__).where(model.__table__.c.id == record_id))
@@ -100,8 +100,10 @@ def _delete_person(session: Session, kind: str, record_id: int) -> object:
     return created_at
 
 
-def _kind_label(kind: str) -> str:
-    return _("pupil") if kind == "pupil" else _("contact person")
+def not_found(kind: str, record_id: int) -> NotFoundError:
+    if kind == "pupil":
+        return NotFoundError(_("There is no pupil with id {id}.").format(id=record_id))
+    return NotFoundError(_("There is no contact person with id {id}.").format(id=record_id))
 
 
 def erase_person(store: Store, *, kind: str, record_id: int, now: dt.datetime | None = None) -> ErasureResult:
@@ -112,7 +114,7 @@ def erase_person(store: Store, *, kind: str, record_id: int, now: dt.datetime | 
     with store.session() as session:
         created_at = session.scalar(select(model.created_at).where(model.id == record_id))
     if created_at is None:
-        raise NotFoundError(_("There is no {kind} with id {id}.").format(kind=_kind_label(kind), id=record_id))
+        raise not_found(kind, record_id)
     backup = backup_before(store, "erasure")
     # Registered first: if the erasure is cut short, the next restore or erasure still completes it.
     _append_register(store.path, {
