@@ -41,8 +41,8 @@ def register(group: click.Group) -> None:
         """Write a document (scorecard, action plan, schedule, letters, gender statistics, certificates)."""
         from coordinator.documents import render_document, write_schedule_ics
 
-        scope = dict(language=cli.lang, year=year, school=school, class_name=class_name, teacher=teacher,
-                     date_from=_date(date_from), date_to=_date(date_to))
+        scope = {"language": cli.lang, "year": year, "school": school, "class_name": class_name,
+                 "teacher": teacher, "date_from": _date(date_from), "date_to": _date(date_to)}
         store = cli.open()
         try:
             if out.suffix.lower() == ".ics":

@@ -14,10 +14,24 @@ from coordinator.documents.scope import Scope
 from coordinator.errors import UserError
 from coordinator.formatting import format_date
 from coordinator.i18n import _
-from coordinator.models import (ActionPlan, ActionStatus, ActivityStatus, Contact, Enrolment, Goal, Placement,
-                                PlacementStatus, School, SchoolClass, SchoolType, StudyVisit, Teacher,
-                                encounter_classes, study_visit_classes)
-from coordinator.models import Encounter
+from coordinator.models import (
+    ActionPlan,
+    ActionStatus,
+    ActivityStatus,
+    Contact,
+    Encounter,
+    Enrolment,
+    Goal,
+    Placement,
+    PlacementStatus,
+    School,
+    SchoolClass,
+    SchoolType,
+    StudyVisit,
+    Teacher,
+    encounter_classes,
+    study_visit_classes,
+)
 
 
 def _names(session: Session, model, ids: set[int]) -> dict[int, str]:

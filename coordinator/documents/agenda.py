@@ -11,9 +11,21 @@ from sqlalchemy.orm import Session, aliased
 
 from coordinator.documents.scope import Scope
 from coordinator.i18n import _
-from coordinator.models import (ActivityStatus, Contact, Enrolment, Organisation, Placement, PlacementStatus,
-                                Pupil, School, SchoolClass, StudyVisit, Teacher, study_visit_classes,
-                                study_visit_teachers)
+from coordinator.models import (
+    ActivityStatus,
+    Contact,
+    Enrolment,
+    Organisation,
+    Placement,
+    PlacementStatus,
+    Pupil,
+    School,
+    SchoolClass,
+    StudyVisit,
+    Teacher,
+    study_visit_classes,
+    study_visit_teachers,
+)
 
 
 def protected_name() -> str:

@@ -16,8 +16,18 @@ from coordinator.documents.scope import Scope
 from coordinator.errors import UserError
 from coordinator.formatting import format_date
 from coordinator.i18n import _, ngettext
-from coordinator.models import (ActivityStatus, Encounter, Enrolment, Organisation, Placement, PlacementStatus,
-                                StudyVisit, Training, encounter_classes, study_visit_classes)
+from coordinator.models import (
+    ActivityStatus,
+    Encounter,
+    Enrolment,
+    Organisation,
+    Placement,
+    PlacementStatus,
+    StudyVisit,
+    Training,
+    encounter_classes,
+    study_visit_classes,
+)
 
 
 def _contributions(session: Session, scope: Scope) -> dict[int, dict[str, int]]:

@@ -9,8 +9,15 @@ from sqlalchemy.orm import Session
 
 from coordinator.documents.charts import bar_chart, hbar_chart
 from coordinator.documents.job import Document, Job
-from coordinator.documents.page import (BOY_FILL, GIRL_FILL, OTHER_FILL, PORTRAIT_WIDTH, data_table, esc,
-                                        styles)
+from coordinator.documents.page import (
+    BOY_FILL,
+    GIRL_FILL,
+    OTHER_FILL,
+    PORTRAIT_WIDTH,
+    data_table,
+    esc,
+    styles,
+)
 from coordinator.documents.scope import Scope
 from coordinator.formatting import format_percent
 from coordinator.i18n import _

@@ -43,7 +43,7 @@ def write_schedule_ics(store: Store, out: Path, *, language: str | None = None, 
         calendar.add("prodid", "-//The coordinator's desk//EN")
         calendar.add("version", "2.0")
         calendar.add("x-wr-calname", _("Schedule: {scope}").format(scope=scope.describe()))
-        stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
         for visit in visits:
             event = Event()
             event.add("uid", f"visit-{visit.id}@{_DOMAIN}")

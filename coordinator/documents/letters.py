@@ -19,7 +19,7 @@ from coordinator.services.setup import profile_code
 
 
 def _hours(item: PlacementItem) -> str:
-    per_day = ngettext("{hours} hour a day", "{hours} hours a day", int(round(item.hours_per_day))).format(
+    per_day = ngettext("{hours} hour a day", "{hours} hours a day", round(item.hours_per_day)).format(
         hours=format_number(item.hours_per_day))
     if item.daily_start and item.daily_end:
         return _("{start}–{end} ({per_day})").format(start=format_time(item.daily_start),

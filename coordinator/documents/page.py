@@ -15,8 +15,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate,
-                                Paragraph, Table, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from coordinator.documents.fonts import BOLD, REGULAR, register_fonts
 from coordinator.formatting import format_date
@@ -111,7 +120,7 @@ def _draw_header(canvas: Canvas, info: PageInfo) -> None:
             canvas.drawImage(str(info.logo), MARGIN, top - 11 * mm, width=22 * mm, height=11 * mm,
                              preserveAspectRatio=True, anchor="sw", mask="auto")
             x = MARGIN + 24 * mm
-        except Exception:  # a broken logo file must not stop a document
+        except Exception:  # noqa: BLE001 - a broken logo file must not stop a document
             x = MARGIN
     half = (width - 2 * MARGIN) / 2
     canvas.setFillColor(INK)
@@ -152,7 +161,7 @@ def _numbered_canvas(info: PageInfo) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
-        def showPage(self):  # noqa: N802 - reportlab's name
+        def showPage(self):
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -225,7 +234,7 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
     head_num = ParagraphStyle("cell_head_num", parent=st.cell_head, alignment=TA_RIGHT)
 
     def cell(value: object, column: int, head: bool = False) -> object:
-        if isinstance(value, Flowable) or isinstance(value, list):
+        if isinstance(value, (Flowable, list)):
             return value
         if head:
             style = head_num if column in numeric_set else st.cell_head

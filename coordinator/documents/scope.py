@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from coordinator.errors import NotFoundError, UserError
 from coordinator.i18n import _
 from coordinator.models import School, SchoolClass, SchoolYear, Teacher
-from coordinator.services.setup import get_setting, school_year_id
 from coordinator.schoolyears import previous_label
+from coordinator.services.setup import get_setting, school_year_id
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,25 @@ from pathlib import Path
 
 import pytest
 
-from coordinator.models import (Action, ActionPlan, ActionStatus, ActivityStatus, Contact, Encounter, Enrolment,
-                                Gender, Goal, Organisation, Placement, PlacementStatus, Pupil, School, SchoolClass,
-                                StudyVisit, Teacher)
+from coordinator.models import (
+    Action,
+    ActionPlan,
+    ActionStatus,
+    ActivityStatus,
+    Contact,
+    Encounter,
+    Enrolment,
+    Gender,
+    Goal,
+    Organisation,
+    Placement,
+    PlacementStatus,
+    Pupil,
+    School,
+    SchoolClass,
+    StudyVisit,
+    Teacher,
+)
 from coordinator.services.setup import initialise, school_type_for, school_year_id
 from coordinator.store import open_store
 
