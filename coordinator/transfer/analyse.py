@@ -43,7 +43,7 @@ def analyse_file(path: Path, kind: str, *, profile: str, mapping: dict[str, str]
         return plan
     plan.encoding, plan.delimiter, plan.file_format = sheet.encoding, sheet.delimiter, sheet.file_format
     plan.header_row = sheet.header_row
-    plan.headers = [h or column_letter(i) for i, h in enumerate(sheet.headers)]
+    plan.headers = unique_headers(sheet.headers)
     plan.mapping, plan.unknown_headers = recognise(kind, plan.headers, mapping)
     plan.needs_encoding_choice = sheet.needs_encoding_choice
     plan.encoding_sample = sheet.suspicious
@@ -60,6 +60,19 @@ def analyse_file(path: Path, kind: str, *, profile: str, mapping: dict[str, str]
         plan.rows.append(parser.row(number, cells))
     _check_duplicates(plan)
     return plan
+
+
+def unique_headers(headers: list[str]) -> list[str]:
+    """Each column's name for messages: its header, its letter when empty, header and letter when repeated."""
+    seen: set[str] = set()
+    out = []
+    for index, header in enumerate(headers):
+        name = header or column_letter(index)
+        if name.casefold() in seen:
+            name = f"{name} ({column_letter(index)})"
+        seen.add(name.casefold())
+        out.append(name)
+    return out
 
 
 def _encoding_problem(sheet: Sheet, plan: ImportPlan) -> Problem:
@@ -167,14 +180,9 @@ class _Parser:
 
     def finish(self, number: int, values: dict[str, Any], raw: dict[str, str]) -> None:
         plan, kind = self.plan, self.plan.kind
-        if kind == "pupils" and "grade" not in values and values.get("class_name") and "grade" not in raw:
-            grade = v.grade_of_class(values["class_name"], plan.profile)
-            if grade is None:
-                self.problem(number, plan.column_of("class_name"), _(
-                    "The grade of class “{name}” cannot be told from its name; add a grade column.").format(
-                    name=values["class_name"]))
-            else:
-                values["grade"] = grade
+        if kind == "pupils" and "grade" not in values and values.get("class_name"):
+            # None when the name tells no grade: a problem only if the class does not exist yet (see apply).
+            values["grade"] = v.grade_of_class(values["class_name"], plan.profile)
         mapped = plan.mapping.values()
         unnamed = "external_id" not in values and not (values.get("first_name") and values.get("last_name"))
         if kind == "placements" and unnamed and ("external_id" in mapped or "first_name" in mapped):

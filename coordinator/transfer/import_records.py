@@ -92,6 +92,10 @@ class PupilImporter(Importer):
         class_key = (_cf(school), _cf(values["class_name"]))
         existing_class = self.classes.get(class_key)
         grade = existing_class.grade if existing_class else values.get("grade")
+        if grade is None:
+            self.problem(row, "class_name", _("The grade of class “{name}” cannot be told from its name; add a "
+                                              "grade column.").format(name=values["class_name"]))
+            return None
         grades = self.grades_for(school)
         if grades is not None and existing_class is None and grade not in grades:
             self.problem(row, "grade" if "grade" in self.plan.mapping.values() else "class_name",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900, from_excel
@@ -130,9 +131,22 @@ def parse_gender(value: Any, profile: str) -> str:
             return letters[text]
     if text in GENDER_WORDS and len(text) > 1:
         return GENDER_WORDS[text]
-    if text in ("girl", "boy", "other", "unspecified"):
-        return text
-    return "other"
+    return _gender_labels().get(text, "other")
+
+
+@lru_cache(maxsize=1)
+def _gender_labels() -> dict[str, str]:
+    """The app's own gender labels in every language (what our export writes), to their values."""
+    from coordinator.i18n import LANGUAGES, use_language
+    from coordinator.models.enums import Gender
+
+    table: dict[str, str] = {}
+    for member in Gender:
+        table[member.value] = member.value
+        for language in LANGUAGES:
+            with use_language(language):
+                table.setdefault(member.label.casefold(), member.value)
+    return table
 
 
 def parse_sector(value: Any) -> str:
@@ -230,10 +244,12 @@ _ACTIVITY_STATUS_WORDS: dict[str, str] = {
 }
 
 
-def _status_lookup(enum_cls, words: dict[str, str]) -> dict[str, str]:
+@lru_cache(maxsize=2)
+def _status_lookup(activity: bool) -> dict[str, str]:
     from coordinator.i18n import LANGUAGES, use_language
 
-    table = dict(words)
+    enum_cls = ActivityStatus if activity else PlacementStatus
+    table = dict(_ACTIVITY_STATUS_WORDS if activity else _PLACEMENT_STATUS_WORDS)
     for member in enum_cls:
         table[member.value] = member.value
         for language in LANGUAGES:
@@ -244,9 +260,8 @@ def _status_lookup(enum_cls, words: dict[str, str]) -> dict[str, str]:
 
 def parse_status(value: Any, *, activity: bool = False) -> str:
     enum_cls = ActivityStatus if activity else PlacementStatus
-    words = _ACTIVITY_STATUS_WORDS if activity else _PLACEMENT_STATUS_WORDS
     text = cell_text(value).casefold()
-    found = _status_lookup(enum_cls, words).get(text)
+    found = _status_lookup(activity).get(text)
     if found is None:
         options = ", ".join(m.label for m in enum_cls)
         raise CellError(_("“{value}” is not a status; use one of: {options}.").format(value=cell_text(value),

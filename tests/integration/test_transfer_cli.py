@@ -119,3 +119,12 @@ def test_exported_class_lists_import_back_unchanged(small_db, tmp_path, capsys):
     assert code == 0, err
     assert "created: 0" in stdout and "updated: 0" in stdout
     assert pupils(small_db) == before
+
+
+@pytest.mark.parametrize("lang", ["sv", "pl", "ru"])
+def test_a_class_list_exported_in_any_language_imports_back_unchanged(small_db, tmp_path, capsys, lang):
+    out = tmp_path / "pupils.csv"
+    assert run(capsys, "--db", str(small_db), "--lang", lang, "export", "pupils", "--out", str(out))[0] == 0
+    code, stdout, err = run(capsys, "--db", str(small_db), "import", "pupils", str(out))
+    assert code == 0, err
+    assert "created: 0" in stdout and "updated: 0" in stdout

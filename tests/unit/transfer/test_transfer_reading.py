@@ -161,3 +161,11 @@ def test_a_title_line_above_the_header_is_skipped_and_rows_keep_their_numbers(tm
     plan = analyse_file(path, "pupils", profile="se")
     assert plan.problems == [] and plan.header_row == 3
     assert [r.row for r in plan.rows] == [4, 5, 6]
+
+
+def test_repeated_headers_are_told_apart_by_their_letter(tmp_path):
+    rows = [["Förnamn", "Efternamn", "Klass", "Klass", ""], ["Anna", "Berg", "8A", "gammal", "x"]]
+    plan = analyse_file(write_csv(tmp_path / "l.csv", rows), "pupils", profile="se")
+    assert plan.headers == ["Förnamn", "Efternamn", "Klass", "Klass (D)", "E"]
+    assert plan.mapping["Klass"] == "class_name" and plan.unknown_headers == ["Klass (D)", "E"]
+    assert plan.rows[0].values["class_name"] == "8A"
