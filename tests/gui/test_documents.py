@@ -30,9 +30,14 @@ def _choose_kind(ws, kind: str) -> None:
 def test_schedule_preview_save_print_and_calendar(qtbot, workspace, tmp_path):
     ws = workspace
     _choose_kind(ws, "schedule")
-    assert ws.class_combo.isEnabled() and ws.teacher_combo.isEnabled()
+    # Classes and teachers are picked within a school.
+    assert not ws.class_combo.isEnabled() and ws.class_combo.count() == 1
     assert not ws.save_button.isEnabled() and not ws.ics_button.isEnabled()
     ws.school_combo.setCurrentIndex(1)
+    assert ws.class_combo.isEnabled() and ws.teacher_combo.isEnabled()
+    assert ws.class_combo.count() > 1 and ws.teacher_combo.count() > 1
+    ws.class_combo.setCurrentIndex(1)
+    assert ws.scope_arguments()["class_name"] == ws.class_combo.currentText()
     qtbot.mouseClick(ws.render_button, Qt.MouseButton.LeftButton)
     assert ws.busy and ws.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: not ws.busy, timeout=30000)

@@ -43,16 +43,15 @@ class ScopeChoices:
     years: list[str] = field(default_factory=list)
     current_year: str | None = None
     schools: list[str] = field(default_factory=list)
-    classes: list[tuple[str, str]] = field(default_factory=list)  # (school, class name)
-    teachers: list[tuple[str, str]] = field(default_factory=list)  # (school or "", full name)
     year_start: dt.date | None = None
     year_end: dt.date | None = None
 
 
 def load_scope_choices(store, year: str | None) -> ScopeChoices:
+    """Years and schools (short lists even on a region); classes and teachers come per school."""
     from sqlalchemy import select
 
-    from coordinator.models import School, SchoolClass, SchoolYear, Teacher
+    from coordinator.models import School, SchoolYear
     from coordinator.services.setup import current_year_label, school_years
 
     with store.session() as session:
@@ -62,13 +61,24 @@ def load_scope_choices(store, year: str | None) -> ScopeChoices:
         choices.schools = list(session.scalars(select(School.name).order_by(School.name)))
         if year_row is not None:
             choices.year_start, choices.year_end = year_row.starts_on, year_row.ends_on
-            choices.classes = [(row.school, row.name) for row in session.execute(
-                select(School.name.label("school"), SchoolClass.name).join(School)
-                .where(SchoolClass.school_year_id == year_row.id).order_by(School.name, SchoolClass.name))]
-        choices.teachers = [(row.school or "", f"{row.first_name} {row.last_name}") for row in session.execute(
-            select(School.name.label("school"), Teacher.first_name, Teacher.last_name)
-            .outerjoin(School, Teacher.school_id == School.id).order_by(Teacher.last_name, Teacher.first_name))]
     return choices
+
+
+def load_school_scope(store, year: str | None, school: str) -> tuple[list[str], list[str]]:
+    """The classes (of the year) and the teachers of one school, by name."""
+    from sqlalchemy import select
+
+    from coordinator.models import School, SchoolClass, SchoolYear, Teacher
+
+    with store.session() as session:
+        school_id = session.scalar(select(School.id).where(School.name == school))
+        classes = list(session.scalars(
+            select(SchoolClass.name).join(SchoolYear, SchoolClass.school_year_id == SchoolYear.id)
+            .where(SchoolClass.school_id == school_id, SchoolYear.label == year).order_by(SchoolClass.name)))
+        teachers = [f"{first} {last}" for first, last in session.execute(
+            select(Teacher.first_name, Teacher.last_name).where(Teacher.school_id == school_id)
+            .order_by(Teacher.last_name, Teacher.first_name))]
+    return classes, teachers
 
 
 def copy_atomic(source: Path, target: Path) -> Path:
@@ -305,27 +315,33 @@ class DocumentsWorkspace(Workspace):
     def _school_changed(self) -> None:
         school = self.school_combo.currentData()
         klass, teacher = self.class_combo.currentData(), self.teacher_combo.currentData()
+        classes: list[str] = []
+        teachers: list[str] = []
+        if school is not None and self.context.store is not None:
+            classes, teachers = load_school_scope(self.context.store, self.year_combo.currentData(), school)
         self.class_combo.clear()
         self.class_combo.addItem(_("All classes"), None)
-        for school_name, name in self._choices.classes:
-            if school is None or school_name == school:
-                shown = name if school else _("{name} ({school})").format(name=name, school=school_name)
-                self.class_combo.addItem(shown, (school_name, name))
+        for name in classes:
+            self.class_combo.addItem(name, (school, name))
         self.class_combo.setCurrentIndex(max(0, self.class_combo.findData(klass)))
         self.teacher_combo.clear()
         self.teacher_combo.addItem(_("Any teacher"), None)
-        for school_name, name in self._choices.teachers:
-            if school is None or school_name == school:
-                self.teacher_combo.addItem(name, (school_name, name))
+        for name in teachers:
+            self.teacher_combo.addItem(name, (school, name))
         self.teacher_combo.setCurrentIndex(max(0, self.teacher_combo.findData(teacher)))
+        self._kind_changed()
 
     def _kind_changed(self) -> None:
         used = SCOPE_FIELDS.get(self.kind_combo.currentData(), frozenset())
-        for name, widgets in (("school", (self.school_combo,)), ("class", (self.class_combo,)),
-                              ("teacher", (self.teacher_combo,)), ("dates", (self.dates_box,))):
-            for widget in widgets:
-                widget.setEnabled(name in used)
-                self.form.labelForField(widget) and self.form.labelForField(widget).setEnabled(name in used)
+        # A class or a teacher is chosen within a school (a region has thousands of each).
+        has_school = self.school_combo.currentData() is not None
+        for name, widget in (("school", self.school_combo), ("class", self.class_combo),
+                             ("teacher", self.teacher_combo), ("dates", self.dates_box)):
+            enabled = name in used and (has_school or name not in ("class", "teacher"))
+            widget.setEnabled(enabled)
+            label = self.form.labelForField(widget)
+            if label is not None:
+                label.setEnabled(enabled)
         dates = "dates" in used and self.dates_box.isChecked()
         for widget in (self.from_edit, self.to_edit):
             widget.setEnabled(dates)
