@@ -143,10 +143,17 @@ def study_visit_warnings(session: Session, *, starts_at: dt.datetime, ends_at: d
 
 
 def _holiday_language(country: str) -> str | None:
+    return _holiday_language_for(country, get_language())
+
+
+@lru_cache(maxsize=32)
+def _holiday_language_for(country: str, language: str) -> str | None:
     import holidays
 
-    supported = getattr(holidays.country_holidays(country), "supported_languages", ()) or ()
-    language = get_language()
+    try:
+        supported = getattr(holidays.country_holidays(country), "supported_languages", ()) or ()
+    except NotImplementedError:
+        return None
     for candidate in (language, "en_US" if language == "en" else None):
         if candidate and candidate in supported:
             return candidate
