@@ -34,10 +34,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 # Letters each profile's names and addresses use beyond ASCII; anything else is a hint of a wrong code page.
-_COMMON_LATIN = set("éÉèÈüÜáÁíÍóÓúÚñÑ")
+_COMMON_LATIN = set("éÉèÈüÜáÁíÍóÓúÚñÑßçÇëËïÏôÔîÎûÛýÝšŠžŽ")
 _EXPECTED_LETTERS: dict[str, set[str]] = {
     "se": set("åäöÅÄÖæøÆØ") | _COMMON_LATIN,
-    "pl": set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻäöÄÖ") | _COMMON_LATIN,
+    "pl": set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻäöÄÖčČřŘěĚ") | _COMMON_LATIN,
     "ru": set("ёЁ") | {chr(c) for c in range(0x0410, 0x0450)},
 }
 # UTF-8 read as cp1252 ("Ã¥" for "å", "Å‚" for "ł", "Ð°" for "а"): a lead letter, then a continuation byte.

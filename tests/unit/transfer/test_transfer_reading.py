@@ -169,3 +169,13 @@ def test_repeated_headers_are_told_apart_by_their_letter(tmp_path):
     assert plan.headers == ["Förnamn", "Efternamn", "Klass", "Klass (D)", "E"]
     assert plan.mapping["Klass"] == "class_name" and plan.unknown_headers == ["Klass (D)", "E"]
     assert plan.rows[0].values["class_name"] == "8A"
+
+
+def test_names_from_elsewhere_in_the_code_page_do_not_raise_doubts(tmp_path):
+    rows = [["Förnamn", "Efternamn", "Klass"], ["Jürgen", "Strauß", "8A"], ["Mirza", "Žižek-Šarac", "8A"],
+            ["Renée", "Françoise «Fia» Öst–Berg", "8A"]]
+    path = tmp_path / "l.csv"
+    path.write_bytes("\r\n".join(";".join(r) for r in rows).encode("cp1252"))
+    plan = analyse_file(path, "pupils", profile="se")
+    assert not plan.needs_encoding_choice, plan.encoding_sample
+    assert [r.values["last_name"] for r in plan.rows] == [r[1] for r in rows[1:]]
