@@ -276,12 +276,15 @@ def actions_on_time(session: Session, year: Year, school_id: int | None, today: 
 def visits_per_class(session: Session, year: Year, school_id: int | None) -> float | None:
     classes = _classes_in_scope(year.id, school_id)
     class_count = session.scalar(select(func.count()).select_from(classes.subquery())) or 0
-    visits = session.scalar(select(func.count()).select_from(study_visit_classes)
-                            .join(StudyVisit, StudyVisit.id == study_visit_classes.c.study_visit_id)
-                            .where(StudyVisit.school_year_id == year.id,
-                                   StudyVisit.status != ActivityStatus.CANCELLED,
-                                   study_visit_classes.c.class_id.in_(classes))) or 0
-    return rate(visits, class_count)
+    # A join, not "class_id IN (subquery)": SQLite re-evaluates the latter far too often here.
+    query = (select(func.count()).select_from(study_visit_classes)
+             .join(StudyVisit, StudyVisit.id == study_visit_classes.c.study_visit_id)
+             .join(SchoolClass, SchoolClass.id == study_visit_classes.c.class_id)
+             .where(StudyVisit.school_year_id == year.id, StudyVisit.status != ActivityStatus.CANCELLED,
+                    SchoolClass.school_year_id == year.id))
+    if school_id is not None:
+        query = query.where(SchoolClass.school_id == school_id)
+    return rate(session.scalar(query) or 0, class_count)
 
 
 COMPUTED: dict[str, Callable[[Session, Year, int | None], float | None]] = {
@@ -305,3 +308,20 @@ COMPUTED: dict[str, Callable[[Session, Year, int | None], float | None]] = {
 def compute_value(session: Session, key: str, year: Year, school_id: int | None) -> float | None:
     value = COMPUTED[key](session, year, school_id)
     return None if value is None else float(value)
+
+
+def compute_values(session: Session, keys: list[str], year: Year, school_id: int | None) -> dict[str, float | None]:
+    """Several indicators at once; those built on the per-grade aggregates share one query each."""
+    out: dict[str, float | None] = {}
+    if "encounter_rate" in keys:
+        rows = pupil_counts(session, year.id, school_id)
+        out["encounter_rate"] = rate(sum(r[4] for r in rows), sum(r[3] for r in rows))
+    if {"non_traditional_share", "dissimilarity_index"} & set(keys):
+        by_sector, girl_boy = _placement_mix(session, year, school_id)
+        out["non_traditional_share"] = non_traditional_share(by_sector, sector_dominance(session), girl_boy)
+        out["dissimilarity_index"] = dissimilarity_index({s: c["girl"] for s, c in by_sector.items()},
+                                                         {s: c["boy"] for s, c in by_sector.items()})
+    for key in keys:
+        if key not in out:
+            out[key] = compute_value(session, key, year, school_id)
+    return {key: None if out[key] is None else float(out[key]) for key in keys}  # type: ignore[arg-type]

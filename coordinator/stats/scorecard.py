@@ -17,7 +17,7 @@ from coordinator.errors import NotFoundError, ValidationError
 from coordinator.i18n import N_, _
 from coordinator.models import Direction, Indicator, IndicatorValue, Perspective
 from coordinator.services.changes import ChangeSet
-from coordinator.stats.indicators import COMPUTED, compute_value
+from coordinator.stats.indicators import COMPUTED, compute_values
 from coordinator.stats.measures import status_for
 from coordinator.stats.scope import Year, previous_year, resolve_school, resolve_year
 
@@ -123,15 +123,18 @@ def compute_scorecard(session: Session, *, year: str | None, school: str | None 
     this_year = resolve_year(session, year)
     last = previous_year(session, this_year)
     school_id, school_name = resolve_school(session, school)
+    rows = _indicators_for(session, school_id)
+    keys = sorted({row.key for row in rows if row.key in COMPUTED})
+    now = compute_values(session, keys, this_year, school_id)
+    before = compute_values(session, keys, last, school_id) if last else {}
     lines: list[IndicatorResult] = []
-    for row in _indicators_for(session, school_id):
+    for row in rows:
         manual = row.key is None or row.key not in COMPUTED
         if manual:
             value = _manual_value(session, row.id, this_year)
             previous = _manual_value(session, row.id, last)
         else:
-            value = compute_value(session, row.key, this_year, school_id)
-            previous = compute_value(session, row.key, last, school_id) if last else None
+            value, previous = now[row.key], before.get(row.key)
         perspective = Perspective(_value(row.perspective))
         direction = _value(row.direction)
         lines.append(IndicatorResult(
