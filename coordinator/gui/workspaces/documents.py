@@ -252,6 +252,8 @@ class DocumentsWorkspace(Workspace):
         self.ics_button.setText(_("Save calendar (.ics)…"))
         self.ics_button.setToolTip(_("A calendar file that Outlook, Google Calendar and Thunderbird can import."))
         self.placeholder.setText(_("Choose a document and what it covers, then press “Show preview”."))
+        self.view.setAccessibleName(_("Preview of the document"))
+        self.progress.setAccessibleName(_("Progress"))
         if not self._loaded:
             code = get_language()
             self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(code)))

@@ -249,6 +249,7 @@ class ScorecardsWorkspace(Workspace):
         self.year_label.setText(_("School &year:"))
         self.add_button.setText(_("&Add manual indicator…"))
         self.tree.setHeaderLabels([_(c) for c in COLUMNS])
+        self.tree.setAccessibleName(_("Indicators by perspective"))
         self.editor.setTitle(_("Selected indicator"))
         for widget, text in ((self.direction_combo, _("&Direction:")), (self.target_spin, _("&Target:")),
                              (self.amber_spin, _("&Amber band:")), (self.value_spin, _("&Value this year:"))):

@@ -279,6 +279,9 @@ class StatisticsWorkspace(Workspace):
         self.charts.setTabText(0, _("Encounter rate per grade"))
         self.charts.setTabText(1, _("Placements per sector"))
         self.charts.setTabText(2, _("Dissimilarity index over the years"))
+        for index, view in enumerate((self.rate_chart, self.sector_chart, self.trend_chart)):
+            view.setAccessibleName(self.charts.tabText(index))
+        self.table.setAccessibleName(_("Pupils and encounter rates per grade"))
         self.dominance_note.setText(_("♀ marks a sector where women hold more than 60 % of the jobs, ♂ one "
                                       "where men do; a placement there is non-traditional for the other gender."))
         if self.school_combo.count():
