@@ -53,6 +53,7 @@ class _HitDelegate(QStyledItemDelegate):
         line = QFontMetrics(option.font).height()
         bold = QFont(option.font)
         bold.setBold(True)
+        bold.setItalic(hit.protected)  # a protected identity: shown to the coordinator, but marked
         kind = _(KIND_NAMES.get(hit.kind, hit.kind))
         painter.save()
         painter.setPen(palette.color(text_role))
