@@ -63,15 +63,16 @@ def test_municipality_demo_of_each_profile(demo_template, tmp_path_factory, tmp_
         hidden = unique_protected_names(store)
         assert hidden, "the demo should hold pupils with a protected identity"
         with store.session() as session:
-            school = session.scalar(select(School.name).join(SchoolClass, SchoolClass.school_id == School.id)
-                                    .join(Enrolment, Enrolment.class_id == SchoolClass.id)
-                                    .join(Placement, Placement.pupil_id == Enrolment.pupil_id)
-                                    .where(Placement.school_year_id == Enrolment.school_year_id)
-                                    .group_by(School.name).order_by(func.count(Placement.id), School.name)
-                                    .limit(1))
+            school, klass = session.execute(
+                select(School.name, SchoolClass.name).join(SchoolClass, SchoolClass.school_id == School.id)
+                .join(Enrolment, Enrolment.class_id == SchoolClass.id)
+                .join(Placement, Placement.pupil_id == Enrolment.pupil_id)
+                .where(Placement.school_year_id == Enrolment.school_year_id)
+                .group_by(School.name, SchoolClass.name).order_by(func.count(Placement.id), SchoolClass.name)
+                .limit(1)).one()
         for kind in KINDS:
-            # Batches of pages per pupil or host are rendered for one school (timed separately).
-            scope = {"school": school} if kind in ("letters", "certificate", "schedule") else {}
+            # Batches of pages per pupil or host are rendered for one class (timed separately).
+            scope = {"school": school, "class_name": klass} if kind in ("letters", "certificate", "schedule") else {}
             out = render_document(store, kind, tmp_path / f"{kind}.pdf", language=language, **scope)
             reader = PdfReader(str(out))
             assert len(reader.pages) >= 1
