@@ -202,3 +202,27 @@ def test_unknown_year_and_bad_format(empty_db, run):
     assert code == 1 and "2001/02" in err
     code, _out, _err = run("--db", empty_db, "stats", "gender", "--format", "xml")
     assert code == 2
+
+
+@pytest.mark.slow
+def test_gender_statistics_of_a_region_take_well_under_a_second(tmp_path_factory, demo_template, tmp_path):
+    """100,000 pupils: the aggregates stay in SQL (best of three, so a busy machine does not decide it)."""
+    import shutil
+    import time
+
+    from coordinator.stats import gender_statistics
+
+    path = tmp_path / "region.sqlite"
+    shutil.copyfile(demo_template(tmp_path_factory, "se", "region"), path)
+    store = open_store(path)
+    try:
+        with store.session() as session:
+            timings = []
+            for _ in range(3):
+                started = time.perf_counter()
+                stats = gender_statistics(session, year="2025/26")
+                timings.append(time.perf_counter() - started)
+    finally:
+        store.close()
+    assert sum(stats["total"]["pupils"].values()) > 50_000
+    assert min(timings) < 1.0, timings
