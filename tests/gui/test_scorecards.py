@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog
 
 from coordinator.gui.context import AppContext
@@ -92,7 +92,7 @@ def test_manual_indicator_added_and_valued_for_one_school(qtbot, workspace, smal
     monkeypatch.setattr(ManualIndicatorDialog, "exec", fill_and_accept)
     qtbot.mouseClick(ws.add_button, Qt.MouseButton.LeftButton)
     name = "Föräldramöten om arbetslivet"
-    item = _wait_for(qtbot, ws, name, lambda it: "No value" in it.text(4))
+    item = _wait_for(qtbot, ws, name, lambda it: "No value" in it.text(4))  # a target of 3, no value yet
     ws.tree.setCurrentItem(item)
     assert ws.value_spin.isVisible()
     _set_spin(qtbot, ws.value_spin, "4")
@@ -125,3 +125,27 @@ def test_switching_language_retranslates_labels_and_indicator_names(qtbot, works
     assert ws.tree.headerItem().text(0) == "Indikator"
     qtbot.waitUntil(lambda: not ws.busy and ws.tree.topLevelItem(0).text(0) == "Elever", timeout=15000)
     assert ws.scope_combo.itemText(0) == "Kommun"
+
+
+def test_an_indicator_without_target_gets_one(qtbot, workspace, small_store):
+    ws = workspace
+    with small_store.session() as s:
+        card = compute_scorecard(s, year=ws.year_combo.currentData())
+    line = next(l for l in card.lines if l.key == "active_partners")
+    assert line.target is None and line.value is not None and line.value > 0
+    item = ws.item_for(line.name)
+    assert "No target" in item.text(4) and item.text(1) == "–"
+    ws.tree.setCurrentItem(item)
+    assert not ws.has_target_box.isChecked() and not ws.target_spin.isEnabled()
+    box = ws.has_target_box
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert ws.target_spin.isEnabled()
+    _set_spin(qtbot, ws.target_spin, str(int(line.value) + 10))
+    qtbot.mouseClick(ws.save_button, Qt.MouseButton.LeftButton)
+    item = _wait_for(qtbot, ws, line.name, lambda it: "Off target" in it.text(4))
+    assert item.text(1) == f"≥ {int(line.value) + 10}"
+    # And the target can be taken away again.
+    ws.tree.setCurrentItem(item)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    qtbot.mouseClick(ws.save_button, Qt.MouseButton.LeftButton)
+    _wait_for(qtbot, ws, line.name, lambda it: "No target" in it.text(4) and it.text(1) == "–")

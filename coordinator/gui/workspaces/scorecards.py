@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from coordinator.errors import UserError
@@ -26,11 +26,21 @@ STATUS_LOOK: dict[str, tuple[str, str, str]] = {
     "amber": ("▲", N_("Near target"), "#f0a202"),
     "red": ("✖", N_("Off target"), "#d73027"),
     "none": ("–", N_("No value"), "#9e9e9e"),
+    "no_target": ("–", N_("No target"), "#9e9e9e"),
 }
 UNITS: dict[str, str] = {"percent": N_("Percent"), "ratio": N_("Ratio"), "number": N_("Number"),
                          "score": N_("Score (1–5)")}
 COLUMNS = (N_("Indicator"), N_("Target"), N_("Value"), N_("Last year"), N_("Status"))
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def status_of(line: Any) -> str:
+    """The look of a line's status: its colour, or why it has none (no target, or no value)."""
+    status = getattr(line, "status", None) or "none"
+    status = getattr(status, "value", status)
+    if status == "none" and line.target is None:
+        return "no_target"
+    return status if status in STATUS_LOOK else "none"
 
 
 def status_text(status: str | None) -> str:
@@ -190,6 +200,9 @@ class ScorecardsWorkspace(Workspace):
         self.target_spin.setObjectName("scorecard_target")
         self.target_spin.setRange(0, 1_000_000)
         self.target_spin.setDecimals(2)
+        self.has_target_box = QCheckBox()
+        self.has_target_box.setObjectName("scorecard_has_target")
+        self.has_target_box.toggled.connect(self.target_spin.setEnabled)
         self.amber_spin = QDoubleSpinBox()
         self.amber_spin.setObjectName("scorecard_amber")
         self.amber_spin.setRange(0, 1_000_000)
@@ -207,6 +220,7 @@ class ScorecardsWorkspace(Workspace):
         self.form = QFormLayout()
         self.form.addRow(self.name_value)
         self.form.addRow(QLabel(), self.direction_combo)
+        self.form.addRow(self.has_target_box)
         self.form.addRow(QLabel(), self.target_spin)
         self.form.addRow(QLabel(), self.amber_spin)
         self.form.addRow(self.save_button)
@@ -258,6 +272,7 @@ class ScorecardsWorkspace(Workspace):
             label.setBuddy(widget)
         self.amber_spin.setToolTip(_("How far from the target a value may be and still show amber."))
         self.save_button.setText(_("&Save target"))
+        self.has_target_box.setText(_("This indicator has a &target"))
         self.value_button.setText(_("Save &value"))
         self.delete_button.setText(_("&Delete indicator"))
         current = self.direction_combo.currentData()
@@ -361,8 +376,7 @@ class ScorecardsWorkspace(Workspace):
                 group.setFirstColumnSpanned(True)
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 groups[perspective] = group
-            status = getattr(line, "status", None) or "none"
-            status = getattr(status, "value", status)
+            status = status_of(line)
             item = QTreeWidgetItem(group, [line.name, format_target(line), format_value(line.value, line.unit),
                                            format_value(line.last_year, line.unit), status_text(status)])
             item.setData(0, ID_ROLE, line.indicator_id)
@@ -411,6 +425,8 @@ class ScorecardsWorkspace(Workspace):
             spin.setSuffix(suffix)
             spin.setDecimals(1 if line.unit == "percent" else 2)
         self.direction_combo.setCurrentIndex(max(0, self.direction_combo.findData(_direction(line))))
+        self.has_target_box.setChecked(line.target is not None)
+        self.target_spin.setEnabled(line.target is not None)
         self.target_spin.setValue((line.target or 0.0) * scale)
         self.amber_spin.setValue((line.amber_band or 0.0) * scale)
         self.value_spin.setValue((line.value or 0.0) * scale)
@@ -442,7 +458,7 @@ class ScorecardsWorkspace(Workspace):
         from coordinator.stats.scorecard import update_indicator
 
         scale = _scale(line.unit)
-        target = self.target_spin.value() / scale
+        target = self.target_spin.value() / scale if self.has_target_box.isChecked() else None
         amber = self.amber_spin.value() / scale
         direction = self.direction_combo.currentData()
         self._write(lambda session: update_indicator(session, indicator_id=line.indicator_id, target=target,
