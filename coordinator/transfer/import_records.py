@@ -47,22 +47,31 @@ class PupilImporter(Importer):
         if self.year_id is not None:
             for cls in s.scalars(select(SchoolClass).where(SchoolClass.school_year_id == self.year_id)):
                 self.classes[(_cf(cls.school.name), _cf(cls.name))] = cls
-        self.by_id: dict[str, Pupil] = {}
-        self.by_birth: dict[tuple[str, str, Any], Pupil] = {}
-        for pupil in s.scalars(select(Pupil).where(Pupil.anonymised.is_(False))):
+        # Plain rows, not ORM objects: a region holds 100,000 pupils; records are loaded only to be changed.
+        self.by_id: dict[str, Any] = {}
+        self.by_birth: dict[tuple[str, str, Any], Any] = {}
+        self.by_pupil_id: dict[int, Any] = {}
+        columns = [Pupil.id] + [getattr(Pupil, name) for name in self.FIELDS]
+        for pupil in s.execute(select(*columns).where(Pupil.anonymised.is_(False))):
+            self.by_pupil_id[pupil.id] = pupil
             if pupil.external_id:
                 self.by_id[pupil.external_id.strip()] = pupil
             if pupil.birth_date:
                 self.by_birth[(_cf(pupil.first_name), _cf(pupil.last_name), pupil.birth_date)] = pupil
-        self.by_class: dict[tuple[str, str, str, str], Pupil] = {}
-        self.enrolment_of: dict[int, Enrolment] = {}
+        self.by_class: dict[tuple[str, str, str, str], Any] = {}
+        self.enrolment_of: dict[int, tuple[int, int]] = {}  # pupil id → (enrolment id, class id)
         if self.year_id is not None:
-            rows = s.execute(select(Enrolment, Pupil, SchoolClass).join(Pupil, Enrolment.pupil_id == Pupil.id)
+            rows = s.execute(select(Enrolment.id, Enrolment.pupil_id, Enrolment.class_id, School.name,
+                                    SchoolClass.name)
                              .join(SchoolClass, Enrolment.class_id == SchoolClass.id)
+                             .join(School, School.id == SchoolClass.school_id)
                              .where(Enrolment.school_year_id == self.year_id))
-            for enrolment, pupil, cls in rows:
-                self.enrolment_of[pupil.id] = enrolment
-                self.by_class[(_cf(cls.school.name), _cf(cls.name), _cf(pupil.first_name),
+            for enrolment_id, pupil_id, class_id, school_name, class_name in rows:
+                pupil = self.by_pupil_id.get(pupil_id)
+                if pupil is None:
+                    continue
+                self.enrolment_of[pupil_id] = (enrolment_id, class_id)
+                self.by_class[(_cf(school_name), _cf(class_name), _cf(pupil.first_name),
                                _cf(pupil.last_name))] = pupil
         only = list(self.schools.values())
         self.default_school = only[0].name if len(only) == 1 else None
@@ -123,7 +132,7 @@ class PupilImporter(Importer):
         if class_key is not None:
             existing_class = self.classes.get(class_key)
             enrolment = self.enrolment_of.get(pupil.id)
-            if enrolment is None or existing_class is None or enrolment.class_id != existing_class.id:
+            if enrolment is None or existing_class is None or enrolment[1] != existing_class.id:
                 changes["class_name"] = values["class_name"]
         return Pending(row, "updated" if changes else "unchanged", target=pupil, changes=changes, extra=extra)
 
@@ -140,6 +149,12 @@ class PupilImporter(Importer):
             s.flush()
             self.schools[_cf(school.name)] = school
             self.note("schools", school.id, created=True)
+        updated = [item.target.id for item in pending if item.action == "updated"]
+        for start in range(0, len(updated), 500):  # into the identity map at once, not one query per pupil
+            chunk = updated[start:start + 500]
+            list(s.scalars(select(Pupil).where(Pupil.id.in_(chunk))))
+            list(s.scalars(select(Enrolment).where(Enrolment.pupil_id.in_(chunk),
+                                                   Enrolment.school_year_id == self.year_id)))
         new_classes = []
         for item in pending:
             key = item.extra["class_key"]
@@ -161,7 +176,7 @@ class PupilImporter(Importer):
             self.new_rows.append(({k: values[k] for k in self.FIELDS if k in values}, cls.id if cls else None))
             self.audit_fields.update(k for k in self.FIELDS if k in values)
             return
-        pupil = item.target
+        pupil = self.session.get(Pupil, item.target.id)
         for name, value in item.changes.items():
             if name != "class_name":
                 setattr(pupil, name, value)
@@ -170,7 +185,7 @@ class PupilImporter(Importer):
             if enrolment is None:
                 self.session.add(Enrolment(pupil_id=pupil.id, class_id=cls.id, school_year_id=self.year_id))
             else:
-                enrolment.class_id = cls.id
+                self.session.get(Enrolment, enrolment[0]).class_id = cls.id
         self.audit_fields.update(item.changes)
         self.note("pupils", pupil.id, created=False)
 

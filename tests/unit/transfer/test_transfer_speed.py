@@ -47,3 +47,27 @@ def test_ten_thousand_row_class_list_imports_in_under_ten_seconds(make_store, tm
     with store.session() as session:
         assert session.scalar(select(func.count()).select_from(Pupil)) == ROWS
         assert session.scalar(select(func.count()).select_from(Enrolment)) == ROWS
+
+
+def test_reimporting_it_with_changes_updates_in_place(make_store, tmp_path):
+    store = make_store("se")
+    path = tmp_path / "big.xlsx"
+    write_class_list(path, 2_000)
+    mapping = {"Elev-id": "external_id"}
+    with store.session() as session:
+        apply_import(session, analyse_file(path, "pupils", profile="se", mapping=mapping), school="Storskolan")
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    for row in sheet.iter_rows(min_row=2):
+        row[3].value = "K" if row[3].value == "P" else row[3].value  # every boy's cell now says K
+    workbook.save(path)
+    started = time.process_time()
+    with store.session() as session:
+        result = apply_import(session, analyse_file(path, "pupils", profile="se", mapping=mapping),
+                              school="Storskolan")
+    assert (result.created, result.updated, result.unchanged) == (0, 1_000, 1_000)
+    assert time.process_time() - started < 5
+    with store.session() as session:
+        assert session.scalar(select(func.count()).select_from(Pupil).where(Pupil.gender == "girl")) == 2_000
