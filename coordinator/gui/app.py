@@ -37,7 +37,8 @@ def install_translators(language: str) -> str:
     _installed.append(bridge)
     QCoreApplication.installTranslator(bridge)
     # Deliver LanguageChange now, so that Designer forms show the new language before we return.
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+    QCoreApplication.removePostedEvents(app, QEvent.Type.LanguageChange)
     return language
 
 

@@ -6,7 +6,7 @@ import importlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QFile, Qt
+from PySide6.QtCore import QByteArray, QFile, QObject, Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
@@ -74,6 +74,8 @@ def load_ui(name: str, base: QWidget) -> QWidget:
         loader.load(file, None)
     finally:
         file.close()
+    base._ui_texts = _ui_texts(UI_DIR / name)  # type: ignore[attr-defined]
+    retranslate_ui(base)
     for action in base.findChildren(QAction):
         if action.objectName():
             setattr(base, action.objectName(), action)
@@ -81,6 +83,29 @@ def load_ui(name: str, base: QWidget) -> QWidget:
         if menu.objectName():
             setattr(base, menu.objectName(), menu)
     return base
+
+
+def _ui_texts(path: Path) -> list[tuple[str, str, str]]:
+    """(object name, property, source text) of every translatable string of a Designer form."""
+    from defusedxml import ElementTree
+
+    found: list[tuple[str, str, str]] = []
+    for element in ElementTree.parse(str(path)).iter():
+        if element.tag not in ("widget", "action"):
+            continue
+        for prop in element.findall("property"):
+            string = prop.find("string")
+            if string is not None and string.get("notr") != "true" and (string.text or "").strip():
+                found.append((element.get("name", ""), prop.get("name", ""), string.text or ""))
+    return found
+
+
+def retranslate_ui(base: QWidget) -> None:
+    """Re-read a loaded form's texts in the language now in force (the gettext catalogs answer)."""
+    for name, prop, source in getattr(base, "_ui_texts", []):
+        target = base if base.objectName() == name else base.findChild(QObject, name)
+        if target is not None:
+            target.setProperty(prop, _(source))
 
 
 class PlaceholderWorkspace(Workspace):
@@ -133,6 +158,7 @@ class MainWindow(QMainWindow):
         self.search_popup = None
         self.retranslate()
         self._restore_state()
+        _settle_garbage_collector()
 
     # ---- actions ------------------------------------------------------------------------------
     def _connect_actions(self) -> None:
@@ -144,6 +170,8 @@ class MainWindow(QMainWindow):
         # Slots of the window (not of the actions) so that they go away with it; the stack outlives it.
         stack.canUndoChanged.connect(self._can_undo_changed)
         stack.canRedoChanged.connect(self._can_redo_changed)
+        stack.undoTextChanged.connect(self._undo_text_changed)
+        stack.redoTextChanged.connect(self._redo_text_changed)
         self.actionQuit.triggered.connect(self.close)
         self.actionFind.triggered.connect(self.open_search)
         self.actionSettings.triggered.connect(self.open_settings)
@@ -158,11 +186,15 @@ class MainWindow(QMainWindow):
 
     def _can_undo_changed(self, can: bool) -> None:
         self.actionUndo.setEnabled(can)
-        self.actionUndo.setStatusTip(self.context.undo_stack.undoText())
 
     def _can_redo_changed(self, can: bool) -> None:
         self.actionRedo.setEnabled(can)
-        self.actionRedo.setStatusTip(self.context.undo_stack.redoText())
+
+    def _undo_text_changed(self, text: str) -> None:
+        self.actionUndo.setStatusTip(text)
+
+    def _redo_text_changed(self, text: str) -> None:
+        self.actionRedo.setStatusTip(text)
 
     # ---- workspaces ---------------------------------------------------------------------------
     def workspace(self, key: str) -> Workspace:
@@ -215,6 +247,7 @@ class MainWindow(QMainWindow):
 
     # ---- language -----------------------------------------------------------------------------
     def retranslate(self) -> None:
+        retranslate_ui(self)
         for row, key in enumerate(self.keys):
             item = self.navigation.item(row)
             workspace = self.workspaces.get(key)
@@ -370,6 +403,18 @@ class MainWindow(QMainWindow):
 
         wait_for_tasks(10_000)
         super().closeEvent(event)
+
+
+def _settle_garbage_collector() -> None:
+    """Freeze what start-up allocated (modules, Qt wrappers: it lives as long as the app).
+
+    A full collection walks every tracked object while holding the interpreter lock; with the
+    start-up heap frozen it stays short, so a worker building 100,000 ids never stalls the GUI thread.
+    """
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def _find_class(path: str) -> type | None:

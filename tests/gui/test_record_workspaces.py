@@ -59,6 +59,7 @@ def fill_required(qtbot, form, name_field: str, name: str) -> None:
         elif spec.type == INT and isinstance(editor, QLineEdit) and not editor.text():
             qtbot.keyClicks(editor, "3")
         elif spec.type == REF and isinstance(editor, RefPicker) and editor.value() is None:
+            editor.ensure_choices()  # what opening the list does
             editor.setCurrentIndex(1 if editor.optional else 0)
         elif spec.type == DATE and isinstance(editor, QDateEdit):
             editor.setDate(QDate(2026, 12, 7))
@@ -135,8 +136,9 @@ def test_placement_form_warns_but_saves(qtbot, main_window):
     panel = open_panel(qtbot, main_window, "placements", "placements")
     panel.new_record()
     form = panel.form
-    form.editor("pupil_id").setCurrentIndex(0)
-    form.editor("host_id").setCurrentIndex(0)
+    for name in ("pupil_id", "host_id"):
+        form.editor(name).ensure_choices()
+        form.editor(name).setCurrentIndex(0)
     form.editor("start_date").setDate(QDate(2027, 2, 1))
     form.editor("end_date").setDate(QDate(2027, 2, 5))
     qtbot.keyClicks(form.editor("days"), "5")
@@ -155,6 +157,7 @@ def test_placement_form_warns_but_saves(qtbot, main_window):
 def test_study_visit_on_a_weekend_is_warned_about(qtbot, main_window):
     panel = open_panel(qtbot, main_window, "study_visits", "study_visits")
     panel.new_record()
+    panel.form.editor("host_id").ensure_choices()
     panel.form.editor("host_id").setCurrentIndex(0)
     panel.form.editor("starts_at").setDateTime(QDateTime(QDate(2026, 12, 12), QTime(10, 0)))  # a Saturday
     panel.update_warnings()
@@ -177,6 +180,7 @@ def test_study_visit_participants_default_to_the_classes_pupils(qtbot, main_wind
     form = panel.form
     fill_required(qtbot, form, "title", "Besok pa bruket")
     classes: MultiRefPicker = form.editor("class_ids")
+    classes.picker.ensure_choices()
     classes.picker.setCurrentIndex(1)
     classes.add_button.click()
     assert len(classes.value()) == 1

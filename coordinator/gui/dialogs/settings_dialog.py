@@ -32,7 +32,6 @@ class SettingsDialog(QDialog):
 
         self.context = context
         load_ui("settings_dialog.ui", self)
-        self.setWindowTitle(_("Settings"))
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)
         self.language.setCurrentIndex(max(self.language.findData(get_language()), 0))

@@ -58,7 +58,9 @@ class RecordTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: OrderedDict[int, Row] = OrderedDict()
         self._generation = 0
+        self._task = None
         self.loading = False
+        self.active = False  # nothing is fetched before the table is first shown
 
     # ---- loading ------------------------------------------------------------------------------
     def set_query(self, query: ListQuery) -> None:
@@ -66,31 +68,37 @@ class RecordTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        if self.context.store is None:
+        if self.context.store is None or not self.active:
             return
         self._generation += 1
         generation, kind, query = self._generation, self.kind, self.query
         self.loading = True
+        if self._task is not None:
+            self._task.cancel()  # a newer filter or sort overtakes the running one
 
         def work(session, progress):
-            return kind.list_ids(session, query)
+            ids = kind.list_ids(session, query, check=progress.check)
+            # The first page comes along, so that the first paint needs no query on the GUI thread.
+            return ids, kind.fetch_rows(session, ids[:PAGE], query)
 
-        run_task(self.context, work, on_done=lambda ids: self._loaded(generation, ids),
+        self._task = run_task(self.context, work, on_done=lambda found: self._loaded(generation, *found),
                  on_error=lambda message: self._failed(generation, message))
 
     def reload_now(self) -> None:
         """Synchronous reload, for small tables and tests."""
+        self.active = True
         with self.context.store.session() as session:
             ids = self.kind.list_ids(session, self.query)
         self._generation += 1
         self._loaded(self._generation, ids)
 
-    def _loaded(self, generation: int, ids: list[int]) -> None:
+    def _loaded(self, generation: int, ids: list[int], rows: dict[int, Row] | None = None) -> None:
         if generation != self._generation:
             return  # a newer filter overtook this one
         self.beginResetModel()
         self._ids = list(ids)
         self._rows.clear()
+        self._rows.update(rows or {})
         self.endResetModel()
         self.loading = False
         self.reloaded.emit()
@@ -152,8 +160,10 @@ class RecordTableModel(QAbstractTableModel):
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         from dataclasses import replace
 
-        self.query = replace(self.query, sort=column, descending=order == Qt.SortOrder.DescendingOrder)
-        self.reload()
+        query = replace(self.query, sort=column, descending=order == Qt.SortOrder.DescendingOrder)
+        if query != self.query:
+            self.query = query
+            self.reload()
 
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None

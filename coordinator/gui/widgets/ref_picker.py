@@ -39,7 +39,8 @@ class RefPicker(QComboBox):
         self._timer.timeout.connect(self._search)
         self.lineEdit().textEdited.connect(lambda _text: self._timer.start())
         self.currentIndexChanged.connect(lambda _i: self.value_changed.emit())
-        self._populate("", None)
+        self._searched = False  # choices are fetched when the list is first opened or typed in
+        self._populate_known([])
 
     def _choices(self, text: str, include: int | None) -> list[tuple[int, str]]:
         if self.context.store is None:
@@ -48,13 +49,32 @@ class RefPicker(QComboBox):
             return record_kind(self.ref).ref_choices(session, text, include=[include] if include else [])
 
     def _populate(self, text: str, keep: int | None) -> None:
+        self._searched = True
+        self._populate_known(self._choices(text, keep))
+
+    def _populate_known(self, choices: list[tuple[int, str]]) -> None:
         self.blockSignals(True)
         self.clear()
         if self.optional:
             self.addItem("", None)
-        for record_id, label in self._choices(text, keep):
+        for record_id, label in choices:
             self.addItem(label, record_id)
         self.blockSignals(False)
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt's name
+        if not self._searched:
+            current = self.value()
+            self._populate("", current)
+            self.setCurrentIndex(max(self.findData(current), 0) if current is not None else 0)
+        super().showPopup()
+
+    def ensure_choices(self) -> None:
+        """Fetch the first choices now (the list is otherwise filled when opened)."""
+        if not self._searched:
+            current = self.value()
+            self._populate("", current)
+            if current is not None:
+                self.setCurrentIndex(self.findData(current))
 
     def _search(self) -> None:
         text = self.lineEdit().text()
@@ -75,7 +95,13 @@ class RefPicker(QComboBox):
         return None
 
     def set_value(self, record_id: int | None) -> None:
-        self._populate("", record_id)
+        # Only the chosen record is fetched; the rest waits until the list is opened.
+        self._searched = False
+        if record_id is None:
+            self._populate_known([])
+        else:
+            with self.context.store.session() as session:
+                self._populate_known(record_kind(self.ref).ref_choices(session, "", limit=0, include=[record_id]))
         index = self.findData(record_id) if record_id is not None else (0 if self.optional else -1)
         self.setCurrentIndex(index)
         if record_id is None and not self.optional:

@@ -149,6 +149,7 @@ class RecordPanel(QWidget):
     def ensure_loaded(self) -> None:
         if not self._loaded_once:
             self._loaded_once = True
+            self.model.active = True
             self.model.reload()
             self.new_record()
 

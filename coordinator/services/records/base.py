@@ -130,8 +130,12 @@ class RecordKind:
         sub = self._filtered(self.prepare(session, q)).subquery()
         return int(session.scalar(select(func.count()).select_from(sub)) or 0)
 
-    def list_ids(self, session: Session, q: ListQuery, *, offset: int = 0, limit: int | None = None) -> list[int]:
-        """Ids in display order, filtered and sorted in SQL; a page of them with offset/limit."""
+    def list_ids(self, session: Session, q: ListQuery, *, offset: int = 0, limit: int | None = None,
+                 check: Callable[[], None] | None = None) -> list[int]:
+        """Ids in display order, filtered and sorted in SQL; a page of them with offset/limit.
+
+        `check` is called between chunks of rows and may raise to stop early (a newer filter).
+        """
         q = self.prepare(session, q)
         cols = self.columns()
         col = cols[q.sort] if 0 <= q.sort < len(cols) else cols[0]
@@ -139,7 +143,14 @@ class RecordKind:
         query = self._filtered(q).order_by(order.nulls_last(), self.model.id)
         if limit is not None:
             query = query.offset(offset).limit(limit)
-        return list(session.scalars(query))
+        # Fetched in chunks: a GUI thread waiting for the interpreter gets a turn between them.
+        result = session.execute(query)
+        ids: list[int] = []
+        while chunk := result.fetchmany(2000):
+            ids.extend(row[0] for row in chunk)
+            if check is not None:
+                check()
+        return ids
 
     def fetch_rows(self, session: Session, ids: Sequence[int], q: ListQuery | None = None) -> dict[int, Row]:
         q = self.prepare(session, q or ListQuery())
@@ -207,6 +218,11 @@ class RecordKind:
                     problems[spec.name] = _("{field} must be between {low} and {high}.").format(
                         field=_(spec.label), low=_num(spec.minimum), high=_num(spec.maximum))
                     continue
+            if isinstance(value, str) and spec.type in (TIME, DATE, DATETIME):
+                problems[spec.name] = _("{field}: “{value}” is not a time like 08:30.").format(
+                    field=_(spec.label), value=value) if spec.type == TIME else _(
+                    "{field}: “{value}” is not a date.").format(field=_(spec.label), value=value)
+                continue
             out[spec.name] = value
         self.check(session, out, problems, record_id)
         if problems:
