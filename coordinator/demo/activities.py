@@ -64,14 +64,24 @@ def build_study_visits(ctx: DemoContext) -> None:
             start = dt.datetime.combine(day, dt.time(rng.choice((8, 9, 10, 12, 13)), rng.choice((0, 30))))
             status = _status(rng, year, day, ctx.today)
             visit_id = ctx.next_id("study_visits")
-            ctx.add("study_visits", {
-                "id": visit_id, "school_year_id": year.id, "host_id": host, "contact_id": _contact(ctx, host),
-                "title": ctx.data.visit_title.format(org=ctx.org_names[host]), "starts_at": start,
-                "ends_at": start + dt.timedelta(hours=rng.choice((2, 2.5, 3, 4))), "transport_note": None,
-                "status": status,
-                "pupil_evaluation": round(rng.uniform(3.0, 4.9), 1) if status == "done" else None,
-                "notes": None, "created_at": year.stamp, "updated_at": year.stamp,
-            })
+            ctx.add(
+                "study_visits",
+                {
+                    "id": visit_id,
+                    "school_year_id": year.id,
+                    "host_id": host,
+                    "contact_id": _contact(ctx, host),
+                    "title": ctx.data.visit_title.format(org=ctx.org_names[host]),
+                    "starts_at": start,
+                    "ends_at": start + dt.timedelta(hours=rng.choice((2, 2.5, 3, 4))),
+                    "transport_note": _transport(ctx, rng, start),
+                    "status": status,
+                    "pupil_evaluation": round(rng.uniform(3.0, 4.9), 1) if status == "done" else None,
+                    "notes": None,
+                    "created_at": year.stamp,
+                    "updated_at": year.stamp,
+                },
+            )
             ctx.add("study_visit_classes", {"study_visit_id": visit_id, "class_id": info.id})
             teachers = [info.mentor_id]
             others = ctx.teachers_by_school[info.school_id]
@@ -83,8 +93,17 @@ def build_study_visits(ctx: DemoContext) -> None:
             if status != "cancelled":
                 for pupil_id in info.pupils:
                     if status == "planned" or rng.random() > 0.05:
-                        ctx.add("study_visit_participants", {"study_visit_id": visit_id, "pupil_id": pupil_id})
+                        ctx.add(
+                            "study_visit_participants", {"study_visit_id": visit_id, "pupil_id": pupil_id}
+                        )
             _record(ctx, year, "study_visit", visit_id)
+
+
+def _transport(ctx: DemoContext, rng, start: dt.datetime) -> str | None:
+    if not ctx.data.transport_notes or rng.random() < 0.3:
+        return None
+    leave = start - dt.timedelta(minutes=rng.choice((15, 20, 30, 45)))
+    return rng.choice(ctx.data.transport_notes).format(time=f"{leave:%H:%M}")
 
 
 def _grades(ctx: DemoContext, info: ClassInfo) -> tuple[str, ...]:
@@ -143,17 +162,30 @@ def build_placements(ctx: DemoContext) -> None:
             finish_minutes = begin.hour * 60 + int(hours * 60)
             completed = status == "completed"
             placement_id = ctx.next_id("placements")
-            ctx.add("placements", {
-                "id": placement_id, "school_year_id": year.id, "pupil_id": pupil_id, "host_id": host,
-                "supervisor_id": _contact(ctx, host), "start_date": start, "end_date": end, "days": days,
-                "hours_per_day": hours, "daily_start": begin,
-                "daily_end": dt.time(finish_minutes // 60, finish_minutes % 60), "status": status,
-                "risk_assessment_received": rng.random() < (0.55 if status == "requested" else 0.95),
-                "pupil_evaluation": _evaluation(rng) if completed else None,
-                "employer_evaluation": _evaluation(rng) if completed else None,
-                "what_to_bring": rng.choice(data.what_to_bring), "notes": None,
-                "created_at": year.stamp, "updated_at": year.stamp,
-            })
+            ctx.add(
+                "placements",
+                {
+                    "id": placement_id,
+                    "school_year_id": year.id,
+                    "pupil_id": pupil_id,
+                    "host_id": host,
+                    "supervisor_id": _contact(ctx, host),
+                    "start_date": start,
+                    "end_date": end,
+                    "days": days,
+                    "hours_per_day": hours,
+                    "daily_start": begin,
+                    "daily_end": dt.time(finish_minutes // 60, finish_minutes % 60),
+                    "status": status,
+                    "risk_assessment_received": rng.random() < (0.55 if status == "requested" else 0.95),
+                    "pupil_evaluation": _evaluation(rng) if completed else None,
+                    "employer_evaluation": _evaluation(rng) if completed else None,
+                    "what_to_bring": rng.choice(data.what_to_bring),
+                    "notes": None,
+                    "created_at": year.stamp,
+                    "updated_at": year.stamp,
+                },
+            )
             used[(year.index, host)] += 1
             _record(ctx, year, "placement", placement_id)
     places = Counter()

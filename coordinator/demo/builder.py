@@ -55,36 +55,59 @@ from coordinator.services.setup import initialise
 from coordinator.store import Store
 
 # Insertion order respects the foreign keys.
-TABLES: tuple[tuple[str, Table], ...] = tuple((name, table) for name, table in (
-    ("organisations", Organisation.__table__), ("contacts", Contact.__table__),
-    ("networks", Network.__table__), ("network_members", NetworkMember.__table__),
-    ("schools", School.__table__), ("teachers", Teacher.__table__), ("classes", SchoolClass.__table__),
-    ("pupils", Pupil.__table__), ("enrolments", Enrolment.__table__),
-    ("study_visits", StudyVisit.__table__), ("study_visit_classes", study_visit_classes),
-    ("study_visit_teachers", study_visit_teachers), ("study_visit_participants", study_visit_participants),
-    ("placements", Placement.__table__), ("encounters", Encounter.__table__),
-    ("encounter_classes", encounter_classes), ("encounter_participants", encounter_participants),
-    ("trainings", Training.__table__), ("training_teachers", training_teachers),
-    ("meetings", Meeting.__table__), ("meeting_attendees", meeting_attendees),
-    ("action_plans", ActionPlan.__table__), ("goals", Goal.__table__), ("actions", Action.__table__),
-    ("action_activities", ActionActivity.__table__),
-))
+TABLES: tuple[tuple[str, Table], ...] = tuple(
+    (name, table)
+    for name, table in (
+        ("organisations", Organisation.__table__),
+        ("contacts", Contact.__table__),
+        ("networks", Network.__table__),
+        ("network_members", NetworkMember.__table__),
+        ("schools", School.__table__),
+        ("teachers", Teacher.__table__),
+        ("classes", SchoolClass.__table__),
+        ("pupils", Pupil.__table__),
+        ("enrolments", Enrolment.__table__),
+        ("study_visits", StudyVisit.__table__),
+        ("study_visit_classes", study_visit_classes),
+        ("study_visit_teachers", study_visit_teachers),
+        ("study_visit_participants", study_visit_participants),
+        ("placements", Placement.__table__),
+        ("encounters", Encounter.__table__),
+        ("encounter_classes", encounter_classes),
+        ("encounter_participants", encounter_participants),
+        ("trainings", Training.__table__),
+        ("training_teachers", training_teachers),
+        ("meetings", Meeting.__table__),
+        ("meeting_attendees", meeting_attendees),
+        ("action_plans", ActionPlan.__table__),
+        ("goals", Goal.__table__),
+        ("actions", Action.__table__),
+        ("action_activities", ActionActivity.__table__),
+    )
+)
 BATCH = 20000
 
 
 def build(store: Store, *, profile_code: str, size: str, seed: int) -> DemoSummary:
     """Write a whole demo into an empty database and say how many pupils and organisations it holds."""
     if profile_code not in PROFILES:
-        raise UserError(_("Unknown country profile “{code}”; use one of: {codes}.").format(
-            code=profile_code, codes=", ".join(PROFILES)))
+        raise UserError(
+            _("Unknown country profile “{code}”; use one of: {codes}.").format(
+                code=profile_code, codes=", ".join(PROFILES)
+            )
+        )
     if size not in SIZES:
-        raise UserError(_("Unknown demo size “{size}”; use one of: {sizes}.").format(
-            size=size, sizes=", ".join(SIZES)))
+        raise UserError(
+            _("Unknown demo size “{size}”; use one of: {sizes}.").format(size=size, sizes=", ".join(SIZES))
+        )
     with store.session() as session:
         session.info["audit"] = False  # generated data, not anyone's edits
         data = country_data(profile_code)
-        initialise(session, profile_code=profile_code,
-                   municipality=data.region_name if size == "region" and data.region_name else None)
+        initialise(
+            session,
+            profile_code=profile_code,
+            municipality=data.region_name if size == "region" and data.region_name else None,
+        )
         ctx = _context(session, profile_code, size, seed)
         generate(ctx)
         _insert(session, ctx)
@@ -95,12 +118,25 @@ def _context(session: Session, profile_code: str, size: str, seed: int) -> DemoC
     spec = profile(profile_code)
     rows = session.execute(select(SchoolYear).order_by(SchoolYear.starts_on)).scalars().all()
     years = [Year(y.id, y.label, y.starts_on, y.ends_on, i) for i, y in enumerate(rows[-2:])]
-    dominance = {code: by for code, by in session.execute(
-        select(SectorDominance.sector_code, SectorDominance.dominated_by)
-        .where(SectorDominance.country == spec.country))}
+    dominance = {
+        code: by
+        for code, by in session.execute(
+            select(SectorDominance.sector_code, SectorDominance.dominated_by).where(
+                SectorDominance.country == spec.country
+            )
+        )
+    }
     type_ids = {code: type_id for code, type_id in session.execute(select(SchoolType.code, SchoolType.id))}
-    ctx = DemoContext(seed=seed, size=size, spec=SIZES[size], profile=spec, data=country_data(profile_code),
-                      years=years, dominance=dominance, type_ids=type_ids)
+    ctx = DemoContext(
+        seed=seed,
+        size=size,
+        spec=SIZES[size],
+        profile=spec,
+        data=country_data(profile_code),
+        years=years,
+        dominance=dominance,
+        type_ids=type_ids,
+    )
     return ctx
 
 
@@ -125,8 +161,10 @@ def _insert_sqlite(connection: Connection, table: Table, rows: list[Row]) -> Non
     columns = [c for c in table.columns if c.key in rows[0]]
     keys = [c.key for c in columns]
     processors = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
-    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
-           f"VALUES ({', '.join('?' for _ in columns)})")
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
+        f"VALUES ({', '.join('?' for _ in columns)})"
+    )
     converters = list(zip(keys, processors))
     data = [tuple(p(row[k]) if p else row[k] for k, p in converters) for row in rows]
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
@@ -146,11 +184,12 @@ def _insert(session: Session, ctx: DemoContext) -> None:
             _insert_sqlite(connection, table, rows)
             continue
         for start in range(0, len(rows), BATCH):
-            connection.execute(table.insert(), rows[start:start + BATCH])
+            connection.execute(table.insert(), rows[start : start + BATCH])
     links = ctx.rows.get("school_contacts", [])
     if links:
         connection.execute(
-            update(School.__table__).where(School.__table__.c.id == bindparam("school_id"))
+            update(School.__table__)
+            .where(School.__table__.c.id == bindparam("school_id"))
             .values(contact_teacher_id=bindparam("teacher_id"), updated_at=ctx.base_stamp),
             links,
         )

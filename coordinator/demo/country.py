@@ -64,6 +64,7 @@ class CountryData:
     placement_days: dict[str, int]  # school type code → days of one placement
     school_email_domain: str
     first_grade_age: dict[str, int]  # school type code → age in the first grade
+    transport_notes: tuple[str, ...] = ()  # {time} of departure
     region_name: str = ""  # the region demo's name in settings, instead of the municipality's
     school_patrons: tuple[str, ...] = ()  # the {B} of region school names; brands if empty
     patron_classes: float = 0.0  # share of upper-secondary classes sponsored by a company

@@ -11,10 +11,39 @@ import re
 import unicodedata
 
 _CYRILLIC = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
-    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
-    "э": "e", "ю": "yu", "я": "ya",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
 }
 _SPECIAL = {"ł": "l", "ø": "o", "æ": "ae", "ß": "ss"}
 
@@ -85,7 +114,7 @@ def org_number(rng: random.Random, country: str, prefix: str | None = None) -> s
 
 def _digits(rng: random.Random, n: int) -> str:
     """n digits, the first not a zero."""
-    return str(rng.randrange(10 ** (n - 1), 10 ** n))
+    return str(rng.randrange(10 ** (n - 1), 10**n))
 
 
 def phone(rng: random.Random, country: str, *, mobile: bool, area: str = "") -> str:

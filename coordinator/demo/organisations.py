@@ -10,8 +10,27 @@ from coordinator.demo.identity import ascii_slug, org_number, phone
 
 # How many of a municipality's employers that take pupils belong to each section (relative weights).
 SECTOR_WEIGHTS: dict[str, float] = {
-    "A": 4, "B": 1, "C": 14, "D": 2, "E": 2, "F": 12, "G": 14, "H": 7, "I": 9, "J": 4, "K": 2, "L": 3,
-    "M": 5, "N": 4, "O": 3, "P": 6, "Q": 8, "R": 3, "S": 5, "T": 0.3, "U": 0.1,
+    "A": 4,
+    "B": 1,
+    "C": 14,
+    "D": 2,
+    "E": 2,
+    "F": 12,
+    "G": 14,
+    "H": 7,
+    "I": 9,
+    "J": 4,
+    "K": 2,
+    "L": 3,
+    "M": 5,
+    "N": 4,
+    "O": 3,
+    "P": 6,
+    "Q": 8,
+    "R": 3,
+    "S": 5,
+    "T": 0.3,
+    "U": 0.1,
 }
 _LEGAL_FORMS = re.compile(r"\b(AB|Sp\. z o\.o\.|S\.A\.|Sp\. j\.|ООО|АО|ПАО|ИП)\b|[«»\"]")
 
@@ -75,14 +94,28 @@ def build_organisations(ctx: DemoContext) -> None:
                 used_numbers.add(number)
                 break
         slug = ascii_slug(_LEGAL_FORMS.sub(" ", name))[:30] or f"org{org_id}"
-        ctx.add("organisations", {
-            "id": org_id, "kind": kind, "name": name, "org_number": number, "country": data.country,
-            "sector_code": sector, "address": data.address(rng.choice(data.streets), rng.randint(1, 60)),
-            "postal_code": postal_code(rng, town), "town": town.name, "municipality": town.municipality,
-            "phone": phone(rng, data.country, mobile=False, area=town.area_code),
-            "email": f"info@{slug}.{data.tld}", "website": f"www.{slug}.{data.tld}", "places_offered": 0,
-            "notes": None, "created_at": stamp, "updated_at": stamp,
-        })
+        ctx.add(
+            "organisations",
+            {
+                "id": org_id,
+                "kind": kind,
+                "name": name,
+                "org_number": number,
+                "country": data.country,
+                "sector_code": sector,
+                "address": data.address(rng.choice(data.streets), rng.randint(1, 60)),
+                "postal_code": postal_code(rng, town),
+                "town": town.name,
+                "municipality": town.municipality,
+                "phone": phone(rng, data.country, mobile=False, area=town.area_code),
+                "email": f"info@{slug}.{data.tld}",
+                "website": f"www.{slug}.{data.tld}",
+                "places_offered": 0,
+                "notes": None,
+                "created_at": stamp,
+                "updated_at": stamp,
+            },
+        )
         ctx.org_ids_by_sector.setdefault(sector, []).append(org_id)
         ctx.org_names[org_id] = name
         ctx.org_kind[org_id] = kind
@@ -113,8 +146,9 @@ def build_organisations(ctx: DemoContext) -> None:
             town = pick_town(ctx, rng)
             name = ""
             for attempt in range(40):
-                name = rng.choice(templates).format(B=rng.choice(data.brands), S=rng.choice(data.surnames),
-                                                    T=town.name)
+                name = rng.choice(templates).format(
+                    B=rng.choice(data.brands), S=rng.choice(data.surnames), T=town.name
+                )
                 if attempt > 20:
                     name = f"{name} {attempt - 19}"
                 if name not in used_names:
@@ -140,19 +174,32 @@ def build_contacts(ctx: DemoContext) -> None:
         org_id = row["id"]
         domain = row["email"].split("@", 1)[1]
         municipal = org_id in ctx.municipal_org_ids
-        roles = list(data.municipal_roles) if municipal else [
-            data.contact_roles[0]] + [rng.choice(data.contact_roles) for _ in range(weighted(
-                rng, [(0, 3), (1, 4), (2, 2)]))]
+        roles = (
+            list(data.municipal_roles)
+            if municipal
+            else [data.contact_roles[0]]
+            + [rng.choice(data.contact_roles) for _ in range(weighted(rng, [(0, 3), (1, 4), (2, 2)]))]
+        )
         ids = []
         for role in roles:
             first, last = _person(rng, ctx)
             contact_id = ctx.next_id("contacts")
-            ctx.add("contacts", {
-                "id": contact_id, "organisation_id": org_id, "first_name": first, "last_name": last,
-                "role": role, "phone": phone(rng, data.country, mobile=True),
-                "email": f"{ascii_slug(first)}.{ascii_slug(last)}@{domain}", "language": data.language,
-                "notes": None, "created_at": stamp, "updated_at": stamp,
-            })
+            ctx.add(
+                "contacts",
+                {
+                    "id": contact_id,
+                    "organisation_id": org_id,
+                    "first_name": first,
+                    "last_name": last,
+                    "role": role,
+                    "phone": phone(rng, data.country, mobile=True),
+                    "email": f"{ascii_slug(first)}.{ascii_slug(last)}@{domain}",
+                    "language": data.language,
+                    "notes": None,
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                },
+            )
             ids.append(contact_id)
         ctx.contacts_by_org[org_id] = ids
         if municipal:
@@ -166,23 +213,48 @@ def build_networks(ctx: DemoContext) -> None:
     rng = ctx.rng("networks")
     stamp = ctx.base_stamp
     members_each = 15 if ctx.size != "region" else 60
-    for index, (name, description) in enumerate(ctx.data.networks[:ctx.spec.networks]):
+    for index, (name, description) in enumerate(ctx.data.networks[: ctx.spec.networks]):
         network_id = ctx.next_id("networks")
-        ctx.add("networks", {"id": network_id, "name": name, "description": description,
-                             "created_at": stamp, "updated_at": stamp})
+        ctx.add(
+            "networks",
+            {
+                "id": network_id,
+                "name": name,
+                "description": description,
+                "created_at": stamp,
+                "updated_at": stamp,
+            },
+        )
         chosen: list[int] = []
         if ctx.municipal_org_ids:
             chosen.append(ctx.municipal_org_ids[0])
         pool = [oid for s in NETWORK_SECTORS[index % 2] for oid in ctx.org_ids_by_sector.get(s, [])]
-        pool += [oid for oid, kind in ctx.org_kind.items()
-                 if kind in ("university", "technology_park", "business_association", "labour_office")]
+        pool += [
+            oid
+            for oid, kind in ctx.org_kind.items()
+            if kind in ("university", "technology_park", "business_association", "labour_office")
+        ]
         pool = [oid for oid in dict.fromkeys(pool) if oid not in chosen]
         chosen += rng.sample(pool, min(members_each, len(pool)))
         for position, org_id in enumerate(chosen):
             kind = ctx.org_kind[org_id]
-            role = ("leader" if position == 0 else "partner" if kind in ("university", "technology_park")
-                    else "observer" if rng.random() < 0.08 else "member")
-            ctx.add("network_members", {"id": ctx.next_id("network_members"), "network_id": network_id,
-                                        "organisation_id": org_id, "role": role,
-                                        "active": rng.random() > 0.05})
+            role = (
+                "leader"
+                if position == 0
+                else "partner"
+                if kind in ("university", "technology_park")
+                else "observer"
+                if rng.random() < 0.08
+                else "member"
+            )
+            ctx.add(
+                "network_members",
+                {
+                    "id": ctx.next_id("network_members"),
+                    "network_id": network_id,
+                    "organisation_id": org_id,
+                    "role": role,
+                    "active": rng.random() > 0.05,
+                },
+            )
         ctx.activities[(-1, f"network:{network_id}")] = chosen

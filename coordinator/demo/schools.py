@@ -35,8 +35,9 @@ def build_schools(ctx: DemoContext) -> None:
     def region_name(template: str, n: int) -> tuple[str, int]:
         for attempt in range(30):
             town_index = rng.randrange(len(all_towns))
-            name = template.format(B=rng.choice(data.school_patrons or data.brands), T=all_towns[town_index].name,
-                                   n=n)
+            name = template.format(
+                B=rng.choice(data.school_patrons or data.brands), T=all_towns[town_index].name, n=n
+            )
             if attempt > 15:
                 name = f"{name} {n}"
             if name not in used:
@@ -44,8 +45,9 @@ def build_schools(ctx: DemoContext) -> None:
         raise AssertionError("no free school name")  # pragma: no cover - 30 attempts always suffice
 
     for compulsory, count, fixed, template in (
-            (True, spec.compulsory_schools, data.compulsory_schools, data.region_school),
-            (False, spec.upper_schools, data.upper_schools, data.region_upper_school)):
+        (True, spec.compulsory_schools, data.compulsory_schools, data.region_school),
+        (False, spec.upper_schools, data.upper_schools, data.region_upper_school),
+    ):
         for n in range(count):
             if n < len(fixed) and ctx.size != "region":
                 name, town_index = fixed[n]
@@ -62,18 +64,30 @@ def build_schools(ctx: DemoContext) -> None:
         head_last = rng.choice(data.surnames)
         if head_first in data.girls:
             head_last = data.female_surname(head_last)
-        ctx.add("schools", {
-            "id": school_id, "name": name, "school_type_id": ctx.type_ids[type_code],
-            "address": data.address(rng.choice(data.streets), rng.randint(1, 40)),
-            "postal_code": postal_code(rng, town), "town": town.name,
-            "phone": phone(rng, data.country, mobile=False, area=town.area_code),
-            "email": f"{ascii_slug(name)[:24]}@{data.school_email_domain}", "headteacher": f"{head_first} {head_last}",
-            "contact_teacher_id": None, "created_at": ctx.base_stamp, "updated_at": ctx.base_stamp,
-        })
+        ctx.add(
+            "schools",
+            {
+                "id": school_id,
+                "name": name,
+                "school_type_id": ctx.type_ids[type_code],
+                "address": data.address(rng.choice(data.streets), rng.randint(1, 40)),
+                "postal_code": postal_code(rng, town),
+                "town": town.name,
+                "phone": phone(rng, data.country, mobile=False, area=town.area_code),
+                "email": f"{ascii_slug(name)[:24]}@{data.school_email_domain}",
+                "headteacher": f"{head_first} {head_last}",
+                "contact_teacher_id": None,
+                "created_at": ctx.base_stamp,
+                "updated_at": ctx.base_stamp,
+            },
+        )
         ctx.school_names[school_id] = name
         ctx.school_towns[school_id] = town.name
-        pupils = (spec.compulsory_pupils // spec.compulsory_schools if compulsory
-                  else spec.upper_pupils // spec.upper_schools)
+        pupils = (
+            spec.compulsory_pupils // spec.compulsory_schools
+            if compulsory
+            else spec.upper_pupils // spec.upper_schools
+        )
         _build_school(ctx, rng, school_id, _type(ctx, type_code), pupils)
 
 
@@ -90,7 +104,9 @@ def _build_school(ctx: DemoContext, rng, school_id: int, school_type: SchoolType
     grades = list(school_type.grades)
     n = len(grades)
     compulsory = school_type.compulsory
-    programmes: list[Programme | None] = [None] if compulsory else list(data.programmes[:ctx.spec.programmes])
+    programmes: list[Programme | None] = (
+        [None] if compulsory else list(data.programmes[: ctx.spec.programmes])
+    )
     per_cohort = pupils / (n + 1) / len(programmes)
 
     # Cohort k is in grade k this year and was in grade k-1 last year; cohort n has left.
@@ -108,13 +124,20 @@ def _build_school(ctx: DemoContext, rng, school_id: int, school_type: SchoolType
     for _ in range(teacher_count):
         first, last = _person_name(ctx, rng, "girl" if rng.random() < 0.7 else "boy")
         teacher_id = ctx.next_id("teachers")
-        ctx.add("teachers", {
-            "id": teacher_id, "school_id": school_id, "first_name": first, "last_name": last,
-            "subject": rng.choice(data.subjects),
-            "email": f"{ascii_slug(first)}.{ascii_slug(last)}@{data.school_email_domain}",
-            "phone": phone(rng, data.country, mobile=True), "created_at": ctx.base_stamp,
-            "updated_at": ctx.base_stamp,
-        })
+        ctx.add(
+            "teachers",
+            {
+                "id": teacher_id,
+                "school_id": school_id,
+                "first_name": first,
+                "last_name": last,
+                "subject": rng.choice(data.subjects),
+                "email": f"{ascii_slug(first)}.{ascii_slug(last)}@{data.school_email_domain}",
+                "phone": phone(rng, data.country, mobile=True),
+                "created_at": ctx.base_stamp,
+                "updated_at": ctx.base_stamp,
+            },
+        )
         teachers.append(teacher_id)
     ctx.teachers_by_school[school_id] = teachers
     ctx.add("school_contacts", {"school_id": school_id, "teacher_id": teachers[0]})
@@ -140,22 +163,48 @@ def _build_school(ctx: DemoContext, rng, school_id: int, school_type: SchoolType
                     name = data.upper_class_name(programme.code, grade, index)
                 class_id = ctx.next_id("classes")
                 mentor = teachers[(mentor_cursor + year.index) % len(teachers)]
-                info = ClassInfo(class_id, school_id, year.index, grade, grade_index, name, school_type.code,
-                                 compulsory, mentor, None if programme is None else programme.sector)
+                info = ClassInfo(
+                    class_id,
+                    school_id,
+                    year.index,
+                    grade,
+                    grade_index,
+                    name,
+                    school_type.code,
+                    compulsory,
+                    mentor,
+                    None if programme is None else programme.sector,
+                )
                 ctx.classes.append(info)
                 classes[year.index] = info
-                ctx.add("classes", {
-                    "id": class_id, "school_id": school_id, "school_year_id": year.id, "grade": grade,
-                    "name": name, "vocational_profile": None if programme is None else programme.name,
-                    "patron_organisation_id": patron, "mentor_id": mentor, "created_at": year.stamp,
-                    "updated_at": year.stamp,
-                })
+                ctx.add(
+                    "classes",
+                    {
+                        "id": class_id,
+                        "school_id": school_id,
+                        "school_year_id": year.id,
+                        "grade": grade,
+                        "name": name,
+                        "vocational_profile": None if programme is None else programme.name,
+                        "patron_organisation_id": patron,
+                        "mentor_id": mentor,
+                        "created_at": year.stamp,
+                        "updated_at": year.stamp,
+                    },
+                )
             mentor_cursor += 1
             _add_pupils(ctx, rng, classes, size, girl_share, first_age + k, k == n)
 
 
-def _add_pupils(ctx: DemoContext, rng, classes: dict[int, ClassInfo], size: int, girl_share: float,
-                age_now: int, left: bool) -> None:
+def _add_pupils(
+    ctx: DemoContext,
+    rng,
+    classes: dict[int, ClassInfo],
+    size: int,
+    girl_share: float,
+    age_now: int,
+    left: bool,
+) -> None:
     data = ctx.data
     birth_year = ctx.current.start_year - age_now
     stamp = ctx.base_stamp
@@ -164,22 +213,43 @@ def _add_pupils(ctx: DemoContext, rng, classes: dict[int, ClassInfo], size: int,
         first, last = _person_name(ctx, rng, gender)
         pupil_id = ctx.next_id("pupils")
         guardian_first, _guardian_last = _person_name(ctx, rng, "girl" if rng.random() < 0.6 else "boy")
-        guardian_last = (data.female_surname(last) if guardian_first in data.girls
-                         else _BASE.get((data.country, last), last))
-        ctx.add("pupils", {
-            "id": pupil_id, "first_name": first, "last_name": last, "gender": gender,
-            "birth_date": dt.date(birth_year, 1, 1) + dt.timedelta(days=rng.randrange(365)),
-            "external_id": f"{data.country}{pupil_id:07d}", "protected_identity": rng.random() < 0.005,
-            "guardian_consent": rng.random() < 0.96, "guardian_name": f"{guardian_first} {guardian_last}",
-            "guardian_phone": phone(rng, data.country, mobile=True),
-            "left_on": dt.date(ctx.current.start_year, 6, 12) if left else None, "anonymised": False,
-            "notes": None, "created_at": stamp, "updated_at": stamp,
-        })
+        guardian_last = (
+            data.female_surname(last)
+            if guardian_first in data.girls
+            else _BASE.get((data.country, last), last)
+        )
+        ctx.add(
+            "pupils",
+            {
+                "id": pupil_id,
+                "first_name": first,
+                "last_name": last,
+                "gender": gender,
+                "birth_date": dt.date(birth_year, 1, 1) + dt.timedelta(days=rng.randrange(365)),
+                "external_id": f"{data.country}{pupil_id:07d}",
+                "protected_identity": rng.random() < 0.005,
+                "guardian_consent": rng.random() < 0.96,
+                "guardian_name": f"{guardian_first} {guardian_last}",
+                "guardian_phone": phone(rng, data.country, mobile=True),
+                "left_on": dt.date(ctx.current.start_year, 6, 12) if left else None,
+                "anonymised": False,
+                "notes": None,
+                "created_at": stamp,
+                "updated_at": stamp,
+            },
+        )
         ctx.gender[pupil_id] = gender
         for year_index, info in classes.items():
             info.pupils.append(pupil_id)
-            ctx.add("enrolments", {"id": ctx.next_id("enrolments"), "pupil_id": pupil_id,
-                                   "class_id": info.id, "school_year_id": ctx.years[year_index].id})
+            ctx.add(
+                "enrolments",
+                {
+                    "id": ctx.next_id("enrolments"),
+                    "pupil_id": pupil_id,
+                    "class_id": info.id,
+                    "school_year_id": ctx.years[year_index].id,
+                },
+            )
 
 
 _BASE: dict[tuple[str, str], str] = {}

@@ -49,14 +49,23 @@ def test_municipality_has_about_1700_pupils_in_seven_schools(municipality, profi
     conn = municipality(profile_code)
     assert 1500 <= _one(conn, "SELECT count(*) FROM pupils") <= 1900
     assert 120 <= _one(conn, "SELECT count(*) FROM organisations") <= 180
-    types = dict(conn.execute("SELECT t.code, count(*) FROM schools s JOIN school_types t ON t.id = s.school_type_id "
-                              "GROUP BY t.code"))
+    types = dict(
+        conn.execute(
+            "SELECT t.code, count(*) FROM schools s JOIN school_types t ON t.id = s.school_type_id "
+            "GROUP BY t.code"
+        )
+    )
     spec = profile(profile_code)
     assert types == {spec.default_compulsory_type: 6, spec.default_upper_type: 1}
     compulsory = next(t for t in spec.school_types if t.code == spec.default_compulsory_type)
-    grades = {g for (g,) in conn.execute(
-        "SELECT DISTINCT c.grade FROM classes c JOIN schools s ON s.id = c.school_id "
-        "JOIN school_types t ON t.id = s.school_type_id WHERE t.code = ?", (compulsory.code,))}
+    grades = {
+        g
+        for (g,) in conn.execute(
+            "SELECT DISTINCT c.grade FROM classes c JOIN schools s ON s.id = c.school_id "
+            "JOIN school_types t ON t.id = s.school_type_id WHERE t.code = ?",
+            (compulsory.code,),
+        )
+    }
     assert grades == set(compulsory.grades)
     sectors = {s for (s,) in conn.execute("SELECT DISTINCT sector_code FROM organisations")}
     assert len(sectors) >= 18
@@ -69,8 +78,10 @@ def test_every_organisation_number_phone_and_email_is_valid(municipality, profil
     numbers = [n for (n,) in conn.execute("SELECT org_number FROM organisations")]
     assert numbers and all(is_valid_org_number(n, country) for n in numbers)
     assert len(set(numbers)) == len(numbers)
-    for (phone,) in conn.execute("SELECT phone FROM contacts UNION ALL SELECT phone FROM organisations "
-                                 "UNION ALL SELECT guardian_phone FROM pupils LIMIT 400"):
+    for (phone,) in conn.execute(
+        "SELECT phone FROM contacts UNION ALL SELECT phone FROM organisations "
+        "UNION ALL SELECT guardian_phone FROM pupils LIMIT 400"
+    ):
         normalise_phone(phone, country)
     for (email,) in conn.execute("SELECT email FROM contacts UNION ALL SELECT email FROM teachers"):
         normalise_email(email)
@@ -118,7 +129,9 @@ def _girl_share(conn: sqlite3.Connection, sectors: str) -> float:
     girls, boys = conn.execute(
         "SELECT sum(p.gender = 'girl'), sum(p.gender = 'boy') FROM placements pl "
         "JOIN pupils p ON p.id = pl.pupil_id JOIN organisations o ON o.id = pl.host_id "
-        f"WHERE o.sector_code IN ({','.join('?' * len(sectors))})", tuple(sectors)).fetchone()
+        f"WHERE o.sector_code IN ({','.join('?' * len(sectors))})",
+        tuple(sectors),
+    ).fetchone()
     return girls / (girls + boys)
 
 
@@ -133,21 +146,31 @@ def test_placements_follow_gender_patterns_with_crossings(municipality, profile_
         "SELECT avg(d.dominated_by IS NOT NULL AND d.dominated_by != p.gender) FROM placements pl "
         "JOIN pupils p ON p.id = pl.pupil_id JOIN organisations o ON o.id = pl.host_id "
         "JOIN sector_dominance d ON d.sector_code = o.sector_code AND d.country = ? "
-        "WHERE p.gender IN ('girl', 'boy')", country)
+        "WHERE p.gender IN ('girl', 'boy')",
+        country,
+    )
     assert 0.1 <= non_traditional <= 0.3
 
 
 @pytest.mark.parametrize("profile_code", PROFILES)
 def test_pupils_move_up_one_grade_and_are_enrolled_once_a_year(municipality, profile_code):
     conn = municipality(profile_code)
-    assert _one(conn, "SELECT count(*) FROM (SELECT pupil_id, school_year_id FROM enrolments "
-                      "GROUP BY 1, 2 HAVING count(*) > 1)") == 0
+    assert (
+        _one(
+            conn,
+            "SELECT count(*) FROM (SELECT pupil_id, school_year_id FROM enrolments "
+            "GROUP BY 1, 2 HAVING count(*) > 1)",
+        )
+        == 0
+    )
     rows = conn.execute(
-        "SELECT t.grades, old.grade, new.grade FROM enrolments a JOIN enrolments b ON a.pupil_id = b.pupil_id "
+        "SELECT t.grades, old.grade, new.grade FROM enrolments a "
+        "JOIN enrolments b ON a.pupil_id = b.pupil_id "
         "JOIN classes old ON old.id = a.class_id JOIN classes new ON new.id = b.class_id "
         "JOIN schools s ON s.id = new.school_id JOIN school_types t ON t.id = s.school_type_id "
         "JOIN school_years ya ON ya.id = a.school_year_id JOIN school_years yb ON yb.id = b.school_year_id "
-        "WHERE ya.starts_on < yb.starts_on").fetchall()
+        "WHERE ya.starts_on < yb.starts_on"
+    ).fetchall()
     assert len(rows) > 1000
     for grades, old, new in rows:
         labels = grades.split(";")
@@ -163,19 +186,28 @@ def test_placements_are_in_placement_grades_with_statuses_by_year(municipality, 
         "SELECT count(*) FROM placements pl JOIN enrolments e ON e.pupil_id = pl.pupil_id "
         "AND e.school_year_id = pl.school_year_id JOIN classes c ON c.id = e.class_id "
         "JOIN schools s ON s.id = c.school_id JOIN school_types t ON t.id = s.school_type_id "
-        "WHERE instr(';' || t.placement_grades || ';', ';' || c.grade || ';') = 0")
+        "WHERE instr(';' || t.placement_grades || ';', ';' || c.grade || ';') = 0",
+    )
     assert wrong_grade == 0
     by_year = {}
     for label, status, n in conn.execute(
-            "SELECT y.label, pl.status, count(*) FROM placements pl JOIN school_years y ON y.id = pl.school_year_id "
-            "GROUP BY 1, 2"):
+        "SELECT y.label, pl.status, count(*) FROM placements pl "
+        "JOIN school_years y ON y.id = pl.school_year_id "
+        "GROUP BY 1, 2"
+    ):
         by_year.setdefault(label, {})[status] = n
     last, current = sorted(by_year)
     assert set(by_year[last]) == {"completed", "cancelled"}
     assert by_year[last]["completed"] > 10 * by_year[last]["cancelled"]
     assert {"confirmed", "requested"} <= set(by_year[current])
-    assert _one(conn, "SELECT count(*) FROM placements WHERE status = 'completed' AND "
-                      "(pupil_evaluation NOT BETWEEN 1 AND 5 OR pupil_evaluation IS NULL)") == 0
+    assert (
+        _one(
+            conn,
+            "SELECT count(*) FROM placements WHERE status = 'completed' AND "
+            "(pupil_evaluation NOT BETWEEN 1 AND 5 OR pupil_evaluation IS NULL)",
+        )
+        == 0
+    )
     assert _one(conn, "SELECT min(hours_per_day) >= 6 AND max(hours_per_day) <= 8 FROM placements") == 1
     assert _one(conn, "SELECT avg(risk_assessment_received) FROM placements") > 0.8
     assert _one(conn, "SELECT count(*) FROM organisations WHERE places_offered > 0") > 20
@@ -184,16 +216,26 @@ def test_placements_are_in_placement_grades_with_statuses_by_year(municipality, 
 @pytest.mark.parametrize("profile_code", PROFILES)
 def test_activities_of_both_years_with_participants(municipality, profile_code):
     conn = municipality(profile_code)
-    visits = dict(conn.execute("SELECT y.label || ':' || v.status, count(*) FROM study_visits v "
-                               "JOIN school_years y ON y.id = v.school_year_id GROUP BY 1"))
+    visits = dict(
+        conn.execute(
+            "SELECT y.label || ':' || v.status, count(*) FROM study_visits v "
+            "JOIN school_years y ON y.id = v.school_year_id GROUP BY 1"
+        )
+    )
     labels = sorted({k.split(":")[0] for k in visits})
     assert len(labels) == 2
     assert visits[f"{labels[0]}:done"] > 5 * visits.get(f"{labels[0]}:cancelled", 0)
     assert visits.get(f"{labels[1]}:planned", 0) > 0 and visits.get(f"{labels[1]}:done", 0) > 0
     # Participants of a visit are pupils of the visiting class.
-    assert _one(conn, "SELECT count(*) FROM study_visit_participants p JOIN study_visit_classes vc "
-                      "ON vc.study_visit_id = p.study_visit_id LEFT JOIN enrolments e "
-                      "ON e.pupil_id = p.pupil_id AND e.class_id = vc.class_id WHERE e.id IS NULL") == 0
+    assert (
+        _one(
+            conn,
+            "SELECT count(*) FROM study_visit_participants p JOIN study_visit_classes vc "
+            "ON vc.study_visit_id = p.study_visit_id LEFT JOIN enrolments e "
+            "ON e.pupil_id = p.pupil_id AND e.class_id = vc.class_id WHERE e.id IS NULL",
+        )
+        == 0
+    )
     kinds = {k for (k,) in conn.execute("SELECT DISTINCT kind FROM encounters")}
     assert {"guest_lecture", "fair", "career_talk"} <= kinds
     assert _one(conn, "SELECT count(*) FROM encounter_participants") > 500
@@ -209,8 +251,11 @@ def test_one_action_plan_a_year_with_goals_actions_and_evidence(municipality, pr
     assert len(plans) == 2
     for (plan_id,) in plans:
         goals = _one(conn, "SELECT count(*) FROM goals WHERE plan_id = ?", plan_id)
-        actions = _one(conn, "SELECT count(*) FROM actions a JOIN goals g ON g.id = a.goal_id WHERE g.plan_id = ?",
-                       plan_id)
+        actions = _one(
+            conn,
+            "SELECT count(*) FROM actions a JOIN goals g ON g.id = a.goal_id WHERE g.plan_id = ?",
+            plan_id,
+        )
         assert 3 <= goals <= 4 and 10 <= actions <= 14
     assert _one(conn, "SELECT count(*) FROM actions WHERE responsible_contact_id IS NULL") == 0
     assert _one(conn, "SELECT count(DISTINCT status) FROM actions") >= 3
