@@ -88,7 +88,7 @@ def _progression(session: Session, scope: Scope, plans: list[ActionPlan]) -> lis
                  str(encounters[(type_id, grade)]), str(placements[(type_id, grade)])]
                 for grade in kind.grade_list]
         rows = [[r[0], Paragraph("<br/>".join(esc(x) for x in r[1].split("\n")), st.cell), *r[2:]] for r in rows]
-        story.append(data_table(header, rows, [0.08, 0.41, 0.17, 0.17, 0.17], numeric=(2, 3, 4)))
+        story.append(data_table(header, rows, [0.12, 0.4, 0.16, 0.16, 0.16], numeric=(2, 3, 4)))
     return story
 
 
