@@ -20,6 +20,7 @@ from coordinator.models import (
     StudyVisit,
     Teacher,
 )
+from coordinator.services.setup import ensure_school_year
 
 Y1 = "2025/26"
 Y2 = "2026/27"
@@ -30,6 +31,8 @@ class World:
 
     def __init__(self, session):
         self.s = session
+        for label in (Y1, Y2):  # the tests name these years whatever today's date is
+            ensure_school_year(session, label)
         self.years = dict(session.execute(select(SchoolYear.label, SchoolYear.id)).all())
         self.types = dict(session.execute(select(SchoolType.code, SchoolType.id)).all())
         self._n = itertools.count(1)

@@ -6,6 +6,7 @@ import pytest
 from stats_world import Y1, Y2
 
 from coordinator.errors import NotFoundError
+from coordinator.services.setup import current_year_label, ensure_school_year
 from coordinator.stats import gender_statistics
 
 
@@ -201,3 +202,22 @@ def test_json_keys_are_the_contract(world):
             "dissimilarity_index"}
     assert set(stats["total"]) == keys
     assert all(set(g) == keys | {"grade"} for g in stats["grades"])
+
+
+def test_a_grade_missing_from_the_school_type_comes_last(world):
+    school = world.school("Norra skolan")
+    world.pupils(world.klass(school, "8"), "girl", 1)
+    world.pupils(world.klass(school, "Särsk"), "boy", 2)
+    stats = gender_statistics(world.s, year=Y1, school="Norra skolan")
+    assert [g["grade"] for g in stats["grades"]][-2:] == ["9", "Särsk"]
+    assert grade(stats, "Särsk")["pupils"]["boy"] == 2
+    assert stats["total"]["pupils"]["boy"] == 2
+
+
+def test_the_year_defaults_to_the_current_one(world):
+    current = current_year_label(world.s)
+    world.years[current] = ensure_school_year(world.s, current)
+    world.pupils(world.klass(world.school("Norra skolan"), "8", year=current), "girl", 3, year=current)
+    stats = gender_statistics(world.s, year=None)
+    assert stats["year"] == current
+    assert stats["total"]["pupils"]["girl"] == 3
