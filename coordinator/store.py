@@ -167,7 +167,9 @@ def open_store(
                 _("There is no database at {path}. Create one with “coordinator --db {path} init” "
                   "or “coordinator --db {path} demo”.").format(path=path)
             )
-        if path.exists() and check and url.get_driver_name() != "pysqlcipher":
+        if path.exists() and check and url.get_driver_name() == "pysqlcipher":
+            _check_encrypted_on_open(path, url.password or "")
+        elif path.exists() and check:
             _check_on_open(path, create=create)
         path.parent.mkdir(parents=True, exist_ok=True)
         if before_migration is None:
@@ -223,13 +225,23 @@ def _check_on_open(path: Path, *, create: bool) -> None:
     raise _refusal(path, result)
 
 
-def _refusal(path: Path, result):  # type: ignore[no-untyped-def]
+def _check_encrypted_on_open(path: Path, passphrase: str) -> None:
+    from coordinator.safety.encryption import check_encrypted, wrong_passphrase
+
+    result = check_encrypted(path, passphrase)
+    if result.kind == "wrong_passphrase":
+        raise wrong_passphrase(path.name)
+    if not result.ok:
+        raise _refusal(path, result, passphrase=passphrase)
+
+
+def _refusal(path: Path, result, *, passphrase: str | None = None):  # type: ignore[no-untyped-def]
     """The refusal of a file that failed its check, offering the newest good backup."""
     from coordinator.formatting import format_datetime
     from coordinator.safety.backups import newest_good_backup
     from coordinator.safety.integrity import DatabaseRefused
 
-    backup = newest_good_backup(path)
+    backup = newest_good_backup(path, passphrase=passphrase)
     if result.kind == "empty":
         message = _("{name} is not a database of this app.").format(name=path.name)
     else:

@@ -73,10 +73,18 @@ def list_backups(db_path: str | Path) -> list[BackupInfo]:
     return found
 
 
-def newest_good_backup(db_path: str | Path) -> BackupInfo | None:
+def check_with_passphrase(path: Path, passphrase: str | None):  # type: ignore[no-untyped-def]
+    if passphrase is None:
+        return check_file(path)
+    from coordinator.safety.encryption import check_encrypted
+
+    return check_encrypted(path, passphrase)
+
+
+def newest_good_backup(db_path: str | Path, *, passphrase: str | None = None) -> BackupInfo | None:
     """The newest backup that still passes its check, or None."""
     for info in list_backups(db_path):
-        if check_file(info.path).ok:
+        if check_with_passphrase(info.path, passphrase).ok:
             return info
     return None
 
@@ -90,11 +98,23 @@ def _is_disk_full(exc: BaseException) -> bool:
     return False
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """Copy a live database into a new file with the backup API (consistent, WAL included)."""
-    src = sqlite3.connect(source, timeout=10.0, isolation_level=None)
+def copy_database(source: Path, target: Path, passphrase: str | None = None) -> None:
+    """Copy a live database into a new file with the backup API (consistent, WAL included).
+
+    An encrypted database is copied into a file encrypted with the same passphrase.
+    """
+    if passphrase is not None:
+        from coordinator.safety.encryption import connect_encrypted
+
+        src = connect_encrypted(source, passphrase)
+    else:
+        src = sqlite3.connect(source, timeout=10.0, isolation_level=None)
     try:
-        dst = sqlite3.connect(target, isolation_level=None)
+        if passphrase is not None:
+            target.unlink(missing_ok=True)  # SQLCipher keys a new, empty file only
+            dst = connect_encrypted(target, passphrase)
+        else:
+            dst = sqlite3.connect(target, isolation_level=None)
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")
@@ -107,14 +127,15 @@ def copy_database(source: Path, target: Path) -> None:
 
 
 def create_backup(db_path: str | Path, reason: str = "manual", *, out: str | Path | None = None,
-                  max_age_days: int | None = DEFAULT_MAX_AGE_DAYS, now: dt.datetime | None = None) -> Path:
+                  max_age_days: int | None = DEFAULT_MAX_AGE_DAYS, now: dt.datetime | None = None,
+                  passphrase: str | None = None) -> Path:
     """Back up a database that passes its check; returns the verified backup file.
 
     Without `out` the backup goes into the backups folder beside the database and old backups are
     rotated; with `out` it is written to that file (replacing it only when complete).
     """
     db = Path(db_path)
-    result = check_file(db)
+    result = check_with_passphrase(db, passphrase)
     if not result.ok or result.kind == "empty":
         raise UserError(_("No backup was made: {problem}").format(problem=result.message(db.name)))
     moment = now or dt.datetime.now()
@@ -127,8 +148,8 @@ def create_backup(db_path: str | Path, reason: str = "manual", *, out: str | Pat
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        copy_database(db, tmp)
-        verified = check_file(tmp)
+        copy_database(db, tmp, passphrase)
+        verified = check_with_passphrase(tmp, passphrase)
         if not verified.ok:
             raise UserError(_("The backup of {name} failed its check and was discarded; the database was "
                               "not changed.").format(name=db.name))
@@ -239,4 +260,12 @@ def backup_before(store: Store, reason: str) -> Path | None:
     """Back up before a risky step (import, migration, erasure, rollover); None for non-file databases."""
     if store.path is None or not store.path.exists():
         return None
-    return create_backup(store.path, f"before-{reason}", max_age_days=max_age_of(store))
+    return create_backup(store.path, f"before-{reason}", max_age_days=max_age_of(store),
+                         passphrase=passphrase_of(store))
+
+
+def passphrase_of(store: Store) -> str | None:
+    """The passphrase of an encrypted (SQLCipher) database, None for a plain one."""
+    if store.url.get_driver_name() == "pysqlcipher":
+        return store.url.password or ""
+    return None

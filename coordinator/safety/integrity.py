@@ -34,6 +34,8 @@ class CheckResult:
                 name=name)
         if self.kind == "foreign_keys":
             return _("{name} is damaged: some records point to records that do not exist.").format(name=name)
+        if self.kind == "wrong_passphrase":
+            return _("The passphrase for {name} is wrong; nothing was opened or changed.").format(name=name)
         if self.kind == "unreadable":
             reason = self.details[0].splitlines()[0][:200] if self.details and self.details[0] else ""
             return _("{name} cannot be read right now: {reason}.").format(name=name, reason=reason)

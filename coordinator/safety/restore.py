@@ -13,8 +13,8 @@ from pathlib import Path
 from coordinator.errors import UserError
 from coordinator.i18n import _
 from coordinator.safety.atomic import fsync_directory
+from coordinator.safety.backups import check_with_passphrase as _check
 from coordinator.safety.backups import copy_database, create_backup
-from coordinator.safety.integrity import check_file
 
 
 @dataclass(frozen=True)
@@ -42,9 +42,14 @@ def _set_aside_damaged(db: Path, moment: dt.datetime) -> Path:
     return damaged
 
 
-def _checkpoint_away(db: Path) -> None:
+def _checkpoint_away(db: Path, passphrase: str | None) -> None:
     """Fold a sound database's WAL into the file so that replacing the file loses nothing unsaved."""
-    conn = sqlite3.connect(db, timeout=10.0, isolation_level=None)
+    if passphrase is not None:
+        from coordinator.safety.encryption import connect_encrypted
+
+        conn = connect_encrypted(db, passphrase)
+    else:
+        conn = sqlite3.connect(db, timeout=10.0, isolation_level=None)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("PRAGMA journal_mode=DELETE")
@@ -52,11 +57,15 @@ def _checkpoint_away(db: Path) -> None:
         conn.close()
 
 
-def restore_backup(db_path: str | Path, backup: str | Path, *, now: dt.datetime | None = None) -> RestoreResult:
-    """Put a verified backup in place of the database; the caller holds the database lock."""
+def restore_backup(db_path: str | Path, backup: str | Path, *, now: dt.datetime | None = None,
+                   passphrase: str | None = None) -> RestoreResult:
+    """Put a verified backup in place of the database; the caller holds the database lock.
+
+    For an encrypted database give its `passphrase`; the backup must use the same one.
+    """
     db = Path(db_path)
     source = Path(backup).expanduser().resolve()
-    checked = check_file(source)
+    checked = _check(source, passphrase)
     if not checked.ok or checked.kind == "empty":
         raise UserError(_("{name} cannot be restored: {problem}").format(
             name=source.name, problem=checked.message(source.name)))
@@ -68,14 +77,14 @@ def restore_backup(db_path: str | Path, backup: str | Path, *, now: dt.datetime 
     damaged: Path | None = None
     previous: Path | None = None
     try:
-        copy_database(source, tmp)
-        if not check_file(tmp).ok:
+        copy_database(source, tmp, passphrase)
+        if not _check(tmp, passphrase).ok:
             raise UserError(_("The copy of {name} failed its check; nothing was changed.").format(name=source.name))
         if db.exists():
-            current = check_file(db)
+            current = _check(db, passphrase)
             if current.ok and current.kind != "empty":
-                previous = create_backup(db, "before-restore", now=moment)
-                _checkpoint_away(db)
+                previous = create_backup(db, "before-restore", now=moment, passphrase=passphrase)
+                _checkpoint_away(db, passphrase)
             else:
                 damaged = _set_aside_damaged(db, moment)
         for suffix, sidecar in _sidecars(db).items():
@@ -95,7 +104,12 @@ def restore_backup(db_path: str | Path, backup: str | Path, *, now: dt.datetime 
     from coordinator.safety.erasure import reapply_erasures
     from coordinator.store import open_store
 
-    store = open_store(db)
+    if passphrase is not None:
+        from coordinator.safety.encryption import encrypted_url
+
+        store = open_store(encrypted_url(str(db), passphrase))
+    else:
+        store = open_store(db)
     try:
         reapplied = reapply_erasures(store)
     finally:

@@ -82,7 +82,7 @@ def test_full_disk_during_a_backup_keeps_earlier_backups(empty_db, monkeypatch):
     db_before = digest(empty_db)
     real_copy = backups.copy_database
 
-    def copy_until_full(source, target):
+    def copy_until_full(source, target, passphrase=None):
         real_copy(source, target)
         with open(target, "r+b") as fh:  # half written, then the disk is full
             fh.truncate(os.path.getsize(target) // 2)
