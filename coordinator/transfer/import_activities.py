@@ -20,6 +20,7 @@ from coordinator.models import (
     Organisation,
     Placement,
     Pupil,
+    School,
     SchoolClass,
     SchoolYear,
     StudyVisit,
@@ -54,8 +55,9 @@ class _ActivityImporter(Importer):
         self.new_years: set[str] = set()
         self.fixed_year = normalise_label(self.year) if self.year else None
         self.classes: dict[tuple[int, str], list[tuple[SchoolClass, str]]] = {}
-        for cls in s.scalars(select(SchoolClass)):
-            self.classes.setdefault((cls.school_year_id, _cf(cls.name)), []).append((cls, cls.school.name))
+        for cls, school_name in s.execute(select(SchoolClass, School.name).join(School,
+                                                                                 School.id == SchoolClass.school_id)):
+            self.classes.setdefault((cls.school_year_id, _cf(cls.name)), []).append((cls, school_name))
         self.today = dt.date.today()
 
     def year_label(self, start: dt.date) -> str:
@@ -84,18 +86,21 @@ class PlacementImporter(_ActivityImporter):
     def prepare(self) -> None:
         super().prepare()
         s = self.session
-        self.pupils_by_id = {p.external_id.strip(): p for p in s.scalars(select(Pupil).where(
-            Pupil.external_id.is_not(None)))}
-        self.enrolled: dict[tuple[int, int], list[Pupil]] = {}  # (class id) → pupils
-        for enrolment, pupil in s.execute(select(Enrolment, Pupil).join(Pupil, Enrolment.pupil_id == Pupil.id)):
-            self.enrolled.setdefault((enrolment.class_id, 0), []).append(pupil)
+        # Plain rows (id and names), not ORM objects: a region holds 100,000 pupils.
+        self.pupils_by_id = {p.external_id.strip(): p for p in s.execute(
+            select(Pupil.id, Pupil.external_id, Pupil.first_name, Pupil.last_name)
+            .where(Pupil.external_id.is_not(None)))}
+        self.enrolled: dict[int, list[Any]] = {}  # class id → pupils
+        for row in s.execute(select(Enrolment.class_id, Pupil.id, Pupil.first_name, Pupil.last_name)
+                             .join(Pupil, Enrolment.pupil_id == Pupil.id)):
+            self.enrolled.setdefault(row.class_id, []).append(row)
         self.existing = {(p.pupil_id, p.host_id, p.start_date): p for p in s.scalars(select(Placement))}
         self.supervisors: dict[tuple[int | None, str], Contact] = {}
         for contact in s.scalars(select(Contact)):
             full = _cf(f"{contact.first_name} {contact.last_name}")
             self.supervisors[(contact.organisation_id, full)] = contact
 
-    def find_pupil(self, row: PlanRow, label: str) -> Pupil | None:
+    def find_pupil(self, row: PlanRow, label: str) -> Any:
         values = row.values
         year_id = self.year_id(label)
         if values.get("external_id"):
@@ -106,7 +111,7 @@ class PlacementImporter(_ActivityImporter):
             return pupil
         first, last = _cf(values.get("first_name")), _cf(values.get("last_name"))
         class_name = values.get("class_name")
-        candidates: list[Pupil] = []
+        candidates: list[Any] = []
         if class_name:
             classes = self.classes_named(row, class_name, year_id)
             if not classes:
@@ -114,7 +119,7 @@ class PlacementImporter(_ActivityImporter):
                     name=class_name, year=label))
                 return None
             for cls in classes:
-                candidates += [p for p in self.enrolled.get((cls.id, 0), [])
+                candidates += [p for p in self.enrolled.get(cls.id, [])
                                if _cf(p.first_name) == first and _cf(p.last_name) == last]
         else:
             candidates = [p for p in self.session.scalars(select(Pupil).where(Pupil.last_name == values[
