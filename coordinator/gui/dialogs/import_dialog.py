@@ -173,7 +173,7 @@ class ImportDialog(QDialog):
         store = self.context.store
         if store is None:
             return
-        from coordinator.gui.workspaces.statistics import load_choices
+        from coordinator.gui.workspaces.scope_choices import load_choices
         from coordinator.services.setup import profile_code
 
         choices = load_choices(store)

@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -18,8 +16,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFileDi
 
 from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
+from coordinator.gui.pdf_output import copy_atomic, print_pdf
 from coordinator.gui.workers import run_task
 from coordinator.gui.workspaces.base import Workspace
+from coordinator.gui.workspaces.scope_choices import ScopeChoices, load_school_scope, load_scope_choices
 from coordinator.i18n import _, get_language
 from coordinator.services.changes import ChangeSet
 
@@ -34,60 +34,6 @@ SCOPE_FIELDS: dict[str, frozenset[str]] = {
     "gender": frozenset({"school"}),
     "certificate": frozenset({"school"}),
 }
-
-
-@dataclass
-class ScopeChoices:
-    """Names offered by the scope combos for one school year."""
-
-    years: list[str] = field(default_factory=list)
-    current_year: str | None = None
-    schools: list[str] = field(default_factory=list)
-    year_start: dt.date | None = None
-    year_end: dt.date | None = None
-
-
-def load_scope_choices(store, year: str | None) -> ScopeChoices:
-    """Years and schools (short lists even on a region); classes and teachers come per school."""
-    from sqlalchemy import select
-
-    from coordinator.models import School, SchoolYear
-    from coordinator.services.setup import current_year_label, school_years
-
-    with store.session() as session:
-        choices = ScopeChoices(years=school_years(session), current_year=current_year_label(session))
-        label = year if year in choices.years else choices.current_year
-        year_row = session.scalar(select(SchoolYear).where(SchoolYear.label == label))
-        choices.schools = list(session.scalars(select(School.name).order_by(School.name)))
-        if year_row is not None:
-            choices.year_start, choices.year_end = year_row.starts_on, year_row.ends_on
-    return choices
-
-
-def load_school_scope(store, year: str | None, school: str) -> tuple[list[str], list[str]]:
-    """The classes (of the year) and the teachers of one school, by name."""
-    from sqlalchemy import select
-
-    from coordinator.models import School, SchoolClass, SchoolYear, Teacher
-
-    with store.session() as session:
-        school_id = session.scalar(select(School.id).where(School.name == school))
-        classes = list(session.scalars(
-            select(SchoolClass.name).join(SchoolYear, SchoolClass.school_year_id == SchoolYear.id)
-            .where(SchoolClass.school_id == school_id, SchoolYear.label == year).order_by(SchoolClass.name)))
-        teachers = [f"{first} {last}" for first, last in session.execute(
-            select(Teacher.first_name, Teacher.last_name).where(Teacher.school_id == school_id)
-            .order_by(Teacher.last_name, Teacher.first_name))]
-    return classes, teachers
-
-
-def copy_atomic(source: Path, target: Path) -> Path:
-    """Copy a finished file to where the person chose, through a temporary file and a rename."""
-    from coordinator.safety.atomic import atomic_write
-
-    with atomic_write(target, "wb") as out, open(source, "rb") as src:
-        shutil.copyfileobj(src, out)
-    return target
 
 
 class DocumentsWorkspace(Workspace):
@@ -497,24 +443,7 @@ class DocumentsWorkspace(Workspace):
 
     def print_to(self, printer: QPrinter) -> int:
         """Draw every page of the preview onto the printer; returns the pages printed."""
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise UserError(_("The printer could not be started."))
-        try:
-            target = printer.pageLayout().paintRectPixels(printer.resolution())
-            count = self.pdf.pageCount()
-            for page in range(count):
-                if page:
-                    printer.newPage()
-                size = self.pdf.pagePointSize(page)
-                scale = min(target.width() / size.width(), target.height() / size.height())
-                # Rendered at no more than 200 dpi (a page at 600 dpi would take 140 MB), then scaled.
-                dpi = min(printer.resolution(), 200)
-                image = self.pdf.render(page, QSize(int(size.width() * dpi / 72), int(size.height() * dpi / 72)))
-                painter.drawImage(QRectF(0, 0, size.width() * scale, size.height() * scale), image)
-        finally:
-            painter.end()
-        return count
+        return print_pdf(self.pdf, printer)
 
     def print_dialog(self) -> None:
         if self.current_pdf is None:

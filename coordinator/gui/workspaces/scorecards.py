@@ -6,16 +6,17 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDoubleSpinBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from coordinator.errors import UserError
 from coordinator.formatting import format_number, format_percent
 from coordinator.gui.context import AppContext
+from coordinator.gui.dialogs.indicator_dialog import ManualIndicatorDialog, percent_scale
 from coordinator.gui.workers import run_task
 from coordinator.gui.workspaces.base import Workspace
-from coordinator.gui.workspaces.statistics import load_choices
+from coordinator.gui.workspaces.scope_choices import load_choices
 from coordinator.i18n import N_, _
 from coordinator.models.enums import Direction, Perspective
 from coordinator.services.changes import ChangeSet
@@ -28,8 +29,6 @@ STATUS_LOOK: dict[str, tuple[str, str, str]] = {
     "none": ("–", N_("No value"), "#9e9e9e"),
     "no_target": ("–", N_("No target"), "#9e9e9e"),
 }
-UNITS: dict[str, str] = {"percent": N_("Percent"), "ratio": N_("Ratio"), "number": N_("Number"),
-                         "score": N_("Score (1–5)")}
 COLUMNS = (N_("Indicator"), N_("Target"), N_("Value"), N_("Last year"), N_("Status"))
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -75,78 +74,10 @@ def _perspective(line: Any) -> str:
     return getattr(perspective, "value", perspective)
 
 
-def _scale(unit: str) -> float:
-    """Percent indicators are held as shares (0–1) and edited as per cent."""
-    return 100.0 if unit == "percent" else 1.0
-
-
 def compute(session, progress, *, year: str, school: str | None):
     from coordinator.stats.scorecard import compute_scorecard
 
     return compute_scorecard(session, year=year, school=school)
-
-
-class ManualIndicatorDialog(QDialog):
-    """Name, perspective, unit, direction, target and amber band of a new hand-entered indicator."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(_("Add a manual indicator"))
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("manual_name")
-        self.perspective_combo = QComboBox()
-        for perspective in Perspective:
-            self.perspective_combo.addItem(perspective.label, perspective.value)
-        self.unit_combo = QComboBox()
-        for unit, label in UNITS.items():
-            self.unit_combo.addItem(_(label), unit)
-        self.direction_combo = QComboBox()
-        for direction in Direction:
-            self.direction_combo.addItem(direction.label, direction.value)
-        self.target_spin = QDoubleSpinBox()
-        self.target_spin.setRange(0, 1_000_000)
-        self.amber_spin = QDoubleSpinBox()
-        self.amber_spin.setRange(0, 1_000_000)
-        form = QFormLayout()
-        form.addRow(_("&Name:"), self.name_edit)
-        form.addRow(_("&Perspective:"), self.perspective_combo)
-        form.addRow(_("&Unit:"), self.unit_combo)
-        form.addRow(_("&Direction:"), self.direction_combo)
-        form.addRow(_("&Target:"), self.target_spin)
-        form.addRow(_("&Amber band:"), self.amber_spin)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #d73027")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Add"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        self.name_edit.setMinimumWidth(320)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
-        self.unit_combo.currentIndexChanged.connect(self._unit_changed)
-        self._unit_changed()
-
-    def _unit_changed(self) -> None:
-        suffix = " %" if self.unit_combo.currentData() == "percent" else ""
-        self.target_spin.setSuffix(suffix)
-        self.amber_spin.setSuffix(suffix)
-
-    def _accept(self) -> None:
-        if not self.name_edit.text().strip():
-            self.error_label.setText(_("Give the indicator a name."))
-            self.name_edit.setFocus()
-            return
-        self.accept()
-
-    def values(self) -> dict[str, Any]:
-        scale = _scale(self.unit_combo.currentData())
-        return {"name": self.name_edit.text().strip(), "perspective": self.perspective_combo.currentData(),
-                "unit": self.unit_combo.currentData(), "direction": self.direction_combo.currentData(),
-                "target": self.target_spin.value() / scale, "amber_band": self.amber_spin.value() / scale}
 
 
 class ScorecardsWorkspace(Workspace):
@@ -419,7 +350,7 @@ class ScorecardsWorkspace(Workspace):
             return
         manual = bool(getattr(line, "manual", not line.key))
         self.name_value.setText(line.name)
-        scale = _scale(line.unit)
+        scale = percent_scale(line.unit)
         suffix = " %" if line.unit == "percent" else ""
         for spin in (self.target_spin, self.amber_spin, self.value_spin):
             spin.setSuffix(suffix)
@@ -457,7 +388,7 @@ class ScorecardsWorkspace(Workspace):
             return
         from coordinator.stats.scorecard import update_indicator
 
-        scale = _scale(line.unit)
+        scale = percent_scale(line.unit)
         target = self.target_spin.value() / scale if self.has_target_box.isChecked() else None
         amber = self.amber_spin.value() / scale
         direction = self.direction_combo.currentData()
@@ -470,7 +401,7 @@ class ScorecardsWorkspace(Workspace):
             return
         from coordinator.stats.scorecard import set_manual_value
 
-        value = self.value_spin.value() / _scale(line.unit)
+        value = self.value_spin.value() / percent_scale(line.unit)
         year = self.year_combo.currentData()
         self._write(lambda session: set_manual_value(session, indicator_id=line.indicator_id, year=year, value=value))
 

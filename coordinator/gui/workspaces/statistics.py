@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries,
-                              QValueAxis)
-from PySide6.QtCore import QLocale, QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QMessageBox, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
                                QTabWidget, QVBoxLayout, QWidget)
@@ -19,41 +16,15 @@ from coordinator.errors import UserError
 from coordinator.formatting import format_number, format_percent
 from coordinator.gui.context import AppContext
 from coordinator.gui.workers import run_task
+from coordinator.gui.workspaces.gender_charts import bar_chart_view, draw_rates, draw_sectors, draw_trend
 from coordinator.gui.workspaces.base import Workspace
+from coordinator.gui.workspaces.scope_choices import Choices, load_choices
 from coordinator.i18n import _
 from coordinator.models.enums import GENDERS, Gender
 from coordinator.services.changes import ChangeSet
 
-# Colours of the four genders in every chart; chosen to stay apart for colour-blind readers.
-GENDER_COLOURS = {"girl": QColor("#d95f02"), "boy": QColor("#1b9e77"), "other": QColor("#7570b3"),
-                  "unspecified": QColor("#999999")}
 RELEVANT_KINDS = ("pupils", "enrolments", "placements", "study_visits", "encounters", "classes", "schools",
                   "school_years", "sector_dominance")
-
-
-@dataclass
-class Choices:
-    """What the filters offer: school years (labels) and schools (id, name), plus the year in force."""
-
-    years: list[str] = field(default_factory=list)
-    current_year: str | None = None
-    schools: list[tuple[int, str]] = field(default_factory=list)
-
-
-def load_choices(store) -> Choices:
-    """Years and schools for the filter combos (one short read)."""
-    from sqlalchemy import select
-
-    from coordinator.models import School
-    from coordinator.services.setup import current_year_label, school_years
-
-    with store.session() as session:
-        return Choices(
-            years=school_years(session),
-            current_year=current_year_label(session),
-            schools=[(row.id, row.name) for row in session.execute(select(School.id, School.name)
-                                                                   .order_by(School.name))],
-        )
 
 
 @dataclass
@@ -157,27 +128,6 @@ def _safe_cell(value: Any) -> Any:
     return value
 
 
-def _bar_chart() -> QChartView:
-    chart = QChart()
-    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-    chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    view = QChartView(chart)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(220)
-    return view
-
-
-def _reset_chart(view: QChartView) -> QChart:
-    chart = view.chart()
-    chart.setLocale(QLocale())  # the app's language: decimal commas in Swedish, Polish and Russian
-    chart.setLocalizeNumbers(True)
-    chart.removeAllSeries()
-    for axis in list(chart.axes()):
-        chart.removeAxis(axis)
-    return chart
-
-
 class StatisticsWorkspace(Workspace):
     """Filters (year, school, suppression), the per-grade table, three charts and export."""
 
@@ -225,9 +175,9 @@ class StatisticsWorkspace(Workspace):
         self.index_label.setObjectName("statistics_index")
         self.index_label.setWordWrap(True)
 
-        self.rate_chart = _bar_chart()
-        self.sector_chart = _bar_chart()
-        self.trend_chart = _bar_chart()
+        self.rate_chart = bar_chart_view()
+        self.sector_chart = bar_chart_view()
+        self.trend_chart = bar_chart_view()
         self.dominance_note = QLabel()
         self.dominance_note.setWordWrap(True)
         sector_page = QWidget()
@@ -396,90 +346,9 @@ class StatisticsWorkspace(Workspace):
         else:
             self.index_label.setText(_("Dissimilarity index of placements by sector: {index} (0 = girls and boys "
                                        "spread alike, 1 = fully separated).").format(index=format_number(index, 2)))
-        self._draw_rates(stats)
-        self._draw_sectors(stats)
-        self._draw_trend()
-
-    def _draw_rates(self, stats: dict[str, Any]) -> None:
-        chart = _reset_chart(self.rate_chart)
-        chart.setTitle(_("Pupils with at least one encounter with working life, per grade"))
-        grades = [line["grade"] for line in stats.get("grades", [])]
-        series = QBarSeries()
-        for gender in GENDERS:
-            bar_set = QBarSet(Gender(gender).label)
-            bar_set.setColor(GENDER_COLOURS[gender])
-            for line in stats.get("grades", []):
-                rate = line.get("encounter_rate", {}).get(gender)
-                bar_set.append(round(rate * 100, 1) if isinstance(rate, (int, float)) else 0.0)
-            series.append(bar_set)
-        chart.addSeries(series)
-        x_axis = QBarCategoryAxis()
-        x_axis.append(grades or [""])
-        x_axis.setTitleText(_("Grade"))
-        y_axis = QValueAxis()
-        y_axis.setRange(0, 100)
-        y_axis.setLabelFormat("%.0f %")  # localised numbers: the "%" after the number is literal
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x_axis)
-        series.attachAxis(y_axis)
-
-    def sector_categories(self, stats: dict[str, Any]) -> list[str]:
-        dominance = self._result.dominance if self._result else {}
-        marks = {"girl": " ♀", "boy": " ♂"}
-        return [code + marks.get(dominance.get(code) or "", "")
-                for code in sorted(stats.get("total", {}).get("placements_by_sector", {}))]
-
-    def _draw_sectors(self, stats: dict[str, Any]) -> None:
-        chart = _reset_chart(self.sector_chart)
-        chart.setTitle(_("Placements per sector, by gender"))
-        by_sector = stats.get("total", {}).get("placements_by_sector", {})
-        codes = sorted(by_sector)
-        series = QBarSeries()
-        top = 1.0
-        for gender in GENDERS:
-            bar_set = QBarSet(Gender(gender).label)
-            bar_set.setColor(GENDER_COLOURS[gender])
-            for code in codes:
-                value = by_sector[code].get(gender)
-                number = float(value) if isinstance(value, (int, float)) else 0.0
-                top = max(top, number)
-                bar_set.append(number)
-            series.append(bar_set)
-        chart.addSeries(series)
-        x_axis = QBarCategoryAxis()
-        x_axis.append(self.sector_categories(stats) or [""])
-        x_axis.setTitleText(_("Sector (NACE section)"))
-        y_axis = QValueAxis()
-        y_axis.setRange(0, top * 1.1)
-        y_axis.setLabelFormat("%.0f")
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x_axis)
-        series.attachAxis(y_axis)
-
-    def _draw_trend(self) -> None:
-        chart = _reset_chart(self.trend_chart)
-        chart.setTitle(_("Dissimilarity index per school year (lower is more even)"))
-        trend = self._result.trend if self._result else []
-        series = QLineSeries()
-        series.setName(_("Dissimilarity index"))
-        series.setPointsVisible(True)
-        for position, (_label, value) in enumerate(trend):
-            if value is not None:
-                series.append(QPointF(position, value))
-        chart.addSeries(series)
-        x_axis = QBarCategoryAxis()
-        x_axis.append([label for label, _value in trend] or [""])
-        y_axis = QValueAxis()
-        y_axis.setRange(0, 1)
-        y_axis.setTickCount(6)
-        y_axis.setLabelFormat("%.1f")
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x_axis)
-        series.attachAxis(y_axis)
-        chart.legend().setVisible(False)
+        draw_rates(self.rate_chart, stats)
+        draw_sectors(self.sector_chart, stats, self._result.dominance if self._result else {})
+        draw_trend(self.trend_chart, self._result.trend if self._result else [])
 
     # -- export ------------------------------------------------------------------------------------
 
