@@ -70,14 +70,18 @@ class RecordPanel(QWidget):
         self.table.setObjectName("table")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.model.query = replace(self.model.query, descending=kind.newest_first)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder if kind.newest_first else Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setDefaultSectionSize(150)
+        self.table.horizontalHeader().setDefaultSectionSize(140)
+        # Column widths follow the first rows only (they are already fetched; the rest is not).
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
+        self._sized = False
         self.table.setWordWrap(False)
 
         self.form = RecordFormWidget(context, kind, self)
@@ -158,6 +162,12 @@ class RecordPanel(QWidget):
 
     def _after_reload(self) -> None:
         self._update_count()
+        if not self._sized and self.model.rowCount():
+            self._sized = True
+            self.table.resizeColumnsToContents()
+            header = self.table.horizontalHeader()
+            for column in range(self.model.columnCount()):
+                header.resizeSection(column, min(max(header.sectionSize(column), 70), 240))
         if self._pending_select is not None:
             self.select_id(self._pending_select)
             self._pending_select = None

@@ -92,6 +92,7 @@ class RecordKind:
     title: str = ""  # N_
     singular: str = ""  # N_
     fields: tuple[FieldSpec, ...] = ()
+    newest_first = False  # the first column is a date: show the latest first
     links: ClassVar[dict[str, Any]] = {}  # MULTIREF field name → (association table, own column, other column)
 
     # ---- table ---------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from coordinator.services.setup import ensure_school_year
 
 class EncounterKindSpec(RecordKind):
     key = "encounters"
+    newest_first = True
     model = Encounter
     title = N_("Encounters & events")
     singular = N_("Encounter")

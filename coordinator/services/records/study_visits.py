@@ -33,6 +33,7 @@ from coordinator.services.setup import ensure_school_year
 
 class StudyVisitKindSpec(RecordKind):
     key = "study_visits"
+    newest_first = True
     model = StudyVisit
     title = N_("Study visits")
     singular = N_("Study visit")

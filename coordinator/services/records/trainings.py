@@ -38,6 +38,7 @@ def _networks(session):
 
 class TrainingKindSpec(RecordKind):
     key = "trainings"
+    newest_first = True
     model = Training
     title = N_("Trainings")
     singular = N_("Training")
@@ -81,6 +82,7 @@ class TrainingKindSpec(RecordKind):
 
 class MeetingKindSpec(RecordKind):
     key = "meetings"
+    newest_first = True
     model = Meeting
     title = N_("Meetings")
     singular = N_("Meeting")
