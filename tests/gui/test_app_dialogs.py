@@ -1,0 +1,87 @@
+"""First launch, settings and the screenshots command, as a person (or a reviewer) uses them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from PySide6.QtCore import Qt
+
+from coordinator.gui.context import AppContext
+
+
+def test_first_launch_creates_an_empty_database_for_the_chosen_country(qtbot, tmp_path, gui_settings):
+    from coordinator.gui.dialogs.first_launch import FirstLaunchDialog
+    from coordinator.services.setup import profile_code
+
+    target = tmp_path / "new.sqlite"
+    dialog = FirstLaunchDialog(AppContext(None, gui_settings), suggested=str(target))
+    qtbot.addWidget(dialog)
+    dialog.empty.setChecked(True)
+    dialog.country.setCurrentIndex(dialog.country.findData("pl"))
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert target.exists()
+    with dialog.store.session() as session:
+        assert profile_code(session) == "pl"
+    dialog.store.close()
+
+
+def test_first_launch_refuses_a_file_that_exists(qtbot, tmp_path, gui_settings, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from coordinator.gui.dialogs.first_launch import FirstLaunchDialog
+
+    taken = tmp_path / "taken.sqlite"
+    taken.write_bytes(b"")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    dialog = FirstLaunchDialog(AppContext(None, gui_settings), suggested=str(taken))
+    qtbot.addWidget(dialog)
+    dialog.create()
+    assert shown == ["Choose a file name that is not taken yet."]
+    assert dialog.store is None
+
+
+def test_settings_save_municipality_and_switch_language(qtbot, main_window, monkeypatch):
+    from coordinator.gui.dialogs.settings_dialog import SettingsDialog
+    from coordinator.services.setup import get_setting
+
+    dialog = SettingsDialog(main_window.context, main_window)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Settings"
+    dialog.municipality.clear()
+    qtbot.keyClicks(dialog.municipality, "Hedemora kommun")
+    dialog.language.setCurrentIndex(dialog.language.findData("pl"))
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: (self.accept(), 1)[1])
+    monkeypatch.setattr("coordinator.gui.dialogs.settings_dialog.SettingsDialog.__init__",
+                        _reuse(dialog), raising=True)
+    main_window.open_settings()
+    with main_window.context.store.session() as session:
+        assert get_setting(session, "municipality") == "Hedemora kommun"
+    assert main_window.navigation.item(1).text() == "Organizacje"
+    assert main_window.menuEdit.title() == "&Edycja"
+
+
+def _reuse(dialog):
+    """Make `SettingsDialog(...)` in the window hand back the dialog the test filled in."""
+    original_init = type(dialog).__init__
+
+    def init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        self.municipality.setText(dialog.municipality.text())
+        self.language.setCurrentIndex(dialog.language.currentIndex())
+    return init
+
+
+def test_screenshots_command_writes_every_workspace(qtbot, small_db, tmp_path):
+    from coordinator.cli.main import cli
+    from coordinator.gui.workspaces import WORKSPACES
+
+    out = tmp_path / "shots"
+    result = CliRunner().invoke(cli, ["--db", str(small_db), "--lang", "ru", "screenshots", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "изображений" in result.output
+    names = {p.name for p in Path(out).glob("*.png")}
+    assert {f"{key}.png" for key, _path in WORKSPACES} | {"search.png", "form.png"} <= names
+    assert all((out / name).stat().st_size > 10_000 for name in names)
