@@ -8,6 +8,7 @@ about one placement in five crossing them.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 
 from coordinator.demo.context import (
@@ -55,7 +56,7 @@ def build_study_visits(ctx: DemoContext) -> None:
     for info in ctx.classes:
         year = ctx.years[info.year_index]
         grades = len(_grades(ctx, info))
-        if info.compulsory and info.grade_index < grades // 2:
+        if info.compulsory and info.grade_index < grades // 3:
             continue
         visits = 1 + (rng.random() < 0.3)
         for _ in range(visits if rng.random() < 0.85 else 0):
@@ -131,7 +132,23 @@ def _sector_for(ctx: DemoContext, rng, gender: str, programme_sector: str | None
     return weighted(rng, options) if options else rng.choice(available)
 
 
+# Start days (from 1 August) of the blocks when last year must hold more than one placement block.
+BLOCK_STARTS = (30, 170, 240)
+
+
+def _days_due(ctx: DemoContext, info: ClassInfo) -> int:
+    """Placement days a pupil should have done by the end of this grade (as the scorecards count them)."""
+    school_type = next(t for t in ctx.profile.school_types if t.code == info.type_code)
+    grades = school_type.placement_grades
+    return math.ceil(school_type.required_placement_days * (grades.index(info.grade) + 1) / len(grades))
+
+
 def build_placements(ctx: DemoContext) -> None:
+    """One placement block a year in the placement grades; last year, as many as the grade has due.
+
+    The database begins with last year, so a pupil who was in a later placement grade then gets the
+    earlier grades' blocks that year too; otherwise their coverage would look missing, not done.
+    """
     rng = ctx.rng("placements")
     data = ctx.data
     used: Counter[tuple[int, int]] = Counter()
@@ -140,55 +157,25 @@ def build_placements(ctx: DemoContext) -> None:
             continue
         year = ctx.years[info.year_index]
         days = data.placement_days[info.type_code]
+        blocks = 1 if year.index == 1 else max(1, min(3, math.ceil(_days_due(ctx, info) / days)))
         term = "spring" if info.compulsory and info.grade_index % 2 == 0 else rng.choice(("autumn", "spring"))
         class_start = monday_of(school_day(rng, year, term=term))
         for pupil_id in info.pupils:
             if rng.random() < 0.04:
                 continue  # not placed (yet): coverage is never complete
-            gender = ctx.gender[pupil_id]
-            sector = _sector_for(ctx, rng, gender, info.sector)
-            host = _host(ctx, rng, [sector])
-            start = class_start if rng.random() < 0.9 else monday_of(school_day(rng, year, term=term))
-            end = add_workdays(start, days)
-            if rng.random() < 0.05:
-                status = "cancelled"
-            elif year.index == 0 or end < ctx.today:
-                status = "completed"
-            else:
-                status = "confirmed" if rng.random() < 0.68 else "requested"
-            hours = 8.0 if rng.random() < 0.02 else rng.choice((6.0, 6.5, 7.0, 7.0))
-            early = sector in ("A", "C", "F", "H")
-            begin = dt.time(7 if early else 8, 0)
-            finish_minutes = begin.hour * 60 + int(hours * 60)
-            completed = status == "completed"
-            placement_id = ctx.next_id("placements")
-            ctx.add(
-                "placements",
-                {
-                    "id": placement_id,
-                    "school_year_id": year.id,
-                    "pupil_id": pupil_id,
-                    "host_id": host,
-                    "supervisor_id": _contact(ctx, host),
-                    "start_date": start,
-                    "end_date": end,
-                    "days": days,
-                    "hours_per_day": hours,
-                    "daily_start": begin,
-                    "daily_end": dt.time(finish_minutes // 60, finish_minutes % 60),
-                    "status": status,
-                    "risk_assessment_received": rng.random() < (0.55 if status == "requested" else 0.95),
-                    "pupil_evaluation": _evaluation(rng) if completed else None,
-                    "employer_evaluation": _evaluation(rng) if completed else None,
-                    "what_to_bring": rng.choice(data.what_to_bring),
-                    "notes": None,
-                    "created_at": year.stamp,
-                    "updated_at": year.stamp,
-                },
-            )
-            used[(year.index, host)] += 1
-            _record(ctx, year, "placement", placement_id)
-    places = Counter()
+            for block in range(blocks):
+                if blocks > 1:
+                    start = monday_of(year.starts_on + dt.timedelta(days=BLOCK_STARTS[block] + rng.randint(0, 6)))
+                elif rng.random() < 0.9:
+                    start = class_start
+                else:
+                    start = monday_of(school_day(rng, year, term=term))
+                sector = _sector_for(ctx, rng, ctx.gender[pupil_id], info.sector)
+                host = _host(ctx, rng, [sector])
+                placement_id = _placement(ctx, rng, year, pupil_id, host, sector, start, days)
+                used[(year.index, host)] += 1
+                _record(ctx, year, "placement", placement_id)
+    places: Counter[int] = Counter()
     for (_, host), count in sorted(used.items()):
         places[host] = max(places[host], count)
     for row in ctx.rows["organisations"]:
@@ -197,6 +184,48 @@ def build_placements(ctx: DemoContext) -> None:
             row["places_offered"] = offered + rng.choice((0, 0, 1, 2))
         elif row["kind"] == "company" and rng.random() < 0.3:
             row["places_offered"] = rng.randint(1, 3)
+
+
+def _placement(
+    ctx: DemoContext, rng, year: Year, pupil_id: int, host: int, sector: str, start: dt.date, days: int
+) -> int:
+    end = add_workdays(start, days)
+    if rng.random() < 0.05:
+        status = "cancelled"
+    elif year.index == 0 or end < ctx.today:
+        status = "completed"
+    else:
+        status = "confirmed" if rng.random() < 0.68 else "requested"
+    hours = 8.0 if rng.random() < 0.02 else rng.choice((6.0, 6.5, 7.0, 7.0))
+    begin = dt.time(7 if sector in ("A", "C", "F", "H") else 8, 0)
+    finish_minutes = begin.hour * 60 + int(hours * 60)
+    completed = status == "completed"
+    placement_id = ctx.next_id("placements")
+    ctx.add(
+        "placements",
+        {
+            "id": placement_id,
+            "school_year_id": year.id,
+            "pupil_id": pupil_id,
+            "host_id": host,
+            "supervisor_id": _contact(ctx, host),
+            "start_date": start,
+            "end_date": end,
+            "days": days,
+            "hours_per_day": hours,
+            "daily_start": begin,
+            "daily_end": dt.time(finish_minutes // 60, finish_minutes % 60),
+            "status": status,
+            "risk_assessment_received": rng.random() < (0.55 if status == "requested" else 0.95),
+            "pupil_evaluation": _evaluation(rng) if completed else None,
+            "employer_evaluation": _evaluation(rng) if completed else None,
+            "what_to_bring": rng.choice(ctx.data.what_to_bring),
+            "notes": None,
+            "created_at": year.stamp,
+            "updated_at": year.stamp,
+        },
+    )
+    return placement_id
 
 
 def _evaluation(rng) -> int:

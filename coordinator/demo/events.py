@@ -72,7 +72,7 @@ def build_encounters(ctx: DemoContext) -> None:
                 fair_classes.setdefault(ctx.school_towns[info.school_id], []).append(info)
                 if rng.random() < 0.5:
                     _encounter(ctx, rng, year, "career_talk", [info])
-            if info.grade_index >= 3 and rng.random() < 0.35:
+            if info.grade_index >= 1 and rng.random() < 0.4:
                 _encounter(ctx, rng, year, "guest_lecture", [info])
             if upper_half and rng.random() < 0.12:
                 _encounter(ctx, rng, year, "entrepreneurship", [info])

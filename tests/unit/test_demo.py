@@ -276,3 +276,26 @@ def test_names_are_the_countrys(municipality):
     se = municipality("se")
     assert _one(se, "SELECT count(*) FROM organisations WHERE town = 'Hedemora'") > 50
     assert _one(se, "SELECT count(*) FROM classes WHERE name = '8A'") == 12
+
+
+@pytest.mark.parametrize("profile_code", PROFILES)
+def test_last_years_placements_cover_the_days_due_by_each_grade(municipality, profile_code):
+    """The database starts with last year, so later grades hold the earlier grades' blocks too."""
+    conn = municipality(profile_code)
+    rows = conn.execute(
+        "SELECT t.placement_grades, t.required_placement_days, c.grade, "
+        "(SELECT coalesce(sum(pl.days), 0) FROM placements pl WHERE pl.pupil_id = e.pupil_id "
+        " AND pl.school_year_id = e.school_year_id AND pl.status = 'completed') "
+        "FROM enrolments e JOIN classes c ON c.id = e.class_id JOIN schools s ON s.id = c.school_id "
+        "JOIN school_types t ON t.id = s.school_type_id "
+        "JOIN school_years y ON y.id = e.school_year_id "
+        "WHERE y.starts_on = (SELECT min(starts_on) FROM school_years) AND t.required_placement_days > 0 "
+        "AND instr(';' || t.placement_grades || ';', ';' || c.grade || ';') > 0"
+    ).fetchall()
+    assert len(rows) > 100
+    covered = 0
+    for grades, required, grade, days in rows:
+        labels = grades.split(";")
+        due = -(-required * (labels.index(grade) + 1) // len(labels))
+        covered += days >= due
+    assert 0.8 <= covered / len(rows) < 1.0
