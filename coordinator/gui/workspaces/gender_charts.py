@@ -93,7 +93,8 @@ def draw_sectors(view: QChartView, stats: dict[str, Any], dominance: dict[str, s
     x_axis.append(sector_categories(stats, dominance) or [""])
     x_axis.setTitleText(_("Sector (NACE section)"))
     y_axis = QValueAxis()
-    y_axis.setRange(0, top * 1.1)
+    y_axis.setRange(0, max(top, 4.0))
+    y_axis.applyNiceNumbers()  # 0, 5, 10, 15, 20 rather than 0, 5.2, 10.5 …
     y_axis.setLabelFormat("%.0f")
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
