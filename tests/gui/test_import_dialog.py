@@ -111,3 +111,50 @@ def test_an_encoding_that_cannot_be_told_is_asked_for(qtbot, context, tmp_path):
     assert [dialog.preview.item(r, 0).text() for r in range(2)] == ["Łucja", "Świętosław"]
     assert dialog.preview.item(0, 1).text() == "Żółć"
     assert "cp1250" in dialog.detected_label.text()
+
+
+def test_an_excel_class_list_is_read_without_asking_for_an_encoding(qtbot, context, small_store, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Förnamn", "Efternamn", "Klass", "Kön"])
+    sheet.append(["Дарья", "Смирнова", "8A", "Flicka"])
+    sheet.append(["Paweł", "Żółkowski", "8A", "Pojke"])
+    path = tmp_path / "klasslista.xlsx"
+    book.save(path)
+    dialog = _open(qtbot, context, path)
+    assert "Excel" in dialog.detected_label.text() and "2 rows" in dialog.detected_label.text()
+    assert not dialog.encoding_combo.isEnabled() and not dialog.encoding_hint.isVisible()
+    assert dialog.preview.item(0, 0).text() == "Дарья" and dialog.preview.item(1, 1).text() == "Żółkowski"
+
+
+def test_cancelling_an_import_imports_nothing(qtbot, context, small_store, tmp_path, monkeypatch):
+    import coordinator.transfer as transfer
+    from coordinator.models import Pupil as PupilRow
+
+    started: list[bool] = []
+
+    def slow_apply(session, plan, *, progress=None, cancelled=None, **kwargs):
+        # Writes a row, then keeps reporting progress until the person cancels.
+        session.add(PupilRow(first_name="Halv", last_name="Import"))
+        session.flush()
+        done = 0
+        while True:
+            done += 1
+            started.append(True)
+            progress(done, 10_000)
+
+    monkeypatch.setattr(transfer, "apply_import", slow_apply)
+    path = tmp_path / "klasslista.csv"
+    path.write_text(CLASS_LIST, encoding="utf-8")
+    before = _pupils(small_store)
+    dialog = _open(qtbot, context, path)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(started) and dialog.progress.maximum() == 10_000, timeout=15000)
+    assert dialog.cancel_button.text() == "Cancel"
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=15000)
+    assert "cancelled" in dialog.status_label.text() and dialog.result is None
+    assert dialog.isVisible(), "Cancel stops the import; it does not close the dialog"
+    assert _pupils(small_store) == before
