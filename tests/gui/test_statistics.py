@@ -115,4 +115,11 @@ def test_suppression_hides_small_counts_and_export_writes_what_is_shown(qtbot, w
     values = list(sheet.iter_rows(values_only=True))
     total = values[-1]
     assert total[0] == "Total" and total[1] == raw["total"]["pupils"]["girl"]
+    sectors = list(load_workbook(book_path, read_only=True)["Sectors"].iter_rows(values_only=True))
+    assert sectors[0][:3] == ("Sector", "Name", "Dominated by")
+    by_sector = raw["total"]["placements_by_sector"]
+    assert [row[0] for row in sectors[1:]] == sorted(by_sector)
+    manufacturing = next(row for row in sectors if row[0] == "C")
+    assert manufacturing[1] == "Manufacturing" and manufacturing[2] == "Men"
+    assert manufacturing[3:] == tuple(by_sector["C"][g] for g in GENDERS)
     assert not list(tmp_path.glob(".statistik*")), "no temporary file is left behind"

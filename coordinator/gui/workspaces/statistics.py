@@ -96,8 +96,26 @@ def table_rows(stats: dict[str, Any]) -> list[list[Any]]:
 RATE_COLUMNS = frozenset({5, 6, 7, 8, 9, 11})
 
 
-def write_table(path: Path, headers: list[str], rows: list[list[Any]]) -> Path:
-    """Write a table to CSV (';', UTF-8 with BOM so Excel reads it) or XLSX, through a temporary file."""
+def sector_table(stats: dict[str, Any], dominance: dict[str, str | None]) -> tuple[list[str], list[list[Any]]]:
+    """The sector chart as a table: section, its name, which gender dominates it, placements per gender."""
+    from coordinator.reference.sectors import sector_name
+
+    dominated = {"girl": _("Women"), "boy": _("Men")}
+    headers = ([_("Sector"), _("Name"), _("Dominated by")]
+               + [_("Placements: {gender}").format(gender=Gender(g).label) for g in GENDERS])
+    rows = []
+    for code, counts in sorted(stats.get("total", {}).get("placements_by_sector", {}).items()):
+        rows.append([code, sector_name(code), dominated.get(dominance.get(code) or "", "")]
+                    + [counts.get(g) for g in GENDERS])
+    return headers, rows
+
+
+def write_table(path: Path, headers: list[str], rows: list[list[Any]],
+                extra_sheets: tuple[tuple[str, list[str], list[list[Any]]], ...] = ()) -> Path:
+    """Write a table to CSV (';', UTF-8 with BOM so Excel reads it) or XLSX, through a temporary file.
+
+    An XLSX also gets `extra_sheets` (title, headers, rows); a CSV holds the first table only.
+    """
     from coordinator.safety.atomic import atomic_write
 
     path = Path(path)
@@ -110,6 +128,11 @@ def write_table(path: Path, headers: list[str], rows: list[list[Any]]) -> Path:
         sheet.append(headers)
         for row in rows:
             sheet.append([_safe_cell(v) for v in row])
+        for title, more_headers, more_rows in extra_sheets:
+            more = book.create_sheet(title[:31])
+            more.append(more_headers)
+            for row in more_rows:
+                more.append([_safe_cell(v) for v in row])
         with atomic_write(path, "wb") as fh:
             book.save(fh)
     else:
@@ -353,11 +376,13 @@ class StatisticsWorkspace(Workspace):
     # -- export ------------------------------------------------------------------------------------
 
     def export_to(self, path: Path) -> Path:
-        """Write the table as shown (suppressed or not) to CSV or XLSX."""
+        """Write the table as shown (suppressed or not) to CSV or XLSX (with the sectors on a second sheet)."""
         stats = self.shown_stats()
-        if stats is None:
+        if stats is None or self._result is None:
             raise UserError(_("There is nothing to export yet."))
-        return write_table(Path(path), table_headers(), table_rows(stats))
+        sectors = sector_table(stats, self._result.dominance)
+        return write_table(Path(path), table_headers(), table_rows(stats),
+                           extra_sheets=((_("Sectors"), *sectors),))
 
     def export_dialog(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
