@@ -76,3 +76,19 @@ def test_restore_after_confirmation_brings_back_the_old_state(qtbot, context, em
     with context.store.session() as s:
         assert get_setting(s, "municipality") == "Före"
     assert "restored" in dialog.status.text()
+
+
+def test_a_backup_that_fails_its_check_is_not_restored(qtbot, context, empty_db, monkeypatch):
+    with context.store.session() as s:
+        set_setting(s, "municipality", "Kvar")
+    backup = create_backup(empty_db, "manual")
+    backup.write_bytes(b"not a database at all" * 100)  # damaged after it was made
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog = BackupsDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert "cannot be restored" in dialog.status.text()
+    assert context.store is not None
+    with context.store.session() as s:
+        assert get_setting(s, "municipality") == "Kvar"

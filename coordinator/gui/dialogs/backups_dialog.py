@@ -174,14 +174,21 @@ class BackupsDialog(QDialog):
         old = self.context.store
         if old is not None:
             old.close()
+        problem: str | None = None
         try:
             restore_backup(path, getattr(backup, "path", backup))
         except UserError as exc:
-            self.status.setText(str(exc))
-            return False
-        finally:
-            # Whatever happened, the app gets a working database back.
+            problem = str(exc)
+        # Whatever happened, the app gets its database back (the restored one, or the one left as it was).
+        try:
             self.context.store = open_store(path)
+        except UserError as exc:
+            self.context.store = None
+            problem = str(exc)
+        if problem is not None:
+            self.context.store_changed.emit()
+            self.status.setText(problem)
+            return False
         undo_stack = getattr(self.context, "undo_stack", None)
         if undo_stack is not None:
             undo_stack.clear()  # its commands name records of the database that was replaced

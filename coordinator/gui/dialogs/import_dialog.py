@@ -421,6 +421,13 @@ class ImportDialog(QDialog):
         self.status_label.setText(_("The import was cancelled; nothing was imported."))
         self._update_buttons()
 
+    def reject(self) -> None:
+        # Escape or the window's close button while work runs stops the work first.
+        if self._task is not None:
+            self._task.cancel()
+            return
+        super().reject()
+
     def _cancel_clicked(self) -> None:
         if self._task is not None:
             self._task.cancel()
