@@ -16,6 +16,7 @@ from coordinator.demo.context import (
     DemoContext,
     Year,
     add_workdays,
+    first_working_day,
     monday_of,
     school_day,
     weighted,
@@ -159,17 +160,22 @@ def build_placements(ctx: DemoContext) -> None:
         days = data.placement_days[info.type_code]
         blocks = 1 if year.index == 1 else max(1, min(3, math.ceil(_days_due(ctx, info) / days)))
         term = "spring" if info.compulsory and info.grade_index % 2 == 0 else rng.choice(("autumn", "spring"))
-        class_start = monday_of(school_day(rng, year, term=term))
+        class_start = first_working_day(year, monday_of(school_day(rng, year, term=term)))
         for pupil_id in info.pupils:
             if rng.random() < 0.04:
                 continue  # not placed (yet): coverage is never complete
             for block in range(blocks):
                 if blocks > 1:
-                    start = monday_of(year.starts_on + dt.timedelta(days=BLOCK_STARTS[block] + rng.randint(0, 6)))
+                    start = first_working_day(
+                        year,
+                        monday_of(
+                            year.starts_on + dt.timedelta(days=BLOCK_STARTS[block] + rng.randint(0, 6))
+                        ),
+                    )
                 elif rng.random() < 0.9:
                     start = class_start
                 else:
-                    start = monday_of(school_day(rng, year, term=term))
+                    start = first_working_day(year, monday_of(school_day(rng, year, term=term)))
                 sector = _sector_for(ctx, rng, ctx.gender[pupil_id], info.sector)
                 host = _host(ctx, rng, [sector])
                 placement_id = _placement(ctx, rng, year, pupil_id, host, sector, start, days)
@@ -189,7 +195,7 @@ def build_placements(ctx: DemoContext) -> None:
 def _placement(
     ctx: DemoContext, rng, year: Year, pupil_id: int, host: int, sector: str, start: dt.date, days: int
 ) -> int:
-    end = add_workdays(start, days)
+    end = add_workdays(year, start, days)
     if rng.random() < 0.05:
         status = "cancelled"
     elif year.index == 0 or end < ctx.today:

@@ -7,6 +7,8 @@ lets the 100,000-pupil region build in well under the three minutes it is allowe
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import Connection, Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
@@ -117,7 +119,10 @@ def build(store: Store, *, profile_code: str, size: str, seed: int) -> DemoSumma
 def _context(session: Session, profile_code: str, size: str, seed: int) -> DemoContext:
     spec = profile(profile_code)
     rows = session.execute(select(SchoolYear).order_by(SchoolYear.starts_on)).scalars().all()
-    years = [Year(y.id, y.label, y.starts_on, y.ends_on, i) for i, y in enumerate(rows[-2:])]
+    years = [
+        Year(y.id, y.label, y.starts_on, y.ends_on, i, _holidays(spec.country, y.starts_on, y.ends_on))
+        for i, y in enumerate(rows[-2:])
+    ]
     dominance = {
         code: by
         for code, by in session.execute(
@@ -138,6 +143,13 @@ def _context(session: Session, profile_code: str, size: str, seed: int) -> DemoC
         type_ids=type_ids,
     )
     return ctx
+
+
+def _holidays(country: str, first: dt.date, last: dt.date) -> frozenset[dt.date]:
+    import holidays
+
+    found = holidays.country_holidays(country, years=range(first.year, last.year + 1))
+    return frozenset(day for day in found if first <= day <= last)
 
 
 def generate(ctx: DemoContext) -> None:

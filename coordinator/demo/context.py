@@ -38,6 +38,7 @@ class Year:
     starts_on: dt.date
     ends_on: dt.date
     index: int  # 0 = last year, 1 = the current year
+    closed: frozenset[dt.date] = frozenset()  # public holidays, when no activity is planned
 
     @property
     def start_year(self) -> int:
@@ -124,7 +125,7 @@ class DemoContext:
 
 
 def school_day(rng: random.Random, year: Year, *, term: str | None = None) -> dt.date:
-    """A weekday in term time (autumn 20 Aug–15 Dec, spring 10 Jan–5 Jun) of a school year."""
+    """A working day in term time (autumn 20 Aug–15 Dec, spring 10 Jan–5 Jun) of a school year."""
     autumn = (19, 136)
     spring = (162, 308)
     if term is None:
@@ -133,7 +134,12 @@ def school_day(rng: random.Random, year: Year, *, term: str | None = None) -> dt
     day = year.starts_on + dt.timedelta(days=rng.randint(lo, hi))
     if day.weekday() == 5:
         day -= dt.timedelta(days=1)
-    elif day.weekday() == 6:
+    return first_working_day(year, day)
+
+
+def first_working_day(year: Year, day: dt.date) -> dt.date:
+    """`day`, or the next day that is neither a weekend nor a public holiday."""
+    while day.weekday() >= 5 or day in year.closed:
         day += dt.timedelta(days=1)
     return day
 
@@ -142,13 +148,13 @@ def monday_of(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def add_workdays(start: dt.date, days: int) -> dt.date:
-    """The last day of a period of `days` working days that begins on `start` (weekends skipped)."""
+def add_workdays(year: Year, start: dt.date, days: int) -> dt.date:
+    """The last day of a period of `days` working days that begins on `start` (weekends and holidays skipped)."""
     day = start
     left = days - 1
     while left > 0:
         day += dt.timedelta(days=1)
-        if day.weekday() < 5:
+        if day.weekday() < 5 and day not in year.closed:
             left -= 1
     return day
 

@@ -299,3 +299,23 @@ def test_last_years_placements_cover_the_days_due_by_each_grade(municipality, pr
         due = -(-required * (labels.index(grade) + 1) // len(labels))
         covered += days >= due
     assert 0.8 <= covered / len(rows) < 1.0
+
+
+@pytest.mark.parametrize("profile_code", PROFILES)
+def test_nothing_is_planned_on_a_weekend_or_public_holiday(municipality, profile_code):
+    import datetime as dt
+
+    import holidays
+
+    conn = municipality(profile_code)
+    closed = holidays.country_holidays(profile(profile_code).country, years=range(2020, 2035))
+    days = [
+        dt.date.fromisoformat(d)
+        for (d,) in conn.execute(
+            "SELECT date(starts_at) FROM study_visits UNION ALL SELECT date FROM encounters "
+            "UNION ALL SELECT date FROM meetings UNION ALL SELECT start_date FROM trainings "
+            "UNION ALL SELECT start_date FROM placements UNION ALL SELECT end_date FROM placements"
+        )
+    ]
+    assert len(days) > 500
+    assert [d for d in days if d.weekday() >= 5 or d in closed] == []
