@@ -13,7 +13,12 @@ Scope is one school (school_id) or the municipality (None). Decisions (issue 4):
   study visit or encounter; new partners are active ones that hosted nothing in any earlier year;
 - network meetings are municipal (a school's card shows the municipal count);
 - actions done by their due date: of the year's uncancelled actions with a due date that is past or
-  that are done, the share done on or before it.
+  that are done, the share done on or before it;
+- pupils' mean evaluation: the mean of every pupil evaluation of an uncancelled placement or study
+  visit of the year; employers' mean evaluation: of uncancelled placements;
+- teachers with an industry training or visit: teachers (of the school) linked to an uncancelled
+  training or study visit of the year, over all teachers (of the school);
+- study visits per class: class–visit links of uncancelled visits over the year's classes.
 """
 
 from __future__ import annotations
