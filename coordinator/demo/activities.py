@@ -28,13 +28,13 @@ BOY_WISHES = {"C": 5, "F": 5, "H": 2.5, "G": 3, "D": 1, "E": 1, "A": 2, "J": 1.5
 CROSSING = 0.2  # share of girls' and boys' placements in a sector dominated by the other gender
 
 
-def _status(rng, year: Year, day: dt.date, today: dt.date, cancelled: float = 0.06) -> str:
+def activity_status(rng, year: Year, day: dt.date, today: dt.date, cancelled: float = 0.06) -> str:
     if rng.random() < cancelled:
         return "cancelled"
     return "done" if year.index == 0 or day < today else "planned"
 
 
-def _host(ctx: DemoContext, rng, sectors: list[str] | None = None) -> int:
+def pick_host(ctx: DemoContext, rng, sectors: list[str] | None = None) -> int:
     if sectors:
         pool = [oid for s in sectors for oid in ctx.org_ids_by_sector.get(s, [])]
         if pool:
@@ -43,12 +43,12 @@ def _host(ctx: DemoContext, rng, sectors: list[str] | None = None) -> int:
     return rng.choice(ctx.org_ids_by_sector[sector])
 
 
-def _contact(ctx: DemoContext, org_id: int) -> int | None:
+def contact_of(ctx: DemoContext, org_id: int) -> int | None:
     ids = ctx.contacts_by_org.get(org_id)
     return ids[0] if ids else None
 
 
-def _record(ctx: DemoContext, year: Year, kind: str, activity_id: int) -> None:
+def record_activity(ctx: DemoContext, year: Year, kind: str, activity_id: int) -> None:
     ctx.activities.setdefault((year.index, kind), []).append(activity_id)
 
 
@@ -61,10 +61,10 @@ def build_study_visits(ctx: DemoContext) -> None:
             continue
         visits = 1 + (rng.random() < 0.3)
         for _ in range(visits if rng.random() < 0.85 else 0):
-            host = _host(ctx, rng, [info.sector] if info.sector and rng.random() < 0.6 else None)
+            host = pick_host(ctx, rng, [info.sector] if info.sector and rng.random() < 0.6 else None)
             day = school_day(rng, year)
             start = dt.datetime.combine(day, dt.time(rng.choice((8, 9, 10, 12, 13)), rng.choice((0, 30))))
-            status = _status(rng, year, day, ctx.today)
+            status = activity_status(rng, year, day, ctx.today)
             visit_id = ctx.next_id("study_visits")
             ctx.add(
                 "study_visits",
@@ -72,7 +72,7 @@ def build_study_visits(ctx: DemoContext) -> None:
                     "id": visit_id,
                     "school_year_id": year.id,
                     "host_id": host,
-                    "contact_id": _contact(ctx, host),
+                    "contact_id": contact_of(ctx, host),
                     "title": ctx.data.visit_title.format(org=ctx.org_names[host]),
                     "starts_at": start,
                     "ends_at": start + dt.timedelta(hours=rng.choice((2, 2.5, 3, 4))),
@@ -98,7 +98,7 @@ def build_study_visits(ctx: DemoContext) -> None:
                         ctx.add(
                             "study_visit_participants", {"study_visit_id": visit_id, "pupil_id": pupil_id}
                         )
-            _record(ctx, year, "study_visit", visit_id)
+            record_activity(ctx, year, "study_visit", visit_id)
 
 
 def _transport(ctx: DemoContext, rng, start: dt.datetime) -> str | None:
@@ -177,10 +177,10 @@ def build_placements(ctx: DemoContext) -> None:
                 else:
                     start = first_working_day(year, monday_of(school_day(rng, year, term=term)))
                 sector = _sector_for(ctx, rng, ctx.gender[pupil_id], info.sector)
-                host = _host(ctx, rng, [sector])
+                host = pick_host(ctx, rng, [sector])
                 placement_id = _placement(ctx, rng, year, pupil_id, host, sector, start, days)
                 used[(year.index, host)] += 1
-                _record(ctx, year, "placement", placement_id)
+                record_activity(ctx, year, "placement", placement_id)
     places: Counter[int] = Counter()
     for (_, host), count in sorted(used.items()):
         places[host] = max(places[host], count)
@@ -214,7 +214,7 @@ def _placement(
             "school_year_id": year.id,
             "pupil_id": pupil_id,
             "host_id": host,
-            "supervisor_id": _contact(ctx, host),
+            "supervisor_id": contact_of(ctx, host),
             "start_date": start,
             "end_date": end,
             "days": days,

@@ -92,6 +92,7 @@ class DemoContext:
     school_names: dict[int, str] = field(default_factory=dict)
     school_towns: dict[int, str] = field(default_factory=dict)
     activities: dict[tuple[int, str], list[int]] = field(default_factory=dict)  # (year, kind) → ids
+    network_members: dict[int, list[int]] = field(default_factory=dict)  # network id → organisation ids
     cache: dict[str, Any] = field(default_factory=dict)
 
     def rng(self, part: str) -> random.Random:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from coordinator.demo.activities import _contact, _host, _record, _status
+from coordinator.demo.activities import activity_status, contact_of, pick_host, record_activity
 from coordinator.demo.context import ClassInfo, DemoContext, Year, school_day, weighted
 
 
@@ -20,7 +20,7 @@ def _encounter(
     day: dt.date | None = None,
 ) -> None:
     data = ctx.data
-    host = host if host is not None else _host(ctx, rng)
+    host = host if host is not None else pick_host(ctx, rng)
     sector = ctx.org_sector.get(host, "C")
     town = (
         ctx.school_towns.get(classes[0].school_id, data.home_towns[0].name)
@@ -31,7 +31,7 @@ def _encounter(
         job=data.jobs.get(sector, data.jobs["C"]), org=ctx.org_names[host], T=town, year=year.label
     )
     day = day or school_day(rng, year)
-    status = _status(rng, year, day, ctx.today, cancelled=0.04)
+    status = activity_status(rng, year, day, ctx.today, cancelled=0.04)
     encounter_id = ctx.next_id("encounters")
     ctx.add(
         "encounters",
@@ -42,7 +42,7 @@ def _encounter(
             "title": title[:200],
             "date": day,
             "organisation_id": host,
-            "contact_id": _contact(ctx, host),
+            "contact_id": contact_of(ctx, host),
             "status": status,
             "notes": None,
             "created_at": year.stamp,
@@ -57,7 +57,7 @@ def _encounter(
         for pupil_id in dict.fromkeys(participants):
             if status == "planned" or rng.random() > 0.04:
                 ctx.add("encounter_participants", {"encounter_id": encounter_id, "pupil_id": pupil_id})
-    _record(ctx, year, "encounter", encounter_id)
+    record_activity(ctx, year, "encounter", encounter_id)
 
 
 def build_encounters(ctx: DemoContext) -> None:
@@ -85,10 +85,10 @@ def build_encounters(ctx: DemoContext) -> None:
                     "job_shadowing",
                     [],
                     pupils=picked,
-                    host=_host(ctx, rng, [info.sector] if info.sector else None),
+                    host=pick_host(ctx, rng, [info.sector] if info.sector else None),
                 )
         # One fair a year in each town with schools, for the final compulsory grade.
-        hosts = ctx.municipal_org_ids or [_host(ctx, rng)]
+        hosts = ctx.municipal_org_ids or [pick_host(ctx, rng)]
         for infos in fair_classes.values():
             _encounter(ctx, rng, year, "fair", infos, host=hosts[0], day=school_day(rng, year, term="autumn"))
 
@@ -99,7 +99,7 @@ def build_trainings(ctx: DemoContext) -> None:
     for year in ctx.years:
         for teachers in ctx.teachers_by_school.values():
             for _ in range(max(1, round(len(teachers) / 14 * rng.uniform(0.6, 1.4)))):
-                host = _host(ctx, rng)
+                host = pick_host(ctx, rng)
                 sector = ctx.org_sector.get(host, "C")
                 day = school_day(rng, year)
                 length = weighted(rng, [(0, 6), (1, 2), (4, 1)])
@@ -116,7 +116,7 @@ def build_trainings(ctx: DemoContext) -> None:
                         "start_date": day,
                         "end_date": day + dt.timedelta(days=length),
                         "hours": float(6 * (length + 1) if length else rng.choice((3, 4, 6))),
-                        "status": _status(rng, year, day, ctx.today, cancelled=0.05),
+                        "status": activity_status(rng, year, day, ctx.today, cancelled=0.05),
                         "notes": None,
                         "created_at": year.stamp,
                         "updated_at": year.stamp,
@@ -124,7 +124,7 @@ def build_trainings(ctx: DemoContext) -> None:
                 )
                 for teacher_id in rng.sample(teachers, min(len(teachers), rng.randint(1, 5))):
                     ctx.add("training_teachers", {"training_id": training_id, "teacher_id": teacher_id})
-                _record(ctx, year, "training", training_id)
+                record_activity(ctx, year, "training", training_id)
 
 
 def build_meetings(ctx: DemoContext) -> None:
@@ -141,10 +141,10 @@ def build_meetings(ctx: DemoContext) -> None:
     )
     for year in ctx.years:
         for network_id, network_name in networks:
-            members = ctx.activities[(-1, f"network:{network_id}")]
+            members = ctx.network_members[network_id]
             for n, month_offset in enumerate((45, 100, 190, 280), start=1):
                 day = school_day(rng, year, term="autumn" if month_offset < 140 else "spring")
-                attendees = [_contact(ctx, oid) for oid in rng.sample(members, min(len(members), 7))]
+                attendees = [contact_of(ctx, oid) for oid in rng.sample(members, min(len(members), 7))]
                 _meeting(
                     ctx,
                     rng,
@@ -158,7 +158,7 @@ def build_meetings(ctx: DemoContext) -> None:
                 )
         for programme in data.programmes[: ctx.spec.programmes]:
             hosts = ctx.org_ids_by_sector.get(programme.sector, [])
-            attendees = [_contact(ctx, oid) for oid in rng.sample(hosts, min(len(hosts), 5))]
+            attendees = [contact_of(ctx, oid) for oid in rng.sample(hosts, min(len(hosts), 5))]
             _meeting(
                 ctx,
                 rng,
@@ -194,7 +194,7 @@ def _meeting(
             "date": day,
             "network_id": network_id,
             "location": location,
-            "status": _status(rng, year, day, ctx.today, cancelled=0.03),
+            "status": activity_status(rng, year, day, ctx.today, cancelled=0.03),
             "notes": None,
             "created_at": year.stamp,
             "updated_at": year.stamp,
@@ -203,7 +203,7 @@ def _meeting(
     people = list(dict.fromkeys([c for c in attendees if c is not None] + ctx.municipal_contacts[:1]))
     for contact_id in people:
         ctx.add("meeting_attendees", {"meeting_id": meeting_id, "contact_id": contact_id})
-    _record(ctx, year, "meeting", meeting_id)
+    record_activity(ctx, year, "meeting", meeting_id)
 
 
 # Which kind of activity shows each action of the plan was done, by position in the plan.

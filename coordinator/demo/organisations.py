@@ -257,4 +257,4 @@ def build_networks(ctx: DemoContext) -> None:
                     "active": rng.random() > 0.05,
                 },
             )
-        ctx.activities[(-1, f"network:{network_id}")] = chosen
+        ctx.network_members[network_id] = chosen
