@@ -241,3 +241,13 @@ def test_gender_statistics_of_a_region_take_well_under_a_second(tmp_path_factory
         store.close()
     assert sum(stats["total"]["pupils"].values()) > 50_000
     assert min(timings) < 1.0, timings
+
+
+def test_csv_for_publication_hides_counts_under_ten(empty_db, run):
+    _hand_made(empty_db)
+    code, out, _err = run("--db", empty_db, "stats", "gender", "--year", "2025/26", "--format", "csv",
+                          "--suppress", "--threshold", "10")
+    assert code == 0
+    grade8 = next(r for r in csv.DictReader(io.StringIO(out)) if r["grade"] == "8")
+    assert grade8["pupils_girl"] == "<10" and grade8["pupils_boy"] == "<10"
+    assert grade8["encounter_rate_girl"] == "" and grade8["encounter_rate_all"] != ""  # 13 pupils in all

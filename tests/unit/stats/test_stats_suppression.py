@@ -134,3 +134,12 @@ def test_no_column_keeps_exactly_one_hidden_cell(grades):
     for gender in GENDER_KEYS:
         column = [r["pupils"][gender] for r in [*out["grades"], out["total"]]]
         assert sum(isinstance(v, str) for v in column) != 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(grade_rows, min_size=1, max_size=3))
+def test_no_grade_keeps_exactly_one_hidden_sector_cell_beside_its_placements(grades):
+    out = suppress(stats_of(*grades))
+    for r in [*out["grades"], out["total"]]:
+        cells = [v for c in r["placements_by_sector"].values() for v in c.values()] + [r["placements"]]
+        assert sum(isinstance(v, str) for v in cells) != 1
