@@ -234,5 +234,28 @@ def _placement(
     return placement_id
 
 
+def ensure_protected_placements(ctx: DemoContext) -> None:
+    """Make sure some pupils with a protected identity are placed each year (about 0.5 % of those placed).
+
+    Letters, schedules and exports must leave such a pupil's name out of what hosts see; the demo
+    has to contain the case for anyone to notice.
+    """
+    rng = ctx.rng("protected")
+    pupils = {row["id"]: row for row in ctx.rows.get("pupils", [])}
+    for year in ctx.years:
+        placed = sorted(
+            {
+                row["pupil_id"]
+                for row in ctx.rows.get("placements", [])
+                if row["school_year_id"] == year.id and row["status"] != "cancelled"
+            }
+        )
+        protected = sum(1 for pupil_id in placed if pupils[pupil_id]["protected_identity"])
+        wanted = max(2 if year.index == 1 else 1, round(len(placed) * 0.005))
+        candidates = [pupil_id for pupil_id in placed if not pupils[pupil_id]["protected_identity"]]
+        for pupil_id in rng.sample(candidates, max(0, min(wanted - protected, len(candidates)))):
+            pupils[pupil_id]["protected_identity"] = True
+
+
 def _evaluation(rng) -> int:
     return weighted(rng, [(1, 2), (2, 5), (3, 20), (4, 40), (5, 33)])

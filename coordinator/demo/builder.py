@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from coordinator.demo import DemoSummary
-from coordinator.demo.activities import build_placements, build_study_visits
+from coordinator.demo.activities import build_placements, build_study_visits, ensure_protected_placements
 from coordinator.demo.context import SIZES, DemoContext, Row, Year
 from coordinator.demo.country import country_data
 from coordinator.demo.events import build_action_plans, build_encounters, build_meetings, build_trainings
@@ -159,6 +159,7 @@ def generate(ctx: DemoContext) -> None:
     build_schools(ctx)
     build_study_visits(ctx)
     build_placements(ctx)
+    ensure_protected_placements(ctx)
     build_encounters(ctx)
     build_trainings(ctx)
     build_meetings(ctx)

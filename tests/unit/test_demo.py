@@ -123,6 +123,14 @@ def test_gender_shares_and_protected_identities(municipality, profile_code):
     assert 0.003 <= share["unspecified"] <= 0.025
     protected = _one(conn, "SELECT count(*) FROM pupils WHERE protected_identity")
     assert 1 <= protected <= total * 0.02
+    # Some of them are placed this year, so letters and schedules for hosts meet the case.
+    placed = _one(
+        conn,
+        "SELECT count(DISTINCT p.id) FROM pupils p JOIN placements pl ON pl.pupil_id = p.id "
+        "WHERE p.protected_identity AND pl.status != 'cancelled' "
+        "AND pl.school_year_id = (SELECT id FROM school_years ORDER BY starts_on DESC LIMIT 1)",
+    )
+    assert placed >= 2
 
 
 def _girl_share(conn: sqlite3.Connection, sectors: str) -> float:
