@@ -198,6 +198,11 @@ def _insert(session: Session, ctx: DemoContext) -> None:
             continue
         for start in range(0, len(rows), BATCH):
             connection.execute(table.insert(), rows[start : start + BATCH])
+        if connection.dialect.name == "postgresql" and "id" in table.c:
+            # The ids were given explicitly, so the sequence must be moved past them by hand.
+            connection.exec_driver_sql(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), (SELECT max(id) FROM {table.name}))"
+            )
     links = ctx.rows.get("school_contacts", [])
     if links:
         connection.execute(
