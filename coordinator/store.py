@@ -197,6 +197,10 @@ def open_store(
                 engine.dispose()  # the backup read the file through its own connection
             with engine.begin() as conn:
                 command.upgrade(alembic_config(conn), "head")
+        if upgrade and path is not None:
+            from coordinator.safety.audit import ensure_append_only
+
+            ensure_append_only(engine)
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
         if path is not None and path.exists() and check:

@@ -219,7 +219,10 @@ def retention_command(cli: CliContext, months: int | None, apply: bool) -> None:
 
 
 def register(group: click.Group) -> None:
-    """Add this module's commands to the `coordinator` group."""
+    """Add this module's commands to the `coordinator` group, and the log file for unexpected errors."""
+    from coordinator.safety.logs import ensure_logging
+
+    ensure_logging()  # opens nothing until something is logged
     for command in (check_command, backup_command, restore_command, erase_person_command,
                     export_person_command, rollover_command, retention_command):
         group.add_command(command)

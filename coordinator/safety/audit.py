@@ -135,3 +135,26 @@ def audit_for(session: Session, table: str, record_id: int) -> list[AuditRecord]
         names = tuple(parsed) if isinstance(parsed, list) else tuple(parsed.get("fields", []))
         result.append(AuditRecord(at=at, action=action, table=table_name, record_id=rid, fields=names))
     return result
+
+
+_APPEND_ONLY = {
+    "audit_log_no_update": "BEFORE UPDATE",
+    "audit_log_no_delete": "BEFORE DELETE",
+}
+
+
+def ensure_append_only(engine) -> None:  # type: ignore[no-untyped-def]
+    """SQLite triggers that refuse any UPDATE or DELETE of the audit log (created once, on open)."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        present = {row[0] for row in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name=?", (AUDIT_TABLE,))}
+    missing = [name for name in _APPEND_ONLY if name not in present]
+    if not missing:
+        return
+    with engine.begin() as conn:
+        for name in missing:
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER IF NOT EXISTS {name} {_APPEND_ONLY[name]} ON {AUDIT_TABLE} "
+                "BEGIN SELECT RAISE(ABORT, 'the audit log can only be added to'); END")

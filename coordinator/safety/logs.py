@@ -82,23 +82,61 @@ def log_directory() -> Path:
     return Path(override) if override else Path(user_log_dir(APP_NAME, appauthor=False))
 
 
-_handler: logging.Handler | None = None
+class _LazyLogFile(logging.handlers.RotatingFileHandler):
+    """A rotating log file opened at the first record, in the folder in force at that moment."""
+
+    def __init__(self, directory: Path | None) -> None:
+        self._directory = directory
+        super().__init__(os.devnull, maxBytes=1_000_000, backupCount=5, encoding="utf-8", delay=True)
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        folder = self._directory or log_directory()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.baseFilename = os.fspath((folder / LOG_FILENAME).resolve())
+        return super()._open()
+
+    def path(self) -> Path:
+        return (self._directory or log_directory()) / LOG_FILENAME
+
+    def reset(self) -> None:
+        """Close the file so that the next record opens the (possibly changed) folder again."""
+        self.acquire()
+        try:
+            if self.stream is not None:
+                self.stream.close()
+                self.stream = None  # type: ignore[assignment]
+        finally:
+            self.release()
+
+
+_handler: _LazyLogFile | None = None
 
 
 def setup_logging(directory: Path | None = None, level: int = logging.INFO) -> Path:
-    """Send the `coordinator` logger to a rotating file (1 MB × 5) through the personal-data filter."""
+    """Send the `coordinator` logger to a rotating file (1 MB × 5) through the personal-data filter.
+
+    Nothing is created until the first record arrives; returns the log file's path.
+    """
     global _handler
-    folder = directory or log_directory()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / LOG_FILENAME
     logger = logging.getLogger("coordinator")
     if _handler is not None:
         logger.removeHandler(_handler)
         _handler.close()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler = _LazyLogFile(directory)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(PersonalDataFilter())
     logger.addHandler(handler)
     logger.setLevel(level)
     _handler = handler
-    return path
+    return handler.path()
+
+
+def ensure_logging() -> None:
+    """Install the log file once (the command line and the app call this at start)."""
+    if _handler is None:
+        setup_logging()
+
+
+def reset_logging() -> None:
+    if _handler is not None:
+        _handler.reset()

@@ -34,3 +34,17 @@ def test_bulk_statements_are_recorded(empty_store):
     with empty_store.session() as s:
         actions = list(s.scalars(select(AuditEntry.action).where(AuditEntry.table_name == "contacts")))
     assert actions == ["bulk-create", "bulk-update"]
+
+
+def test_the_audit_log_cannot_be_edited(empty_store):
+    import pytest
+    from sqlalchemy import delete, update
+    from sqlalchemy.exc import IntegrityError
+
+    with empty_store.session() as s:
+        s.add(Contact(first_name="A", last_name="B"))
+    for statement in (update(AuditEntry).values(fields="[]"), delete(AuditEntry)):
+        with pytest.raises(IntegrityError, match="can only be added to"), empty_store.session() as s:
+            s.execute(statement)
+    with empty_store.session() as s:
+        assert s.scalar(select(AuditEntry.action).where(AuditEntry.table_name == "contacts")) == "create"

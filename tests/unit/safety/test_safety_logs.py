@@ -17,6 +17,7 @@ def log_file(tmp_path):
     path = setup_logging(tmp_path / "logs")
     yield path
     clear_protected_names()
+    setup_logging()  # back to the default folder, opened only if something is logged
 
 
 def test_protected_pupil_never_reaches_the_log(people_db, log_file):
@@ -55,3 +56,25 @@ def test_database_errors_do_not_carry_values_into_the_log(empty_store, log_file)
     text = log_file.read_text(encoding="utf-8")
     assert "IntegrityError" in text
     assert "Unikasson" not in text
+
+
+def test_unexpected_cli_error_goes_to_the_log_without_personal_data(people_db, tmp_path, monkeypatch, capsys):
+    from coordinator.cli.main import main
+    from coordinator.safety import access, logs
+
+    monkeypatch.setenv("COORDINATOR_LOG_DIR", str(tmp_path / "crash"))
+    logs.setup_logging()  # as the command line installs it, in the folder in force
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError(f"layout failed for {PROTECTED[0]} {PROTECTED[1]} <yrsa@example.se>")
+
+    monkeypatch.setattr(access, "export_person", broken)
+    with pytest.raises(SystemExit) as exited:
+        main(["--db", str(people_db), "export-person", "--pupil", "1", "--out", str(tmp_path / "x.json")])
+    assert exited.value.code == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    logs.reset_logging()
+    text = (tmp_path / "crash" / "coordinator.log").read_text(encoding="utf-8")
+    assert "RuntimeError" in text and "Traceback" in text
+    assert PROTECTED[1] not in text and "yrsa@example.se" not in text
