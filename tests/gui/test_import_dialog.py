@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from sqlalchemy import func, select
@@ -136,14 +138,16 @@ def test_cancelling_an_import_imports_nothing(qtbot, context, small_store, tmp_p
     started: list[bool] = []
 
     def slow_apply(session, plan, *, progress=None, cancelled=None, **kwargs):
-        # Writes a row, then keeps reporting progress until the person cancels.
+        # Writes a row, reports progress, then waits (on the worker thread) for the person to cancel.
         session.add(PupilRow(first_name="Halv", last_name="Import"))
         session.flush()
-        done = 0
-        while True:
-            done += 1
-            started.append(True)
-            progress(done, 10_000)
+        progress(1, 10_000)
+        started.append(True)
+        pause = threading.Event()
+        while not cancelled():
+            pause.wait(0.005)
+        progress(2, 10_000)  # the next report stops the import
+        raise AssertionError("the import went on after Cancel")
 
     monkeypatch.setattr(transfer, "apply_import", slow_apply)
     path = tmp_path / "klasslista.csv"
