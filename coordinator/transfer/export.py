@@ -135,19 +135,22 @@ def write_workbook(out: Path, sheets: Sequence[tuple[str, Sequence[Mapping[str, 
         keys, labels = _headers(headers)
         bold = Font(bold=True)
 
-        def cell(value: Any, header: bool = False, sheet=sheet, bold=bold) -> WriteOnlyCell:
+        def cell(value: Any, header: bool = False, sheet=sheet, bold=bold) -> Any:
+            """A plain value where that is safe (fast); a typed cell for text that could pass for a formula."""
             if isinstance(value, str):
                 value = _ILLEGAL_XML.sub("", value)  # XML cannot hold these; nothing a person wrote
-            item = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str):
+                if not header and not value.startswith(DANGEROUS_START):
+                    return value
+                item = WriteOnlyCell(sheet, value=value)
                 item.data_type = "s"  # text, never a formula, whatever its first character
-            elif isinstance(value, dt.datetime):
+                if header:
+                    item.font = bold
+                return item
+            if isinstance(value, dt.datetime):
+                item = WriteOnlyCell(sheet, value=value)
                 item.number_format = "yyyy-mm-dd hh:mm"
-            elif isinstance(value, dt.date):
-                item.number_format = "yyyy-mm-dd"
-            if header:
-                item.font = bold
-            return item
+                return item
+            return value  # numbers, dates (shown yyyy-mm-dd), booleans and empty cells
 
         sheet.append([cell(label, True) for label in labels])
         for row in rows:
