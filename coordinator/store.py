@@ -65,7 +65,7 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:
         mode = cursor.execute("PRAGMA journal_mode=WAL").fetchone()
         if not mode or str(mode[0]).lower() != "wal":
             cursor.execute("PRAGMA journal_mode=DELETE")
-    except Exception:  # a read-only medium or a network share that refuses WAL
+    except Exception:  # noqa: BLE001  (a read-only medium or a network share that refuses WAL)
         cursor.execute("PRAGMA journal_mode=DELETE")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA secure_delete=ON")
@@ -182,15 +182,13 @@ def open_store(
     try:
         revision = current_revision(engine)
         head = head_revision()
-        if revision is not None and revision != head:
-            if revision not in known_revisions():
-                raise UserError(
-                    _("The database {name} was made by a newer version of this app (schema {revision}); "
-                      "update the app to open it.").format(name=path.name if path else url, revision=revision)
-                )
-        if revision is None and not create:
-            if inspect(engine).get_table_names():
-                raise UserError(_("{name} is not a database of this app.").format(name=path.name if path else url))
+        if revision is not None and revision != head and revision not in known_revisions():
+            raise UserError(
+                _("The database {name} was made by a newer version of this app (schema {revision}); "
+                  "update the app to open it.").format(name=path.name if path else url, revision=revision)
+            )
+        if revision is None and not create and inspect(engine).get_table_names():
+            raise UserError(_("{name} is not a database of this app.").format(name=path.name if path else url))
         if revision != head and upgrade:
             if revision is not None and before_migration is not None:
                 before_migration(store)

@@ -245,7 +245,7 @@ def max_age_of(store: Store) -> int | None:
     try:
         with store.session() as session:
             value = get_setting(session, MAX_AGE_SETTING)
-    except Exception:  # a database still being created has no settings table
+    except Exception:  # noqa: BLE001  (a database still being created has no settings table)
         return DEFAULT_MAX_AGE_DAYS
     if value is None or not value.strip():
         return DEFAULT_MAX_AGE_DAYS

@@ -53,7 +53,7 @@ def connect_encrypted(path: str | Path, passphrase: str, *, readonly: bool = Fal
     target = Path(path)
     conn = (dbapi.connect(target.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None) if readonly
             else dbapi.connect(str(target), isolation_level=None))
-    with contextlib.suppress(Exception):
+    with contextlib.suppress(getattr(dbapi, "Error", OSError)):
         conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute("PRAGMA key = " + _quote(passphrase))
     return conn
@@ -66,26 +66,29 @@ def _quote(text: str) -> str:
 def check_encrypted(path: str | Path, passphrase: str) -> CheckResult:
     """The open check of an encrypted file: a wrong passphrase is told apart from damage."""
     target = Path(path)
+    module = importlib.import_module(encryption_module() or MODULES[0]) if encryption_available() else None
+    if module is None:
+        raise UserError(encryption_status())
+    # The driver's own error type; MemoryError is what some builds raise for a wrong key.
+    errors = (getattr(getattr(module, "dbapi2", module), "Error", OSError), MemoryError)
     try:
         conn = connect_encrypted(target, passphrase, readonly=True)
-    except UserError:
-        raise
-    except Exception as exc:  # the driver's own error types differ by package
+    except errors as exc:
         return CheckResult(False, "unreadable", (str(exc),))
     try:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except Exception:  # a wrong key reads as "file is not a database"
+        except errors:  # a wrong key reads as "file is not a database"
             return CheckResult(False, "wrong_passphrase")
         rows = conn.execute("PRAGMA quick_check").fetchall()
         problems = tuple(str(r[0]) for r in rows if str(r[0]).lower() != "ok")
         if problems:
             return CheckResult(False, "damaged", problems[:20])
         return CheckResult(True, "ok")
-    except Exception as exc:
+    except errors as exc:
         return CheckResult(False, "damaged", (str(exc),))
     finally:
-        with contextlib.suppress(Exception):
+        with contextlib.suppress(*errors):
             conn.close()
 
 

@@ -38,15 +38,15 @@ def filesystem_type(path: Path, mounts_file: Path = Path("/proc/mounts")) -> str
     best: tuple[int, str] | None = None
     for mount_point, fs_type in _mounts(mounts_file):
         prefix = mount_point.rstrip("/") + "/"
-        if target == mount_point or target.startswith(prefix) or mount_point == "/":
-            if best is None or len(mount_point) > best[0]:
-                best = (len(mount_point), fs_type)
+        covers = target == mount_point or target.startswith(prefix) or mount_point == "/"
+        if covers and (best is None or len(mount_point) > best[0]):
+            best = (len(mount_point), fs_type)
     return best[1] if best else None
 
 
 def is_network_path(path: Path, mounts_file: Path = Path("/proc/mounts")) -> bool:
     text = str(path)
-    if text.startswith("\\\\") or text.startswith("//"):
+    if text.startswith(("\\\\", "//")):
         return True  # a UNC path (Windows share)
     fs_type = filesystem_type(path, mounts_file)
     return fs_type is not None and (fs_type in NETWORK_FS_TYPES or fs_type.startswith("nfs"))
@@ -57,7 +57,7 @@ def cloud_folder(path: Path) -> str | None:
     for part in path.resolve().parts:
         lowered = part.lower()
         for name in CLOUD_FOLDER_NAMES:
-            if lowered == name or lowered.startswith(name + " ") or lowered.startswith(name + "-"):
+            if lowered == name or lowered.startswith((name + " ", name + "-")):
                 return part
     env_roots = [os.environ.get(var) for var in ("OneDrive", "OneDriveCommercial", "OneDriveConsumer")]
     resolved = str(path.resolve())

@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 from coordinator.errors import UserError
 from coordinator.formatting import format_datetime
@@ -163,8 +164,9 @@ class DatabaseLock:
                 self.path.unlink()
         self._owned = False
 
-    def __enter__(self) -> DatabaseLock:
-        return self.acquire()
+    def __enter__(self) -> Self:
+        self.acquire()
+        return self
 
     def __exit__(self, *exc_info: object) -> None:
         self.release()

@@ -87,7 +87,7 @@ def restore_backup(db_path: str | Path, backup: str | Path, *, now: dt.datetime 
                 _checkpoint_away(db, passphrase)
             else:
                 damaged = _set_aside_damaged(db, moment)
-        for suffix, sidecar in _sidecars(db).items():
+        for sidecar in _sidecars(db).values():
             if sidecar.exists():
                 sidecar.unlink()
         os.replace(tmp, db)
