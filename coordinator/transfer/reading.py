@@ -338,7 +338,9 @@ def read_xlsx(path: Path, data: bytes) -> Sheet:
     workbook = None
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0] if workbook.worksheets else None
+        active = workbook.active
+        sheet = active if active in workbook.worksheets else (workbook.worksheets[0] if workbook.worksheets
+                                                               else None)
         if sheet is None:
             raise ReadError(1, "A", _("The file is empty."))
         epoch = getattr(workbook, "epoch", CALENDAR_WINDOWS_1900)

@@ -51,7 +51,7 @@ _DIVISION_RANGES: tuple[tuple[int, int, str], ...] = (
 DIVISION_SECTION: dict[int, str] = {d: s for lo, hi, s in _DIVISION_RANGES for d in range(lo, hi + 1)}
 
 _SECTOR_CODE = re.compile(r"^([A-U])?\s*(\d{2})(?:[.\s]?\d{1,2})?(?:[.\s]?\d{1,2})?(?:[.\s]?[A-Z])?$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_ISO = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _DMY_DOT = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _DMY_SLASH = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _SERIAL = re.compile(r"^\d{1,6}(?:[.,]\d+)?$")
@@ -86,7 +86,7 @@ def parse_date(value: Any, *, date_order: str = "dmy", epoch: dt.datetime = CALE
         return _serial(float(value), epoch, value)
     text = re.sub(r"\s*(?:r\.|г\.|г|år)$", "", cell_text(value))  # "14.09.2026 r.", "14.09.2026 г."
     if (m := _ISO.match(text)):
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
     elif (m := _DMY_DOT.match(text)):
         d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
     elif (m := _DMY_SLASH.match(text)):

@@ -74,3 +74,27 @@ def test_random_csv_shapes_never_crash(fuzz_store, tmp_path_factory, headers, ro
     path = tmp_path_factory.mktemp("fuzz") / "file.csv"
     path.write_bytes(data)
     _check(store, path, kind)
+
+
+XLSX_CELL = st.one_of(st.none(), st.integers(-10**6, 10**7), st.floats(allow_nan=True, allow_infinity=True),
+                      st.booleans(), st.dates(), st.datetimes(), CELL)
+
+
+@settings(max_examples=25, deadline=5000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(headers=st.lists(st.sampled_from(HEADERS[:6] + ["Organisation", "Startdatum", "Slutdatum"]), min_size=1,
+                        max_size=6),
+       rows=st.lists(st.lists(XLSX_CELL, max_size=7), max_size=6),
+       kind=st.sampled_from(["pupils", "placements", "study-visits", "contacts"]))
+def test_random_workbooks_never_crash(fuzz_store, tmp_path_factory, headers, rows, kind):
+    from openpyxl import Workbook
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    workbook = Workbook()
+    try:
+        for row in [headers, *rows]:
+            workbook.active.append(row)
+    except (IllegalCharacterError, ValueError, TypeError):
+        return  # openpyxl itself cannot write such a cell: no such workbook exists
+    path = tmp_path_factory.mktemp("fuzz") / "file.xlsx"
+    workbook.save(path)
+    _check(fuzz_store, path, kind)

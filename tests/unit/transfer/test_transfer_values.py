@@ -22,7 +22,7 @@ from coordinator.transfer.values import (
 @pytest.mark.parametrize("text,expected", [
     ("2026-09-14", dt.date(2026, 9, 14)), ("14.09.2026", dt.date(2026, 9, 14)), ("4/9/2026", dt.date(2026, 9, 4)),
     ("44927", dt.date(2023, 1, 1)), ("2026-09-14 08:00", dt.date(2026, 9, 14)), ("14.09.2026 r.", dt.date(2026, 9, 14)),
-    ("14.09.2026 г.", dt.date(2026, 9, 14)),
+    ("14.09.2026 г.", dt.date(2026, 9, 14)), ("2026.09.14", dt.date(2026, 9, 14)), ("2026/9/4", dt.date(2026, 9, 4)),
 ])
 def test_dates_in_every_form(text, expected):
     assert parse_date(text) == expected
