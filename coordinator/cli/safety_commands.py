@@ -163,8 +163,11 @@ def rollover_command(cli: CliContext, from_year: str | None, apply: bool) -> Non
     """Move every class up a grade into the next school year; the last grade leaves."""
     from coordinator.safety.rollover import apply_rollover, preview_rollover
 
-    store = cli.open()
-    try:
+    with contextlib.ExitStack() as stack:
+        if apply:  # a write: refused at once while another program holds the database
+            stack.enter_context(cli_write_lock(cli))
+        store = cli.open()
+        stack.callback(store.close)
         with store.session() as session:
             plan = preview_rollover(session, from_year)
         for move in plan.moves:
@@ -180,10 +183,7 @@ def rollover_command(cli: CliContext, from_year: str | None, apply: bool) -> Non
         if not apply:
             click.echo(_("Nothing was changed; add --apply to carry this out."))
             return
-        with cli_write_lock(cli):
-            result = apply_rollover(store, plan.from_year)
-    finally:
-        store.close()
+        result = apply_rollover(store, plan.from_year)
     click.echo(ngettext("Done: {n} enrolment created.", "Done: {n} enrolments created.",
                         result.enrolments_created).format(n=result.enrolments_created))
 
@@ -195,14 +195,18 @@ def rollover_command(cli: CliContext, from_year: str | None, apply: bool) -> Non
 def retention_command(cli: CliContext, months: int | None, apply: bool) -> None:
     """List pupils who left long ago; with --apply, anonymise them (statistics stay right)."""
     from coordinator.formatting import format_date
+    from coordinator.safety.identity import public_name
     from coordinator.safety.retention import anonymise_pupils, retention_candidates
 
-    store = cli.open()
-    try:
+    with contextlib.ExitStack() as stack:
+        if apply:
+            stack.enter_context(cli_write_lock(cli))
+        store = cli.open()
+        stack.callback(store.close)
         with store.session() as session:
             candidates = retention_candidates(session, months=months)
         for c in candidates:
-            name = _("(protected identity)") if c.protected_identity else f"{c.first_name} {c.last_name}"
+            name = public_name(c.first_name, c.last_name, c.protected_identity)
             click.echo(_("{id}\t{name}\tleft {date}").format(id=c.pupil_id, name=name, date=format_date(c.left_on)))
         click.echo(ngettext("{n} pupil is due for anonymisation.", "{n} pupils are due for anonymisation.",
                             len(candidates)).format(n=len(candidates)))
@@ -210,10 +214,7 @@ def retention_command(cli: CliContext, months: int | None, apply: bool) -> None:
             if candidates:
                 click.echo(_("Nothing was changed; add --apply to anonymise them."))
             return
-        with cli_write_lock(cli):
-            result = anonymise_pupils(store, [c.pupil_id for c in candidates])
-    finally:
-        store.close()
+        result = anonymise_pupils(store, [c.pupil_id for c in candidates])
     click.echo(ngettext("{n} pupil was anonymised.", "{n} pupils were anonymised.",
                         result.anonymised).format(n=result.anonymised))
 

@@ -151,3 +151,18 @@ def test_populate_helper_builds_what_the_tests_expect(empty_db):
     made = populate(store)
     assert set(made) >= {"erased", "protected", "leaver", "contact"}
     store.close()
+
+
+def test_protected_pupil_has_no_public_name(people_store):
+    from coordinator.i18n import use_language
+    from coordinator.safety.identity import public_name, public_name_sql
+
+    with people_store.session() as s:
+        names = set(s.scalars(select(public_name_sql())))
+        with use_language("pl"):
+            polish = set(s.scalars(select(public_name_sql())))
+    assert f"{ERASED[0]} {ERASED[1]}" in names
+    assert not any(PROTECTED[1] in n for n in names | polish)
+    assert "(protected identity)" in names and "(tożsamość chroniona)" in polish
+    assert public_name(*PROTECTED, True) == "(protected identity)"
+    assert public_name("Anna", "Berg", False) == "Anna Berg"

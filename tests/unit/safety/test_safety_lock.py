@@ -59,7 +59,7 @@ def test_cli_write_commands_refuse_at_once_and_write_nothing(empty_db, held_by_o
                  ["rollover", "--apply"]):
         result = subprocess.run([sys.executable, "-m", "coordinator", "--db", str(empty_db), *args],
                                 capture_output=True, text=True, timeout=60)
-        assert result.returncode == 1, result.stdout
+        assert result.returncode == 1 and result.stdout == "", result.stdout  # refused at once
         assert str(held_by_other_process.pid) in result.stderr
         assert "Traceback" not in result.stderr
         assert digest(empty_db) == before
