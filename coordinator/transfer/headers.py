@@ -107,16 +107,24 @@ def recognise(kind: str, headers: list[str], mapping: dict[str, str] | None = No
     valid = {f.name for f in FIELDS[kind]}
     user = {normalise_header(k): v for k, v in (mapping or {}).items() if v in valid}
     result: dict[str, str] = {}
-    unknown: list[str] = []
     taken: set[str] = set()
+    for header in headers:  # the person's own choices first: they win over what is recognised by itself
+        name = user.get(normalise_header(header))
+        if name and name not in taken:
+            result[header] = name
+            taken.add(name)
+    unknown: list[str] = []
     for header in headers:
+        if header in result:
+            continue
         key = normalise_header(header)
-        name = user.get(key) or table.get(key)
-        if name and name not in taken and key:
+        name = table.get(key)
+        if name and name not in taken and key and key not in user:
             result[header] = name
             taken.add(name)
         elif header.strip():
             unknown.append(header)
+    result = {h: result[h] for h in headers if h in result}  # in the file's order
     return result, unknown
 
 

@@ -179,3 +179,11 @@ def test_names_from_elsewhere_in_the_code_page_do_not_raise_doubts(tmp_path):
     plan = analyse_file(path, "pupils", profile="se")
     assert not plan.needs_encoding_choice, plan.encoding_sample
     assert [r.values["last_name"] for r in plan.rows] == [r[1] for r in rows[1:]]
+
+
+def test_the_persons_mapping_wins_over_a_recognised_header(tmp_path):
+    rows = [["Klass", "Klass 2026/27", "Förnamn", "Efternamn"], ["7A", "8A", "Anna", "Berg"]]
+    plan = analyse_file(write_csv(tmp_path / "l.csv", rows), "pupils", profile="se",
+                        mapping={"Klass 2026/27": "class_name"})
+    assert plan.mapping == {"Klass 2026/27": "class_name", "Förnamn": "first_name", "Efternamn": "last_name"}
+    assert plan.unknown_headers == ["Klass"] and plan.rows[0].values["class_name"] == "8A"
