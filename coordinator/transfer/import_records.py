@@ -150,11 +150,12 @@ class PupilImporter(Importer):
             self.schools[_cf(school.name)] = school
             self.note("schools", school.id, created=True)
         updated = [item.target.id for item in pending if item.action == "updated"]
+        self.loaded: list[Any] = []  # held here: the identity map keeps only weak references
         for start in range(0, len(updated), 500):  # into the identity map at once, not one query per pupil
             chunk = updated[start:start + 500]
-            list(s.scalars(select(Pupil).where(Pupil.id.in_(chunk))))
-            list(s.scalars(select(Enrolment).where(Enrolment.pupil_id.in_(chunk),
-                                                   Enrolment.school_year_id == self.year_id)))
+            self.loaded += s.scalars(select(Pupil).where(Pupil.id.in_(chunk)))
+            self.loaded += s.scalars(select(Enrolment).where(Enrolment.pupil_id.in_(chunk),
+                                                             Enrolment.school_year_id == self.year_id))
         new_classes = []
         for item in pending:
             key = item.extra["class_key"]
