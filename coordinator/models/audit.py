@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, Integer, String, Text, func
+from sqlalchemy import DateTime, Index, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from coordinator.models.base import Base
@@ -12,6 +12,8 @@ from coordinator.models.base import Base
 
 class AuditEntry(Base):
     __tablename__ = "audit_log"
+    # One record's history (the audit dialog, the access export) is found without a full scan.
+    __table_args__ = (Index("ix_audit_log_record", "table_name", "record_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp(), index=True)
     action: Mapped[str] = mapped_column(String(16))  # create, update, delete, erase, import, …

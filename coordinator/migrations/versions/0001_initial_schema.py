@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 11:05:51.500981
+Create Date: 2026-11-24 11:49:16.347141
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_audit_log_at'), ['at'], unique=False)
+        batch_op.create_index('ix_audit_log_record', ['table_name', 'record_id'], unique=False)
 
     op.create_table('networks',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -686,6 +687,7 @@ def downgrade() -> None:
     op.drop_table('pupils')
     op.drop_table('networks')
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
+        batch_op.drop_index('ix_audit_log_record')
         batch_op.drop_index(batch_op.f('ix_audit_log_at'))
 
     op.drop_table('audit_log')
