@@ -20,7 +20,7 @@ from coordinator.i18n import _
 from coordinator.reference.sectors import sector_label
 from coordinator.services.records import ListQuery, RecordKind, Row
 
-PAGE = 200
+PAGE = 100
 CACHE_ROWS = 3000
 
 
@@ -61,6 +61,7 @@ class RecordTableModel(QAbstractTableModel):
         self._task = None
         self.loading = False
         self.active = False  # nothing is fetched before the table is first shown
+        self._columns = kind.columns()  # built once: data() is called thousands of times
 
     # ---- loading ------------------------------------------------------------------------------
     def set_query(self, query: ListQuery) -> None:
@@ -135,7 +136,7 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.kind.columns())
+        return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._ids):
@@ -147,14 +148,12 @@ class RecordTableModel(QAbstractTableModel):
         row = self._row(index.row())
         if row is None:
             return None
-        column = self.kind.columns()[index.column()]
-        return format_cell(row.cells[index.column()], column.type)
+        return format_cell(row.cells[index.column()], self._columns[index.column()].type)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            columns = self.kind.columns()
-            if 0 <= section < len(columns):
-                return _(columns[section].label)
+            if 0 <= section < len(self._columns):
+                return _(self._columns[section].label)
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -55,6 +56,7 @@ class RecordPanel(QWidget):
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("save")
         self.save_button.setDefault(True)
+        self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         self.revert_button = QPushButton(self)
         self.revert_button.setObjectName("revert")
         self.status = QLabel(self)
@@ -79,8 +81,6 @@ class RecordPanel(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setDefaultSectionSize(140)
-        # Column widths follow the first rows only (they are already fetched; the rest is not).
-        self.table.horizontalHeader().setResizeContentsPrecision(60)
         self._sized = False
         self.table.setWordWrap(False)
 
@@ -164,10 +164,7 @@ class RecordPanel(QWidget):
         self._update_count()
         if not self._sized and self.model.rowCount():
             self._sized = True
-            self.table.resizeColumnsToContents()
-            header = self.table.horizontalHeader()
-            for column in range(self.model.columnCount()):
-                header.resizeSection(column, min(max(header.sectionSize(column), 70), 240))
+            self._fit_columns()
         if self._pending_select is not None:
             self.select_id(self._pending_select)
             self._pending_select = None
@@ -178,6 +175,17 @@ class RecordPanel(QWidget):
                 self.table.selectRow(row)
                 self.table.selectionModel().blockSignals(False)
 
+    def _fit_columns(self) -> None:
+        """Widths from the header and the first rows (already fetched); Qt's own fitting walks far more rows."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        rows = min(self.model.rowCount(), 60)
+        for column in range(self.model.columnCount()):
+            texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")]
+            texts += [self.model.index(row, column).data() or "" for row in range(rows)]
+            width = max(metrics.horizontalAdvance(text) for text in texts) + 24
+            header.resizeSection(column, min(max(width, 60), 260))
+
     def _update_count(self) -> None:
         n = self.model.rowCount()
         self.count_label.setText(ngettext("{n} record", "{n} records", n).format(n=n))
@@ -185,7 +193,11 @@ class RecordPanel(QWidget):
     def refresh(self, changes: ChangeSet | None = None) -> None:
         if not self._loaded_once:
             return
-        if changes is None or changes.touches(*self.related):
+        if changes is None:  # another database: what the form shows belongs to the old one
+            self.model.reload()
+            self.new_record()
+            return
+        if changes.touches(*self.related):
             if changes is not None:
                 for kind_ids in (changes.updated, changes.deleted):
                     self.model.forget(kind_ids.get(self.kind.model.__tablename__, ()))
