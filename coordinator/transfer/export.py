@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import decimal
+import enum
 import io
 import os
 import re
@@ -44,8 +46,18 @@ def is_dangerous(value: Any) -> bool:
     return isinstance(value, str) and value.startswith(DANGEROUS_START)
 
 
+def plain(value: Any) -> Any:
+    """A value a spreadsheet can hold: enums as their translated label, unknown objects as their text."""
+    if isinstance(value, enum.Enum):
+        return getattr(value, "label", value.value)
+    if value is None or isinstance(value, (str, int, float, decimal.Decimal, dt.date, dt.time, dt.timedelta)):
+        return value
+    return str(value)
+
+
 def csv_cell(value: Any) -> str:
     """The text of a CSV cell: ISO dates, plain numbers, and an apostrophe before a would-be formula."""
+    value = plain(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -137,6 +149,7 @@ def write_workbook(out: Path, sheets: Sequence[tuple[str, Sequence[Mapping[str, 
 
         def cell(value: Any, header: bool = False, sheet=sheet, bold=bold) -> Any:
             """A plain value where that is safe (fast); a typed cell for text that could pass for a formula."""
+            value = plain(value)
             if isinstance(value, str):
                 value = _ILLEGAL_XML.sub("", value)  # XML cannot hold these; nothing a person wrote
                 if not header and not value.startswith(DANGEROUS_START):

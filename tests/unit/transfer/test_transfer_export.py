@@ -69,11 +69,20 @@ def test_xlsx_export_reopens_with_every_injected_formula_as_plain_text(make_stor
 
 
 def test_export_table_writes_any_rows(tmp_path):
+    from pathlib import PurePath
+
+    from coordinator.models import PlacementStatus
+
     out = tmp_path / "t.xlsx"
-    export_table([{"a": "=1+2", "b": 3}, {"a": "x"}], {"a": "Name", "b": "Count"}, out)
+    rows = [{"a": "=1+2", "b": 3}, {"a": "x", "b": PlacementStatus.CONFIRMED}, {"a": PurePath("x/y")}]
+    export_table(rows, {"a": "Name", "b": "Count"}, out)
     sheet = openpyxl.load_workbook(out).active
-    assert [[c.value for c in r] for r in sheet.iter_rows()] == [["Name", "Count"], ["=1+2", 3], ["x", None]]
+    assert [[c.value for c in r] for r in sheet.iter_rows()] == [["Name", "Count"], ["=1+2", 3], ["x", "Confirmed"],
+                                                                 ["x/y", None]]
     assert sheet["A2"].data_type == "s"
+    export_table(rows, ["a", "b"], tmp_path / "t.csv")
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8-sig").splitlines() == ["a;b", "'=1+2;3", "x;Confirmed",
+                                                                                 "x/y;"]
 
 
 def test_protected_pupils_are_left_out_unless_included_with_a_warning(make_store, tmp_path):
