@@ -57,3 +57,25 @@ def test_window_state_and_last_workspace_are_remembered(qtbot, app_context):
     qtbot.addWidget(second)
     assert second.current_key() == "pupils"
     assert second.size().width() == 720
+
+
+def test_a_search_hit_opens_its_record_in_its_workspace(qtbot, main_window):
+    from sqlalchemy import select
+
+    from coordinator.models import Pupil, Teacher
+
+    with main_window.context.store.session() as session:
+        pupil = session.execute(select(Pupil.id, Pupil.last_name).order_by(Pupil.id.desc()).limit(1)).one()
+        teacher = session.scalar(select(Teacher.id).limit(1))
+    main_window.show_record("pupil", pupil.id)
+    assert main_window.current_key() == "pupils"
+    panel = main_window.workspace("pupils").panel
+    assert panel.form.editor("last_name").text() == pupil.last_name
+    qtbot.waitUntil(lambda: not panel.model.loading, timeout=10_000)
+    assert panel.model.id_at(panel.table.currentIndex().row()) == pupil.id
+
+    main_window.show_record("teacher", teacher)
+    workspace = main_window.workspace("schools")
+    assert main_window.current_key() == "schools"
+    assert workspace.panel.kind.key == "teachers"
+    assert workspace.panel.form.record_id == teacher

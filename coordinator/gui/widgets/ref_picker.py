@@ -61,7 +61,7 @@ class RefPicker(QComboBox):
             self.addItem(label, record_id)
         self.blockSignals(False)
 
-    def showPopup(self) -> None:  # noqa: N802 - Qt's name
+    def showPopup(self) -> None:
         if not self._searched:
             current = self.value()
             self._populate("", current)

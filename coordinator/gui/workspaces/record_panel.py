@@ -218,10 +218,9 @@ class RecordPanel(QWidget):
     def select_id(self, record_id: int) -> None:
         row = self.model.row_of(record_id)
         if row < 0:
+            self.load(record_id)  # the form at once; the table row once the list has loaded
             if self.model.loading:
                 self._pending_select = record_id
-            else:
-                self.load(record_id)
             return
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
