@@ -74,6 +74,8 @@ def run_gui(db: str | None, lang: str | None) -> int:
     context = AppContext(None, settings)
     path = db or _last_database(settings) or (str(default_database_path())
                                               if default_database_path().exists() else None)
+    if path is not None and "://" not in str(path) and not Path(path).exists():
+        path = None  # a new file: the first-launch dialog offers to create it there
     if path is not None:
         try:
             context.store = open_store(path)
