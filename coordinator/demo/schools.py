@@ -208,6 +208,7 @@ def _add_pupils(
     data = ctx.data
     birth_year = ctx.current.start_year - age_now
     stamp = ctx.base_stamp
+    masculine: dict[str, str] = ctx.cache["masculine"]
     for _ in range(size):
         gender = pick_gender(rng, girl_share)
         first, last = _person_name(ctx, rng, gender)
@@ -216,7 +217,7 @@ def _add_pupils(
         guardian_last = (
             data.female_surname(last)
             if guardian_first in data.girls
-            else _BASE.get((data.country, last), last)
+            else masculine.get(last, last)
         )
         ctx.add(
             "pupils",
@@ -252,10 +253,6 @@ def _add_pupils(
             )
 
 
-_BASE: dict[tuple[str, str], str] = {}
-
-
 def remember_surname_forms(ctx: DemoContext) -> None:
     """Map each feminine surname to its masculine form (Kowalska → Kowalski), for guardians' names."""
-    for base in ctx.data.surnames:
-        _BASE[(ctx.data.country, ctx.data.female_surname(base))] = base
+    ctx.cache["masculine"] = {ctx.data.female_surname(base): base for base in ctx.data.surnames}
