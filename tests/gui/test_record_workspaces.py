@@ -140,8 +140,8 @@ def test_placement_form_warns_but_saves(qtbot, main_window):
         form.editor(name).ensure_choices()
         form.editor(name).setCurrentIndex(0)
     form.editor("start_date").setDate(QDate(2027, 2, 1))
-    form.editor("end_date").setDate(QDate(2027, 2, 5))
-    qtbot.keyClicks(form.editor("days"), "5")
+    form.editor("end_date").setDate(QDate(2027, 2, 12))
+    assert form.editor("days").text() == "10"  # the weekdays of the period, until typed over
     form.editor("hours_per_day").clear()
     qtbot.keyClicks(form.editor("hours_per_day"), "9")
     status: QComboBox = form.editor("status")

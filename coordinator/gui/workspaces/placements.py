@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -26,7 +27,37 @@ from coordinator.services.records import kind as record_kind
 
 
 class PlacementPanel(RecordPanel):
-    """Warns (never blocks) about overlaps, capacity, minors' hours and a missing risk assessment."""
+    """Warns (never blocks) about overlaps, capacity, minors' hours and a missing risk assessment.
+
+    The number of days follows the period (its weekdays) until the person types another number.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._auto_days: str | None = None
+        for name in ("start_date", "end_date"):
+            self.form.editor(name).dateChanged.connect(self._period_changed)
+
+    def load(self, record_id: int) -> None:
+        self._auto_days = None
+        super().load(record_id)
+
+    def new_record(self) -> None:
+        self._auto_days = None
+        super().new_record()
+
+    def _period_changed(self) -> None:
+        values = self.form.values()
+        start, end = values.get("start_date"), values.get("end_date")
+        days = self.form.editor("days")
+        if start is None or end is None or end < start:
+            return
+        if days.text() and days.text() != self._auto_days:
+            return  # typed by the person: keep it
+        count = sum(1 for n in range((end - start).days + 1)
+                    if (start + dt.timedelta(days=n)).weekday() < 5)
+        self._auto_days = str(count)
+        days.setText(self._auto_days)
 
     def warnings_for(self, values: dict[str, Any]) -> list[str]:
         needed = ("pupil_id", "host_id", "start_date", "end_date")
