@@ -87,8 +87,14 @@ def _header_problem(path: Path) -> CheckResult | None:
 
 
 def _run_checks(conn: sqlite3.Connection, *, full: bool, foreign_keys: bool) -> CheckResult:
-    rows = conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
-    problems = tuple(str(r[0]) for r in rows if str(r[0]).lower() != "ok")
+    # Read as bytes: the report of a damaged page may quote bytes that are not valid text.
+    conn.text_factory = bytes
+    try:
+        rows = conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
+    finally:
+        conn.text_factory = str
+    lines = [r[0].decode("utf-8", "replace") if isinstance(r[0], bytes) else str(r[0]) for r in rows]
+    problems = tuple(line for line in lines if line.lower() != "ok")
     if problems:
         return CheckResult(False, "damaged", problems[:20])
     # Reading the whole schema catches damage quick_check does not look at.
@@ -154,6 +160,8 @@ def check_file(path: str | Path, *, full: bool = False, foreign_keys: bool = Fal
         try:
             conn = _connect_readonly(db) if readonly else sqlite3.connect(db, timeout=5.0, isolation_level=None)
             return _run_checks(conn, full=full, foreign_keys=foreign_keys)
+        except UnicodeDecodeError as exc:  # the schema itself holds bytes that are not text
+            return CheckResult(False, "damaged", (str(exc),))
         except sqlite3.DatabaseError as exc:
             code = getattr(exc, "sqlite_errorname", "") or ""
             text = str(exc).lower()
