@@ -21,6 +21,7 @@ class AppContext(QObject):
     changes_applied = Signal(object)  # ChangeSet
     language_changed = Signal(str)
     store_changed = Signal()
+    status_message = Signal(str)  # a translated line for the status bar (e.g. an undo that could not be done)
 
     def __init__(self, store: Store | None, settings: QSettings | None = None, parent: QObject | None = None):
         super().__init__(parent)

@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._navigate)
         self._connect_actions()
         self.context.store_changed.connect(self._store_changed)
+        self.context.status_message.connect(self._show_message)
         self.search_popup = None
         self.retranslate()
         self._restore_state()
@@ -183,6 +184,9 @@ class MainWindow(QMainWindow):
         self.actionImport.setEnabled(_find_class("coordinator.gui.dialogs.import_dialog:ImportDialog") is not None)
         self.actionBackups.setEnabled(_find_class("coordinator.gui.dialogs.backups_dialog:BackupsDialog") is not None)
         self.actionFind.setEnabled(_find_class("coordinator.gui.search_popup:SearchPopup") is not None)
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     def _can_undo_changed(self, can: bool) -> None:
         self.actionUndo.setEnabled(can)

@@ -32,6 +32,7 @@ class _RecordCommand(QUndoCommand):
         except UserError as exc:  # the record changed under us; tell the person, keep the stack
             self.failed = str(exc)
             self.setObsolete(True)
+            self.context.status_message.emit(str(exc))
             return None
         self.context.announce(changes)
         return result
