@@ -39,7 +39,7 @@ def _run_child(work: Callable[[], None]) -> int:
 
 
 def kill_loop(prepare: Callable[[int], None], work: Callable[[int], None], verify: Callable[[int, bool], None],
-              seed: int, seen: set) -> dict[str, int]:
+              seed: int) -> dict[str, int]:
     """Calibrate once, then kill `RUNS` children at random moments; returns how the runs ended.
 
     The calibration runs in this process, so the children are forked with warm caches and each
@@ -123,7 +123,7 @@ def test_kill_during_a_10000_row_import(empty_db, tmp_path):
             assert count == ROWS
         counts.add(count)
 
-    kill_loop(prepare, work, verify, seed=7, seen=counts)
+    kill_loop(prepare, work, verify, seed=7)
     assert counts == {0, ROWS}
 
 
@@ -164,7 +164,7 @@ def test_kill_during_a_migration(tmp_path):
             store.close()
             assert current_revision_of(db) == head
 
-    kill_loop(prepare, work, verify, seed=11, seen=seen)
+    kill_loop(prepare, work, verify, seed=11)
     assert "after" in seen and ({"before", "absent"} & seen)
 
 
@@ -205,7 +205,7 @@ def test_kill_during_a_backup(big_db):
         if finished:
             assert len(listed) >= 2
 
-    kill_loop(lambda _run: None, work, verify, seed=13, seen=set())
+    kill_loop(lambda _run: None, work, verify, seed=13)
     leftovers = [p for p in backup_dir(big_db).iterdir() if p.name.endswith(".tmp")]
     assert all(p.name.startswith(".") for p in leftovers)  # unfinished copies never carry a backup's name
 
@@ -244,5 +244,5 @@ def test_kill_during_a_pdf_export(tmp_path, empty_db):
             out.write_bytes(old)
         assert_sound(empty_db)
 
-    kill_loop(lambda _run: None, work, verify, seed=17, seen=outcomes)
+    kill_loop(lambda _run: None, work, verify, seed=17)
     assert outcomes == {"old", "new"}
