@@ -60,7 +60,19 @@ def _form_shot(window, path: Path) -> Path:
     settle()
     panel = getattr(workspace, "panel", None)
     if panel is not None and panel.model.rowCount():
-        panel.table.selectRow(0)
+        # Prefer a placement the checks warn about, so that the picture shows the warnings too.
+        from sqlalchemy import select
+
+        from coordinator.models import Placement, PlacementStatus
+
+        with window.context.store.session() as session:
+            doubtful = session.scalar(select(Placement.id).where(
+                Placement.status == PlacementStatus.CONFIRMED, Placement.risk_assessment_received.is_(False))
+                .order_by(Placement.id).limit(1))
+        if doubtful is not None:
+            panel.select_id(doubtful)
+        else:
+            panel.table.selectRow(0)
         settle()
     return _save(window, path)
 
