@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 
 from coordinator.i18n import N_
-from coordinator.models import ActivityStatus, Encounter, EncounterKind, Organisation, encounter_classes
+from coordinator.models import (
+    ActivityStatus,
+    Encounter,
+    EncounterKind,
+    Enrolment,
+    Organisation,
+    encounter_classes,
+    encounter_participants,
+)
 from coordinator.schoolyears import label_of
 from coordinator.services.records.base import (
     CHOICE,
@@ -39,7 +47,7 @@ class EncounterKindSpec(RecordKind):
                   default=lambda s: ActivityStatus.PLANNED.value),
         FieldSpec("notes", N_("Notes"), LONGTEXT),
     )
-    links = {"class_ids": (encounter_classes, "encounter_id", "class_id")}
+    links = {"class_ids": (encounter_classes, "encounter_id", "class_id")}  # noqa: RUF012 - read-only, like the field specs
 
     def base_select(self, *exprs, year_id=None):
         return select(Encounter.id, *exprs).outerjoin(Organisation, Organisation.id == Encounter.organisation_id)
@@ -59,6 +67,19 @@ class EncounterKindSpec(RecordKind):
         out["status"] = ActivityStatus(out["status"])
         out["school_year_id"] = ensure_school_year(session, label_of(values["date"]))
         return out
+
+    def after_save(self, session, record_id, values, created) -> None:
+        old_classes = set(session.scalars(select(encounter_classes.c.class_id)
+                                          .where(encounter_classes.c.encounter_id == record_id)))
+        super().after_save(session, record_id, values, created)
+        if created or old_classes != set(values.get("class_ids") or []):
+            # Participants follow the classes (the encounter rate counts them).
+            table = encounter_participants
+            session.execute(delete(table).where(table.c.encounter_id == record_id))
+            pupils = sorted(set(session.scalars(select(Enrolment.pupil_id).where(
+                Enrolment.class_id.in_(values.get("class_ids") or [])))))
+            if pupils:
+                session.execute(insert(table), [{"encounter_id": record_id, "pupil_id": p} for p in pupils])
 
     def display_expr(self):
         return Encounter.title

@@ -51,8 +51,9 @@ class StudyVisitKindSpec(RecordKind):
         FieldSpec("pupil_evaluation", N_("Pupils' evaluation (1–5)"), FLOAT, minimum=1, maximum=5),
         FieldSpec("notes", N_("Notes"), LONGTEXT),
     )
-    links = {"class_ids": (study_visit_classes, "study_visit_id", "class_id"),
-             "teacher_ids": (study_visit_teachers, "study_visit_id", "teacher_id")}
+    links = {  # noqa: RUF012 - read-only, like the field specs
+        "class_ids": (study_visit_classes, "study_visit_id", "class_id"),
+        "teacher_ids": (study_visit_teachers, "study_visit_id", "teacher_id")}
 
     def base_select(self, *exprs, year_id=None):
         return (select(StudyVisit.id, *exprs).join(Organisation, Organisation.id == StudyVisit.host_id)

@@ -53,7 +53,7 @@ class TrainingKindSpec(RecordKind):
                   default=lambda s: ActivityStatus.PLANNED.value),
         FieldSpec("notes", N_("Notes"), LONGTEXT),
     )
-    links = {"teacher_ids": (training_teachers, "training_id", "teacher_id")}
+    links = {"teacher_ids": (training_teachers, "training_id", "teacher_id")}  # noqa: RUF012 - read-only, like the field specs
 
     def base_select(self, *exprs, year_id=None):
         return select(Training.id, *exprs).outerjoin(Organisation, Organisation.id == Training.organisation_id)
@@ -98,7 +98,7 @@ class MeetingKindSpec(RecordKind):
                   default=lambda s: ActivityStatus.PLANNED.value),
         FieldSpec("notes", N_("Notes"), LONGTEXT),
     )
-    links = {"attendee_ids": (meeting_attendees, "meeting_id", "contact_id")}
+    links = {"attendee_ids": (meeting_attendees, "meeting_id", "contact_id")}  # noqa: RUF012 - read-only, like the field specs
 
     def base_select(self, *exprs, year_id=None):
         return select(Meeting.id, *exprs).outerjoin(Network, Network.id == Meeting.network_id)
