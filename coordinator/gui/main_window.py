@@ -349,9 +349,8 @@ class MainWindow(QMainWindow):
         from coordinator.gui.dialogs.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.context, self)
-        if dialog.exec():
-            if dialog.chosen_language() != get_language():
-                self.switch_language(dialog.chosen_language())
+        if dialog.exec() and dialog.chosen_language() != get_language():
+            self.switch_language(dialog.chosen_language())
 
     def open_import(self, path: str | None) -> None:
         cls = _find_class("coordinator.gui.dialogs.import_dialog:ImportDialog")

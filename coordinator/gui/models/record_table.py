@@ -151,9 +151,9 @@ class RecordTableModel(QAbstractTableModel):
         return format_cell(row.cells[index.column()], self._columns[index.column()].type)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self._columns):
-                return _(self._columns[section].label)
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._columns)):
+            return _(self._columns[section].label)
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
