@@ -79,3 +79,21 @@ def test_a_search_hit_opens_its_record_in_its_workspace(qtbot, main_window):
     assert main_window.current_key() == "schools"
     assert workspace.panel.kind.key == "teachers"
     assert workspace.panel.form.record_id == teacher
+
+
+def test_ctrl_z_and_ctrl_shift_z_undo_and_redo_from_the_keyboard(qtbot, main_window):
+    main_window.activateWindow()
+    qtbot.waitActive(main_window)
+    main_window.show_workspace("contacts")
+    panel = main_window.workspace("contacts").panel
+    qtbot.waitUntil(lambda: not panel.model.loading, timeout=10_000)
+    total = panel.model.rowCount()
+    panel.new_button.click()
+    qtbot.keyClicks(panel.form.editor("first_name"), "Kim")
+    qtbot.keyClicks(panel.form.editor("last_name"), "Keyboardsson")
+    qtbot.keyClick(panel.form.editor("last_name"), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S
+    qtbot.waitUntil(lambda: panel.model.rowCount() == total + 1 and not panel.model.loading, timeout=10_000)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == total and not panel.model.loading, timeout=10_000)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == total + 1 and not panel.model.loading, timeout=10_000)

@@ -56,7 +56,6 @@ class RecordPanel(QWidget):
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("save")
         self.save_button.setDefault(True)
-        self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         self.revert_button = QPushButton(self)
         self.revert_button.setObjectName("revert")
         self.status = QLabel(self)
@@ -143,6 +142,7 @@ class RecordPanel(QWidget):
         self.delete_button.setText(_("Delete"))
         self.delete_button.setAccessibleName(_("Delete the selected record"))
         self.save_button.setText(_("Save"))
+        self.save_button.setShortcut(QKeySequence("Ctrl+S"))  # after setText, which resets it; Cmd+S on macOS
         self.revert_button.setText(_("Revert"))
         self.revert_button.setAccessibleName(_("Revert the form"))
         self.form.retranslate()
