@@ -85,3 +85,36 @@ def test_screenshots_command_writes_every_workspace(qtbot, small_db, tmp_path):
     names = {p.name for p in Path(out).glob("*.png")}
     assert {f"{key}.png" for key, _path in WORKSPACES} | {"search.png", "form.png"} <= names
     assert all((out / name).stat().st_size > 10_000 for name in names)
+
+
+def test_opening_another_database_lists_it_under_open_recent(qtbot, main_window, empty_db):
+    main_window.show_workspace("organisations")
+    panel = main_window.workspace("organisations").panel
+    qtbot.waitUntil(lambda: not panel.model.loading, timeout=10_000)
+    assert panel.model.rowCount() > 0
+    assert main_window.open_database(str(empty_db))
+    qtbot.waitUntil(lambda: not panel.model.loading, timeout=10_000)
+    assert panel.model.rowCount() == 0  # the empty database's organisations
+    recent = [a.text() for a in main_window.menuRecent.actions()]
+    assert str(empty_db) in recent
+    assert main_window.context.settings.value("last_database") == str(empty_db)
+    assert empty_db.name in main_window.windowTitle()
+
+
+def test_dropping_a_file_opens_the_import_dialog_with_it(qtbot, main_window, tmp_path, monkeypatch):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    import coordinator.gui.dialogs.import_dialog as import_module
+
+    opened: list = []
+    monkeypatch.setattr(import_module.ImportDialog, "exec", lambda self: opened.append(self) or 0)
+    class_list = tmp_path / "8A.csv"
+    class_list.write_text("Förnamn;Efternamn\nAnna;Berg\n", encoding="utf-8")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(class_list))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    main_window.dropEvent(event)
+    assert len(opened) == 1
+    assert opened[0].file_edit.text() == str(class_list)
