@@ -30,7 +30,23 @@ from coordinator.gui.workspaces.base import Workspace
 from coordinator.i18n import N_, _, get_language
 
 log = logging.getLogger(__name__)
-UI_DIR = Path(__file__).resolve().parents[2] / "ui"
+
+
+def ui_dir() -> Path:
+    """Where the Designer forms are: a PyInstaller bundle, the package (wheel) or the source tree."""
+    import sys
+
+    package = Path(__file__).resolve().parents[1]
+    candidates = [Path(getattr(sys, "_MEIPASS", "")) / "ui" if getattr(sys, "_MEIPASS", None) else None,
+                  package / "_ui", package.parent / "ui"]
+    for candidate in candidates:
+        if candidate is not None and (candidate / "main_window.ui").exists():
+            return candidate
+    raise UserError(_("A file the app needs is missing from this installation: {name}.").format(
+        name="ui/main_window.ui"))
+
+
+UI_DIR = ui_dir()
 MAX_RECENT = 8
 
 # Titles shown before a workspace is built (and for ones not installed yet).
