@@ -77,3 +77,18 @@ def test_an_organisation_in_use_is_not_deleted(small_store):
         host = session.scalar(select(Placement.host_id).limit(1))
     with pytest.raises(UserError), small_store.session() as session:
         kind("organisations").delete(session, host)
+
+
+def test_a_school_with_classes_is_not_deleted_with_them(small_store):
+    from sqlalchemy import func, select
+
+    from coordinator.models import SchoolClass
+
+    with small_store.session() as session:
+        school = session.scalar(select(SchoolClass.school_id).limit(1))
+        classes = session.scalar(select(func.count()).select_from(SchoolClass).where(SchoolClass.school_id == school))
+    with pytest.raises(UserError), small_store.session() as session:
+        kind("schools").delete(session, school)
+    with small_store.session() as session:
+        assert session.scalar(select(func.count()).select_from(SchoolClass)
+                              .where(SchoolClass.school_id == school)) == classes

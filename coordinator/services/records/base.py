@@ -93,6 +93,9 @@ class RecordKind:
     singular: str = ""  # N_
     fields: tuple[FieldSpec, ...] = ()
     newest_first = False  # the first column is a date: show the latest first
+    # (table, column) of rows that would silently vanish with a record (ON DELETE CASCADE): a
+    # delete is refused while any exist, so that undo can always bring back what was deleted.
+    guarded_by: tuple[tuple[Any, str], ...] = ()
     links: ClassVar[dict[str, Any]] = {}  # MULTIREF field name → (association table, own column, other column)
 
     # ---- table ---------------------------------------------------------------------------------
@@ -282,6 +285,10 @@ class RecordKind:
         obj = session.get(self.model, record_id)
         if obj is None:
             raise NotFoundError(_("The record no longer exists."))
+        for table, column in self.guarded_by:
+            if session.scalar(select(table.c[column]).where(table.c[column] == record_id).limit(1)) is not None:
+                raise UserError(_("This record is still used by other records (for example placements or "
+                                  "visits); change or remove those first."))
         session.delete(obj)
         self._flush()(session)
         return ChangeSet.of(self.model.__tablename__, deleted=(record_id,))

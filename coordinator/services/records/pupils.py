@@ -6,7 +6,7 @@ from sqlalchemy import and_, delete, select
 from sqlalchemy.orm import Session
 
 from coordinator.i18n import N_, _
-from coordinator.models import Enrolment, Gender, Pupil, School, SchoolClass
+from coordinator.models import Enrolment, Gender, Placement, Pupil, School, SchoolClass
 from coordinator.services.records.base import (
     BOOL,
     CHOICE,
@@ -26,6 +26,7 @@ from coordinator.validation import normalise_phone
 
 class PupilKindSpec(RecordKind):
     key = "pupils"
+    guarded_by = ((Placement.__table__, "pupil_id"),)
     model = Pupil
     title = N_("Pupils")
     singular = N_("Pupil")

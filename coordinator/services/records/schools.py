@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coordinator.i18n import N_, _
-from coordinator.models import Organisation, School, SchoolClass, SchoolType, SchoolYear, Teacher
+from coordinator.models import Enrolment, Organisation, School, SchoolClass, SchoolType, SchoolYear, Teacher
 from coordinator.services.records.base import CHOICE, REF, ColumnSpec, FieldSpec, RecordKind
 from coordinator.services.records.organisations import check_contact_fields, country_of
 from coordinator.services.setup import school_year_id
@@ -30,6 +30,7 @@ def _first_type(session: Session) -> int | None:
 
 class SchoolKindSpec(RecordKind):
     key = "schools"
+    guarded_by = ((SchoolClass.__table__, "school_id"),)
     model = School
     title = N_("Schools")
     singular = N_("School")
@@ -70,6 +71,7 @@ class SchoolKindSpec(RecordKind):
 
 class ClassKindSpec(RecordKind):
     key = "classes"
+    guarded_by = ((Enrolment.__table__, "class_id"),)
     model = SchoolClass
     title = N_("Classes")
     singular = N_("Class")
