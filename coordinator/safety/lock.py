@@ -112,6 +112,7 @@ class DatabaseLock:
     def acquire(self) -> DatabaseLock:
         if self._owned:
             return self
+        self.path.parent.mkdir(parents=True, exist_ok=True)  # `init` locks a file not made yet
         for _attempt in range(3):
             try:
                 fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
