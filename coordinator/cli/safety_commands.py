@@ -127,13 +127,17 @@ def erase_person_command(cli: CliContext, pupil: int | None, contact: int | None
     with cli_write_lock(cli):
         store = cli.open()
         try:
-            erase_person(store, kind=kind, record_id=record_id)
+            result = erase_person(store, kind=kind, record_id=record_id)
         finally:
             store.close()
     if kind == "pupil":
         click.echo(_("The pupil with id {id} was erased.").format(id=record_id))
     else:
         click.echo(_("The contact person with id {id} was erased.").format(id=record_id))
+    if result.mentions_left:
+        click.echo(ngettext("The name still appears in {n} note or title elsewhere; edit it by hand.",
+                            "The name still appears in {n} notes or titles elsewhere; edit them by hand.",
+                            result.mentions_left).format(n=result.mentions_left), err=True)
 
 
 @click.command("export-person")

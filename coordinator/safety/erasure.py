@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from coordinator.errors import NotFoundError
@@ -32,6 +32,8 @@ class ErasureResult:
     kind: str
     record_id: int
     backup: Path | None
+    # Free-text values elsewhere (notes, titles) that still hold the full name: to be edited by hand.
+    mentions_left: int = 0
 
 
 def register_path(db_path: Path) -> Path:
@@ -112,9 +114,11 @@ def erase_person(store: Store, *, kind: str, record_id: int, now: dt.datetime | 
         raise ValueError(kind)
     model = PERSON_TABLES[kind]
     with store.session() as session:
-        created_at = session.scalar(select(model.created_at).where(model.id == record_id))
-    if created_at is None:
+        row = session.execute(select(model.created_at, model.first_name, model.last_name)
+                              .where(model.id == record_id)).first()
+    if row is None:
         raise not_found(kind, record_id)
+    created_at, first_name, last_name = row
     backup = backup_before(store, "erasure")
     # Registered first: if the erasure is cut short, the next restore or erasure still completes it.
     _append_register(store.path, {
@@ -125,7 +129,9 @@ def erase_person(store: Store, *, kind: str, record_id: int, now: dt.datetime | 
     with store.session() as session:
         _delete_person(session, kind, record_id)
     scrub(store)
-    return ErasureResult(kind=kind, record_id=record_id, backup=backup)
+    full_name = f"{first_name} {last_name}".strip()
+    left = name_mentions(store, full_name) if first_name and last_name else 0
+    return ErasureResult(kind=kind, record_id=record_id, backup=backup, mentions_left=left)
 
 
 def reapply_erasures(store: Store) -> int:
@@ -163,15 +169,17 @@ def reapply_erasures(store: Store) -> int:
 
 
 def name_mentions(store: Store, name: str) -> int:
-    """How many text values in any table still contain `name` (a check the GUI can show)."""
+    """How many text values in any table still contain `name` (shown after an erasure)."""
+    from sqlalchemy import String, func, or_
+
+    from coordinator.models import Base
+
     found = 0
-    with store.engine.connect() as conn:
-        tables = [r[0] for r in conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
-        for table in tables:
-            columns = [r[1] for r in conn.exec_driver_sql(f'PRAGMA table_info("{table}")')
-                       if "CHAR" in str(r[2]).upper() or "TEXT" in str(r[2]).upper()]
-            for column in columns:
-                found += conn.execute(text(f'SELECT count(*) FROM "{table}" WHERE "{column}" LIKE :p'),
-                                      {"p": f"%{name}%"}).scalar_one()
+    pattern = f"%{name}%"
+    with store.session() as session:
+        for table in Base.metadata.sorted_tables:
+            columns = [c for c in table.columns if isinstance(c.type, String)]  # Text is a String
+            if columns:
+                found += session.scalar(select(func.count()).select_from(table)
+                                        .where(or_(*(c.like(pattern) for c in columns)))) or 0
     return found

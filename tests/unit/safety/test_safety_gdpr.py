@@ -166,3 +166,13 @@ def test_protected_pupil_has_no_public_name(people_store):
     assert "(protected identity)" in names and "(tożsamość chroniona)" in polish
     assert public_name(*PROTECTED, True) == "(protected identity)"
     assert public_name("Anna", "Berg", False) == "Anna Berg"
+
+
+def test_erasure_reports_the_name_left_in_free_text(people_db):
+    store = open_store(people_db)
+    who = ids(store)
+    with store.session() as s:
+        s.scalars(select(StudyVisit)).first().notes = f"{ERASED[0]} {ERASED[1]} needs a ramp"
+    result = erase_person(store, kind="pupil", record_id=who["erased"])
+    store.close()
+    assert result.mentions_left == 1
