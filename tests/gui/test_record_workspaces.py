@@ -190,3 +190,16 @@ def test_study_visit_participants_default_to_the_classes_pupils(qtbot, main_wind
     type_filter(qtbot, panel, "bruket")
     pupils_column = next(i for i, c in enumerate(panel.kind.columns()) if c.name == "participants")
     assert int(panel.model.index(0, pupils_column).data()) > 0
+
+
+def test_the_second_filter_narrows_the_table(qtbot, main_window):
+    panel = open_panel(qtbot, main_window, "placements", "placements")
+    total = panel.model.rowCount()
+    panel.choice.setCurrentIndex(panel.choice.findData("confirmed"))
+    panel.choice.activated.emit(panel.choice.currentIndex())
+    wait_loaded(qtbot, panel)
+    status_column = next(i for i, c in enumerate(panel.kind.columns()) if c.name == "status")
+    assert 0 < panel.model.rowCount() < total
+    assert {panel.model.index(r, status_column).data() for r in range(panel.model.rowCount())} == {"Confirmed"}
+    type_filter(qtbot, panel, "a")
+    assert panel.model.query.filters == (("status", "confirmed"),)

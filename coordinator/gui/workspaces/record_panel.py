@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -49,6 +50,10 @@ class RecordPanel(QWidget):
         self.filter.setObjectName("filter")
         self.filter.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
+        self.choice = QComboBox(self)  # the kind's second filter (status, school, …), if it has one
+        self.choice.setObjectName("choice_filter")
+        self.choice.setVisible(kind.choice_filter is not None)
+        self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("new")
         self.delete_button = QPushButton(self)
@@ -106,6 +111,7 @@ class RecordPanel(QWidget):
         self.splitter.setStretchFactor(1, 2)
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
+        top.addWidget(self.choice)
         top.addWidget(self.count_label)
         top.addWidget(self.new_button)
         top.addWidget(self.delete_button)
@@ -118,6 +124,7 @@ class RecordPanel(QWidget):
         self._warn_timer = QTimer(self, singleShot=True, interval=250)
         self._warn_timer.timeout.connect(self.update_warnings)
         self.filter.textEdited.connect(lambda _t: self._filter_timer.start())
+        self.choice.activated.connect(lambda _i: self._apply_filter())
         self.model.reloaded.connect(self._after_reload)
         self.model.failed.connect(self.status.setText)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select_row(cur.row()))
@@ -147,6 +154,7 @@ class RecordPanel(QWidget):
         self.revert_button.setAccessibleName(_("Revert the form"))
         self.form.retranslate()
         self.model.retranslate()
+        self._fill_choice_filter()
         self._update_count()
 
     # ---- loading --------------------------------------------------------------------------------
@@ -158,7 +166,27 @@ class RecordPanel(QWidget):
             self.new_record()
 
     def _apply_filter(self) -> None:
-        self.model.set_query(replace(self.model.query, text=self.filter.text()))
+        filters: tuple = ()
+        if self.kind.choice_filter is not None and self.choice.currentData() is not None:
+            filters = ((self.kind.choice_filter[0], self.choice.currentData()),)
+        self.model.set_query(replace(self.model.query, text=self.filter.text(), filters=filters))
+
+    def _fill_choice_filter(self) -> None:
+        if self.kind.choice_filter is None or self.context.store is None:
+            return
+        _name, label, choices = self.kind.choice_filter
+        current = self.choice.currentData()
+        self.choice.blockSignals(True)
+        self.choice.clear()
+        self.choice.addItem(_("All"), None)
+        with self.context.store.session() as session:
+            for value, text in choices(session):
+                if value is not None:
+                    self.choice.addItem(text, value)
+        self.choice.setCurrentIndex(max(self.choice.findData(current), 0))
+        self.choice.blockSignals(False)
+        self.choice.setAccessibleName(_(label))
+        self.choice.setToolTip(_(label))
 
     def _after_reload(self) -> None:
         self._update_count()

@@ -96,6 +96,8 @@ class RecordKind:
     # (table, column) of rows that would silently vanish with a record (ON DELETE CASCADE): a
     # delete is refused while any exist, so that undo can always bring back what was deleted.
     guarded_by: tuple[tuple[Any, str], ...] = ()
+    # A second filter beside the text: (filter name, label N_, choices(session) → (value, label)).
+    choice_filter: tuple[str, str, Callable[[Session], list[tuple[Any, str]]]] | None = None
     links: ClassVar[dict[str, Any]] = {}  # MULTIREF field name → (association table, own column, other column)
 
     # ---- table ---------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from coordinator.services.setup import ensure_school_year
 
 class EncounterKindSpec(RecordKind):
     key = "encounters"
+    choice_filter = ("kind", N_("Kind"), _label_choices(EncounterKind))
     newest_first = True
     model = Encounter
     title = N_("Encounters & events")

@@ -49,6 +49,7 @@ def _sectors(_session: Session) -> list[tuple[Any, str]]:
 
 class OrganisationKindSpec(RecordKind):
     key = "organisations"
+    choice_filter = ("kind", N_("Kind"), _label_choices(OrganisationKind))
     model = Organisation
     title = N_("Organisations")
     singular = N_("Organisation")

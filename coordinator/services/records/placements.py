@@ -26,6 +26,7 @@ from coordinator.services.setup import ensure_school_year
 
 class PlacementKindSpec(RecordKind):
     key = "placements"
+    choice_filter = ("status", N_("Status"), _label_choices(PlacementStatus))
     model = Placement
     title = N_("Placements")
     singular = N_("Placement")

@@ -24,8 +24,13 @@ from coordinator.services.setup import school_year_id
 from coordinator.validation import normalise_phone
 
 
+def _schools(session: Session) -> list[tuple[int, str]]:
+    return [(i, name) for i, name in session.execute(select(School.id, School.name).order_by(School.name))]
+
+
 class PupilKindSpec(RecordKind):
     key = "pupils"
+    choice_filter = ("school_id", N_("School"), _schools)
     guarded_by = ((Placement.__table__, "pupil_id"),)
     model = Pupil
     title = N_("Pupils")

@@ -71,6 +71,7 @@ class SchoolKindSpec(RecordKind):
 
 class ClassKindSpec(RecordKind):
     key = "classes"
+    choice_filter = ("school_year_id", N_("School year"), _years)
     guarded_by = ((Enrolment.__table__, "class_id"),)
     model = SchoolClass
     title = N_("Classes")

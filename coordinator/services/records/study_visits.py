@@ -33,6 +33,7 @@ from coordinator.services.setup import ensure_school_year
 
 class StudyVisitKindSpec(RecordKind):
     key = "study_visits"
+    choice_filter = ("status", N_("Status"), _label_choices(ActivityStatus))
     newest_first = True
     model = StudyVisit
     title = N_("Study visits")

@@ -38,6 +38,7 @@ def _networks(session):
 
 class TrainingKindSpec(RecordKind):
     key = "trainings"
+    choice_filter = ("status", N_("Status"), _label_choices(ActivityStatus))
     newest_first = True
     model = Training
     title = N_("Trainings")
@@ -82,6 +83,7 @@ class TrainingKindSpec(RecordKind):
 
 class MeetingKindSpec(RecordKind):
     key = "meetings"
+    choice_filter = ("kind", N_("Kind"), _label_choices(MeetingKind))
     newest_first = True
     model = Meeting
     title = N_("Meetings")
