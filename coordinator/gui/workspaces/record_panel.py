@@ -27,7 +27,7 @@ from coordinator.gui.context import AppContext
 from coordinator.gui.models.record_table import RecordTableModel
 from coordinator.gui.undo import create_record, delete_record, update_record
 from coordinator.gui.widgets.record_form import RecordFormWidget
-from coordinator.i18n import _, ngettext
+from coordinator.i18n import _, ngettext, pgettext
 from coordinator.services.changes import ChangeSet
 from coordinator.services.records import RecordKind
 
@@ -178,7 +178,7 @@ class RecordPanel(QWidget):
         current = self.choice.currentData()
         self.choice.blockSignals(True)
         self.choice.clear()
-        self.choice.addItem(_("All"), None)
+        self.choice.addItem(pgettext("filter", "All"), None)
         with self.context.store.session() as session:
             for value, text in choices(session):
                 if value is not None:
