@@ -104,6 +104,10 @@ class RecordKind:
     def columns(self) -> tuple[ColumnSpec, ...]:
         raise NotImplementedError
 
+    def tiebreakers(self) -> tuple[Any, ...]:
+        """What orders rows that sort equal (people: first name after last name)."""
+        return ()
+
     def base_select(self, *exprs: Any, year_id: int | None = None) -> Select:
         return select(self.model.id, *exprs)
 
@@ -146,7 +150,7 @@ class RecordKind:
         cols = self.columns()
         col = cols[q.sort] if 0 <= q.sort < len(cols) else cols[0]
         order = col.expr.desc() if q.descending else col.expr.asc()
-        query = self._filtered(q).order_by(order.nulls_last(), self.model.id)
+        query = self._filtered(q).order_by(order.nulls_last(), *self.tiebreakers(), self.model.id)
         if limit is not None:
             query = query.offset(offset).limit(limit)
         # Fetched in chunks: a GUI thread waiting for the interpreter gets a turn between them.

@@ -122,6 +122,9 @@ class ContactKindSpec(RecordKind):
     def base_select(self, *exprs, year_id=None):
         return select(Contact.id, *exprs).outerjoin(Organisation, Organisation.id == Contact.organisation_id)
 
+    def tiebreakers(self):
+        return (Contact.first_name,)
+
     def columns(self) -> tuple[ColumnSpec, ...]:
         c = Contact
         return (

@@ -56,6 +56,9 @@ class PupilKindSpec(RecordKind):
                 .outerjoin(SchoolClass, SchoolClass.id == Enrolment.class_id)
                 .outerjoin(School, School.id == SchoolClass.school_id))
 
+    def tiebreakers(self):
+        return (Pupil.first_name,)
+
     def columns(self):
         return (
             ColumnSpec("last_name", N_("Last name"), Pupil.last_name, searchable=True),

@@ -140,6 +140,9 @@ class TeacherKindSpec(RecordKind):
     def base_select(self, *exprs, year_id=None):
         return select(Teacher.id, *exprs).outerjoin(School, School.id == Teacher.school_id)
 
+    def tiebreakers(self):
+        return (Teacher.first_name,)
+
     def columns(self):
         return (
             ColumnSpec("last_name", N_("Last name"), Teacher.last_name, searchable=True),
