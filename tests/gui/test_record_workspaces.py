@@ -184,6 +184,8 @@ def test_study_visit_participants_default_to_the_classes_pupils(qtbot, main_wind
     classes.picker.setCurrentIndex(1)
     classes.add_button.click()
     assert len(classes.value()) == 1
+    panel.update_warnings()
+    assert "of the chosen classes take" in panel.warnings.text()
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     assert panel.status.text() == "Created."
     wait_loaded(qtbot, panel)

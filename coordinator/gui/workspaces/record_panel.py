@@ -328,8 +328,14 @@ class RecordPanel(QWidget):
             messages = self.warnings_for(self.form.values()) if self.context.store is not None else []
         except Exception:  # noqa: BLE001 - a warning check must never stop editing
             messages = []
-        self.warnings.setText("\n".join(f"⚠ {m}" for m in messages))
-        self.warnings.setVisible(bool(messages))
+        notes = [*self.notes_for(self.form.values())] if self.context.store is not None else []
+        lines = [f"⚠ {m}" for m in messages] + notes
+        self.warnings.setText("\n".join(lines))
+        self.warnings.setVisible(bool(lines))
+
+    def notes_for(self, values: dict[str, Any]) -> list[str]:
+        """Plain information shown with the warnings (e.g. who takes part)."""
+        return []
 
     # ---- settings -------------------------------------------------------------------------------
     def _restore_splitter(self) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from coordinator.gui.workspaces.record_panel import RecordPanel
 from coordinator.gui.workspaces.record_workspace import RecordWorkspace
-from coordinator.i18n import N_
+from coordinator.i18n import N_, ngettext
 from coordinator.services.records import kind as record_kind
 
 
@@ -24,6 +24,21 @@ class StudyVisitPanel(RecordPanel):
                 class_ids=values.get("class_ids") or [], teacher_ids=values.get("teacher_ids") or [],
                 host_id=values.get("host_id"), visit_id=self.form.record_id)
         return [w.message for w in found]
+
+    def notes_for(self, values: dict[str, Any]) -> list[str]:
+        """How many pupils take part: the classes' pupils, as saved with the visit."""
+        from sqlalchemy import func, select
+
+        from coordinator.models import Enrolment
+
+        class_ids = values.get("class_ids") or []
+        if not class_ids:
+            return []
+        with self.context.store.session() as session:
+            n = session.scalar(select(func.count(func.distinct(Enrolment.pupil_id)))
+                               .where(Enrolment.class_id.in_(class_ids))) or 0
+        return [ngettext("{n} pupil of the chosen classes takes part.",
+                         "{n} pupils of the chosen classes take part.", n).format(n=n)]
 
 
 class StudyVisitsWorkspace(RecordWorkspace):
