@@ -21,12 +21,15 @@ from coordinator.store import current_revision, resolve_url, sqlite_path
 @pass_cli
 def init_command(cli: CliContext, profile_code: str, municipality: str | None) -> None:
     """Create an empty database for a country."""
-    store = cli.open(create=True)
-    try:
-        with store.session() as session:
-            setup.initialise(session, profile_code=profile_code, municipality=municipality)
-    finally:
-        store.close()
+    from coordinator.cli.safety_commands import cli_write_lock
+
+    with cli_write_lock(cli):
+        store = cli.open(create=True)
+        try:
+            with store.session() as session:
+                setup.initialise(session, profile_code=profile_code, municipality=municipality)
+        finally:
+            store.close()
     click.echo(_("Created an empty database for profile {profile}.").format(profile=profile_code))
 
 
@@ -39,21 +42,21 @@ def init_command(cli: CliContext, profile_code: str, municipality: str | None) -
 @pass_cli
 def demo_command(cli: CliContext, profile_code: str, size: str, seed: int, force: bool) -> None:
     """Create a demo database with a whole municipality's schools, partners and activities."""
+    from coordinator.cli.safety_commands import cli_write_lock
     from coordinator.demo import build_demo
 
     path = sqlite_path(resolve_url(cli.db))
-    if path is not None and path.exists():
-        if not force:
-            raise UserError(_("{path} already exists; add --force to replace it.").format(path=path))
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            candidate = path.with_name(path.name + suffix)
-            if candidate.exists():
-                candidate.unlink()
-    store = cli.open(create=True)
-    try:
-        summary = build_demo(store, profile_code=profile_code, size=size, seed=seed)
-    finally:
-        store.close()
+    if path is not None and path.exists() and not force:
+        raise UserError(_("{path} already exists; add --force to replace it.").format(path=path))
+    with cli_write_lock(cli):
+        if path is not None:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+        store = cli.open(create=True)
+        try:
+            summary = build_demo(store, profile_code=profile_code, size=size, seed=seed)
+        finally:
+            store.close()
     click.echo(_("Created the {size} demo for profile {profile}: {pupils} pupils, {organisations} "
                  "organisations.").format(size=size, profile=profile_code, pupils=summary.pupils,
                                            organisations=summary.organisations))

@@ -63,7 +63,7 @@ for _module in COMMAND_MODULES:
 def main(argv: list[str] | None = None) -> None:
     """Run the command line with the exit-code contract; never lets a traceback reach a person."""
     try:
-        cli.main(args=argv, prog_name="coordinator", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="coordinator", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
@@ -86,4 +86,5 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(_("Something went wrong: {error}. Nothing was changed.").format(error=type(exc).__name__),
                    err=True)
         sys.exit(1)
-    sys.exit(0)
+    # In non-standalone mode click returns a command's ctx.exit(code) instead of raising it.
+    sys.exit(code if isinstance(code, int) else 0)

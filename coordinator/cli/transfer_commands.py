@@ -26,6 +26,25 @@ def _parse_maps(values: tuple[str, ...]) -> dict[str, str]:
     return mapping
 
 
+def _import(cli: CliContext, kind: str, file: Path, *, school: str | None, year: str | None, dry_run: bool,
+            mapping: dict[str, str], good_rows_only: bool, encoding: str | None):
+    """Back up (unless a dry run), then analyse and apply the file in one transaction."""
+    from coordinator.safety.backups import backup_before
+    from coordinator.services.setup import profile_code
+    from coordinator.transfer import analyse_file, apply_import
+
+    store = cli.open()
+    try:
+        if not dry_run:
+            backup_before(store, "import")
+        with store.session() as session:
+            plan = analyse_file(file, kind, profile=profile_code(session), mapping=mapping, encoding=encoding)
+            return apply_import(session, plan, school=school, year=year, good_rows_only=good_rows_only,
+                                dry_run=dry_run)
+    finally:
+        store.close()
+
+
 @click.command("import")
 @click.argument("kind", type=click.Choice(["pupils", "organisations", "contacts", "placements", "study-visits"]))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
@@ -39,8 +58,8 @@ def _parse_maps(values: tuple[str, ...]) -> dict[str, str]:
 def import_command(cli: CliContext, kind: str, file: Path, school: str | None, year: str | None, dry_run: bool,
                    maps: tuple[str, ...], good_rows_only: bool, encoding: str | None) -> None:
     """Import a CSV or XLSX file of pupils, organisations, contacts, placements or study visits."""
-    from coordinator.services.setup import profile_code
-    from coordinator.transfer import FIELDS, analyse_file, apply_import
+    from coordinator.cli.safety_commands import cli_write_lock
+    from coordinator.transfer import FIELDS
 
     mapping = _parse_maps(maps)
     valid = {f.name for f in FIELDS[kind]}
@@ -50,18 +69,12 @@ def import_command(cli: CliContext, kind: str, file: Path, school: str | None, y
                 field=name, kind=kind, fields=", ".join(sorted(valid))))
     if not file.exists():
         raise UserError(_("There is no file {path}.").format(path=file))
-    store = cli.open()
-    try:
-        with store.session() as session:
-            plan = analyse_file(file, kind, profile=profile_code(session), mapping=mapping, encoding=encoding)
-            result = apply_import(session, plan, school=school, year=year, good_rows_only=good_rows_only,
-                                  dry_run=dry_run)
-    finally:
-        store.close()
+    with cli_write_lock(cli):
+        result = _import(cli, kind, file, school=school, year=year, dry_run=dry_run, mapping=mapping,
+                         good_rows_only=good_rows_only, encoding=encoding)
     for problem in result.problems:
         click.echo(str(problem), err=True)
     if result.problems and not good_rows_only:
-        # main() turns a click Exit into status 0 in non-standalone mode; SystemExit carries the 1 through.
         sys.exit(1)
     summary = _("created: {created}, updated: {updated}, unchanged: {unchanged}, skipped: {skipped}").format(
         created=result.created, updated=result.updated, unchanged=result.unchanged, skipped=result.skipped)

@@ -11,23 +11,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from coordinator.documents.job import Job
+from coordinator.documents.kinds import KINDS, kind_label  # noqa: F401  (re-exported)
 from coordinator.documents.page import PageInfo, build_pdf
 from coordinator.documents.scope import resolve_scope
 from coordinator.errors import UserError
-from coordinator.i18n import N_, _, use_language
+from coordinator.i18n import _, use_language
 from coordinator.services.setup import get_setting
 from coordinator.store import Store
 
-KINDS: tuple[str, ...] = ("scorecard", "action-plan", "schedule", "letters", "gender", "certificate")
-
-_LABELS = {
-    "scorecard": N_("Scorecard"),
-    "action-plan": N_("Action plan"),
-    "schedule": N_("Schedule"),
-    "letters": N_("Placement letters"),
-    "gender": N_("Gender statistics"),
-    "certificate": N_("Certificates of thanks"),
-}
 _MODULES = {
     "scorecard": "coordinator.documents.scorecard",
     "action-plan": "coordinator.documents.action_plan",
@@ -36,13 +27,6 @@ _MODULES = {
     "gender": "coordinator.documents.gender",
     "certificate": "coordinator.documents.certificate",
 }
-
-
-def kind_label(kind: str) -> str:
-    """The translated name of a document kind, in the language in force."""
-    if kind not in _LABELS:
-        raise UserError(_("Unknown document “{kind}”; use one of: {kinds}.").format(kind=kind, kinds=", ".join(KINDS)))
-    return _(_LABELS[kind])
 
 
 @contextlib.contextmanager

@@ -90,7 +90,14 @@ def run_gui(db: str | None, lang: str | None) -> int:
         context.store = dialog.store
     if context.store.path is not None:
         remember_database(settings, str(context.store.path))
-    window = MainWindow(context)
+    try:
+        window = MainWindow(context)
+    except UserError as exc:  # another app or command holds the database
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(None, APP_NAME, str(exc))
+        context.store.close()
+        return 1
     window.show()
     code = app.exec()
     context.store.close()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from coordinator import __version__
 from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
+from coordinator.gui.store_guard import StoreGuard
 from coordinator.gui.workspaces import WORKSPACES
 from coordinator.gui.workspaces.base import Workspace
 from coordinator.i18n import N_, _, get_language
@@ -155,6 +156,9 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
+        self.guard = StoreGuard(context, self)
+        if context.store is not None:
+            self.guard.hold(context.store)  # UserError (naming the holder) when another app has it
         load_ui("main_window.ui", self)
         self.setAcceptDrops(True)
         self.workspaces: dict[str, Workspace] = {}
@@ -299,7 +303,10 @@ class MainWindow(QMainWindow):
 
     # ---- databases ----------------------------------------------------------------------------
     def set_store(self, store) -> None:
+        """Make `store` the open database. Its lock must be held already (see open_database)."""
         old = self.context.store
+        if old is not None and old is not store:
+            self.guard.release()
         self.context.store = store
         self.context.undo_stack.clear()
         if old is not None and old is not store:
@@ -323,6 +330,12 @@ class MainWindow(QMainWindow):
         try:
             store = open_store(path)
         except UserError as exc:
+            QMessageBox.warning(self, _("Open database"), str(exc))
+            return False
+        try:
+            self.guard.hold(store)
+        except UserError as exc:
+            store.close()
             QMessageBox.warning(self, _("Open database"), str(exc))
             return False
         self.set_store(store)
@@ -421,6 +434,7 @@ class MainWindow(QMainWindow):
         from coordinator.gui.workers import wait_for_tasks
 
         wait_for_tasks(10_000)
+        self.guard.release()
         super().closeEvent(event)
 
 

@@ -114,7 +114,7 @@ def _run_checks(conn: sqlite3.Connection, *, full: bool, foreign_keys: bool) -> 
         from coordinator.store import head_revision, known_revisions
 
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        if revision and revision[0] not in known_revisions() and revision[0] != head_revision():
+        if revision and revision[0] != head_revision() and revision[0] not in known_revisions():
             return CheckResult(False, "newer", (str(revision[0]),))
     return CheckResult(True, "ok")
 

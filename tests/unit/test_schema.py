@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from coordinator.errors import UserError
 from coordinator.models import Base, Gender, Organisation, Placement, Pupil, SchoolYear
-from coordinator.store import head_revision, open_store
+from coordinator.store import head_revision, open_store, scripted_head
 
 
 def test_empty_database_upgrades_to_head_with_no_difference_from_the_models(tmp_path):
@@ -85,3 +85,7 @@ def test_a_failed_transaction_leaves_nothing_behind(empty_store):
             raise RuntimeError("power cut")
     with empty_store.session() as session:
         assert session.query(Organisation).count() == 0
+
+
+def test_the_head_constant_matches_the_migration_scripts():
+    assert head_revision() == scripted_head()
