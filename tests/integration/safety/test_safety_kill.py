@@ -57,17 +57,21 @@ def kill_loop(prepare: Callable[[int], None], work: Callable[[int], None], verif
     assert os.waitstatus_to_exitcode(status) == 0, "the work fails even without a kill"
     verify(-1, True)
     outcome = {"killed": 0, "finished": 0}
+    # The kill window follows what is observed: a child that finished before its kill shrinks it, a
+    # kill that landed widens it again, so that on a busy or an idle machine most kills fall mid-work.
+    window = min(duration * 1.2, 0.45)
     spent = {"prepare": 0.0, "wait": 0.0, "verify": 0.0}
     for run in range(RUNS):
         t0 = time.perf_counter()
         prepare(run)
         t1 = time.perf_counter()
         pid = _run_child(lambda run=run: work(run))
-        time.sleep(rng.uniform(0, min(duration * 1.2, 0.45)))  # the kill moment is the point of the test
+        time.sleep(rng.uniform(0, window))  # the kill moment is the point of the test
         os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
         t2 = time.perf_counter()
         killed = os.WIFSIGNALED(status)
+        window = min(window * 1.05, 0.45) if killed else max(window * 0.7, 0.002)
         outcome["killed" if killed else "finished"] += 1
         verify(run, not killed)
         spent["prepare"] += t1 - t0
