@@ -7,6 +7,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 
+def peak_mb() -> float:
+    """This process's own peak resident memory (VmHWM). Not ru_maxrss: Linux carries that over from
+    the parent through fork and exec, so a probe started by a big runner would report the runner's peak."""
+    try:
+        for line in open("/proc/self/status", encoding="ascii"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def open_window(db: str):
     from PySide6.QtCore import QSettings
 

@@ -1,9 +1,8 @@
 """Peak memory with the region open and every workspace visited."""
 
-import resource
 import sys
 
-from _window import open_window, wait_until
+from _window import open_window, peak_mb, wait_until
 
 from coordinator.gui.workspaces import WORKSPACES
 
@@ -20,4 +19,4 @@ from coordinator.gui.workers import wait_for_tasks  # noqa: E402
 wait_for_tasks()
 app.processEvents()
 window.close()
-print(f"peak_mb={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f}")
+print(f"peak_mb={peak_mb():.1f}")
