@@ -34,17 +34,10 @@ log = logging.getLogger(__name__)
 
 
 def ui_dir() -> Path:
-    """Where the Designer forms are: a PyInstaller bundle, the package (wheel) or the source tree."""
-    import sys
+    """Where the Designer forms are: the package (wheel), a PyInstaller bundle or the source tree."""
+    from coordinator.resources import data_dir
 
-    package = Path(__file__).resolve().parents[1]
-    candidates = [Path(getattr(sys, "_MEIPASS", "")) / "ui" if getattr(sys, "_MEIPASS", None) else None,
-                  package / "_ui", package.parent / "ui"]
-    for candidate in candidates:
-        if candidate is not None and (candidate / "main_window.ui").exists():
-            return candidate
-    raise UserError(_("A file the app needs is missing from this installation: {name}.").format(
-        name="ui/main_window.ui"))
+    return data_dir("ui", "main_window.ui")
 
 
 UI_DIR = ui_dir()
