@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    QSettings,
+    Qt,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -43,7 +55,19 @@ def install_translators(language: str) -> str:
     return language
 
 
+def _qt_messages(mode: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the log file, not to a person's terminal; platform chatter is dropped."""
+    if message.startswith("This plugin does not support"):
+        return  # the offscreen platform (screenshots, tests) cannot raise windows; nothing is wrong
+    level = logging.WARNING if mode in (QtMsgType.QtWarningMsg, QtMsgType.QtInfoMsg) else logging.ERROR
+    if mode == QtMsgType.QtDebugMsg:
+        level = logging.DEBUG
+    logging.getLogger("coordinator.qt").log(level, "%s", message)
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
+    if QApplication.instance() is None and "pytest" not in sys.modules:
+        qInstallMessageHandler(_qt_messages)  # pytest-qt installs its own, to fail tests on warnings
     app = QApplication.instance()
     if app is None:
         # Sharp at 125 % and 150 % too: fractional scale factors are passed through, not rounded.
