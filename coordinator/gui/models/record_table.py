@@ -3,6 +3,10 @@
 The ids come from the database already filtered and sorted (in a background task, so typing in
 the filter never blocks the window); the rows of the visible part are fetched in pages of
 `PAGE` and kept in a small LRU cache.
+
+A reload comes in two steps: the first page alone (a LIMIT query that stops early, with its
+rows), shown at once, then every id behind it (a region's 100,000 pupils take half a second),
+appended below the rows already shown.
 """
 
 from __future__ import annotations
@@ -47,7 +51,8 @@ def format_cell(value: Any, kind: str) -> str:
 class RecordTableModel(QAbstractTableModel):
     """Rows of one RecordKind; `reload()` refetches the ids with the current filter and sort."""
 
-    reloaded = Signal()
+    reloaded = Signal()  # every id is in (rowCount() is the full count)
+    first_rows = Signal()  # the first page of a reload is shown; the other ids follow
     failed = Signal(str)
 
     def __init__(self, context: AppContext, kind: RecordKind, parent=None):
@@ -59,7 +64,8 @@ class RecordTableModel(QAbstractTableModel):
         self._rows: OrderedDict[int, Row] = OrderedDict()
         self._generation = 0
         self._task = None
-        self.loading = False
+        self.loading = False  # True until every id of the latest reload is in
+        self.rows_ready = False  # the latest reload's first rows are shown
         self.active = False  # nothing is fetched before the table is first shown
         self._columns = kind.columns()  # built once: data() is called thousands of times
 
@@ -74,16 +80,40 @@ class RecordTableModel(QAbstractTableModel):
         self._generation += 1
         generation, kind, query = self._generation, self.kind, self.query
         self.loading = True
+        self.rows_ready = False
         if self._task is not None:
             self._task.cancel()  # a newer filter or sort overtakes the running one
 
-        def work(session, progress):
-            ids = kind.list_ids(session, query, check=progress.check)
-            # The first page comes along, so that the first paint needs no query on the GUI thread.
-            return ids, kind.fetch_rows(session, ids[:PAGE], query)
+        def first_page(session, progress):
+            # The rows come along, so that the first paint needs no query on the GUI thread.
+            ids = kind.list_ids(session, query, limit=PAGE, check=progress.check)
+            return ids, kind.fetch_rows(session, ids, query)
 
-        self._task = run_task(self.context, work, on_done=lambda found: self._loaded(generation, *found),
-                 on_error=lambda message: self._failed(generation, message))
+        def every_id(session, progress):
+            return kind.list_ids(session, query, check=progress.check)
+
+        def first_done(found) -> None:
+            ids, rows = found
+            if generation != self._generation:
+                return
+            if len(ids) < PAGE:  # that was all of them
+                self._loaded(generation, ids, rows)
+                return
+            self._show_first(ids, rows)
+            self._task = run_task(self.context, every_id, on_done=lambda ids: self._loaded(generation, ids),
+                                  on_error=lambda message: self._failed(generation, message))
+
+        self._task = run_task(self.context, first_page, on_done=first_done,
+                              on_error=lambda message: self._failed(generation, message))
+
+    def _show_first(self, ids: list[int], rows: dict[int, Row]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._rows.clear()
+        self._rows.update(rows)
+        self.endResetModel()
+        self.rows_ready = True
+        self.first_rows.emit()
 
     def reload_now(self) -> None:
         """Synchronous reload, for small tables and tests."""
@@ -91,17 +121,29 @@ class RecordTableModel(QAbstractTableModel):
         with self.context.store.session() as session:
             ids = self.kind.list_ids(session, self.query)
         self._generation += 1
+        self.rows_ready = False
         self._loaded(self._generation, ids)
 
     def _loaded(self, generation: int, ids: list[int], rows: dict[int, Row] | None = None) -> None:
         if generation != self._generation:
             return  # a newer filter overtook this one
-        self.beginResetModel()
-        self._ids = list(ids)
-        self._rows.clear()
-        self._rows.update(rows or {})
-        self.endResetModel()
+        shown = len(self._ids)
+        if self.rows_ready and rows is None and len(ids) >= shown and ids[:shown] == self._ids:
+            # The first page is on screen: the rest goes below it (selection and scroll stay).
+            if len(ids) > shown:
+                self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+                self._ids = list(ids)
+                self.endInsertRows()
+        else:
+            self.beginResetModel()
+            self._ids = list(ids)
+            self._rows.clear()
+            self._rows.update(rows or {})
+            self.endResetModel()
         self.loading = False
+        if not self.rows_ready:
+            self.rows_ready = True
+            self.first_rows.emit()
         self.reloaded.emit()
 
     def _failed(self, generation: int, message: str) -> None:

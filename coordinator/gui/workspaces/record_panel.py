@@ -126,6 +126,7 @@ class RecordPanel(QWidget):
         self.filter.textEdited.connect(lambda _t: self._filter_timer.start())
         self.choice.activated.connect(lambda _i: self._apply_filter())
         self.model.reloaded.connect(self._after_reload)
+        self.model.first_rows.connect(self._after_first_rows)
         self.model.failed.connect(self.status.setText)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select_row(cur.row()))
         self.new_button.clicked.connect(self.new_record)
@@ -202,6 +203,14 @@ class RecordPanel(QWidget):
                 self.table.selectionModel().blockSignals(True)
                 self.table.selectRow(row)
                 self.table.selectionModel().blockSignals(False)
+
+    def _after_first_rows(self) -> None:
+        """The first page is shown while the other ids still come: size the columns from it now."""
+        if not self._sized and self.model.rowCount():
+            self._sized = True
+            self._fit_columns()
+            if self.model.loading:
+                self.count_label.clear()  # not "0 records" while the count is on its way
 
     def _fit_columns(self) -> None:
         """Widths from the header and the first rows (already fetched); Qt's own fitting walks far more rows."""
