@@ -44,10 +44,11 @@ def translations(language: str) -> gettext.NullTranslations:
     if language == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
     mo = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    if mo.exists():
+    parts = sorted((PO_DIR / language).glob("*.po"))
+    # In a source checkout a .po edited after the last `tasks.py catalogs` wins over the stale .mo.
+    if mo.exists() and not (parts and max(p.stat().st_mtime for p in parts) > mo.stat().st_mtime):
         with mo.open("rb") as fh:
             return gettext.GNUTranslations(fh)
-    parts = sorted((PO_DIR / language).glob("*.po"))
     if parts:
         from io import BytesIO
 

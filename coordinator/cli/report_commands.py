@@ -33,16 +33,18 @@ def register(group: click.Group) -> None:
     @click.option("--school", help="One school by name (default: the whole municipality).")
     @click.option("--class", "class_name", help="One class by name.")
     @click.option("--teacher", help="One teacher by name.")
+    @click.option("--grade", help="Every class of one grade (e.g. all grade-8 letters).")
     @click.option("--from", "date_from", metavar="DATE", help="First day (YYYY-MM-DD).")
     @click.option("--to", "date_to", metavar="DATE", help="Last day (YYYY-MM-DD).")
     @pass_cli
     def report(cli: CliContext, kind: str, out: Path, year: str | None, school: str | None,
-               class_name: str | None, teacher: str | None, date_from: str | None, date_to: str | None) -> None:
+               class_name: str | None, teacher: str | None, grade: str | None, date_from: str | None,
+               date_to: str | None) -> None:
         """Write a document (scorecard, action plan, schedule, letters, gender statistics, certificates)."""
         from coordinator.documents import render_document, write_schedule_ics
 
         scope = {"language": cli.lang, "year": year, "school": school, "class_name": class_name,
-                 "teacher": teacher, "date_from": _date(date_from), "date_to": _date(date_to)}
+                 "teacher": teacher, "grade": grade, "date_from": _date(date_from), "date_to": _date(date_to)}
         store = cli.open()
         try:
             if out.suffix.lower() == ".ics":

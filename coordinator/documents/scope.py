@@ -32,6 +32,7 @@ class Scope:
     class_name: str | None = None
     teacher_id: int | None = None
     teacher_name: str | None = None
+    grade: str | None = None  # all classes of one grade (e.g. every grade-8 letter), within the school if named
 
     def describe(self) -> str:
         """One line naming what the document covers, for its first page."""
@@ -39,6 +40,8 @@ class Scope:
             return _("Teacher: {name}").format(name=self.teacher_name)
         if self.class_name and self.school_name:
             return _("Class {name}, {school}").format(name=self.class_name, school=self.school_name)
+        if self.grade:
+            return _("Grade {grade}, {place}").format(grade=self.grade, place=self.school_name or self.municipality)
         if self.school_name:
             return self.school_name
         return self.municipality
@@ -48,6 +51,11 @@ class Scope:
         if self.class_id is not None:
             return {self.class_id}
         query = select(SchoolClass.id).where(SchoolClass.school_year_id == self.year_id)
+        if self.grade is not None:
+            query = query.where(SchoolClass.grade == self.grade)
+            if self.school_id is not None:
+                query = query.where(SchoolClass.school_id == self.school_id)
+            return set(session.scalars(query))
         if self.teacher_id is not None:
             query = query.where(SchoolClass.mentor_id == self.teacher_id)
         elif self.school_id is not None:
@@ -58,7 +66,7 @@ class Scope:
 
 
 def resolve_scope(session: Session, *, year: str | None = None, school: str | None = None,
-                  class_name: str | None = None, teacher: str | None = None,
+                  class_name: str | None = None, teacher: str | None = None, grade: str | None = None,
                   date_from: dt.date | None = None, date_to: dt.date | None = None) -> Scope:
     """Turn the names a person typed into ids; NotFoundError (translated) for a name not held."""
     year_id = school_year_id(session, year)
@@ -98,6 +106,17 @@ def resolve_scope(session: Session, *, year: str | None = None, school: str | No
     if teacher:
         teacher_row = _find_teacher(session, teacher, school_row.id if school_row is not None else None)
 
+    grade = grade.strip() if grade and grade.strip() else None
+    if grade is not None and class_row is None:
+        query = select(SchoolClass.id).where(SchoolClass.school_year_id == year_id, SchoolClass.grade == grade)
+        if school_row is not None:
+            query = query.where(SchoolClass.school_id == school_row.id)
+        if session.scalar(query.limit(1)) is None:
+            raise NotFoundError(_("There is no class in grade {grade} in {year}.").format(
+                grade=grade, year=year_row.label))
+    else:
+        grade = None
+
     start = date_from or year_row.starts_on
     end = date_to or year_row.ends_on
     if start > end:
@@ -112,6 +131,7 @@ def resolve_scope(session: Session, *, year: str | None = None, school: str | No
         class_name=class_row.name if class_row is not None else None,
         teacher_id=teacher_row.id if teacher_row is not None else None,
         teacher_name=f"{teacher_row.first_name} {teacher_row.last_name}" if teacher_row is not None else None,
+        grade=grade,
     )
 
 

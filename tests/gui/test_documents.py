@@ -99,3 +99,18 @@ def test_a_batch_of_letters_can_be_cancelled(qtbot, workspace):
     assert "cancelled" in ws.message.text().lower()
     assert not list(ws._tmpdir.glob("*.pdf")) and not list(ws._tmpdir.glob(".*"))
     assert ws.render_button.isEnabled()
+
+
+def test_letters_for_every_class_of_one_grade(qtbot, workspace):
+    ws = workspace
+    _choose_kind(ws, "letters")
+    assert ws.grade_combo.isEnabled()
+    grades = [ws.grade_combo.itemData(i) for i in range(1, ws.grade_combo.count())]
+    assert grades and grades[0] in ("F", "1")  # in school order, whole municipality
+    ws.grade_combo.setCurrentIndex(ws.grade_combo.findData("8"))
+    assert ws.scope_arguments()["grade"] == "8" and ws.scope_arguments()["class_name"] is None
+    qtbot.mouseClick(ws.render_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not ws.busy, timeout=30000)
+    assert ws.pdf.pageCount() >= 2, ws.message.text()
+    _choose_kind(ws, "scorecard")  # a scorecard is per school or municipality, not per grade
+    assert not ws.grade_combo.isEnabled() and ws.scope_arguments()["grade"] is None

@@ -11,15 +11,34 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QMessageBox, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
 from coordinator.gui.pdf_output import copy_atomic, print_pdf
 from coordinator.gui.workers import run_task
 from coordinator.gui.workspaces.base import Workspace
-from coordinator.gui.workspaces.scope_choices import ScopeChoices, load_school_scope, load_scope_choices
+from coordinator.gui.workspaces.scope_choices import (
+    ScopeChoices,
+    load_grades,
+    load_school_scope,
+    load_scope_choices,
+)
 from coordinator.i18n import _, get_language
 from coordinator.services.changes import ChangeSet
 
@@ -29,8 +48,8 @@ LANGUAGE_NAMES = (("en", "English"), ("sv", "Svenska"), ("pl", "Polski"), ("ru",
 SCOPE_FIELDS: dict[str, frozenset[str]] = {
     "scorecard": frozenset({"school"}),
     "action-plan": frozenset({"school"}),
-    "schedule": frozenset({"school", "class", "teacher", "dates"}),
-    "letters": frozenset({"school", "class", "dates"}),
+    "schedule": frozenset({"school", "grade", "class", "teacher", "dates"}),
+    "letters": frozenset({"school", "grade", "class", "dates"}),
     "gender": frozenset({"school"}),
     "certificate": frozenset({"school"}),
 }
@@ -58,6 +77,8 @@ class DocumentsWorkspace(Workspace):
         self.year_combo.setObjectName("documents_year")
         self.school_combo = QComboBox()
         self.school_combo.setObjectName("documents_school")
+        self.grade_combo = QComboBox()
+        self.grade_combo.setObjectName("documents_grade")
         self.class_combo = QComboBox()
         self.class_combo.setObjectName("documents_class")
         self.teacher_combo = QComboBox()
@@ -80,6 +101,7 @@ class DocumentsWorkspace(Workspace):
         self.form.addRow(QLabel(), self.kind_combo)
         self.form.addRow(QLabel(), self.year_combo)
         self.form.addRow(QLabel(), self.school_combo)
+        self.form.addRow(QLabel(), self.grade_combo)
         self.form.addRow(QLabel(), self.class_combo)
         self.form.addRow(QLabel(), self.teacher_combo)
         self.form.addRow(self.dates_box)
@@ -170,7 +192,7 @@ class DocumentsWorkspace(Workspace):
         from coordinator.documents import KINDS, kind_label
 
         labels = {self.kind_combo: _("&Document:"), self.year_combo: _("School &year:"),
-                  self.school_combo: _("&School:"), self.class_combo: _("&Class:"),
+                  self.school_combo: _("&School:"), self.grade_combo: _("&Grade:"), self.class_combo: _("&Class:"),
                   self.teacher_combo: _("&Teacher:"), self.from_edit: _("&From:"), self.to_edit: _("T&o:"),
                   self.language_combo: _("&Language:")}
         for widget, text in labels.items():
@@ -187,6 +209,8 @@ class DocumentsWorkspace(Workspace):
         self.kind_combo.blockSignals(False)
         if self.school_combo.count():
             self.school_combo.setItemText(0, _("All schools (municipality)"))
+        if self.grade_combo.count():
+            self.grade_combo.setItemText(0, _("All grades"))
         if self.class_combo.count():
             self.class_combo.setItemText(0, _("All classes"))
         if self.teacher_combo.count():
@@ -267,6 +291,13 @@ class DocumentsWorkspace(Workspace):
         teachers: list[str] = []
         if school is not None and self.context.store is not None:
             classes, teachers = load_school_scope(self.context.store, self.year_combo.currentData(), school)
+        grade = self.grade_combo.currentData()
+        self.grade_combo.clear()
+        self.grade_combo.addItem(_("All grades"), None)
+        if self.context.store is not None:
+            for label in load_grades(self.context.store, self.year_combo.currentData(), school):
+                self.grade_combo.addItem(label, label)
+        self.grade_combo.setCurrentIndex(max(0, self.grade_combo.findData(grade)))
         self.class_combo.clear()
         self.class_combo.addItem(_("All classes"), None)
         for name in classes:
@@ -283,7 +314,7 @@ class DocumentsWorkspace(Workspace):
         used = SCOPE_FIELDS.get(self.kind_combo.currentData(), frozenset())
         # A class or a teacher is chosen within a school (a region has thousands of each).
         has_school = self.school_combo.currentData() is not None
-        for name, widget in (("school", self.school_combo), ("class", self.class_combo),
+        for name, widget in (("school", self.school_combo), ("grade", self.grade_combo), ("class", self.class_combo),
                              ("teacher", self.teacher_combo), ("dates", self.dates_box)):
             enabled = name in used and (has_school or name not in ("class", "teacher"))
             widget.setEnabled(enabled)
@@ -302,6 +333,7 @@ class DocumentsWorkspace(Workspace):
         used = SCOPE_FIELDS.get(kind, frozenset())
         school = self.school_combo.currentData() if "school" in used else None
         klass = self.class_combo.currentData() if "class" in used else None
+        grade = self.grade_combo.currentData() if "grade" in used and klass is None else None
         teacher = self.teacher_combo.currentData() if "teacher" in used else None
         if klass is not None:
             school = klass[0]
@@ -311,7 +343,8 @@ class DocumentsWorkspace(Workspace):
             date_to = self.to_edit.date().toPython()
         return {"language": self.language_combo.currentData(), "year": self.year_combo.currentData(),
                 "school": school, "class_name": klass[1] if klass else None,
-                "teacher": teacher[1] if teacher else None, "date_from": date_from, "date_to": date_to}
+                "teacher": teacher[1] if teacher else None, "grade": grade, "date_from": date_from,
+                "date_to": date_to}
 
     # -- rendering ---------------------------------------------------------------------------------
 

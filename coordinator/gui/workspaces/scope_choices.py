@@ -78,3 +78,18 @@ def load_school_scope(store, year: str | None, school: str) -> tuple[list[str], 
             select(Teacher.first_name, Teacher.last_name).where(Teacher.school_id == school_id)
             .order_by(Teacher.last_name, Teacher.first_name))]
     return classes, teachers
+
+
+def load_grades(store, year: str | None, school: str | None) -> list[str]:
+    """The grades that have classes in the year (in one school, or anywhere), in school order: F, 1, 2, …"""
+    from sqlalchemy import select
+
+    from coordinator.models import School, SchoolClass, SchoolYear
+
+    with store.session() as session:
+        query = (select(SchoolClass.grade).distinct()
+                 .join(SchoolYear, SchoolClass.school_year_id == SchoolYear.id).where(SchoolYear.label == year))
+        if school is not None:
+            query = query.join(School, School.id == SchoolClass.school_id).where(School.name == school)
+        grades = list(session.scalars(query))
+    return sorted(grades, key=lambda g: (not g.isdigit() and g != "F", int(g) if g.isdigit() else -1, g))

@@ -86,3 +86,24 @@ def test_municipality_demo_of_each_profile(demo_template, tmp_path_factory, tmp_
         assert ics.read_bytes().count(b"BEGIN:VEVENT") > 10
     finally:
         store.close()
+
+
+def test_letters_of_one_grade_cover_every_pupil_of_that_grade_and_no_other(small_demo, tmp_path):
+    with small_demo.session() as session:
+        year_id = session.execute(select(func.max(Enrolment.school_year_id))).scalar()
+        rows = session.execute(
+            select(Pupil.first_name, Pupil.last_name, SchoolClass.grade, Pupil.protected_identity)
+            .join(Enrolment, Enrolment.pupil_id == Pupil.id).join(SchoolClass, SchoolClass.id == Enrolment.class_id)
+            .join(Placement, (Placement.pupil_id == Pupil.id) & (Placement.school_year_id == year_id))
+            .where(Enrolment.school_year_id == year_id, Placement.status != "cancelled")).all()
+    grade = Counter(row.grade for row in rows).most_common(1)[0][0]
+    out = render_document(small_demo, "letters", tmp_path / "grade.pdf", language="sv", grade=grade)
+    text = "\n".join(pages_text(out))
+    wanted = {f"{r.first_name} {r.last_name}" for r in rows if r.grade == grade and not r.protected_identity}
+    with small_demo.session() as session:  # a pupil of another grade may share a name with a guardian or host
+        adults = set(session.scalars(select(Pupil.guardian_name)))
+        adults |= {f"{f} {l}" for f, l in session.execute(select(Contact.first_name, Contact.last_name))}
+        adults |= {f"{f} {l}" for f, l in session.execute(select(Teacher.first_name, Teacher.last_name))}
+    others = {f"{r.first_name} {r.last_name}" for r in rows if r.grade != grade} - wanted - adults
+    assert wanted and all(name in text for name in wanted)
+    assert not [name for name in others if name in text]
