@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 from coordinator.i18n import _
 from coordinator.models import (
@@ -48,11 +48,13 @@ class PupilImporter(Importer):
             for cls in s.scalars(select(SchoolClass).where(SchoolClass.school_year_id == self.year_id)):
                 self.classes[(_cf(cls.school.name), _cf(cls.name))] = cls
         # Plain rows, not ORM objects: a region holds 100,000 pupils; records are loaded only to be changed.
+        # Only the pupils a row could match are read: by pupil id, by name and birth date, or enrolled
+        # this year at a school the file names (a class list for one school reads that school's pupils).
         self.by_id: dict[str, Any] = {}
         self.by_birth: dict[tuple[str, str, Any], Any] = {}
         self.by_pupil_id: dict[int, Any] = {}
         columns = [Pupil.id] + [getattr(Pupil, name) for name in self.FIELDS]
-        for pupil in s.execute(select(*columns).where(Pupil.anonymised.is_(False))):
+        for pupil in self._candidates(columns):
             self.by_pupil_id[pupil.id] = pupil
             if pupil.external_id:
                 self.by_id[pupil.external_id.strip()] = pupil
@@ -61,12 +63,17 @@ class PupilImporter(Importer):
         self.by_class: dict[tuple[str, str, str, str], Any] = {}
         self.enrolment_of: dict[int, tuple[int, int]] = {}  # pupil id → (enrolment id, class id)
         if self.year_id is not None:
-            rows = s.execute(select(Enrolment.id, Enrolment.pupil_id, Enrolment.class_id, School.name,
-                                    SchoolClass.name)
-                             .join(SchoolClass, Enrolment.class_id == SchoolClass.id)
-                             .join(School, School.id == SchoolClass.school_id)
-                             .where(Enrolment.school_year_id == self.year_id))
-            for enrolment_id, pupil_id, class_id, school_name, class_name in rows:
+            query = (select(Enrolment.id, Enrolment.pupil_id, Enrolment.class_id, School.name, SchoolClass.name)
+                     .join(SchoolClass, Enrolment.class_id == SchoolClass.id)
+                     .join(School, School.id == SchoolClass.school_id)
+                     .where(Enrolment.school_year_id == self.year_id))
+            if self._every_pupil:
+                found = list(s.execute(query))
+            else:
+                ids = sorted(self.by_pupil_id)
+                found = [row for start in range(0, len(ids), 500)
+                         for row in s.execute(query.where(Enrolment.pupil_id.in_(ids[start:start + 500])))]
+            for enrolment_id, pupil_id, class_id, school_name, class_name in found:
                 pupil = self.by_pupil_id.get(pupil_id)
                 if pupil is None:
                     continue
@@ -75,6 +82,36 @@ class PupilImporter(Importer):
                                _cf(pupil.last_name))] = pupil
         only = list(self.schools.values())
         self.default_school = only[0].name if len(only) == 1 else None
+
+    MAX_CANDIDATES = 20_000  # beyond that one pass over every pupil is quicker than lookups by id
+
+    def _candidates(self, columns: list[Any]) -> list[Any]:
+        """The pupils (plain rows, in id order) that a row of the file could match."""
+        s = self.session
+        rows = self.plan.rows
+        only = list(self.schools.values())
+        fallback = self.school_name or (only[0].name if len(only) == 1 else None)
+        named = {_cf(r.values.get("school") or fallback) for r in rows if r.values.get("class_name")}
+        school_ids = [school.id for key, school in self.schools.items() if key in named]
+        external = sorted({str(r.values["external_id"]).strip() for r in rows if r.values.get("external_id")})
+        births = sorted({r.values["birth_date"] for r in rows if r.values.get("birth_date")})
+        ids: set[int] = set()
+        if self.year_id is not None and school_ids:
+            ids.update(s.scalars(select(Enrolment.pupil_id).join(SchoolClass, SchoolClass.id == Enrolment.class_id)
+                                 .where(Enrolment.school_year_id == self.year_id,
+                                        SchoolClass.school_id.in_(school_ids))))
+        for values, column in ((external, func.trim(Pupil.external_id)), (births, Pupil.birth_date)):
+            for start in range(0, len(values), 500):
+                if len(ids) > self.MAX_CANDIDATES:
+                    break
+                ids.update(s.scalars(select(Pupil.id).where(column.in_(values[start:start + 500]))))
+        self._every_pupil = len(ids) > self.MAX_CANDIDATES
+        query = select(*columns).where(Pupil.anonymised.is_(False)).order_by(Pupil.id)
+        if self._every_pupil:
+            return list(s.execute(query))
+        wanted = sorted(ids)
+        return [row for start in range(0, len(wanted), 500)
+                for row in s.execute(query.where(Pupil.id.in_(wanted[start:start + 500])))]
 
     def school_of(self, row: PlanRow) -> str | None:
         name = row.values.get("school") or self.school_name or self.default_school
