@@ -11,16 +11,17 @@ from coordinator.i18n import _, ngettext
 
 
 @click.command("gui")
+@click.argument("database", required=False, metavar="[FILE]")
 @pass_cli
-def gui_command(cli: CliContext) -> None:
-    """Open the desktop app."""
+def gui_command(cli: CliContext, database: str | None) -> None:
+    """Open the desktop app (on FILE if given: what a file manager or the desktop entry passes)."""
     try:
         from coordinator.gui.app import run_gui
     except ImportError as exc:  # PySide6 missing or without a display library
         from coordinator.errors import UserError
 
         raise UserError(_("The desktop app cannot start: {error}.").format(error=exc)) from exc
-    code = run_gui(cli.db, cli.lang)
+    code = run_gui(database or cli.db, cli.lang)
     if code:
         raise click.exceptions.Exit(code)
 

@@ -19,10 +19,10 @@ from PySide6.QtCore import (
     QTranslator,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from coordinator import APP_NAME
+from coordinator import APP_ID, APP_NAME
 from coordinator.errors import UserError
 from coordinator.gui.translator import GettextTranslator
 from coordinator.i18n import get_language, normalise_language, set_language
@@ -75,7 +75,23 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    # Desktops match the window to the installed entry (se….desktop) and its icon through this name.
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(_application_icon())
     return app  # type: ignore[return-value]
+
+
+def _application_icon() -> QIcon:
+    """The app's icon in every size that is installed with it (none if the icons are missing)."""
+    from coordinator.resources import resource_path
+
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256, 512):
+        try:
+            icon.addFile(str(resource_path(f"icons/coordinator-{size}.png")))
+        except UserError:
+            logging.getLogger(__name__).warning("application icon of %d px missing", size)
+    return icon
 
 
 def initial_language(lang: str | None, settings: QSettings) -> str:
