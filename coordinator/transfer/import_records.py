@@ -43,10 +43,17 @@ class PupilImporter(Importer):
         self.types = {t.id: t for t in s.scalars(select(SchoolType))}
         self.new_school_grades: set[str] = set()
         self.new_rows: list[tuple[dict[str, Any], int]] = []
-        self.classes: dict[tuple[str, str], SchoolClass] = {}
-        if self.year_id is not None:
-            for cls in s.scalars(select(SchoolClass).where(SchoolClass.school_year_id == self.year_id)):
-                self.classes[(_cf(cls.school.name), _cf(cls.name))] = cls
+        only = list(self.schools.values())
+        fallback = self.school_name or (only[0].name if len(only) == 1 else None)
+        named = {_cf(r.values.get("school") or fallback) for r in self.plan.rows if r.values.get("class_name")}
+        self.named_school_ids = [school.id for key, school in self.schools.items() if key in named]
+        self.classes: dict[tuple[str, str], SchoolClass] = {}  # this year's, at the schools the file names
+        if self.year_id is not None and self.named_school_ids:
+            for cls, school_name in s.execute(select(SchoolClass, School.name)  # not one lazy load per class
+                                              .join(School, School.id == SchoolClass.school_id)
+                                              .where(SchoolClass.school_year_id == self.year_id,
+                                                     SchoolClass.school_id.in_(self.named_school_ids))):
+                self.classes[(_cf(school_name), _cf(cls.name))] = cls
         # Plain rows, not ORM objects: a region holds 100,000 pupils; records are loaded only to be changed.
         # Only the pupils a row could match are read: by pupil id, by name and birth date, or enrolled
         # this year at a school the file names (a class list for one school reads that school's pupils).
@@ -80,7 +87,6 @@ class PupilImporter(Importer):
                 self.enrolment_of[pupil_id] = (enrolment_id, class_id)
                 self.by_class[(_cf(school_name), _cf(class_name), _cf(pupil.first_name),
                                _cf(pupil.last_name))] = pupil
-        only = list(self.schools.values())
         self.default_school = only[0].name if len(only) == 1 else None
 
     MAX_CANDIDATES = 20_000  # beyond that one pass over every pupil is quicker than lookups by id
@@ -89,10 +95,7 @@ class PupilImporter(Importer):
         """The pupils (plain rows, in id order) that a row of the file could match."""
         s = self.session
         rows = self.plan.rows
-        only = list(self.schools.values())
-        fallback = self.school_name or (only[0].name if len(only) == 1 else None)
-        named = {_cf(r.values.get("school") or fallback) for r in rows if r.values.get("class_name")}
-        school_ids = [school.id for key, school in self.schools.items() if key in named]
+        school_ids = self.named_school_ids
         external = sorted({str(r.values["external_id"]).strip() for r in rows if r.values.get("external_id")})
         births = sorted({r.values["birth_date"] for r in rows if r.values.get("birth_date")})
         ids: set[int] = set()
@@ -235,12 +238,29 @@ class PupilImporter(Importer):
                     "anonymised": False}
         keys = set(defaults) | {k for values, _cls in self.new_rows for k in values}
         rows = [{k: values.get(k, defaults.get(k)) for k in sorted(keys)} for values, _cls in self.new_rows]
-        ids = list(self.session.scalars(insert(Pupil).returning(Pupil.id, sort_by_parameter_order=True), rows))
+        ids = self._insert_pupils(rows)
         enrolments = [{"pupil_id": pupil_id, "class_id": class_id, "school_year_id": self.year_id}
                       for pupil_id, (_values, class_id) in zip(ids, self.new_rows) if class_id is not None]
         if enrolments:
             self.session.execute(insert(Enrolment), enrolments)
         self.created.setdefault("pupils", set()).update(ids)
+
+
+    def _insert_pupils(self, rows: list[dict[str, Any]]) -> list[int]:
+        """Insert the new pupils in bulk; their ids in the rows' order.
+
+        SQLite cannot promise RETURNING's order for a multi-row insert, so SQLAlchemy would send one
+        statement per row (10,000 round trips); there the ids are given, from the highest one this
+        transaction sees. A writer coming between would make the insert fail (key or snapshot), never
+        mix rows up. Other databases return the ids in order.
+        """
+        s = self.session
+        if s.get_bind().dialect.name != "sqlite":
+            return list(s.scalars(insert(Pupil).returning(Pupil.id, sort_by_parameter_order=True), rows))
+        first = int(s.scalar(select(func.max(Pupil.id))) or 0) + 1
+        ids = list(range(first, first + len(rows)))
+        s.execute(insert(Pupil), [{"id": i, **row} for i, row in zip(ids, rows)])
+        return ids
 
 
 class OrganisationImporter(Importer):
