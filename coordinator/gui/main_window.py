@@ -6,7 +6,7 @@ import importlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QFile, QObject, Qt
+from PySide6.QtCore import QByteArray, QFile, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
@@ -172,7 +172,8 @@ class MainWindow(QMainWindow):
         self.search_popup = None
         self.retranslate()
         self._restore_state()
-        _tune_interpreter()
+        # A second after the window is up: the full collection before the freeze takes ~50 ms.
+        QTimer.singleShot(1000, _tune_interpreter)
 
     # ---- actions ------------------------------------------------------------------------------
     def _connect_actions(self) -> None:
@@ -194,9 +195,10 @@ class MainWindow(QMainWindow):
         self.actionNew.triggered.connect(self.new_database_dialog)
         self.actionImport.triggered.connect(lambda: self.open_import(None))
         self.actionBackups.triggered.connect(self.open_backups)
-        self.actionImport.setEnabled(_find_class("coordinator.gui.dialogs.import_dialog:ImportDialog") is not None)
-        self.actionBackups.setEnabled(_find_class("coordinator.gui.dialogs.backups_dialog:BackupsDialog") is not None)
-        self.actionFind.setEnabled(_find_class("coordinator.gui.search_popup:SearchPopup") is not None)
+        # Whether the modules are installed, without importing them before the window is drawn.
+        self.actionImport.setEnabled(_installed("coordinator.gui.dialogs.import_dialog"))
+        self.actionBackups.setEnabled(_installed("coordinator.gui.dialogs.backups_dialog"))
+        self.actionFind.setEnabled(_installed("coordinator.gui.search_popup"))
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -444,6 +446,15 @@ def _tune_interpreter() -> None:
     gc.collect()
     gc.freeze()
     sys.setswitchinterval(0.001)
+
+
+def _installed(module_name: str) -> bool:
+    from importlib.util import find_spec
+
+    try:
+        return find_spec(module_name) is not None
+    except ModuleNotFoundError:  # its package is missing
+        return False
 
 
 def _find_class(path: str) -> type | None:
