@@ -11,9 +11,10 @@ def peak_mb() -> float:
     """This process's own peak resident memory (VmHWM). Not ru_maxrss: Linux carries that over from
     the parent through fork and exec, so a probe started by a big runner would report the runner's peak."""
     try:
-        for line in open("/proc/self/status", encoding="ascii"):
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
     except OSError:
         pass
     import resource
@@ -21,7 +22,9 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def open_window(db: str):
+def open_window(db: str, settings_file: str | None = None):
+    """The main window on `db`; its settings (last workspace, geometry) in `settings_file`, by default
+    an .ini beside the database that the probes share."""
     from PySide6.QtCore import QSettings
 
     from coordinator.gui.app import install_translators, make_application
@@ -30,7 +33,7 @@ def open_window(db: str):
     from coordinator.store import open_store
 
     app = make_application()
-    settings = QSettings(str(Path(db).with_suffix(".ini")), QSettings.Format.IniFormat)
+    settings = QSettings(settings_file or str(Path(db).with_suffix(".ini")), QSettings.Format.IniFormat)
     install_translators("sv")
     context = AppContext(open_store(db), settings)
     window = MainWindow(context)
