@@ -21,15 +21,22 @@ from setuptools.command.build_py import build_py
 ROOT = Path(__file__).resolve().parent
 
 
+def _from_source(module: str, name: str):
+    """An attribute of a module of the source tree (stdlib-only modules: the build has no dependencies)."""
+    import importlib
+
+    sys.path.insert(0, str(ROOT))
+    try:
+        return getattr(importlib.import_module(module), name)
+    finally:
+        sys.path.remove(str(ROOT))
+
+
 def compile_catalogs(locale_dir: Path) -> list[Path]:
     """Compile every language's .po parts into ``locale_dir``; the files written."""
     from babel.messages.mofile import write_mo
 
-    sys.path.insert(0, str(ROOT))
-    try:
-        from coordinator.i18n import merged_catalog
-    finally:
-        sys.path.remove(str(ROOT))
+    merged_catalog = _from_source("coordinator.i18n", "merged_catalog")
     written = []
     for language_dir in sorted(p for p in (ROOT / "i18n").iterdir() if p.is_dir()):
         parts = sorted(language_dir.glob("*.po"))
@@ -51,12 +58,21 @@ class BuildWithData(build_py):
         if self.editable_mode:
             return
         package = Path(self.build_lib) / "coordinator"
-        for folder, name in (("resources", "_resources"), ("ui", "_ui")):
-            target = package / name
-            if target.exists():
-                shutil.rmtree(target)
-            shutil.copytree(ROOT / folder, target)
+        copy_data_folders(package)
         compile_catalogs(package / "locale")
 
 
-setup(cmdclass={"build_py": BuildWithData})
+def copy_data_folders(package: Path) -> list[Path]:
+    """Copy ``resources/`` and ``ui/`` into the built package, named as coordinator.resources looks them up."""
+    copied = []
+    for folder, name in _from_source("coordinator.resources", "DATA_FOLDERS").items():
+        target = package / name
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(ROOT / folder, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        copied.append(target)
+    return copied
+
+
+if __name__ == "__main__":  # setuptools runs this file as __main__; tests import its build steps
+    setup(cmdclass={"build_py": BuildWithData})

@@ -34,10 +34,17 @@ def _plugins(kind: str) -> set[str]:
     return {p.name for p in folder.iterdir()} if folder.is_dir() else set()
 
 
-@check("Qt platform plugins (xcb, wayland, offscreen)")
+PLATFORM_PLUGINS = {
+    "linux": ("libqxcb.so", "libqwayland.so", "libqoffscreen.so"),
+    "win32": ("qwindows.dll", "qoffscreen.dll"),
+    "darwin": ("libqcocoa.dylib", "libqoffscreen.dylib"),
+}
+
+
+@check("Qt platform plugins (the desktop's and offscreen)")
 def platforms() -> str:
     found = _plugins("platforms")
-    for wanted in ("libqxcb.so", "libqwayland.so", "libqoffscreen.so") if sys.platform == "linux" else ():
+    for wanted in PLATFORM_PLUGINS.get(sys.platform, ()):
         assert wanted in found, f"{wanted} missing from {sorted(found)}"
     return ", ".join(sorted(found))
 
