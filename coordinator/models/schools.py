@@ -107,7 +107,7 @@ class Pupil(Timestamped, Base):
     )
     birth_date: Mapped[dt.date | None] = mapped_column(Date)
     external_id: Mapped[str | None] = mapped_column(String(64), index=True)
-    protected_identity: Mapped[bool] = mapped_column(Boolean, default=False)
+    protected_identity: Mapped[bool] = mapped_column(Boolean, default=False, index=True)  # read at every open
     guardian_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     guardian_name: Mapped[str | None] = mapped_column(String(200))
     guardian_phone: Mapped[str | None] = mapped_column(String(32))

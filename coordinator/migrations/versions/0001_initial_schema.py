@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 11:49:16.347141
+Create Date: 2026-11-24 12:19:20.782174
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ def upgrade() -> None:
     with op.batch_alter_table('pupils', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_pupils_external_id'), ['external_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_pupils_last_name'), ['last_name'], unique=False)
+        batch_op.create_index(batch_op.f('ix_pupils_protected_identity'), ['protected_identity'], unique=False)
 
     op.create_table('school_types',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -681,6 +682,7 @@ def downgrade() -> None:
     op.drop_table('school_years')
     op.drop_table('school_types')
     with op.batch_alter_table('pupils', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_pupils_protected_identity'))
         batch_op.drop_index(batch_op.f('ix_pupils_last_name'))
         batch_op.drop_index(batch_op.f('ix_pupils_external_id'))
 
