@@ -11,4 +11,9 @@ install -Dm644 packaging/linux/se.coordinatorsdesk.Coordinator.metainfo.xml dist
 for size in 16 32 48 64 128 256 512; do
   install -Dm644 "resources/icons/coordinator-${size}.png" "dist/coordinator/share/icons/hicolor/${size}x${size}/apps/se.coordinatorsdesk.Coordinator.png"
 done
-echo "Built dist/coordinator/coordinator"
+install -Dm644 resources/icons/coordinator.svg dist/coordinator/share/icons/hicolor/scalable/apps/se.coordinatorsdesk.Coordinator.svg
+# The desktop files valid, and nothing the app loads at run time missing from the bundle.
+if command -v desktop-file-validate >/dev/null; then desktop-file-validate packaging/linux/*.desktop; fi
+if command -v appstreamcli >/dev/null; then appstreamcli validate --no-net packaging/linux/*.metainfo.xml; fi
+QT_QPA_PLATFORM=offscreen dist/coordinator/coordinator --bundle-check
+echo "Built dist/coordinator/coordinator ($(du -sh dist/coordinator | cut -f1)); packaging/smoke_test.sh checks it"
