@@ -44,3 +44,15 @@ def test_the_application_names_the_desktop_entry_and_has_the_icon(qapp):
     assert app.desktopFileName() == coordinator.APP_ID
     sizes = {size.width() for size in app.windowIcon().availableSizes()}
     assert {16, 48, 256} <= sizes
+
+
+def test_the_bundle_self_check_passes_where_everything_is_installed(qapp):
+    # packaging/build.sh runs the same checks inside the bundle: there a failure means it lacks something.
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bundle_check", ROOT / "packaging" / "bundle_check.py")
+    bundle_check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bundle_check)
+    assert len(bundle_check.CHECKS) >= 12
+    for name, check in bundle_check.CHECKS:
+        assert check(), name
