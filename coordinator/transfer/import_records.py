@@ -236,8 +236,8 @@ class PupilImporter(Importer):
             return
         defaults = {"gender": Gender.UNSPECIFIED, "protected_identity": False, "guardian_consent": False,
                     "anonymised": False}
-        keys = set(defaults) | {k for values, _cls in self.new_rows for k in values}
-        rows = [{k: values.get(k, defaults.get(k)) for k in sorted(keys)} for values, _cls in self.new_rows]
+        keys = sorted(set(defaults) | {k for values, _cls in self.new_rows for k in values})  # once, not per row
+        rows = [{k: values.get(k, defaults.get(k)) for k in keys} for values, _cls in self.new_rows]
         ids = self._insert_pupils(rows)
         enrolments = [{"pupil_id": pupil_id, "class_id": class_id, "school_year_id": self.year_id}
                       for pupil_id, (_values, class_id) in zip(ids, self.new_rows) if class_id is not None]
