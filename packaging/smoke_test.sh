@@ -4,7 +4,8 @@
 # 1. the bundle's self-check (Qt plugins, QtPdf, QtCharts, forms, catalogs, migrations, locale data);
 # 2. a Russian municipality demo database;
 # 3. a scorecard PDF in Russian with the bundled fonts embedded (page 1 as PNG beside it);
-# 4. the main window offscreen: every workspace rendered to PNG.
+# 4. a calendar, an action plan in Polish, an XLSX export imported into a new database, check, backup;
+# 5. the main window offscreen: every workspace rendered to PNG.
 # Leaves its files in a temporary folder it names at the end; exits non-zero on the first failure.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -32,6 +33,16 @@ if command -v pdftotext >/dev/null; then
   pdftotext -l 1 sc.pdf - | grep -q "Показатели" || { echo "no Russian title on page 1" >&2; exit 1; }
 fi
 command -v pdftoppm >/dev/null && pdftoppm -r 60 -png -f 1 -l 1 sc.pdf sc-page
+
+step "the rest of the command line: calendar, workbook out and back in, check, backup"
+"$BIN" --db demo.sqlite report schedule --out schedule.ics
+grep -q "BEGIN:VEVENT" schedule.ics || { echo "no events in the calendar" >&2; exit 1; }
+"$BIN" --db demo.sqlite --lang pl report action-plan --out plan.pdf
+"$BIN" --db demo.sqlite export organisations --out organisations.xlsx
+"$BIN" --db fresh.sqlite init --profile ru
+"$BIN" --db fresh.sqlite import organisations organisations.xlsx
+"$BIN" --db demo.sqlite check
+"$BIN" --db demo.sqlite backup
 
 step "main window offscreen: screenshots of every workspace"
 seconds "$BIN" --db demo.sqlite --lang ru screenshots --out shots
