@@ -34,7 +34,7 @@ def format_datetime(value: dt.datetime | None, fmt: str = "medium", language: st
     return babel_dates.format_datetime(value, format=fmt, locale=locale_code(language))
 
 
-def format_number(value: float | int | None, decimals: int | None = None, language: str | None = None) -> str:
+def format_number(value: float | None, decimals: int | None = None, language: str | None = None) -> str:
     if value is None:
         return "–"
     if decimals is None:

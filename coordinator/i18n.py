@@ -15,7 +15,7 @@ import contextlib
 import contextvars
 import gettext
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DOMAIN = "coordinator"
@@ -38,7 +38,7 @@ def normalise_language(code: str | None) -> str:
     return short if short in LANGUAGES else SOURCE_LANGUAGE
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(language: str) -> gettext.NullTranslations:
     """The catalog of one language: compiled if built, else read from the .po source."""
     if language == SOURCE_LANGUAGE:

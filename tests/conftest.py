@@ -10,8 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from coordinator.i18n import set_language  # noqa: E402
-from coordinator.store import Store, open_store  # noqa: E402
+from coordinator.i18n import set_language
+from coordinator.store import Store, open_store
 
 
 @pytest.fixture(autouse=True)

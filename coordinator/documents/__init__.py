@@ -17,7 +17,7 @@ _EXPORTS = {
     "DocumentCancelled": "coordinator.documents.job",
 }
 
-__all__ = ["DocumentCancelled", "KINDS", "kind_label", "render_document", "write_schedule_ics"]
+__all__ = ["KINDS", "DocumentCancelled", "kind_label", "render_document", "write_schedule_ics"]
 
 
 def __getattr__(name: str) -> Any:

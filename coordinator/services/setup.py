@@ -10,9 +10,25 @@ from sqlalchemy.orm import Session
 
 from coordinator.errors import UserError
 from coordinator.i18n import _
-from coordinator.models import (Action, Contact, Encounter, Meeting, Organisation, Placement, Pupil, School,
-                                SchoolClass, SchoolType, SchoolYear, Sector, SectorDominance, Setting,
-                                StudyVisit, Teacher, Training)
+from coordinator.models import (
+    Action,
+    Contact,
+    Encounter,
+    Meeting,
+    Organisation,
+    Placement,
+    Pupil,
+    School,
+    SchoolClass,
+    SchoolType,
+    SchoolYear,
+    Sector,
+    SectorDominance,
+    Setting,
+    StudyVisit,
+    Teacher,
+    Training,
+)
 from coordinator.reference.profiles import PROFILES, profile
 from coordinator.reference.sectors import FEMALE_SHARE, SECTION_CODES, dominance
 from coordinator.schoolyears import bounds, label_for_start, label_of, normalise_label, start_year_of

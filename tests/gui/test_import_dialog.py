@@ -132,7 +132,7 @@ def test_an_excel_class_list_is_read_without_asking_for_an_encoding(qtbot, conte
 
 
 def test_cancelling_an_import_imports_nothing(qtbot, context, small_store, tmp_path, monkeypatch):
-    import coordinator.transfer as transfer
+    from coordinator import transfer
     from coordinator.models import Pupil as PupilRow
 
     started: list[bool] = []

@@ -52,37 +52,33 @@ def test_a_missing_file_is_not_created_silently(tmp_path):
 
 
 def test_foreign_keys_and_checks_are_enforced(empty_store):
-    with pytest.raises(IntegrityError):
-        with empty_store.session() as session:
-            session.add(Pupil(first_name="Anna", last_name="Berg", gender="robot"))
-    with pytest.raises(IntegrityError):
-        with empty_store.session() as session:
-            year = session.query(SchoolYear).first()
-            host = Organisation(name="Verkstad AB")
-            session.add(host)
-            session.flush()
-            session.add(Placement(school_year_id=year.id, pupil_id=999_999, host_id=host.id,
-                                  start_date=dt.date(2026, 3, 2), end_date=dt.date(2026, 3, 6), days=5))
+    with pytest.raises(IntegrityError), empty_store.session() as session:
+        session.add(Pupil(first_name="Anna", last_name="Berg", gender="robot"))
+    with pytest.raises(IntegrityError), empty_store.session() as session:
+        year = session.query(SchoolYear).first()
+        host = Organisation(name="Verkstad AB")
+        session.add(host)
+        session.flush()
+        session.add(Placement(school_year_id=year.id, pupil_id=999_999, host_id=host.id,
+                              start_date=dt.date(2026, 3, 2), end_date=dt.date(2026, 3, 6), days=5))
 
 
 def test_a_placement_cannot_end_before_it_starts(empty_store):
-    with pytest.raises(IntegrityError):
-        with empty_store.session() as session:
-            year = session.query(SchoolYear).first()
-            pupil = Pupil(first_name="Åsa", last_name="Öberg", gender=Gender.GIRL)
-            host = Organisation(name="Sågverket")
-            session.add_all([pupil, host])
-            session.flush()
-            session.add(Placement(school_year_id=year.id, pupil_id=pupil.id, host_id=host.id,
-                                  start_date=dt.date(2026, 3, 6), end_date=dt.date(2026, 3, 2), days=5))
+    with pytest.raises(IntegrityError), empty_store.session() as session:
+        year = session.query(SchoolYear).first()
+        pupil = Pupil(first_name="Åsa", last_name="Öberg", gender=Gender.GIRL)
+        host = Organisation(name="Sågverket")
+        session.add_all([pupil, host])
+        session.flush()
+        session.add(Placement(school_year_id=year.id, pupil_id=pupil.id, host_id=host.id,
+                              start_date=dt.date(2026, 3, 6), end_date=dt.date(2026, 3, 2), days=5))
 
 
 def test_a_failed_transaction_leaves_nothing_behind(empty_store):
-    with pytest.raises(RuntimeError):
-        with empty_store.session() as session:
-            session.add(Organisation(name="Halvfärdig AB"))
-            session.flush()
-            raise RuntimeError("power cut")
+    with pytest.raises(RuntimeError), empty_store.session() as session:
+        session.add(Organisation(name="Halvfärdig AB"))
+        session.flush()
+        raise RuntimeError("power cut")
     with empty_store.session() as session:
         assert session.query(Organisation).count() == 0
 

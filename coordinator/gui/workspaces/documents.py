@@ -239,9 +239,8 @@ class DocumentsWorkspace(Workspace):
             self.reload()
 
     def refresh(self, changes: ChangeSet | None = None) -> None:
-        if changes is None or changes.touches("schools", "classes", "teachers", "school_years"):
-            if self._loaded:
-                self.reload()
+        if self._loaded and (changes is None or changes.touches("schools", "classes", "teachers", "school_years")):
+            self.reload()
 
     # -- scope -------------------------------------------------------------------------------------
 

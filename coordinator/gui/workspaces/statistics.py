@@ -8,16 +8,29 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coordinator.errors import UserError
 from coordinator.formatting import format_number, format_percent
 from coordinator.gui.context import AppContext
 from coordinator.gui.workers import run_task
-from coordinator.gui.workspaces.gender_charts import bar_chart_view, draw_rates, draw_sectors, draw_trend
 from coordinator.gui.workspaces.base import Workspace
+from coordinator.gui.workspaces.gender_charts import bar_chart_view, draw_rates, draw_sectors, draw_trend
 from coordinator.gui.workspaces.scope_choices import Choices, load_choices
 from coordinator.i18n import _
 from coordinator.models.enums import GENDERS, Gender

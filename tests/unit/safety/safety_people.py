@@ -6,8 +6,20 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from coordinator.models import (Contact, Encounter, Enrolment, Gender, Organisation, Placement, Pupil, School,
-                                SchoolClass, SchoolType, SchoolYear, StudyVisit)
+from coordinator.models import (
+    Contact,
+    Encounter,
+    Enrolment,
+    Gender,
+    Organisation,
+    Placement,
+    Pupil,
+    School,
+    SchoolClass,
+    SchoolType,
+    SchoolYear,
+    StudyVisit,
+)
 from coordinator.store import Store
 
 ERASED = ("Xanthippa", "Quillfeather")  # a name found nowhere else

@@ -13,8 +13,15 @@ import pytest
 from coordinator.errors import UserError
 from coordinator.safety import atomic, backups
 from coordinator.safety.atomic import atomic_write
-from coordinator.safety.backups import (BackupInfo, backup_dir, backups_to_keep, create_backup, list_backups,
-                                        newest_good_backup, rotate_backups)
+from coordinator.safety.backups import (
+    BackupInfo,
+    backup_dir,
+    backups_to_keep,
+    create_backup,
+    list_backups,
+    newest_good_backup,
+    rotate_backups,
+)
 from coordinator.safety.integrity import check_file
 
 
