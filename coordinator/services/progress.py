@@ -13,7 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select, union
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from coordinator.i18n import _, ngettext
@@ -36,9 +36,7 @@ from coordinator.models import (
     StudyVisit,
     Teacher,
     encounter_classes,
-    encounter_participants,
     study_visit_classes,
-    study_visit_participants,
 )
 from coordinator.reference.sectors import sector_name
 from coordinator.services.setup import current_year_label, school_year_id
@@ -238,31 +236,15 @@ def grade_keys(session: Session, school_id: int | None = None) -> list[GradeKey]
     return keys
 
 
-def _active_pupils(year_id: int):
-    return union(
-        select(Placement.pupil_id.label("pupil_id")).where(
-            Placement.school_year_id == year_id, Placement.status != PlacementStatus.CANCELLED),
-        select(study_visit_participants.c.pupil_id).join(
-            StudyVisit, StudyVisit.id == study_visit_participants.c.study_visit_id).where(
-            StudyVisit.school_year_id == year_id, StudyVisit.status != ActivityStatus.CANCELLED),
-        select(encounter_participants.c.pupil_id).join(
-            Encounter, Encounter.id == encounter_participants.c.encounter_id).where(
-            Encounter.school_year_id == year_id, Encounter.status != ActivityStatus.CANCELLED),
-    ).subquery("active")
-
-
 def _pupils_per_grade(session: Session, year_id: int, school_id: int | None):
-    active = _active_pupils(year_id)
-    query = (select(School.school_type_id, SchoolClass.grade, func.count(Enrolment.id), func.count(active.c.pupil_id))
-             .select_from(Enrolment)
-             .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
-             .join(School, School.id == SchoolClass.school_id)
-             .outerjoin(active, active.c.pupil_id == Enrolment.pupil_id)
-             .where(Enrolment.school_year_id == year_id)
-             .group_by(School.school_type_id, SchoolClass.grade))
-    if school_id is not None:
-        query = query.where(SchoolClass.school_id == school_id)
-    return {(r[0], r[1]): (int(r[2]), int(r[3])) for r in session.execute(query)}
+    """(school type, grade) → (pupils, pupils with an encounter), by the statistics' own definition."""
+    from coordinator.stats.gender import pupil_counts
+
+    totals: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+    for type_id, grade, _gender, pupils, reached in pupil_counts(session, year_id, school_id):
+        totals[(type_id, grade)][0] += int(pupils)
+        totals[(type_id, grade)][1] += int(reached)
+    return {key: (pupils, reached) for key, (pupils, reached) in totals.items()}
 
 
 def key_numbers(session: Session, *, year: str | None = None, school_id: int | None = None) -> KeyNumbers:
