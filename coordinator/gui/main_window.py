@@ -55,6 +55,9 @@ TITLES: dict[str, str] = {
 SEARCH_KINDS: dict[str, tuple[str, str]] = {
     "organisation": ("organisations", "organisations"), "contact": ("contacts", "contacts"),
     "pupil": ("pupils", "pupils"), "teacher": ("schools", "teachers"), "class": ("schools", "classes"),
+    # What the overview's lines lead to.
+    "study_visit": ("study_visits", "study_visits"), "placement": ("placements", "placements"),
+    "action": ("action_plan", "actions"),
 }
 
 
@@ -232,6 +235,9 @@ class MainWindow(QMainWindow):
             workspace = PlaceholderWorkspace(self.context, key, type(exc).__name__, parent=holder)
         holder.layout().addWidget(workspace)
         self.workspaces[key] = workspace
+        chosen = getattr(workspace, "record_chosen", None)  # the overview's "go to this visit" and the like
+        if chosen is not None:
+            chosen.connect(self.show_record)
         return workspace
 
     def show_workspace(self, key: str) -> Workspace:
@@ -255,7 +261,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(str(exc), 8000)
 
     def show_record(self, kind: str, record_id: int) -> None:
-        """Open the workspace that holds a record found by the search and select it."""
+        """Open the workspace that holds a record (found by the search, or chosen on the overview)."""
         target = SEARCH_KINDS.get(kind)
         if target is None:
             return

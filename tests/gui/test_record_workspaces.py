@@ -205,3 +205,28 @@ def test_the_second_filter_narrows_the_table(qtbot, main_window):
     assert {panel.model.index(r, status_column).data() for r in range(panel.model.rowCount())} == {"Confirmed"}
     type_filter(qtbot, panel, "a")
     assert panel.model.query.filters == (("status", "confirmed"),)
+
+
+def test_history_shows_what_was_done_to_a_record(qtbot, main_window):
+    from coordinator.gui.app import install_translators
+
+    panel = open_panel(qtbot, main_window, "organisations", "organisations")
+    assert not panel.history_button.isEnabled()  # nothing chosen yet
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    fill_required(qtbot, panel.form, "name", "Historik AB")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    panel.form.editor("name").clear()
+    qtbot.keyClicks(panel.form.editor("name"), "Historik och Soner AB")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert panel.history_button.isEnabled()
+
+    install_translators("sv")
+    qtbot.mouseClick(panel.history_button, Qt.MouseButton.LeftButton)
+    dialog = panel.history_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    rows = [[dialog.table.item(r, c).text() for c in range(3)] for r in range(dialog.table.rowCount())]
+    assert len(rows) == 2
+    assert "Namn" in rows[1][2]  # the changed field, by its label, never its value
+    assert not any("Historik" in cell for row in rows for cell in row)
+    dialog.close()
+    install_translators("en")

@@ -63,6 +63,9 @@ class RecordPanel(QWidget):
         self.save_button.setDefault(True)
         self.revert_button = QPushButton(self)
         self.revert_button.setObjectName("revert")
+        self.history_button = QPushButton(self)
+        self.history_button.setObjectName("history")
+        self.history_button.setEnabled(False)
         self.status = QLabel(self)
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -98,6 +101,7 @@ class RecordPanel(QWidget):
         right_layout.addWidget(scroll, 1)
         right_layout.addWidget(self.warnings)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.history_button)
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
@@ -133,6 +137,7 @@ class RecordPanel(QWidget):
         self.delete_button.clicked.connect(self.delete_current)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
+        self.history_button.clicked.connect(self.show_history)
         self.form.edited.connect(self._warn_timer.start)
         self._pending_select: int | None = None
         self._loaded_once = False
@@ -151,6 +156,8 @@ class RecordPanel(QWidget):
         self.delete_button.setAccessibleName(_("Delete the selected record"))
         self.save_button.setText(_("Save"))
         self.save_button.setShortcut(QKeySequence("Ctrl+S"))  # after setText, which resets it; Cmd+S on macOS
+        self.history_button.setText(_("History…"))
+        self.history_button.setAccessibleName(_("What was done to this record, and when"))
         self.revert_button.setText(_("Revert"))
         self.revert_button.setAccessibleName(_("Revert the form"))
         self.form.retranslate()
@@ -272,8 +279,24 @@ class RecordPanel(QWidget):
             return
         self.form.set_record(record)
         self.status.setText("")
-        self.delete_button.setEnabled(True)
+        self._record_actions(True)
         self.update_warnings()
+
+    def _record_actions(self, enabled: bool) -> None:
+        """Delete and History act on the record in the form; a new, unsaved one has neither."""
+        self.delete_button.setEnabled(enabled)
+        self.history_button.setEnabled(enabled)
+
+    def show_history(self) -> None:
+        """The audit trail of the record in the form: when it was created and changed, which fields."""
+        if self.form.record_id is None:
+            return
+        from coordinator.gui.dialogs.audit_dialog import AuditDialog
+
+        self.history_dialog = AuditDialog(self.context, self.kind.model.__tablename__, self.form.record_id,
+                                          parent=self)
+        self.history_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.history_dialog.open()
 
     def new_record(self) -> None:
         if self.context.store is None:
@@ -283,7 +306,7 @@ class RecordPanel(QWidget):
         self.table.clearSelection()
         self.form.set_record(record)
         self.status.setText("")
-        self.delete_button.setEnabled(False)
+        self._record_actions(False)
         self.update_warnings()
 
     def revert(self) -> None:
@@ -312,7 +335,7 @@ class RecordPanel(QWidget):
         self.form.show_problems({})
         self._pending_select = record_id
         self.form.record_id = record_id
-        self.delete_button.setEnabled(True)
+        self._record_actions(True)
         self.saved.emit(record_id)
         return True
 
