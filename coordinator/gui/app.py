@@ -108,7 +108,10 @@ def run_gui(db: str | None, lang: str | None) -> int:
     from coordinator.gui.main_window import MainWindow, remember_database
     from coordinator.store import default_database_path, open_store
 
+    from coordinator.gui.crash import install_crash_handler
+
     app = make_application()
+    install_crash_handler()
     settings = QSettings(APP_NAME, APP_NAME)
     install_translators(initial_language(lang, settings))
     context = AppContext(None, settings)
