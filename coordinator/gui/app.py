@@ -104,11 +104,10 @@ def initial_language(lang: str | None, settings: QSettings) -> str:
 def run_gui(db: str | None, lang: str | None) -> int:
     """Start the app on `db` (or the last database, or offer the demo/an empty one); returns the exit code."""
     from coordinator.gui.context import AppContext
+    from coordinator.gui.crash import install_crash_handler
     from coordinator.gui.dialogs.first_launch import FirstLaunchDialog
     from coordinator.gui.main_window import MainWindow, remember_database
     from coordinator.store import default_database_path, open_store
-
-    from coordinator.gui.crash import install_crash_handler
 
     app = make_application()
     install_crash_handler()
