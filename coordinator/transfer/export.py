@@ -81,9 +81,7 @@ def _headers(headers: Sequence[str] | Mapping[str, str]) -> tuple[list[str], lis
 def atomic_write(out: Path, write: Callable[[io.BufferedWriter], None]) -> None:
     """Write through a temporary file in the same folder, then rename it over `out`."""
     out = Path(out)
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise UserError(_("The folder {folder} does not exist.").format(folder=folder))
+    folder = _existing_folder(out)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -97,6 +95,14 @@ def atomic_write(out: Path, write: Callable[[io.BufferedWriter], None]) -> None:
     except BaseException:
         _remove(tmp_name)
         raise
+
+
+def _existing_folder(out: Path) -> Path:
+    out = Path(out)
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(_("The folder {folder} does not exist.").format(folder=folder))
+    return folder
 
 
 def _remove(name: str) -> None:
@@ -140,6 +146,8 @@ def write_workbook(out: Path, sheets: Sequence[tuple[str, Sequence[Mapping[str, 
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
+    # Before any sheet exists: a write-only sheet left unsaved prints a traceback when it is thrown away.
+    _existing_folder(out)
     workbook = Workbook(write_only=True)
     used: set[str] = set()
     for title, rows, headers in sheets:

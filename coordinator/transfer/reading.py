@@ -211,7 +211,12 @@ def read_csv_bytes(data: bytes, *, profile: str, encoding: str | None = None,
                    mapping: dict[str, str] | None = None) -> Sheet:
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise ReadError(1, "A", _("The file is empty."))
-    text, used, looks_wrong, sample = decode(data, profile=profile, encoding=encoding)
+    try:
+        text, used, looks_wrong, sample = decode(data, profile=profile, encoding=encoding)
+    except ReadError:
+        if b"\x00" in data:  # a picture, a PDF or an old .xls renamed: no code page makes it text
+            raise ReadError(1, "A", _("The file holds binary data, not text; is it really a CSV file?")) from None
+        raise
     if "\x00" in text:
         row = text[:text.index("\x00")].count("\n") + 1
         raise ReadError(row, "A", _("The file holds binary data, not text; is it really a CSV file?"))

@@ -128,3 +128,15 @@ def test_a_class_list_exported_in_any_language_imports_back_unchanged(small_db, 
     code, stdout, err = run(capsys, "--db", str(small_db), "import", "pupils", str(out))
     assert code == 0, err
     assert "created: 0" in stdout and "updated: 0" in stdout
+
+
+def test_export_into_a_missing_folder_is_one_line_without_a_traceback(small_db, tmp_path):
+    import subprocess
+    import sys
+    for kind, suffix in (("all", "xlsx"), ("pupils", "xlsx"), ("pupils", "csv")):
+        out = tmp_path / "no-such-folder" / f"x.{suffix}"
+        done = subprocess.run([sys.executable, "-m", "coordinator", "--db", str(small_db), "--lang", "pl",
+                               "export", kind, "--out", str(out)], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1
+        assert done.stderr.strip().splitlines() == [f"Folder {out.parent} nie istnieje."], done.stderr
+        assert not out.parent.exists()

@@ -187,3 +187,12 @@ def test_the_persons_mapping_wins_over_a_recognised_header(tmp_path):
                         mapping={"Klass 2026/27": "class_name"})
     assert plan.mapping == {"Klass 2026/27": "class_name", "Förnamn": "first_name", "Efternamn": "last_name"}
     assert plan.unknown_headers == ["Klass"] and plan.rows[0].values["class_name"] == "8A"
+
+
+def test_a_picture_renamed_csv_is_called_binary_not_a_wrong_code_page(tmp_path):
+    path = tmp_path / "list.csv"
+    # the start of a real PNG: its bytes 0x90 and 0x98 are no letter of cp1250, and it is full of zero bytes
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x04\x00\x00\x00\x02\x90\x08\x06\x98\x00\x00" * 4)
+    plan = analyse_file(path, "pupils", profile="pl")
+    assert [(p.row, p.column) for p in plan.problems] == [(1, "A")]
+    assert "binary" in plan.problems[0].message
