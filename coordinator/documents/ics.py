@@ -57,8 +57,10 @@ def write_schedule_ics(store: Store, out: Path, *, language: str | None = None, 
             event.add("location", ", ".join(p for p in (visit.host.name, visit.host.address) if p))
             contact = visit.contact
             event.add("description", _describe([
-                _("Classes: {names}").format(names=", ".join(visit.classes)) if visit.classes else "",
-                _("Teachers: {names}").format(names=", ".join(visit.teachers)) if visit.teachers else "",
+                ngettext("Class: {names}", "Classes: {names}", len(visit.classes)).format(
+                    names=", ".join(visit.classes)) if visit.classes else "",
+                ngettext("Teacher: {names}", "Teachers: {names}", len(visit.teachers)).format(
+                    names=", ".join(visit.teachers)) if visit.teachers else "",
                 _("Contact: {name}, {phone}").format(name=contact.name, phone=contact.phone or "–")
                 if contact else "",
                 visit.transport_note,

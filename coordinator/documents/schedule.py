@@ -41,7 +41,8 @@ def _visit_entry(visit: VisitItem) -> Entry:
     contact = visit.contact
     who = [", ".join(visit.classes)] if visit.classes else []
     if visit.teachers:
-        who.append(_("Teachers: {names}").format(names=", ".join(visit.teachers)))
+        who.append(ngettext("Teacher: {names}", "Teachers: {names}", len(visit.teachers)).format(
+            names=", ".join(visit.teachers)))
     return Entry(
         start=day, end=day, sort_key=(day, visit.starts_at.time(), 0, visit.id),
         when=f"{format_date(day)}\n{time}",

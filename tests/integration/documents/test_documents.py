@@ -145,3 +145,14 @@ def test_schedule_calendar_has_one_event_per_visit_and_placement_period(doc_stor
     assert placement.decoded("dtend") == dt.date(2027, 3, 13)
     assert "Åsa Öberg" in str(placement["description"])
     assert all("Hemlig" not in str(e.get("description", "")) for e in events)
+
+
+def test_one_teacher_and_one_class_are_named_in_the_singular(doc_store, tmp_path):
+    out = render_document(doc_store, "schedule", tmp_path / "s.pdf", language="pl", teacher="Karin Dahlström")
+    text = " ".join(" ".join(pages_text(out)).split())
+    assert "Nauczyciel: Karin Dahlström" in text and "Nauczyciele:" not in text
+    calendar = Calendar.from_ical(write_schedule_ics(doc_store, tmp_path / "s.ics", language="ru").read_bytes())
+    visit = next(e for e in calendar.walk("VEVENT") if "Rundvandring" in str(e["summary"]))
+    description = str(visit["description"])
+    assert "Класс: " in description and "Преподаватель: Karin Dahlström" in description
+    assert "Классы:" not in description and "Преподаватели:" not in description
