@@ -156,3 +156,14 @@ def test_one_teacher_and_one_class_are_named_in_the_singular(doc_store, tmp_path
     description = str(visit["description"])
     assert "Класс: " in description and "Преподаватель: Karin Dahlström" in description
     assert "Классы:" not in description and "Преподаватели:" not in description
+
+
+@pytest.mark.parametrize(("language", "thanks"), [("pl", "Hedemora kommun dziękuje Państwu za otwarcie drzwi"),
+                                                   ("ru", "Hedemora kommun благодарит вас за то, что вы открыли")])
+def test_a_certificate_does_not_put_the_hosts_name_where_the_grammar_wants_another_case(doc_store, tmp_path,
+                                                                                       language, thanks):
+    # Polish and Russian decline a name after "thank"; a name from the register stays as written, in the title
+    out = render_document(doc_store, "certificate", tmp_path / "c.pdf", language=language)
+    text = " ".join(" ".join(pages_text(out)).split())
+    assert thanks in text and "Hedemora vårdcentral" in text
+    assert "dziękuje Hedemora vårdcentral" not in text and "благодарит Hedemora vårdcentral" not in text
