@@ -104,9 +104,10 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
             Spacer(1, 10),
             Paragraph(esc(names[host]), st.big),
             Spacer(1, 14),
-            Paragraph(esc(_("{giver} thanks {host} for opening its doors to our pupils in the school year {year}. "
+            # The host's name is the title above: after "thank" Polish and Russian would have to decline it.
+            Paragraph(esc(_("{giver} thanks you for opening your doors to our pupils in the school year {year}. "
                             "Meeting working life helps young people choose their way.").format(
-                giver=scope.school_name or scope.municipality, host=names[host], year=scope.year)), st.centre),
+                giver=scope.school_name or scope.municipality, year=scope.year)), st.centre),
             Spacer(1, 14),
             Paragraph(esc(_("This year you gave us:")), st.centre),
             Paragraph(items, st.centre),
