@@ -127,7 +127,7 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
         header = [_("Sector"), _("Labour market")] + gender_headers()
         rows = [[f"{code} {_(SECTION_NAMES[code])}", marks.get(dominance.get(code) or "", "")]
                 + [format_count(sectors[code][k]) for k in GENDER_KEYS] for code in sorted(sectors)]
-        story.append(data_table(header, rows, [0.32, 0.2, 0.12, 0.12, 0.12, 0.12], numeric=range(2, 6)))
+        story.append(data_table(header, rows, [0.28, 0.18] + [0.135] * 4, numeric=range(2, 6)))
         if any(_number(sectors[c][k]) for c in sectors for k in ("girl", "boy")):
             story.append(Spacer(1, 8))
             story.append(sector_chart(stats))

@@ -167,3 +167,17 @@ def test_a_certificate_does_not_put_the_hosts_name_where_the_grammar_wants_anoth
     text = " ".join(" ".join(pages_text(out)).split())
     assert thanks in text and "Hedemora vårdcentral" in text
     assert "dziękuje Hedemora vårdcentral" not in text and "благодарит Hedemora vårdcentral" not in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_gender_column_headers_are_never_broken_inside_a_word(doc_store, tmp_path, language):
+    import re
+
+    from coordinator.documents.gender import gender_headers
+    out = render_document(doc_store, "gender", tmp_path / "g.pdf", language=language)
+    text = "\n".join(pages_text(out))
+    with use_language(language):
+        words = [word for header in gender_headers() for word in header.split()]
+    for word in words:  # "Dziewczęt" on one line and "a" on the next was the sector table's header in Polish
+        broken = [word[:k] + r"\s+" + word[k:] for k in range(1, len(word))]
+        assert not re.search("|".join(broken), text), word
