@@ -19,8 +19,10 @@ from coordinator.services.setup import profile_code
 
 
 def _hours(item: PlacementItem) -> str:
-    per_day = ngettext("{hours} hour a day", "{hours} hours a day", round(item.hours_per_day)).format(
-        hours=format_number(item.hours_per_day))
+    hours = item.hours_per_day
+    # A fraction takes the form of 2 in every language here: 6,5 godziny, 6,5 часа, 6,5 timmar (not the form of 6)
+    count = int(hours) if float(hours).is_integer() else 2
+    per_day = ngettext("{hours} hour a day", "{hours} hours a day", count).format(hours=format_number(hours))
     if item.daily_start and item.daily_end:
         return _("{start}–{end} ({per_day})").format(start=format_time(item.daily_start),
                                                      end=format_time(item.daily_end), per_day=per_day)

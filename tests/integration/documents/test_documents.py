@@ -181,3 +181,11 @@ def test_gender_column_headers_are_never_broken_inside_a_word(doc_store, tmp_pat
     for word in words:  # "Dziewczęt" on one line and "a" on the next was the sector table's header in Polish
         broken = [word[:k] + r"\s+" + word[k:] for k in range(1, len(word))]
         assert not re.search("|".join(broken), text), word
+
+
+@pytest.mark.parametrize(("language", "per_day"), [("pl", "(6,5 godziny dziennie)"), ("ru", "(6,5 часа в день)"),
+                                                   ("sv", "(6,5 timmar per dag)")])
+def test_half_hours_a_day_take_the_fraction_form_not_the_form_of_six(doc_store, tmp_path, language, per_day):
+    out = render_document(doc_store, "letters", tmp_path / "letters.pdf", language=language)
+    text = " ".join(" ".join(pages_text(out)).split())
+    assert per_day in text
