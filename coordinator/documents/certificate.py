@@ -15,7 +15,7 @@ from coordinator.documents.page import INK, PORTRAIT_WIDTH, esc, styles
 from coordinator.documents.scope import Scope
 from coordinator.errors import UserError
 from coordinator.formatting import format_date
-from coordinator.i18n import _, ngettext
+from coordinator.i18n import _, ngettext, npgettext
 from coordinator.models import (
     ActivityStatus,
     Encounter,
@@ -74,7 +74,9 @@ def _lines(numbers: dict[str, int]) -> list[str]:
                               numbers["placements"]).format(n=numbers["placements"])
                      + " " + ngettext("({n} day in all)", "({n} days in all)", numbers["days"]).format(n=numbers["days"]))
     if numbers.get("visits"):
-        lines.append(ngettext("{n} study visit", "{n} study visits", numbers["visits"]).format(n=numbers["visits"]))
+        # In context: after "this year you gave us" Polish and Russian want the accusative (1 wizytę, 1 экскурсию)
+        lines.append(npgettext("certificate", "{n} study visit", "{n} study visits", numbers["visits"]).format(
+            n=numbers["visits"]))
     if numbers.get("encounters"):
         lines.append(ngettext("{n} guest lecture, fair or other encounter", "{n} guest lectures, fairs or other "
                               "encounters", numbers["encounters"]).format(n=numbers["encounters"]))

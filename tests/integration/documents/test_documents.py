@@ -189,3 +189,14 @@ def test_half_hours_a_day_take_the_fraction_form_not_the_form_of_six(doc_store, 
     out = render_document(doc_store, "letters", tmp_path / "letters.pdf", language=language)
     text = " ".join(" ".join(pages_text(out)).split())
     assert per_day in text
+
+
+@pytest.mark.parametrize(("language", "gift", "nominative"), [("pl", "• 1 wizytę studyjną", "1 wizyta studyjna"),
+                                                              ("ru", "• 1 экскурсию", "1 экскурсия")])
+def test_what_a_host_gave_is_in_the_accusative_after_gave_us(doc_store, tmp_path, language, gift, nominative):
+    out = render_document(doc_store, "certificate", tmp_path / "c.pdf", language=language)
+    text = " ".join(" ".join(pages_text(out)).split())
+    assert gift in text and nominative not in text
+    schedule = render_document(doc_store, "schedule", tmp_path / "s.pdf", language=language,
+                               teacher="Karin Dahlström")
+    assert nominative in " ".join(" ".join(pages_text(schedule)).split())  # a count in a heading stays nominative
