@@ -140,3 +140,16 @@ def test_export_into_a_missing_folder_is_one_line_without_a_traceback(small_db, 
         assert done.returncode == 1
         assert done.stderr.strip().splitlines() == [f"Folder {out.parent} nie istnieje."], done.stderr
         assert not out.parent.exists()
+
+
+@pytest.mark.parametrize(("lang", "line"), [("pl", "wiersz 2, zmienione pola: Płeć"),
+                                            ("ru", "строка 2, изменённые поля: Пол")])
+def test_a_changed_row_names_its_fields_after_a_colon(empty_db, tmp_path, capsys, lang, line):
+    path = tmp_path / "klass.csv"
+    path.write_text(CLASS_LIST, encoding="utf-8")
+    args = ["--db", str(empty_db), "--lang", lang, "import", "pupils", str(path), "--school", "Hagaskolan",
+            "--map", "Elevnummer=external_id"]
+    assert run(capsys, *args)[0] == 0
+    path.write_text(CLASS_LIST.replace("Åsa;Öberg;8B;F", "Åsa;Öberg;8B;P"), encoding="utf-8")
+    code, out, _err = run(capsys, *args)
+    assert code == 0 and line in out.splitlines()
