@@ -117,6 +117,10 @@ def export_command(cli: CliContext, kind: str, out: Path, include_protected: boo
         store.close()
     for warning in result.warnings:
         click.echo(warning, err=True)
+    if suffix == ".vcf":  # a vCard file holds cards, not rows
+        click.echo(ngettext("Wrote {path} ({n} contact).", "Wrote {path} ({n} contacts).", result.rows).format(
+            path=out, n=result.rows))
+        return
     click.echo(ngettext("Wrote {path} ({n} row).", "Wrote {path} ({n} rows).", result.rows).format(
         path=out, n=result.rows))
 

@@ -107,6 +107,9 @@ def test_export_all_kinds_and_vcard(small_db, tmp_path, capsys):
         assert code == 0, err
         assert target.stat().st_size > 100
     assert (tmp_path / "contacts.vcf").read_text(encoding="utf-8").startswith("BEGIN:VCARD")
+    code, stdout, _err = run(capsys, "--db", str(small_db), "--lang", "pl", "export", "contacts", "--out",
+                             str(tmp_path / "contacts.vcf"))
+    assert code == 0 and re.search(r"\(\d+ kontakt(y|ów)?\)\.$", stdout.strip()), stdout  # cards, not rows
     code, _stdout, err = run(capsys, "--db", str(small_db), "export", "pupils", "--out", str(tmp_path / "p.pdf"))
     assert code == 1 and ".csv" in err
 
