@@ -45,6 +45,9 @@ def register(group: click.Group) -> None:
 
         scope = {"language": cli.lang, "year": year, "school": school, "class_name": class_name,
                  "teacher": teacher, "grade": grade, "date_from": _date(date_from), "date_to": _date(date_to)}
+        if out.suffix.lower() not in (".pdf", ".ics"):  # a PDF under another name opens in the wrong program
+            raise UserError(_("Choose a file ending in .pdf, or .ics for a schedule (not “{name}”).").format(
+                name=out.name))
         store = cli.open()
         try:
             if out.suffix.lower() == ".ics":

@@ -48,3 +48,12 @@ def test_bad_scope_exits_1_with_one_line(doc_store, tmp_path, capsys, args, mess
 def test_only_the_schedule_has_a_calendar(doc_store, tmp_path, capsys):
     assert run(["--db", str(doc_store.path), "report", "letters", "--out", str(tmp_path / "x.ics")]) == 1
     assert ".ics" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["gender.docx", "gender"])
+def test_a_pdf_is_not_written_under_another_name(doc_store, tmp_path, capsys, name):
+    out = tmp_path / name
+    assert run(["--db", str(doc_store.path), "--lang", "pl", "report", "gender", "--out", str(out)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"Wybierz plik z rozszerzeniem .pdf albo .ics dla harmonogramu (nie „{name}”)."
+    assert not out.exists()
