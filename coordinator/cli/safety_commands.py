@@ -93,7 +93,7 @@ def backup_command(cli: CliContext, out: str | None) -> None:
 
 
 @click.command("restore")
-@click.argument("backup", type=click.Path(exists=True, dir_okay=False))
+@click.argument("backup", type=click.Path(dir_okay=False))  # a missing file: restore says so, translated
 @pass_cli
 def restore_command(cli: CliContext, backup: str) -> None:
     """Replace the database by a backup; the current file is kept (backed up or set aside)."""

@@ -80,3 +80,12 @@ def test_rollover_and_retention_preview_change_nothing(db, capsys):
     assert path.read_bytes() == before
     code, out, _ = run(capsys, "--db", path, "rollover", "--apply")
     assert code == 0 and "5 enrolments" in out
+
+
+def test_restore_of_a_missing_file_is_one_translated_line_and_changes_nothing(db, capsys, tmp_path):
+    path, _who = db
+    before = path.read_bytes()
+    code, out, err = run(capsys, "--db", path, "--lang", "pl", "restore", tmp_path / "missing.sqlite")
+    assert (code, out) == (1, "")
+    assert err.strip() == "Nie można przywrócić missing.sqlite: Nie ma bazy danych w missing.sqlite."
+    assert path.read_bytes() == before and list_backups(path) == []
