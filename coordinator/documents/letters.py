@@ -92,13 +92,16 @@ def _host_page(items: list[PlacementItem], rules: str) -> list:
                         "whom to contact at the school.")), st.body),
         Spacer(1, 4),
     ]
-    header = [_("Pupil"), _("School and class"), _("When"), _("Working hours"), _("Supervisor"),
-              _("School contact")]
+    # One school (the usual case) is named once below the table: a long school name in a narrow column
+    # broke inside its words ("Mec-haniczno").
+    one_school = len({i.school for i in items}) == 1
+    header = [_("Pupil"), _("Class") if one_school else _("School and class"), _("When"), _("Working hours"),
+              _("Supervisor"), _("School contact")]
     rows = []
     for item in sorted(items, key=lambda i: (i.start, i.school, i.class_name, i.pupil)):
         contact = item.mentor or None
         rows.append([
-            item.pupil, f"{item.school}, {item.class_name}",
+            item.pupil, item.class_name if one_school else f"{item.school}, {item.class_name}",
             f"{format_date(item.start)} – {format_date(item.end)}", _hours(item),
             _person_line(item.supervisor.name, item.supervisor.phone) if item.supervisor else "–",
             _person_line(contact.name, contact.phone) if contact else _person_line(item.school, item.school_phone),

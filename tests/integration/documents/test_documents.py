@@ -200,3 +200,15 @@ def test_what_a_host_gave_is_in_the_accusative_after_gave_us(doc_store, tmp_path
     schedule = render_document(doc_store, "schedule", tmp_path / "s.pdf", language=language,
                                teacher="Karin Dahlström")
     assert nominative in " ".join(" ".join(pages_text(schedule)).split())  # a count in a heading stays nominative
+
+
+def test_a_hosts_page_names_one_school_once_not_in_every_row(doc_store, tmp_path):
+    out = render_document(doc_store, "letters", tmp_path / "l.pdf", language="en", school="Vasaskolan")
+    host_pages = [" ".join(page.split()) for page in pages_text(out) if "Pupils on placement with" in page]
+    assert host_pages
+    for page in host_pages:
+        assert "School and class" not in page and "Vasaskolan, 8A" not in page
+        assert page.count("Vasaskolan") == 1  # under "The school", with its phone
+    everyone = [" ".join(page.split()) for page in pages_text(render_document(
+        doc_store, "letters", tmp_path / "all.pdf", language="en")) if "Pupils on placement" in page]
+    assert any("School and class" in page for page in everyone)  # two schools at one host: each row says which
