@@ -130,7 +130,7 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
                 rows.append([action.title, who, format_date(action.due_date) or "–", status,
                              ", ".join(filter(None, (action.target_grades or "").split(";"))) or "–"])
             if rows:
-                story.append(data_table(header, rows, [0.4, 0.18, 0.14, 0.16, 0.12]))
+                story.append(data_table(header, rows, [0.37, 0.17, 0.17, 0.17, 0.12]))  # "21 нояб. 2026 г." whole
             else:
                 story.append(Paragraph(esc(_("No actions yet.")), st.small))
     story.append(job.mark(1, 2))
