@@ -77,7 +77,7 @@ def _placement_entries(items: list[PlacementItem]) -> list[Entry]:
             hours = f"\n{format_time(first.daily_start)}–{format_time(first.daily_end)}"
         entries.append(Entry(
             start=start, end=end, sort_key=(start, dt.time.min, 1, first.host.name),
-            when=f"{format_date(start)} – {format_date(end)}{hours}",
+            when=f"{format_date(start)} –\n{format_date(end)}{hours}",  # a line each: never "– 11" above "мая"
             what=ngettext("Placement, {n} pupil", "Placement, {n} pupils", size).format(n=size),
             place="\n".join(p for p in (first.host.name, first.host.address, first.host.phone) if p),
             contact=contact,

@@ -218,3 +218,10 @@ def test_a_hosts_page_names_one_school_once_not_in_every_row(doc_store, tmp_path
 def test_an_actions_due_date_stays_on_one_line(doc_store, tmp_path, language, due):
     out = render_document(doc_store, "action-plan", tmp_path / "plan.pdf", language=language)
     assert due in "\n".join(pages_text(out))  # "15 янв. 2027" above a lone "г." was the Russian plan
+
+
+def test_a_placement_period_in_the_schedule_breaks_after_the_dash_not_inside_a_date(doc_store, tmp_path):
+    out = render_document(doc_store, "schedule", tmp_path / "s.pdf", language="ru", teacher="Karin Dahlström")
+    lines = [line.strip() for line in "\n".join(pages_text(out)).splitlines()]
+    assert any(line.startswith("8 мар. 2027 г. –") for line in lines)
+    assert any(line.startswith("12 мар. 2027 г.") for line in lines)  # not "– 12" above "мар. 2027 г."
