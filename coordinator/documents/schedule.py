@@ -33,6 +33,16 @@ class Entry:
     short: str
 
 
+def _study_visit_what(title: str | None) -> str:
+    """"Study visit: Robot workshop"; a title that already says it is a study visit stands alone."""
+    kind = _("Study visit")
+    if not title:
+        return kind
+    if title.casefold().startswith(kind.casefold()):
+        return title
+    return f"{kind}: {title}"
+
+
 def _visit_entry(visit: VisitItem) -> Entry:
     day = visit.starts_at.date()
     time = format_time(visit.starts_at)
@@ -46,7 +56,7 @@ def _visit_entry(visit: VisitItem) -> Entry:
     return Entry(
         start=day, end=day, sort_key=(day, visit.starts_at.time(), 0, visit.id),
         when=f"{format_date(day)}\n{time}",
-        what=_("Study visit") + (f": {visit.title}" if visit.title else ""),
+        what=_study_visit_what(visit.title),
         place="\n".join(p for p in (visit.host.name, visit.host.address) if p),
         contact="\n".join(p for p in ((contact.name, contact.phone) if contact else (visit.host.phone,)) if p),
         who="\n".join(who),

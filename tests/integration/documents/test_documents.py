@@ -225,3 +225,11 @@ def test_a_placement_period_in_the_schedule_breaks_after_the_dash_not_inside_a_d
     lines = [line.strip() for line in "\n".join(pages_text(out)).splitlines()]
     assert any(line.startswith("8 мар. 2027 г. –") for line in lines)
     assert any(line.startswith("12 мар. 2027 г.") for line in lines)  # not "– 12" above "мар. 2027 г."
+
+
+def test_a_visit_titled_study_visit_is_not_called_study_visit_twice():
+    from coordinator.documents.schedule import _study_visit_what
+    with use_language("pl"):
+        assert _study_visit_what("Wizyta studyjna – Odlewnia Granit S.A.") == "Wizyta studyjna – Odlewnia Granit S.A."
+        assert _study_visit_what("Robotverkstan") == "Wizyta studyjna: Robotverkstan"
+        assert _study_visit_what(None) == "Wizyta studyjna"
