@@ -251,3 +251,11 @@ def test_csv_for_publication_hides_counts_under_ten(empty_db, run):
     grade8 = next(r for r in csv.DictReader(io.StringIO(out)) if r["grade"] == "8")
     assert grade8["pupils_girl"] == "<10" and grade8["pupils_boy"] == "<10"
     assert grade8["encounter_rate_girl"] == "" and grade8["encounter_rate_all"] != ""  # 13 pupils in all
+
+
+def test_russian_gender_words_fit_schoolchildren_of_every_age(small_db, run):
+    # "Девушка/Юноша" (young woman, young man) headed the counts of seven-year-olds
+    code, out, _err = run("--db", small_db, "--lang", "ru", "stats", "gender")
+    assert code == 0
+    header = next(line for line in out.splitlines() if line.startswith("Класс"))
+    assert header.split()[1:3] == ["Девочка", "Мальчик"]
