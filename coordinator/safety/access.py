@@ -6,6 +6,7 @@ entries of all those rows.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import decimal
 import enum
@@ -17,7 +18,7 @@ from sqlalchemy import Table, and_, or_, select
 from sqlalchemy.orm import Session
 
 from coordinator.errors import UserError
-from coordinator.i18n import _
+from coordinator.i18n import N_, _
 from coordinator.models import AuditEntry, Base
 from coordinator.safety.atomic import atomic_write
 from coordinator.safety.erasure import PERSON_TABLES, not_found
@@ -112,6 +113,68 @@ def _font() -> tuple[str, str]:
     return "CoordinatorSans", "CoordinatorSans-Bold"
 
 
+# Tables and columns no record form shows (N_: translated where shown).
+_TABLE_TITLES = {"enrolments": N_("Class memberships"), "encounter_participants": N_("Encounters taken part in"),
+                 "study_visit_participants": N_("Study visits taken part in"),
+                 "meeting_attendees": N_("Meetings attended"), "actions": N_("Actions of the action plan")}
+_COLUMN_LABELS = {"id": N_("Record number"), "goal_id": N_("Goal (number)"), "title": N_("Title"),
+                  "responsible_contact_id": N_("Contact person (number)"),
+                  "responsible_teacher_id": N_("Teacher (number)"), "due_date": N_("Due date"),
+                  "done_on": N_("Done on"), "status": N_("Status"), "target_grades": N_("Target grades"),
+                  "position": N_("Order in the goal"), "notes": N_("Notes"), "language": N_("Language"), "created_at": N_("Created"), "updated_at": N_("Last changed"),
+                  "left_on": N_("Left school on"), "anonymised": N_("Anonymised"),
+                  "pupil_id": N_("Pupil (number)"), "contact_id": N_("Contact person (number)"),
+                  "class_id": N_("Class (number)"), "school_year_id": N_("School year (number)"),
+                  "encounter_id": N_("Encounter (number)"), "study_visit_id": N_("Study visit (number)"),
+                  "meeting_id": N_("Meeting (number)")}
+
+
+def _table_words(table_name: str) -> tuple[str, dict[str, str], dict[str, dict[Any, str]]]:
+    """A table's heading, field labels and choice labels in the language in force, as its form shows them;
+    a table no form edits keeps its own name."""
+    from coordinator.services.records import KINDS
+
+    title = table_name.replace("_", " ").capitalize()
+    if table_name in _TABLE_TITLES:
+        title = _(_TABLE_TITLES[table_name])
+    labels: dict[str, str] = {key: _(label) for key, label in _COLUMN_LABELS.items()}
+    choices: dict[str, dict[Any, str]] = {}
+    for kind in KINDS.values():
+        if getattr(kind.model, "__tablename__", None) != table_name:
+            continue
+        title = _(kind.title) if kind.title else title
+        for spec in kind.fields:
+            labels.setdefault(spec.name, _(spec.label))
+            if spec.choices is not None and spec.name not in choices:
+                # Choices read from the database need a session: their raw value will do.
+                with contextlib.suppress(Exception):
+                    choices[spec.name] = dict(spec.choices(None))  # type: ignore[arg-type]
+        break
+    if table_name == "actions":
+        from coordinator.models import ActionStatus
+
+        choices["status"] = {member.value: member.label for member in ActionStatus}
+    return title, labels, choices
+
+
+def _shown(value: Any, choices: dict[Any, str] | None) -> Any:
+    """A stored value as a person reads it: yes/no, a date in the language's format, a choice's label."""
+    from coordinator.formatting import format_date, format_datetime
+
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if choices and value in choices:
+        return choices[value]
+    if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
+        try:
+            if len(value) == 10:
+                return format_date(dt.date.fromisoformat(value))
+            return format_datetime(dt.datetime.fromisoformat(value))
+        except ValueError:
+            return value
+    return value
+
+
 def render_pdf(data: dict[str, Any]) -> bytes:
     """A plain, readable A4 report of `person_data`: one section per table, then the audit log."""
     from io import BytesIO
@@ -144,9 +207,11 @@ def render_pdf(data: dict[str, Any]) -> bytes:
         return Paragraph(escape("" if value is None else str(value)), body)
 
     for table_name, rows in data["tables"].items():
-        story.append(Paragraph(escape(table_name.replace("_", " ").capitalize()), heading))
+        title_text, labels, choices = _table_words(table_name)
+        story.append(Paragraph(escape(title_text), heading))
         for row in rows:
-            grid = [[cell(key.replace("_", " ")), cell(value)] for key, value in row.items()]
+            grid = [[cell(labels.get(key) or key.replace("_", " ")), cell(_shown(value, choices.get(key)))]
+                    for key, value in row.items()]
             table = Table(grid, colWidths=[50 * mm, 120 * mm])
             table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
                                        ("VALIGN", (0, 0), (-1, -1), "TOP")]))

@@ -176,3 +176,18 @@ def test_erasure_reports_the_name_left_in_free_text(people_db):
     result = erase_person(store, kind="pupil", record_id=who["erased"])
     store.close()
     assert result.mentions_left == 1
+
+
+def test_access_export_pdf_speaks_the_language_of_its_reader(people_store, tmp_path):
+    # A parent asking what is held about a child read "birth date", "False" and "Enrolments" in a Polish app
+    from pypdf import PdfReader
+
+    from coordinator.i18n import use_language
+
+    who = ids(people_store)
+    with use_language("pl"):
+        out = export_person(people_store, kind="pupil", record_id=who["erased"], out=tmp_path / "p.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+    assert "Imię" in text and "Dane chronione Nie" in text and "Przynależność do klas" in text
+    for english in ("first name", "birth date", "protected identity", "False", "True", "Enrolments", "created at"):
+        assert english not in text
