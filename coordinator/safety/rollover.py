@@ -7,6 +7,7 @@ after a backup.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,9 +57,13 @@ class RolloverResult:
 
 
 def next_class_name(name: str, grade: str, next_grade: str) -> str:
-    """'7B' in grade 7 becomes '8B'; a name that does not start with its grade is kept."""
+    """'7B' in grade 7 becomes '8B'; a Russian college group 'ДО-11' (course 1, group 1) becomes 'ДО-21';
+    a name that tells its grade neither way is kept."""
     if grade and name.startswith(grade) and not name[len(grade):][:1].isdigit():
         return next_grade + name[len(grade):]
+    group = re.fullmatch(r"(?P<prefix>.*\D[-\s])(?P<grade>\d)(?P<number>\d)", name)
+    if group and group["grade"] == grade and len(next_grade) == 1 and next_grade.isdigit():
+        return f"{group['prefix']}{next_grade}{group['number']}"
     return name
 
 

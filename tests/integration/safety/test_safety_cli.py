@@ -89,3 +89,12 @@ def test_restore_of_a_missing_file_is_one_translated_line_and_changes_nothing(db
     assert (code, out) == (1, "")
     assert err.strip() == "Nie można przywrócić missing.sqlite: Nie ma bazy danych w missing.sqlite."
     assert path.read_bytes() == before and list_backups(path) == []
+
+
+@pytest.mark.parametrize(("lang", "words"), [("pl", "data odejścia:"), ("ru", "дата выбытия:")])
+def test_retention_list_does_not_guess_a_pupils_gender(db, capsys, lang, words):
+    # "Ottilia Gammalgren odszedł" (he left) was the Polish line for a girl
+    path, who = db
+    code, out, _ = run(capsys, "--db", path, "--lang", lang, "retention", "--months", "12")
+    line = next(line for line in out.splitlines() if line.startswith(f"{who['leaver']}\t"))
+    assert code == 0 and f"\t{words} " in line

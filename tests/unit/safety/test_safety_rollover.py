@@ -15,6 +15,10 @@ def test_class_names_follow_the_grade():
     assert next_class_name("F-klass", "F", "1") == "1-klass"
     assert next_class_name("Blå", "3", "4") == "Blå"
     assert next_class_name("10A", "1", "2") == "10A"
+    # Russian college groups: the first digit after the hyphen is the course, the second the group
+    assert next_class_name("ДО-11", "1", "2") == "ДО-21"
+    assert next_class_name("ПК-32", "3", "4") == "ПК-42"
+    assert next_class_name("ТМ-2021", "2", "3") == "ТМ-2021"  # a year of entry is no course
 
 
 def test_preview_changes_nothing_and_apply_does_what_it_showed(people_store, people_db):
