@@ -18,6 +18,18 @@ from coordinator.store import Store
 _DOMAIN = "coordinators-desk.invalid"
 
 
+def _visit_summary(host: str, title: str | None) -> str:
+    """"Study visit: Sawmill – Robot workshop"; a title that already names the visit or its host is not
+    repeated after them ("Study visit: X – Study visit – X")."""
+    if not title:
+        return _("Study visit: {host}").format(host=host)
+    if title.casefold().startswith(_("Study visit").casefold()):
+        return title
+    if host.casefold() in title.casefold():
+        return f"{_('Study visit')}: {title}"
+    return _("Study visit: {host}").format(host=host) + f" – {title}"
+
+
 def _describe(lines: list[str]) -> str:
     return "\n".join(line for line in lines if line)
 
@@ -50,8 +62,7 @@ def write_schedule_ics(store: Store, out: Path, *, language: str | None = None, 
             event = Event()
             event.add("uid", f"visit-{visit.id}@{_DOMAIN}")
             event.add("dtstamp", stamp)
-            event.add("summary", _("Study visit: {host}").format(host=visit.host.name)
-                      + (f" – {visit.title}" if visit.title else ""))
+            event.add("summary", _visit_summary(visit.host.name, visit.title))
             event.add("dtstart", visit.starts_at)
             event.add("dtend", visit.ends_at or visit.starts_at + dt.timedelta(hours=2))
             event.add("location", ", ".join(p for p in (visit.host.name, visit.host.address) if p))
@@ -82,7 +93,8 @@ def write_schedule_ics(store: Store, out: Path, *, language: str | None = None, 
             event.add("location", ", ".join(p for p in (first.host.name, first.host.address) if p))
             supervisors = sorted({f"{i.supervisor.name}, {i.supervisor.phone or '–'}" for i in items if i.supervisor})
             event.add("description", _describe([
-                _("Pupils: {names}").format(names=", ".join(f"{i.pupil} ({i.class_name})" for i in items)),
+                ngettext("Pupil: {names}", "Pupils: {names}", len(items)).format(
+                    names=", ".join(f"{i.pupil} ({i.class_name})" for i in items)),
                 _("Supervisor: {names}").format(names="; ".join(supervisors)) if supervisors else "",
                 _("Phone: {phone}").format(phone=first.host.phone) if first.host.phone else "",
             ]))

@@ -233,3 +233,17 @@ def test_a_visit_titled_study_visit_is_not_called_study_visit_twice():
         assert _study_visit_what("Wizyta studyjna – Odlewnia Granit S.A.") == "Wizyta studyjna – Odlewnia Granit S.A."
         assert _study_visit_what("Robotverkstan") == "Wizyta studyjna: Robotverkstan"
         assert _study_visit_what(None) == "Wizyta studyjna"
+
+
+def test_calendar_summaries_do_not_repeat_the_visit_and_one_pupil_is_singular(doc_store, tmp_path):
+    from coordinator.documents.ics import _visit_summary
+    with use_language("pl"):
+        assert _visit_summary("Gmina Wałbrzych", "Wizyta studyjna – Gmina Wałbrzych") == \
+            "Wizyta studyjna – Gmina Wałbrzych"
+        assert _visit_summary("Odlewnia", "Odlewnia od środka") == "Wizyta studyjna: Odlewnia od środka"
+        assert _visit_summary("Odlewnia", "Piec") == "Wizyta studyjna: Odlewnia – Piec"
+    calendar = Calendar.from_ical(write_schedule_ics(doc_store, tmp_path / "s.ics", language="en").read_bytes())
+    placements = [e for e in calendar.walk("VEVENT") if str(e["uid"]).startswith("placement-")]
+    for event in placements:
+        one = "(1 pupil)" in str(event["summary"])
+        assert str(event["description"]).startswith("Pupil: " if one else "Pupils: ")
