@@ -8,7 +8,7 @@ import click
 
 from coordinator.cli.context import CliContext, emit_json, pass_cli
 from coordinator.errors import UserError
-from coordinator.i18n import _
+from coordinator.i18n import _, pgettext
 from coordinator.reference.profiles import PROFILES
 from coordinator.services import setup
 from coordinator.store import current_revision, resolve_url, sqlite_path
@@ -58,7 +58,8 @@ def demo_command(cli: CliContext, profile_code: str, size: str, seed: int, force
         finally:
             store.close()
     click.echo(_("Created the {size} demo for profile {profile}: {pupils} pupils, {organisations} "
-                 "organisations.").format(size=size, profile=profile_code, pupils=summary.pupils,
+                 "organisations.").format(size=_demo_size(size),
+                                           profile=profile_code, pupils=summary.pupils,
                                            organisations=summary.organisations))
 
 
@@ -95,3 +96,9 @@ def register(group: click.Group) -> None:
     group.add_command(init_command)
     group.add_command(demo_command)
     group.add_command(info_command)
+
+
+def _demo_size(size: str) -> str:
+    """The demo's size as a sentence names it (the option keeps its English word)."""
+    return {"small": pgettext("demo size", "small"), "municipality": pgettext("demo size", "municipality"),
+            "region": pgettext("demo size", "region")}.get(size, size)

@@ -71,3 +71,9 @@ def test_an_unknown_size_is_wrong_usage(tmp_path, coordinator):
     result = coordinator("--db", tmp_path / "x.sqlite", "demo", "--size", "huge")
     assert result.code == 2
     assert not (tmp_path / "x.sqlite").exists()
+
+
+def test_the_demos_size_is_named_in_the_chosen_language(tmp_path, coordinator):
+    result = coordinator("--db", tmp_path / "x.sqlite", "--lang", "ru", "demo", "--size", "small", "--profile", "ru")
+    assert result.code == 0, result.err
+    assert "(размер: малый)" in result.out and "small" not in result.out  # was "демонстрационная база small"
