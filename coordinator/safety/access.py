@@ -129,6 +129,22 @@ _COLUMN_LABELS = {"id": N_("Record number"), "goal_id": N_("Goal (number)"), "ti
                   "meeting_id": N_("Meeting (number)")}
 
 
+_AUDIT_ACTIONS = {"create": N_("Created"), "update": N_("Changed"), "delete": N_("Deleted"), "erase": N_("Erased"),
+                  "anonymise": N_("Anonymised"), "bulk-create": N_("Created"), "bulk-update": N_("Changed"),
+                  "bulk-delete": N_("Deleted")}
+
+
+def _field_names(fields: Any, labels: dict[str, str]) -> str:
+    """The audit log's JSON list of field names, as the record's form labels them."""
+    try:
+        names = json.loads(fields) if isinstance(fields, str) else fields
+    except ValueError:
+        return str(fields)
+    if not isinstance(names, list):
+        return "" if names is None else str(names)
+    return ", ".join(labels.get(str(name)) or str(name) for name in names)
+
+
 def _table_words(table_name: str) -> tuple[str, dict[str, str], dict[str, dict[Any, str]]]:
     """A table's heading, field labels and choice labels in the language in force, as its form shows them;
     a table no form edits keeps its own name."""
@@ -220,9 +236,12 @@ def render_pdf(data: dict[str, Any]) -> bytes:
     if data["audit_log"]:
         grid = [[cell(_("When")), cell(_("What")), cell(_("Record")), cell(_("Fields changed"))]]
         for entry in data["audit_log"]:
-            grid.append([cell(entry.get("at")), cell(entry.get("action")),
-                         cell(f"{entry.get('table_name')} {entry.get('record_id')}"), cell(entry.get("fields"))])
-        table = Table(grid, colWidths=[35 * mm, 20 * mm, 40 * mm, 75 * mm], repeatRows=1)
+            table_title, labels, _choices = _table_words(str(entry.get("table_name")))
+            action = entry.get("action")
+            grid.append([cell(_shown(entry.get("at"), None)),
+                         cell(_(_AUDIT_ACTIONS[action]) if action in _AUDIT_ACTIONS else action),
+                         cell(f"{table_title} {entry.get('record_id')}"), cell(_field_names(entry.get("fields"), labels))])
+        table = Table(grid, colWidths=[34 * mm, 35 * mm, 38 * mm, 63 * mm], repeatRows=1)
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.grey)]))
         story.append(table)
     else:

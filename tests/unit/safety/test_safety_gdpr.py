@@ -191,3 +191,22 @@ def test_access_export_pdf_speaks_the_language_of_its_reader(people_store, tmp_p
     assert "Imię" in text and "Dane chronione Nie" in text and "Przynależność do klas" in text
     for english in ("first name", "birth date", "protected identity", "False", "True", "Enrolments", "created at"):
         assert english not in text
+
+
+def test_access_export_history_names_actions_records_and_fields_in_words(people_store, tmp_path):
+    from pypdf import PdfReader
+
+    from coordinator.i18n import use_language
+    from coordinator.models import AuditEntry
+
+    who = ids(people_store)
+    with people_store.session() as s:
+        s.add(AuditEntry(action="update", table_name="pupils", record_id=who["erased"],
+                         fields='["first_name", "birth_date"]'))
+    with use_language("pl"):
+        out = export_person(people_store, kind="pupil", record_id=who["erased"], out=tmp_path / "p.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+    history = text[text.index("Historia zmian"):]
+    assert "Zmieniono" in history and f"Uczniowie {who['erased']}" in history
+    assert "Imię, Data urodzenia" in history
+    assert "update" not in history and "first_name" not in history and "pupils" not in history
