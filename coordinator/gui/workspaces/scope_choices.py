@@ -19,6 +19,28 @@ class Choices:
     schools: list[tuple[int, str]] = field(default_factory=list)
 
 
+def refill_filters(choices: Choices, year_combo, school_combo, all_schools: str) -> None:
+    """Fill the year and school combos from `choices`, keeping what was chosen if it is still there.
+
+    The year falls back to the year in force; the school to `all_schools` (the municipality, data None).
+    Signals are held back while the combos are rebuilt, so the caller computes once afterwards.
+    """
+    year, school = year_combo.currentData(), school_combo.currentData()
+    for combo in (year_combo, school_combo):
+        combo.blockSignals(True)
+        combo.clear()
+    for label in choices.years:
+        year_combo.addItem(label, label)
+    school_combo.addItem(all_schools, None)
+    for _school_id, name in choices.schools:
+        school_combo.addItem(name, name)
+    year = year if year in choices.years else choices.current_year
+    year_combo.setCurrentIndex(max(0, year_combo.findData(year)))
+    school_combo.setCurrentIndex(max(0, school_combo.findData(school)))
+    for combo in (year_combo, school_combo):
+        combo.blockSignals(False)
+
+
 def load_choices(store) -> Choices:
     """Years and schools for the filter combos (one short read)."""
     from sqlalchemy import select

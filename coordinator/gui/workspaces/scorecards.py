@@ -31,7 +31,7 @@ from coordinator.gui.context import AppContext
 from coordinator.gui.dialogs.indicator_dialog import ManualIndicatorDialog, percent_scale
 from coordinator.gui.workers import run_task
 from coordinator.gui.workspaces.base import Workspace
-from coordinator.gui.workspaces.scope_choices import load_choices
+from coordinator.gui.workspaces.scope_choices import load_choices, refill_filters
 from coordinator.i18n import N_, _
 from coordinator.models.enums import Direction, Perspective
 from coordinator.services.changes import ChangeSet
@@ -251,22 +251,7 @@ class ScorecardsWorkspace(Workspace):
         store = self.context.store
         if store is None:
             return
-        choices = load_choices(store)
-        year = self.year_combo.currentData()
-        scope = self.scope_combo.currentData()
-        for combo in (self.scope_combo, self.year_combo):
-            combo.blockSignals(True)
-            combo.clear()
-        self.scope_combo.addItem(_("Municipality"), None)
-        for _school_id, name in choices.schools:
-            self.scope_combo.addItem(name, name)
-        for label in choices.years:
-            self.year_combo.addItem(label, label)
-        self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(scope)))
-        year = year if year in choices.years else choices.current_year
-        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(year)))
-        for combo in (self.scope_combo, self.year_combo):
-            combo.blockSignals(False)
+        refill_filters(load_choices(store), self.year_combo, self.scope_combo, _("Municipality"))
         self._compute()
 
     def _filters_changed(self) -> None:

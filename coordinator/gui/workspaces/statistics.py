@@ -31,7 +31,7 @@ from coordinator.gui.context import AppContext
 from coordinator.gui.workers import run_task
 from coordinator.gui.workspaces.base import Workspace
 from coordinator.gui.workspaces.gender_charts import bar_chart_view, draw_rates, draw_sectors, draw_trend
-from coordinator.gui.workspaces.scope_choices import Choices, load_choices
+from coordinator.gui.workspaces.scope_choices import Choices, load_choices, refill_filters
 from coordinator.i18n import _
 from coordinator.models.enums import GENDERS, Gender
 from coordinator.services.changes import ChangeSet
@@ -295,22 +295,8 @@ class StatisticsWorkspace(Workspace):
         store = self.context.store
         if store is None:
             return
-        chosen_year = self.year_combo.currentData()
-        chosen_school = self.school_combo.currentData()
         self._choices = load_choices(store)
-        for combo in (self.year_combo, self.school_combo):
-            combo.blockSignals(True)
-            combo.clear()
-        for label in self._choices.years:
-            self.year_combo.addItem(label, label)
-        self.school_combo.addItem(_("All schools (municipality)"), None)
-        for school_id, name in self._choices.schools:
-            self.school_combo.addItem(name, name)
-        year = chosen_year if chosen_year in self._choices.years else self._choices.current_year
-        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(year)))
-        self.school_combo.setCurrentIndex(max(0, self.school_combo.findData(chosen_school)))
-        for combo in (self.year_combo, self.school_combo):
-            combo.blockSignals(False)
+        refill_filters(self._choices, self.year_combo, self.school_combo, _("All schools (municipality)"))
         self._compute()
 
     def _filters_changed(self) -> None:
