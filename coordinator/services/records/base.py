@@ -337,3 +337,30 @@ def _num(value: float | None) -> str:
 
 def today() -> dt.date:
     return dt.date.today()
+
+
+class ParticipantsFollowClasses:
+    """For activities whose participants are the pupils of their classes (visits, encounters).
+
+    Mixed in before RecordKind. When the record is created or its classes change, the participant
+    rows are rebuilt from the classes' enrolments, since the encounter rate counts participants.
+    """
+
+    class_table: Any  # link table (owner id, class_id)
+    participant_table: Any  # link table (owner id, pupil_id)
+    owner_column: str  # the owner's id column in both tables
+
+    def after_save(self, session: Session, record_id: int, values: dict[str, Any], created: bool) -> None:
+        from coordinator.models import Enrolment
+
+        classes = self.class_table
+        old_classes = set(session.scalars(select(classes.c.class_id)
+                                          .where(classes.c[self.owner_column] == record_id)))
+        super().after_save(session, record_id, values, created)  # type: ignore[misc]
+        class_ids = values.get("class_ids") or []
+        if created or old_classes != set(class_ids):
+            table = self.participant_table
+            session.execute(delete(table).where(table.c[self.owner_column] == record_id))
+            pupils = sorted(set(session.scalars(select(Enrolment.pupil_id).where(Enrolment.class_id.in_(class_ids)))))
+            if pupils:
+                session.execute(insert(table), [{self.owner_column: record_id, "pupil_id": p} for p in pupils])

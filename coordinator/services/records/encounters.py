@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import select
 
 from coordinator.i18n import N_
 from coordinator.models import (
     ActivityStatus,
     Encounter,
     EncounterKind,
-    Enrolment,
     Organisation,
     encounter_classes,
     encounter_participants,
@@ -23,13 +22,17 @@ from coordinator.services.records.base import (
     REF,
     ColumnSpec,
     FieldSpec,
+    ParticipantsFollowClasses,
     RecordKind,
     _label_choices,
 )
 from coordinator.services.setup import ensure_school_year
 
 
-class EncounterKindSpec(RecordKind):
+class EncounterKindSpec(ParticipantsFollowClasses, RecordKind):
+    class_table = encounter_classes
+    participant_table = encounter_participants
+    owner_column = "encounter_id"
     key = "encounters"
     choice_filter = ("kind", N_("Kind"), _label_choices(EncounterKind))
     newest_first = True
@@ -68,19 +71,6 @@ class EncounterKindSpec(RecordKind):
         out["status"] = ActivityStatus(out["status"])
         out["school_year_id"] = ensure_school_year(session, label_of(values["date"]))
         return out
-
-    def after_save(self, session, record_id, values, created) -> None:
-        old_classes = set(session.scalars(select(encounter_classes.c.class_id)
-                                          .where(encounter_classes.c.encounter_id == record_id)))
-        super().after_save(session, record_id, values, created)
-        if created or old_classes != set(values.get("class_ids") or []):
-            # Participants follow the classes (the encounter rate counts them).
-            table = encounter_participants
-            session.execute(delete(table).where(table.c.encounter_id == record_id))
-            pupils = sorted(set(session.scalars(select(Enrolment.pupil_id).where(
-                Enrolment.class_id.in_(values.get("class_ids") or [])))))
-            if pupils:
-                session.execute(insert(table), [{"encounter_id": record_id, "pupil_id": p} for p in pupils])
 
     def display_expr(self):
         return Encounter.title

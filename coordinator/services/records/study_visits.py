@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import func, select
 
 from coordinator.i18n import N_
 from coordinator.models import (
     ActivityStatus,
     Contact,
-    Enrolment,
     Organisation,
     StudyVisit,
     study_visit_classes,
@@ -25,13 +24,17 @@ from coordinator.services.records.base import (
     REF,
     ColumnSpec,
     FieldSpec,
+    ParticipantsFollowClasses,
     RecordKind,
     _label_choices,
 )
 from coordinator.services.setup import ensure_school_year
 
 
-class StudyVisitKindSpec(RecordKind):
+class StudyVisitKindSpec(ParticipantsFollowClasses, RecordKind):
+    class_table = study_visit_classes
+    participant_table = study_visit_participants
+    owner_column = "study_visit_id"
     key = "study_visits"
     choice_filter = ("status", N_("Status"), _label_choices(ActivityStatus))
     newest_first = True
@@ -81,19 +84,6 @@ class StudyVisitKindSpec(RecordKind):
         out["title"] = out.get("title") or ""
         out["school_year_id"] = ensure_school_year(session, label_of(values["starts_at"].date()))
         return out
-
-    def after_save(self, session, record_id, values, created) -> None:
-        old_classes = set(session.scalars(select(study_visit_classes.c.class_id)
-                                          .where(study_visit_classes.c.study_visit_id == record_id)))
-        super().after_save(session, record_id, values, created)
-        if created or old_classes != set(values.get("class_ids") or []):
-            # Participants follow the classes: every pupil enrolled in them.
-            table = study_visit_participants
-            session.execute(delete(table).where(table.c.study_visit_id == record_id))
-            pupils = sorted(set(session.scalars(select(Enrolment.pupil_id).where(
-                Enrolment.class_id.in_(values.get("class_ids") or [])))))
-            if pupils:
-                session.execute(insert(table), [{"study_visit_id": record_id, "pupil_id": p} for p in pupils])
 
     def display_expr(self):
         return StudyVisit.title
