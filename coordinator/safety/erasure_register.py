@@ -63,7 +63,7 @@ def _connect(path: Path, passphrase: str | None) -> sqlite3.Connection:
     if passphrase is not None:
         from coordinator.safety.encryption import connect_encrypted
 
-        return connect_encrypted(path, passphrase)
+        return connect_encrypted(path, passphrase, readonly=True)
     return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=5.0, isolation_level=None)
 
 
@@ -84,11 +84,11 @@ def register_of_file(path: Path, passphrase: str | None = None) -> list[Register
                 is None:
             return []
         rows = conn.execute("SELECT table_name, record_id, action, fingerprint, at FROM erasure_register").fetchall()
-    except sqlite3.Error:
+    except Exception:  # noqa: BLE001  (SQLCipher has its own error classes; an unreadable file holds no register)
         return []
     finally:
         if conn is not None:
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(Exception):
                 conn.close()
     return [RegisterEntry(str(t), int(r), str(a), str(f), _as_time(at)) for t, r, a, f, at in rows
             if isinstance(r, int)]

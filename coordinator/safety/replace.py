@@ -63,7 +63,7 @@ def _revision(path: Path, passphrase: str | None) -> str | None:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             conn.close()
-    except sqlite3.Error:
+    except Exception:  # noqa: BLE001  (SQLCipher has its own error classes): no revision can be read
         return None
     return str(row[0]) if row else None
 
