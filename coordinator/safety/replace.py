@@ -102,11 +102,11 @@ def set_aside_damaged(db: Path, moment: dt.datetime) -> Path:
 
 def _keep_old(db: Path, reason: str, moment: dt.datetime, passphrase: str | None) -> Replaced:
     """Back up a sound old file (and fold its WAL in), or set a damaged or foreign one aside."""
-    from coordinator.safety.backups import create_backup
+    from coordinator.safety.backups import check_with_passphrase, create_backup
 
     if not db.exists():
         return Replaced(None, None)
-    current = _check(db, passphrase)
+    current = check_with_passphrase(db, passphrase)  # the quick check: a sound file is backed up, not judged
     if current.ok and current.kind == "empty":
         return Replaced(None, None)  # an empty database holds nothing to keep
     if current.ok and current.kind == "ok" and is_ours_or_older(db, passphrase):
@@ -137,6 +137,8 @@ def replace_database(db: Path, build: Callable[[Path], None], *, reason: str, no
         build(tmp)
         settle(tmp, passphrase)
         verify_new(tmp, passphrase, db.name)
+        with contextlib.suppress(OSError):  # the new file keeps the old one's permissions (0600 if none)
+            os.chmod(tmp, db.stat().st_mode & 0o777)
         kept = _keep_old(db, reason, moment, passphrase)
         for sidecar in _sidecars(db):  # the old file was settled or set aside: these hold nothing of it
             sidecar.unlink(missing_ok=True)

@@ -15,7 +15,7 @@ from coordinator.errors import UserError
 from coordinator.i18n import _
 from coordinator.safety.backups import check_with_passphrase as _check
 from coordinator.safety.backups import copy_database, list_backups
-from coordinator.safety.replace import replace_database
+from coordinator.safety.replace import is_ours, is_ours_or_older, replace_database
 
 
 @dataclass(frozen=True)
@@ -26,17 +26,28 @@ class RestoreResult:
     erasures_reapplied: int
 
 
-def _open(path: Path, passphrase: str | None):  # type: ignore[no-untyped-def]
+def _open(path: Path, passphrase: str | None, *, backup: bool = False):  # type: ignore[no-untyped-def]
     from coordinator.store import open_store
 
     def no_backup(_store: object) -> None:
         return None  # the file is a fresh copy of a backup: nothing to lose by upgrading it
 
+    before = None if backup else no_backup
     if passphrase is not None:
         from coordinator.safety.encryption import encrypted_url
 
-        return open_store(encrypted_url(str(path), passphrase), before_migration=no_backup)
-    return open_store(path, before_migration=no_backup)
+        return open_store(encrypted_url(str(path), passphrase), before_migration=before)
+    return open_store(path, before_migration=before)
+
+
+def _upgrade_live(db: Path, passphrase: str | None) -> None:
+    """Upgrade a sound live file of an earlier version first, so the register it kept beside it is read."""
+    if not db.exists() or is_ours(db, passphrase) or not is_ours_or_older(db, passphrase):
+        return
+    try:
+        _open(db, passphrase, backup=True).close()
+    except UserError:
+        return  # a damaged file is set aside by the replacement
 
 
 def _erase_again(copy: Path, db: Path, source: Path, passphrase: str | None) -> int:
@@ -66,6 +77,7 @@ def restore_backup(db_path: str | Path, backup: str | Path, *, now: dt.datetime 
     if not checked.ok or checked.kind == "empty":
         raise UserError(_("{name} cannot be restored: {problem}").format(
             name=source.name, problem=checked.message(source.name)))
+    _upgrade_live(db, passphrase)
     reapplied = 0
 
     def build(copy: Path) -> None:

@@ -115,15 +115,17 @@ def test_an_old_register_file_is_taken_into_the_database_on_upgrade(empty_db, ca
     entry = {"table": "pupils", "id": who["erased"], "action": "erase", "at": "2026-01-02T03:04:05",
              "fingerprint": fingerprint("pupils", who["erased"], created)}
     sidecar.write_text(json.dumps([entry]), encoding="utf-8")
-    store = open_store(path)  # upgraded to the register inside the database
+    code, out, err = run(capsys, "--db", path, "restore", older)  # the live file is upgraded first
+    assert code == 0, err
+    assert "1 erasure made since the backup was applied again." in out
+    assert not erased_is_back(path)
+    sidecar.unlink()  # no longer read: the database holds the register now
+    store = open_store(path)
     assert current_revision(store.engine) == head_revision()
     with store.session() as s:
         assert [(e.record_id, e.at) for e in register_entries(s)] == [(who["erased"], dt.datetime(2026, 1, 2, 3, 4, 5))]
     store.close()
-    sidecar.unlink()  # no longer needed: the database holds it
-    code, _, err = run(capsys, "--db", path, "restore", older)
-    assert code == 0, err
-    assert not erased_is_back(path)
+    assert [b.reason for b in list_backups(path)] == ["before-restore", "before-migration"]
 
 
 def _digest(path) -> str:

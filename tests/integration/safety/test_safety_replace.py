@@ -1,8 +1,8 @@
 """Whole-file replacements (`demo --force`, `restore`) build the new file beside the old one.
 
-`demo --force` is killed (SIGKILL) at random moments: the file at the path is always the old
-database or the complete new one, never an empty schema or an empty file; the old one is backed
-up before it is replaced.
+Each is killed (SIGKILL) at random moments: the file at the path is always the old database or
+the complete new one, never an empty schema or an empty file; the old one is backed up before it
+is replaced, and the next command removes what the killed runs left.
 """
 
 from __future__ import annotations
@@ -64,26 +64,20 @@ def old_db(tmp_path):
     return template
 
 
-def test_a_killed_demo_force_leaves_the_old_database_or_the_whole_new_one(old_db, tmp_path):
-    db = tmp_path / "desk" / "desk.sqlite"
-    db.parent.mkdir()
-    argv = ["--db", str(db), "demo", "--force", "--size", "small", "--profile", "pl"]
+def _kill_at_random_moments(argv: list[str], prepare, db, seed: int) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """Run `argv` once to the end, then RUNS times killed at a random moment; returns how often each file was seen.
 
-    def prepare() -> None:
-        for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
-            db.with_name(db.name + suffix).unlink(missing_ok=True)
-        shutil.copyfile(old_db, db)
-
-    old = _state(old_db)
+    After every kill the file at `db` must be the old database or the complete new one.
+    """
     prepare()
+    old = _state(db)
     started = time.perf_counter()
     _, status = os.waitpid(_fork(argv), 0)
     duration = time.perf_counter() - started
     assert os.waitstatus_to_exitcode(status) == 0
     new = _state(db)
-    assert new[0] == "pl" and old[0] == "se"
-    assert [b.reason for b in list_backups(db)] == ["before-demo"]
-    rng = random.Random(23)
+    assert new != old
+    rng = random.Random(seed)
     seen = {"old": 0, "new": 0}
     for _run in range(RUNS):
         prepare()
@@ -96,10 +90,38 @@ def test_a_killed_demo_force_leaves_the_old_database_or_the_whole_new_one(old_db
         seen["old" if state == old else "new"] += 1
         if not os.WIFSIGNALED(status):
             assert state == new
-    print(f"demo {duration * 1000:.0f} ms; {seen}")  # shown with -s
+    print(f"{argv[2]}: {duration * 1000:.0f} ms; {seen}")  # shown with -s
     assert seen["old"] >= 1  # some kills landed before the rename
+    return seen
+
+
+def _fresh(db, source) -> None:  # type: ignore[no-untyped-def]
+    for suffix in ("", "-wal", "-shm", "-journal", ".lock"):  # a kill may leave an empty lock file
+        db.with_name(db.name + suffix).unlink(missing_ok=True)
+    shutil.copyfile(source, db)
+
+
+def test_a_killed_demo_force_leaves_the_old_database_or_the_whole_new_one(old_db, tmp_path):
+    db = tmp_path / "desk" / "desk.sqlite"
+    db.parent.mkdir()
+    argv = ["--db", str(db), "demo", "--force", "--size", "small", "--profile", "pl"]
+    _kill_at_random_moments(argv, lambda: _fresh(db, old_db), db, seed=23)
+    assert {b.reason for b in list_backups(db)} == {"before-demo"}  # the old one was backed up first
     with pytest.raises(SystemExit):
         main(["--db", str(db), "info"])  # the next command clears what the killed ones left
+    assert [p.name for p in db.parent.iterdir() if is_temp_name(p.name)] == []
+
+
+def test_a_killed_restore_leaves_the_old_database_or_the_whole_restored_one(old_db, tmp_path):
+    db = tmp_path / "desk" / "desk.sqlite"
+    db.parent.mkdir()
+    other = tmp_path / "other-demo.sqlite"
+    with pytest.raises(SystemExit):
+        main(["--db", str(other), "demo", "--size", "small", "--profile", "ru", "--seed", "5"])
+    argv = ["--db", str(db), "restore", str(other)]
+    _kill_at_random_moments(argv, lambda: _fresh(db, old_db), db, seed=29)
+    with pytest.raises(SystemExit):
+        main(["--db", str(db), "info"])
     assert [p.name for p in db.parent.iterdir() if is_temp_name(p.name)] == []
 
 
