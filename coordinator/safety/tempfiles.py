@@ -64,7 +64,7 @@ def discard(path: Path) -> None:
 
 
 def _running(pid: int) -> bool:
-    if pid == os.getpid():
+    if pid == os.getpid() or os.name == "nt":  # on Windows os.kill would end the process: age decides there
         return True
     try:
         os.kill(pid, 0)
