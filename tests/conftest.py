@@ -14,6 +14,12 @@ from coordinator.i18n import set_language
 from coordinator.store import Store, open_store
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_state_folder(tmp_path_factory):
+    """The app's state (the folders of recent exports) goes to a test folder, never the user's own."""
+    os.environ["COORDINATOR_STATE_DIR"] = str(tmp_path_factory.mktemp("state"))
+
+
 @pytest.fixture(autouse=True)
 def _english_by_default():
     set_language("en")
