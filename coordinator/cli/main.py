@@ -32,7 +32,8 @@ log = logging.getLogger("coordinator")
 click_i18n.install()
 
 
-@click.group(cls=click_i18n.LocalisedGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=click_i18n.LocalisedGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db", metavar="PATH|URL", help="Database file or SQLAlchemy URL.")
 @click.option("--lang", "lang", type=click.Choice(LANGUAGES), help="Language of messages and documents.")
 @click.version_option(__version__, prog_name="coordinator")

@@ -43,7 +43,8 @@ def _english_leaks(args: list[str], language: str) -> set[str]:
 @pytest.mark.parametrize(("language", "args", "words"), [
     ("sv", ["--help"], ["Användning:", "Flaggor:", "Kommandon:", "Visa den här hjälpen och avsluta."]),
     ("pl", ["import", "--help"], ["Użycie:", "Opcje:", "Pokaż tę pomoc i zakończ.", "Wczytaj plik CSV"]),
-    ("ru", ["report", "--help"], ["Использование:", "Параметры:", "Показать эту справку и выйти."]),
+    ("ru", ["report", "--help"], ["Использование:", "Параметры:", "Показать эту справку и выйти.",
+                                  "Сформировать документ"]),
 ])
 def test_help_is_in_the_chosen_language_with_no_english_words(language, args, words):
     result = coordinator(*args, lang=language)
