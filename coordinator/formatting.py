@@ -13,6 +13,7 @@ Dates follow each language's documents, per use, not CLDR's one "medium" for all
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
@@ -30,6 +31,9 @@ _DATE_PATTERNS: dict[str, dict[str, str]] = {
     "en": {"day_month": "d MMM"},
 }
 _FULL_YEAR_LABELS = {"pl", "ru"}
+# Polish and Russian prose writes a month out ("4 czerwca", "4 июня"); CLDR's "cze", "июн." are not used.
+_FULL_MONTHS = {"pl", "ru"}
+_ABBREVIATED_MONTH = re.compile(r"(?<!M)MMM(?!M)")
 
 
 def locale_code(language: str | None = None) -> str:
@@ -42,6 +46,8 @@ def format_date(value: dt.date | None, fmt: str = "medium", language: str | None
         return ""
     code = language or get_language()
     pattern = _DATE_PATTERNS.get(code, {}).get(fmt, fmt)
+    if code in _FULL_MONTHS and pattern not in ("short", "medium", "long", "full"):
+        pattern = _ABBREVIATED_MONTH.sub("MMMM", pattern)
     return babel_dates.format_date(value, format=pattern, locale=locale_code(code))
 
 
