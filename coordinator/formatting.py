@@ -5,7 +5,7 @@ Dates follow each language's documents, per use, not CLDR's one "medium" for all
   Swedish, "01.03.2027" in Polish and Russian (CLDR's "1 мар. 2027 г." abbreviates a month Russian
   writing never shortens, and ends in a full stop that doubles at the end of a sentence);
 - a letter's date line (`format_letter_date(d)`): "1 mars 2027", "1 marca 2027 r.", "1 марта 2027 г.";
-- a day in a week grid (`format_day_month(d)`): "1 mars", "1.03", "01.03";
+- a day in a week grid (`format_day_month(d)`): "1 mars", "01.03";
 - a school year (`format_school_year("2026/27")`): "2026/27" in Swedish and English, "2026/2027" in
   Polish and Russian documents.
 """
@@ -25,7 +25,7 @@ _LOCALES = {"en": "en_GB", "sv": "sv_SE", "pl": "pl_PL", "ru": "ru_RU"}
 # Named formats a language writes differently from CLDR; any other name or pattern goes to Babel as is.
 # A no-break space keeps "2027 г." and "2027 r." together on one line.
 _DATE_PATTERNS: dict[str, dict[str, str]] = {
-    "pl": {"medium": "dd.MM.y", "long": "d MMMM y\u00a0'r'.", "day_month": "d.MM"},
+    "pl": {"short": "dd.MM.y", "medium": "dd.MM.y", "long": "d MMMM y\u00a0'r'.", "day_month": "dd.MM"},
     "ru": {"medium": "dd.MM.y", "long": "d MMMM y\u00a0'г'.", "day_month": "dd.MM"},
     "sv": {"day_month": "d MMM"},
     "en": {"day_month": "d MMM"},
