@@ -37,8 +37,9 @@ def test_russian_months_are_never_cut_to_mar_or_iyun():
     assert "4 июня 2027" in shown[12 + 5]
 
 
-@pytest.mark.parametrize(("language", "expected"), [("ru", "пт, 4 июня"), ("pl", "pt., 4 czerwca"), ("sv", "fre 4 juni")])
-def test_a_pattern_asking_for_an_abbreviated_month_gets_the_whole_month_in_polish_and_russian(language, expected):
+@pytest.mark.parametrize(("language", "expected"),
+                         [("ru", "пт, 4 июня"), ("pl", "pt., 4 czerwca"), ("sv", "fre 4 juni")])
+def test_an_abbreviated_month_pattern_gets_the_whole_month_in_polish_and_russian(language, expected):
     with use_language(language):
         assert format_date(dt.date(2027, 6, 4), "EEE d MMM").replace(",", "").split() == expected.replace(
             ",", "").split()

@@ -1,4 +1,4 @@
-"""Every plural message in Polish and Russian picks the form the language's grammar wants, number filled in."""
+"""Every Polish and Russian plural message picks the form the language's grammar wants, number filled in."""
 
 from __future__ import annotations
 
@@ -63,7 +63,8 @@ def test_every_plural_message_takes_the_form_of_the_languages_rule_with_its_numb
 
 
 @pytest.mark.parametrize(("language", "msgid", "expected"), [
-    ("pl", ("{n} day", "{n} days"), ["1 dzień", "2 dni", "5 dni", "12 dni", "21 dni", "22 dni", "25 dni", "101 dni"]),
+    ("pl", ("{n} day", "{n} days"),
+     ["1 dzień", "2 dni", "5 dni", "12 dni", "21 dni", "22 dni", "25 dni", "101 dni"]),
     ("ru", ("{n} day", "{n} days"),
      ["1 день", "2 дня", "5 дней", "12 дней", "21 день", "22 дня", "25 дней", "101 день"]),
     ("pl", ("{n} record", "{n} records"),

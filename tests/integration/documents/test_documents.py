@@ -215,7 +215,8 @@ def test_a_hosts_page_names_one_school_once_not_in_every_row(doc_store, tmp_path
     assert any("School and class" in page for page in everyone)  # two schools at one host: each row says which
 
 
-@pytest.mark.parametrize(("language", "due"), [("ru", "15.01.2027"), ("pl", "15.01.2027"), ("sv", "15 jan. 2027")])
+@pytest.mark.parametrize(("language", "due"),
+                         [("ru", "15.01.2027"), ("pl", "15.01.2027"), ("sv", "15 jan. 2027")])
 def test_an_actions_due_date_stays_on_one_line(doc_store, tmp_path, language, due):
     out = render_document(doc_store, "action-plan", tmp_path / "plan.pdf", language=language)
     assert due in "\n".join(pages_text(out))  # "15 янв. 2027" above a lone "г." was the Russian plan
