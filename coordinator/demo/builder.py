@@ -25,12 +25,14 @@ from coordinator.models import (
     Action,
     ActionActivity,
     ActionPlan,
+    Agreement,
     Base,
     Contact,
     Encounter,
     Enrolment,
     Goal,
     Meeting,
+    MemberRole,
     Network,
     NetworkMember,
     Organisation,
@@ -67,6 +69,7 @@ TABLES: tuple[tuple[str, Table], ...] = tuple(
         ("schools", School.__table__),
         ("teachers", Teacher.__table__),
         ("classes", SchoolClass.__table__),
+        ("agreements", Agreement.__table__),
         ("pupils", Pupil.__table__),
         ("enrolments", Enrolment.__table__),
         ("study_visits", StudyVisit.__table__),
@@ -142,6 +145,9 @@ def _context(session: Session, profile_code: str, size: str, seed: int) -> DemoC
         dominance=dominance,
         type_ids=type_ids,
     )
+    for kind, role_id in session.execute(select(MemberRole.kind, MemberRole.id).where(
+            MemberRole.country == spec.country).order_by(MemberRole.position.desc())):
+        ctx.role_ids[kind.value] = role_id  # the first of each kind wins
     return ctx
 
 

@@ -93,6 +93,7 @@ class DemoContext:
     school_towns: dict[int, str] = field(default_factory=dict)
     activities: dict[tuple[int, str], list[int]] = field(default_factory=dict)  # (year, kind) → ids
     network_members: dict[int, list[int]] = field(default_factory=dict)  # network id → organisation ids
+    role_ids: dict[str, int] = field(default_factory=dict)  # role kind → the country's first role of it
     cache: dict[str, Any] = field(default_factory=dict)
 
     def rng(self, part: str) -> random.Random:

@@ -68,6 +68,7 @@ class CountryData:
     region_name: str = ""  # the region demo's name in settings, instead of the municipality's
     school_patrons: tuple[str, ...] = ()  # the {B} of region school names; brands if empty
     patron_classes: float = 0.0  # share of upper-secondary classes sponsored by a company
+    patron_commitments: tuple[str, ...] = ()  # the commitments of a patron-class agreement
 
 
 def country_data(profile_code: str) -> CountryData:

@@ -200,4 +200,6 @@ DATA = CountryData(
                     "Polskich Olimpijczyków", "Orła Białego", "Bolesława Chrobrego", "Jana Brzechwy",
                     "Ignacego Łukasiewicza"),
     patron_classes=0.5,
+    patron_commitments=("4 miejsca praktyk rocznie", "2 lekcje z pracodawcą w semestrze",
+                        "1 staż dla nauczyciela", "stypendium dla najlepszego ucznia"),
 )

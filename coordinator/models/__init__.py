@@ -15,12 +15,18 @@ from coordinator.models.activities import (
                                            training_teachers,
 )
 from coordinator.models.audit import AuditEntry
+from coordinator.models.clusters import Agreement, BudgetLine, ContactLogEntry, Cost, FundingSource, MemberRole, Project
 from coordinator.models.erasures import ErasureRecord
 from coordinator.models.base import Base
 from coordinator.models.enums import (
                                            GENDERS,
                                            ActionStatus,
                                            ActivityStatus,
+                                           AgreementKind,
+                                           AgreementStatus,
+                                           ContactAnswer,
+                                           ContactChannel,
+                                           FundingKind,
                                            Direction,
                                            EncounterKind,
                                            Gender,
@@ -56,6 +62,18 @@ __all__ = [
                                            "ActionPlan",
                                            "ActionStatus",
                                            "ActivityStatus",
+                                           "Agreement",
+                                           "AgreementKind",
+                                           "AgreementStatus",
+                                           "BudgetLine",
+                                           "ContactAnswer",
+                                           "ContactChannel",
+                                           "ContactLogEntry",
+                                           "Cost",
+                                           "FundingKind",
+                                           "FundingSource",
+                                           "MemberRole",
+                                           "Project",
                                            "AuditEntry",
                                            "ErasureRecord",
                                            "Base",
