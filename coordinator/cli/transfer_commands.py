@@ -47,7 +47,8 @@ def _import(cli: CliContext, kind: str, file: Path, *, school: str | None, year:
 
 
 @click.command("import")
-@click.argument("kind", type=click.Choice(["pupils", "organisations", "contacts", "placements", "study-visits"]))
+@click.argument("kind", type=click.Choice(["pupils", "organisations", "contacts", "placements", "study-visits",
+                                           "network-members", "contact-log"]))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--school", help="The school of a class list; created if it does not exist.")
 @click.option("--year", help="The school year, like 2026/27 (default: the current one).")
@@ -93,7 +94,8 @@ def import_command(cli: CliContext, kind: str, file: Path, school: str | None, y
 @click.command("export")
 @click.argument("kind", type=click.Choice(["all", "pupils", "organisations", "contacts", "placements",
                                            "study-visits", "schools", "classes", "teachers", "encounters",
-                                           "trainings", "meetings"]))
+                                           "trainings", "meetings", "networks", "agreements", "contact-log",
+                                           "projects"]))
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="FILE.xlsx, FILE.csv (or FILE.vcf for contacts).")
 @click.option("--include-protected", is_flag=True, help="Include pupils with a protected identity.")

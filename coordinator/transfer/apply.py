@@ -113,6 +113,7 @@ def apply_import(session: Session, plan: ImportPlan, *, school: str | None = Non
                  cancelled: Callable[[], bool] | None = None) -> ImportResult:
     """Import the plan's rows; with problems (and not good_rows_only) nothing is written."""
     from coordinator.transfer.import_activities import PlacementImporter, StudyVisitImporter
+    from coordinator.transfer.import_clusters import ContactLogImporter, NetworkMemberImporter
     from coordinator.transfer.import_records import ContactImporter, OrganisationImporter, PupilImporter
 
     result = ImportResult(problems=list(plan.problems), dry_run=dry_run)
@@ -122,7 +123,8 @@ def apply_import(session: Session, plan: ImportPlan, *, school: str | None = Non
         result.skipped = len(plan.rows)
         return result
     importers = {"pupils": PupilImporter, "organisations": OrganisationImporter, "contacts": ContactImporter,
-                 "placements": PlacementImporter, "study-visits": StudyVisitImporter}
+                 "placements": PlacementImporter, "study-visits": StudyVisitImporter,
+                 "network-members": NetworkMemberImporter, "contact-log": ContactLogImporter}
     importer: Importer = importers[plan.kind](session, plan, school=school, year=year)
     importer.prepare()
     bad = {p.row for p in plan.problems}
