@@ -11,21 +11,11 @@ from sqlalchemy.orm import Session
 
 from coordinator.changes import Changes
 from coordinator.desk.core import DeskCore
-from coordinator.models import (
-    Agreement,
-    AgreementKind,
-    AgreementStatus,
-    ContactAnswer,
-    ContactChannel,
-    Network,
-    NetworkMember,
-    Organisation,
-    Project,
-)
+from coordinator.models import Agreement, AgreementKind, ContactAnswer, ContactChannel, Network, NetworkMember, Project
 from coordinator.services import contact_log as log
 from coordinator.services import networks as nets
 from coordinator.services import projects as money
-from coordinator.services.contact_log import LogRow
+from coordinator.services.contact_log import AgreementView, LogRow, agreement_view
 from coordinator.services.networks import Contribution, MemberRef, MemberRow
 from coordinator.services.projects import Budget
 
@@ -48,38 +38,6 @@ class NetworkView:
     name: str
     description: str | None
     members: int
-
-
-@dataclass(frozen=True)
-class AgreementView:
-    id: int
-    kind: AgreementKind
-    organisation: str
-    party: str  # the school, class or network on the other side
-    title: str
-    starts_on: dt.date | None
-    ends_on: dt.date | None
-    status: AgreementStatus
-    commitments: tuple[str, ...]
-
-
-def _agreement_view(session: Session, agreement: Agreement) -> AgreementView:
-    from coordinator.models import School, SchoolClass
-
-    org = session.get(Organisation, agreement.organisation_id)
-    party = ""
-    if agreement.class_id is not None:
-        cls = session.get(SchoolClass, agreement.class_id)
-        party = f"{cls.school.name}, {cls.name}" if cls is not None else ""
-    elif agreement.school_id is not None:
-        school = session.get(School, agreement.school_id)
-        party = school.name if school is not None else ""
-    elif agreement.network_id is not None:
-        network = session.get(Network, agreement.network_id)
-        party = network.name if network is not None else ""
-    return AgreementView(agreement.id, agreement.kind, org.name if org is not None else "", party, agreement.title,
-                         agreement.starts_on, agreement.ends_on, agreement.status,
-                         tuple(line for line in agreement.commitments.splitlines() if line.strip()))
 
 
 class ClustersDesk(DeskCore):
@@ -125,12 +83,12 @@ class ClustersDesk(DeskCore):
                                                        **fields))[1]
 
     def agreements_of(self, organisation_id: int) -> list[AgreementView]:
-        return self._read(lambda s: [_agreement_view(s, a) for a in s.scalars(
+        return self._read(lambda s: [agreement_view(s, a) for a in s.scalars(
             select(Agreement).where(Agreement.organisation_id == organisation_id).order_by(Agreement.starts_on))])
 
     def agreements_ending(self, *, today: dt.date) -> list[AgreementView]:
         """Agreements in force whose reminder before the end has come."""
-        return self._read(lambda s: [_agreement_view(s, a) for a in log.agreements_ending(s, today)])
+        return self._read(lambda s: [agreement_view(s, a) for a in log.agreements_ending(s, today)])
 
     # -- the contact log -----------------------------------------------------------------------
     def log_contact(self, *, organisation_id: int, date: dt.date, channel: ContactChannel, who: str = "",

@@ -17,7 +17,10 @@ from coordinator.models import (
     ContactAnswer,
     ContactChannel,
     ContactLogEntry,
+    Network,
     Organisation,
+    School,
+    SchoolClass,
 )
 from coordinator.services.networks import fold
 
@@ -126,3 +129,33 @@ def agreements_ending(session: Session, today: dt.date) -> list[Agreement]:
     rows = session.scalars(select(Agreement).where(Agreement.status == AgreementStatus.ACTIVE,
                                                    Agreement.ends_on.is_not(None), Agreement.ends_on >= today))
     return [a for a in rows if a.ends_on is not None and a.ends_on - dt.timedelta(days=a.remind_days) <= today]
+
+
+@dataclass(frozen=True)
+class AgreementView:
+    id: int
+    kind: AgreementKind
+    organisation: str
+    party: str  # the school, class or network on the other side
+    title: str
+    starts_on: dt.date | None
+    ends_on: dt.date | None
+    status: AgreementStatus
+    commitments: tuple[str, ...]
+
+
+def agreement_view(session: Session, agreement: Agreement) -> AgreementView:
+    org = session.get(Organisation, agreement.organisation_id)
+    party = ""
+    if agreement.class_id is not None:
+        cls = session.get(SchoolClass, agreement.class_id)
+        party = f"{cls.school.name}, {cls.name}" if cls is not None else ""
+    elif agreement.school_id is not None:
+        school = session.get(School, agreement.school_id)
+        party = school.name if school is not None else ""
+    elif agreement.network_id is not None:
+        network = session.get(Network, agreement.network_id)
+        party = network.name if network is not None else ""
+    return AgreementView(agreement.id, agreement.kind, org.name if org is not None else "", party, agreement.title,
+                         agreement.starts_on, agreement.ends_on, agreement.status,
+                         tuple(line for line in agreement.commitments.splitlines() if line.strip()))

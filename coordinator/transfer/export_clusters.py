@@ -37,7 +37,7 @@ TITLES: dict[str, str] = {
 }
 
 _LABELS: dict[str, str] = {
-    "network": N_("Network"), "member": N_("Member"), "role": N_("Role"), "joined": N_("Joined"),
+    "network": N_("Network"), "member": N_("Member"), "role": N_("Role in the network"), "joined": N_("Joined"),
     "left": N_("Left"), "kind": N_("Kind"), "organisation": N_("Organisation"), "school": N_("School"),
     "class": N_("Class"), "title": N_("Title"), "start_date": N_("Start date"), "end_date": N_("End date"),
     "status": N_("Status"), "commitments": N_("Commitments"), "date": N_("Date"), "channel": N_("Channel"),
