@@ -64,6 +64,7 @@ class LogRow:
     promised: str
     answer: ContactAnswer
     follow_up_on: dt.date | None
+    organisation_id: int
 
 
 def _rows(session: Session, query: object) -> list[LogRow]:
@@ -73,7 +74,7 @@ def _rows(session: Session, query: object) -> list[LogRow]:
 def _log_select():  # type: ignore[no-untyped-def]
     return (select(ContactLogEntry.id, Organisation.name, ContactLogEntry.date, ContactLogEntry.channel,
                    ContactLogEntry.who, ContactLogEntry.asked, ContactLogEntry.promised, ContactLogEntry.answer,
-                   ContactLogEntry.follow_up_on)
+                   ContactLogEntry.follow_up_on, ContactLogEntry.organisation_id)
             .join(Organisation, Organisation.id == ContactLogEntry.organisation_id))
 
 

@@ -246,6 +246,9 @@ class OverviewWorkspace(Workspace):
                 ("action", a.id, self._day(a.due_date), self._action_text(a)) for a in soon.actions_due]),
             (_("Overdue actions"), len(soon.actions_overdue), len(soon.actions_overdue), [
                 ("action", a.id, format_date(a.due_date), self._action_text(a)) for a in soon.actions_overdue]),
+            (_("Follow-ups due"), len(soon.follow_ups), len(soon.follow_ups), [
+                ("organisation", f.organisation_id, format_date(f.follow_up_on),
+                 " – ".join(t for t in (f.organisation, f.asked or f.promised) if t)) for f in soon.follow_ups]),
         ]
         bold = QFont(self.soon.font())
         bold.setBold(True)
