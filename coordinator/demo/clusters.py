@@ -16,6 +16,7 @@ WIDER_KINDS = ("university", "labour_office", "business_association", "technolog
 
 
 def build_clusters(ctx: DemoContext) -> None:
+    _patron_agreements(ctx)
     spec = ctx.data.cluster
     networks = ctx.rows.get("networks", [])
     if spec is None or not networks:
@@ -26,6 +27,26 @@ def build_clusters(ctx: DemoContext) -> None:
     _agreements(ctx, rng, spec, network_id)
     _contact_log(ctx, rng, spec)
     _project(ctx, rng, spec, network_id)
+
+
+def _patron_agreements(ctx: DemoContext) -> None:
+    """A class's patron company (klasa patronacka) becomes an agreement with the class of this year,
+    from the year the class began; the classes' old patron column stays empty."""
+    current = ctx.years[-1]
+    infos = {info.id: info for info in ctx.classes}
+    for row in ctx.rows.get("classes", []):
+        patron, row["patron_organisation_id"] = row.get("patron_organisation_id"), None
+        info = infos.get(row["id"])
+        if patron is None or info is None or row["school_year_id"] != current.id:
+            continue
+        began = ctx.years[0] if info.grade_index > 0 else current
+        ctx.add("agreements", {
+            "id": ctx.next_id("agreements"), "kind": "patron_class", "organisation_id": patron,
+            "school_id": info.school_id, "class_id": info.id, "network_id": None, "title": info.name,
+            "starts_on": began.starts_on, "ends_on": None, "status": "active",
+            "commitments": "\n".join(ctx.data.patron_commitments), "remind_days": 60, "notes": None,
+            "created_at": current.stamp, "updated_at": current.stamp,
+        })
 
 
 def _member_row(ctx: DemoContext, network_id: int, role_id: int, *, org: int | None = None,

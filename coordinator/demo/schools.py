@@ -186,14 +186,13 @@ def _build_school(ctx: DemoContext, rng, school_id: int, school_type: SchoolType
                         "grade": grade,
                         "name": name,
                         "vocational_profile": None if programme is None else programme.name,
+                        "patron_organisation_id": patron,
                         "mentor_id": mentor,
                         "created_at": year.stamp,
                         "updated_at": year.stamp,
                     },
                 )
             mentor_cursor += 1
-            if patron is not None and classes:
-                _patron_agreement(ctx, patron, classes[max(classes)])
             _add_pupils(ctx, rng, classes, size, girl_share, first_age + k, k == n)
 
 
@@ -257,16 +256,3 @@ def _add_pupils(
 def remember_surname_forms(ctx: DemoContext) -> None:
     """Map each feminine surname to its masculine form (Kowalska → Kowalski), for guardians' names."""
     ctx.cache["masculine"] = {ctx.data.female_surname(base): base for base in ctx.data.surnames}
-
-
-def _patron_agreement(ctx: DemoContext, organisation_id: int, info: ClassInfo) -> None:
-    """A patron class (klasa patronacka) is an agreement of the company with the class, from its first year."""
-    year = ctx.years[info.year_index]
-    ctx.add("agreements", {
-        "id": ctx.next_id("agreements"), "kind": "patron_class", "organisation_id": organisation_id,
-        "school_id": info.school_id, "class_id": info.id, "network_id": None, "title": info.name,
-        "starts_on": year.starts_on, "ends_on": year.ends_on.replace(year=year.ends_on.year + 3 - info.grade_index)
-        if info.grade_index < 3 else year.ends_on,
-        "status": "active", "commitments": "\n".join(ctx.data.patron_commitments),
-        "remind_days": 60, "notes": None, "created_at": year.stamp, "updated_at": year.stamp,
-    })
