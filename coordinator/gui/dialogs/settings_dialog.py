@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator.gui.context import AppContext
+from coordinator.gui.forms import load_ui
 from coordinator.i18n import LANGUAGES, _, get_language
 
 LANGUAGE_NAMES = {"en": "English", "sv": "Svenska", "pl": "Polski", "ru": "Русский"}
@@ -28,8 +29,6 @@ class SettingsDialog(QDialog):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        from coordinator.gui.main_window import load_ui
-
         self.context = context
         load_ui("settings_dialog.ui", self)
         for code in LANGUAGES:
