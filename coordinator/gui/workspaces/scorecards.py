@@ -29,9 +29,7 @@ from coordinator.errors import UserError
 from coordinator.formatting import format_number, format_percent
 from coordinator.gui.context import AppContext
 from coordinator.gui.dialogs.indicator_dialog import ManualIndicatorDialog, percent_scale
-from coordinator.gui.workers import run_task
-from coordinator.gui.workspaces.base import Workspace
-from coordinator.gui.workspaces.scope_choices import load_choices, refill_filters
+from coordinator.gui.workspaces.report_workspace import ReportWorkspace
 from coordinator.i18n import N_, _
 from coordinator.models.enums import Direction, Perspective
 from coordinator.services.changes import ChangeSet
@@ -95,38 +93,42 @@ def compute(session, progress, *, year: str, school: str | None):
     return compute_scorecard(session, year=year, school=school)
 
 
-class ScorecardsWorkspace(Workspace):
+class ScorecardsWorkspace(ReportWorkspace):
     """Scope and year on top, the indicators by perspective in a tree, the chosen one's editor beside it."""
 
     key = "scorecards"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
-        self._scorecard = None
         self._lines: dict[int, Any] = {}
-        self._task = None
-        self._loaded = False
-        self._stale = False
-
+        self.scope_combo = self.school_combo  # a scorecard is for one school or the municipality
         self.scope_label = QLabel()
-        self.scope_combo = QComboBox()
         self.scope_combo.setObjectName("scorecard_scope")
-        self.scope_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.scope_label.setBuddy(self.scope_combo)
         self.year_label = QLabel()
-        self.year_combo = QComboBox()
         self.year_combo.setObjectName("scorecard_year")
         self.year_label.setBuddy(self.year_combo)
         self.add_button = QPushButton()
         self.add_button.setObjectName("scorecard_add")
-        self.status_label = QLabel()
         bar = QHBoxLayout()
         for widget in (self.scope_label, self.scope_combo, self.year_label, self.year_combo):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.status_label)
         bar.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self._build_body(), 1)
+        self.tree.currentItemChanged.connect(lambda *_a: self._selection_changed())
+        self.save_button.clicked.connect(self.save_target)
+        self.value_button.clicked.connect(self.save_value)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.add_button.clicked.connect(self.add_manual)
+        self._watch_filters()
+        self.retranslate()
 
+    def _build_body(self) -> QSplitter:
+        """The indicator tree and, beside it, the editor of the chosen indicator."""
         self.tree = QTreeWidget()
         self.tree.setObjectName("scorecard_tree")
         self.tree.setColumnCount(len(COLUMNS))
@@ -136,7 +138,16 @@ class ScorecardsWorkspace(Workspace):
         for column in range(1, len(COLUMNS)):
             self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self._build_editor())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        return splitter
 
+    def _build_editor(self) -> QGroupBox:
+        """Direction, target and amber band of the chosen indicator; the value of a manual one."""
         self.editor = QGroupBox()
         self.name_value = QLabel()
         self.name_value.setWordWrap(True)
@@ -177,27 +188,8 @@ class ScorecardsWorkspace(Workspace):
         editor_layout.addLayout(self.form)
         editor_layout.addStretch(1)
         self.editor.setEnabled(False)
-
-        splitter = QSplitter()
-        splitter.addWidget(self.tree)
-        splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
         self.editor.setMinimumWidth(320)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
-
-        self.scope_combo.currentIndexChanged.connect(self._filters_changed)
-        self.year_combo.currentIndexChanged.connect(self._filters_changed)
-        self.tree.currentItemChanged.connect(lambda *_a: self._selection_changed())
-        self.save_button.clicked.connect(self.save_target)
-        self.value_button.clicked.connect(self.save_value)
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.add_button.clicked.connect(self.add_manual)
-        context.changes_applied.connect(self.refresh)
-        self.retranslate()
+        return self.editor
 
     # -- the contract ------------------------------------------------------------------------------
 
@@ -229,65 +221,20 @@ class ScorecardsWorkspace(Workspace):
             self.direction_combo.setCurrentIndex(self.direction_combo.findData(current))
         if self.scope_combo.count():
             self.scope_combo.setItemText(0, _("Municipality"))
-        if self._loaded and self._scorecard is not None:
+        if self._loaded and self._result is not None:
             self._compute()  # indicator and perspective names come translated from the computation
         self._show()
 
-    def activated(self) -> None:
-        if not self._loaded or self._stale:
-            self.reload()
+    def all_schools_text(self) -> str:
+        return _("Municipality")
 
-    def refresh(self, changes: ChangeSet | None = None) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    # -- loading -----------------------------------------------------------------------------------
-
-    def reload(self) -> None:
-        self._loaded = True
-        self._stale = False
-        store = self.context.store
-        if store is None:
-            return
-        refill_filters(load_choices(store), self.year_combo, self.scope_combo, _("Municipality"))
-        self._compute()
-
-    def _filters_changed(self) -> None:
-        if self._loaded:
-            self._compute()
-
-    def _compute(self) -> None:
-        year = self.year_combo.currentData()
-        if self.context.store is None or not year:
-            return
-        school = self.scope_combo.currentData()
-        if self._task is not None:
-            self._task.cancel()
-        self.status_label.setText(_("Computing…"))
-        self._task = run_task(self.context, lambda session, progress: compute(session, progress, year=year,
-                                                                             school=school),
-                              on_done=self._computed, on_error=self._failed)
-
-    def _computed(self, scorecard) -> None:
-        self._task = None
-        self.status_label.setText("")
-        self._scorecard = scorecard
-        self._show()
-
-    def _failed(self, message: str) -> None:
-        self._task = None
-        self.status_label.setText(message)
-
-    @property
-    def busy(self) -> bool:
-        return self._task is not None
+    def computation(self, year: str, school: str | None):
+        return lambda session, progress: compute(session, progress, year=year, school=school)
 
     # -- showing -----------------------------------------------------------------------------------
 
     def _show(self) -> None:
-        if self._scorecard is None:
+        if self._result is None:
             return
         selected = self.selected_line()
         selected_id = selected.indicator_id if selected is not None else None
@@ -295,7 +242,7 @@ class ScorecardsWorkspace(Workspace):
         self._lines = {}
         groups: dict[str, QTreeWidgetItem] = {}
         select_item = None
-        for line in self._scorecard.lines:
+        for line in self._result.lines:
             perspective = _perspective(line)
             group = groups.get(perspective)
             if group is None:

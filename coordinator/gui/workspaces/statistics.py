@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -28,13 +27,10 @@ from PySide6.QtWidgets import (
 from coordinator.errors import UserError
 from coordinator.formatting import format_number, format_percent
 from coordinator.gui.context import AppContext
-from coordinator.gui.workers import run_task
-from coordinator.gui.workspaces.base import Workspace
 from coordinator.gui.workspaces.gender_charts import bar_chart_view, draw_rates, draw_sectors, draw_trend
-from coordinator.gui.workspaces.scope_choices import Choices, load_choices, refill_filters
+from coordinator.gui.workspaces.report_workspace import ReportWorkspace
 from coordinator.i18n import _
 from coordinator.models.enums import GENDERS, Gender
-from coordinator.services.changes import ChangeSet
 
 RELEVANT_KINDS = ("pupils", "enrolments", "placements", "study_visits", "encounters", "classes", "schools",
                   "school_years", "sector_dominance")
@@ -164,26 +160,18 @@ def _safe_cell(value: Any) -> Any:
     return value
 
 
-class StatisticsWorkspace(Workspace):
+class StatisticsWorkspace(ReportWorkspace):
     """Filters (year, school, suppression), the per-grade table, three charts and export."""
 
     key = "statistics"
+    relevant = RELEVANT_KINDS
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
-        self._result: StatisticsResult | None = None
-        self._choices = Choices()
-        self._task = None
-        self._loaded = False
-        self._stale = False
-
         self.year_label = QLabel()
-        self.year_combo = QComboBox()
         self.year_combo.setObjectName("statistics_year")
         self.school_label = QLabel()
-        self.school_combo = QComboBox()
         self.school_combo.setObjectName("statistics_school")
-        self.school_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.year_label.setBuddy(self.year_combo)
         self.school_label.setBuddy(self.school_combo)
         self.suppress_box = QCheckBox()
@@ -191,7 +179,6 @@ class StatisticsWorkspace(Workspace):
         self.export_button = QPushButton()
         self.export_button.setObjectName("statistics_export")
         self.export_button.setEnabled(False)
-        self.status_label = QLabel()
         self.status_label.setObjectName("statistics_status")
 
         bar = QHBoxLayout()
@@ -200,7 +187,16 @@ class StatisticsWorkspace(Workspace):
         bar.addStretch(1)
         bar.addWidget(self.status_label)
         bar.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self._build_body(), 1)
+        self.suppress_box.toggled.connect(self._show)
+        self.export_button.clicked.connect(self.export_dialog)
+        self._watch_filters()
+        self.retranslate()
 
+    def _build_body(self) -> QSplitter:
+        """The per-grade table with the index below it, and the charts in tabs under both."""
         self.table = QTableWidget(0, 0)
         self.table.setObjectName("statistics_table")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -237,17 +233,7 @@ class StatisticsWorkspace(Workspace):
         splitter.addWidget(self.charts)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
-
-        self.year_combo.currentIndexChanged.connect(self._filters_changed)
-        self.school_combo.currentIndexChanged.connect(self._filters_changed)
-        self.suppress_box.toggled.connect(self._show)
-        self.export_button.clicked.connect(self.export_dialog)
-        context.changes_applied.connect(self.refresh)
-        self.retranslate()
+        return splitter
 
     # -- the contract ------------------------------------------------------------------------------
 
@@ -274,63 +260,18 @@ class StatisticsWorkspace(Workspace):
             self.school_combo.setItemText(0, _("All schools (municipality)"))
         self._show()
 
-    def activated(self) -> None:
-        if not self._loaded or self._stale:
-            self.reload()
+    def all_schools_text(self) -> str:
+        return _("All schools (municipality)")
 
-    def refresh(self, changes: ChangeSet | None = None) -> None:
-        if changes is not None and not changes.touches(*RELEVANT_KINDS):
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
+    def computation(self, year: str, school: str | None):
+        return lambda session, progress: compute_statistics(session, progress, year=year, school=school)
 
-    # -- loading -----------------------------------------------------------------------------------
-
-    def reload(self) -> None:
-        """Re-read the filters' choices and recompute the statistics for the chosen filters."""
-        self._loaded = True
-        self._stale = False
-        store = self.context.store
-        if store is None:
-            return
-        self._choices = load_choices(store)
-        refill_filters(self._choices, self.year_combo, self.school_combo, _("All schools (municipality)"))
-        self._compute()
-
-    def _filters_changed(self) -> None:
-        if self._loaded:
-            self._compute()
-
-    def _compute(self) -> None:
-        store = self.context.store
-        year = self.year_combo.currentData()
-        if store is None or not year:
-            return
-        school = self.school_combo.currentData()
-        if self._task is not None:
-            self._task.cancel()
-        self.status_label.setText(_("Computing…"))
+    def _computing(self) -> None:
         self.export_button.setEnabled(False)
-        self._task = run_task(
-            self.context, lambda session, progress: compute_statistics(session, progress, year=year, school=school),
-            on_done=self._computed, on_error=self._failed)
 
     def _computed(self, result: StatisticsResult) -> None:
-        self._task = None
-        self._result = result
-        self.status_label.setText("")
         self.export_button.setEnabled(True)
-        self._show()
-
-    def _failed(self, message: str) -> None:
-        self._task = None
-        self.status_label.setText(message)
-
-    @property
-    def busy(self) -> bool:
-        return self._task is not None
+        super()._computed(result)
 
     # -- showing -----------------------------------------------------------------------------------
 
