@@ -118,3 +118,35 @@ def test_dropping_a_file_opens_the_import_dialog_with_it(qtbot, main_window, tmp
     main_window.dropEvent(event)
     assert len(opened) == 1
     assert opened[0].file_edit.text() == str(class_list)
+
+
+YEAR_FILTERS = ("scorecards", "statistics", "documents", "action_plan")  # the workspaces with a year filter
+
+
+def _shown_year(window, key: str) -> str:
+    workspace = window.show_workspace(key)
+    return workspace.year_combo.currentText() if workspace.year_combo.isVisible() else ""
+
+
+def test_changing_the_school_year_in_settings_moves_every_workspace(qtbot, main_window, monkeypatch):
+    from coordinator.gui.dialogs.settings_dialog import SettingsDialog
+
+    before = {key: _shown_year(main_window, key) for key in YEAR_FILTERS}
+    assert len(set(before.values())) == 1
+    dialog = SettingsDialog(main_window.context, main_window)
+    qtbot.addWidget(dialog)
+    other = next(dialog.schoolYear.itemText(i) for i in range(dialog.schoolYear.count())
+                 if dialog.schoolYear.itemText(i) != next(iter(before.values())))
+    dialog.schoolYear.setCurrentIndex(dialog.schoolYear.findText(other))
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: (self.accept(), 1)[1])
+    original_init = SettingsDialog.__init__
+
+    def init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        self.schoolYear.setCurrentIndex(self.schoolYear.findText(other))
+
+    monkeypatch.setattr(SettingsDialog, "__init__", init)
+    main_window.open_settings()
+    assert main_window.workspace("action_plan").year_combo.currentText() == other  # the one shown, at once
+    for key in YEAR_FILTERS:
+        assert _shown_year(main_window, key) == other, key

@@ -35,6 +35,7 @@ from coordinator.gui.context import AppContext
 from coordinator.gui.workers import run_task
 from coordinator.gui.workspaces.action_plan_forms import ActionForm, GoalForm, apply, goal_commands
 from coordinator.gui.workspaces.base import Workspace
+from coordinator.gui.workspaces.scope_choices import fill_years
 from coordinator.i18n import _, ngettext
 from coordinator.services import action_plans as plans
 from coordinator.services.changes import ChangeSet
@@ -171,8 +172,9 @@ class ActionPlanWorkspace(Workspace):
 
     def refresh(self, changes: ChangeSet | None = None) -> None:
         if changes is None:
-            self._fill_years()
             self._plan_stale = self._progression_stale = True
+        if changes is None or changes.touches("school_years", "settings"):
+            self._fill_years()  # a new year, or another year in force (Settings)
         if changes is None or changes.touches("contacts", "teachers", "organisations", "school_types", *ACTIVITY_TABLES):
             self.action_form.forget_choices()
         if changes is not None:
@@ -194,12 +196,10 @@ class ActionPlanWorkspace(Workspace):
             return
         with self.context.store.session() as session:
             years, current = school_years(session), current_year_label(session)
-        self.year_combo.blockSignals(True)
-        self.year_combo.clear()
-        self.year_combo.addItems(years)
-        self.year_combo.setCurrentIndex(max(0, self.year_combo.findText(self.year or current)))
-        self.year_combo.blockSignals(False)
-        self.year = self.year_combo.currentText()
+        fill_years(self.year_combo, years, current)
+        if self.year_combo.currentText() != self.year:
+            self.year = self.year_combo.currentText()
+            self._plan_stale = self._progression_stale = True
 
     def _year_chosen(self, _index: int) -> None:
         self.year = self.year_combo.currentText()

@@ -35,6 +35,7 @@ from coordinator.gui.workers import run_task
 from coordinator.gui.workspaces.base import Workspace
 from coordinator.gui.workspaces.scope_choices import (
     ScopeChoices,
+    fill_years,
     load_grades,
     load_school_scope,
     load_scope_choices,
@@ -239,7 +240,7 @@ class DocumentsWorkspace(Workspace):
             self.reload()
 
     def refresh(self, changes: ChangeSet | None = None) -> None:
-        if self._loaded and (changes is None or changes.touches("schools", "classes", "teachers", "school_years")):
+        if self._loaded and (changes is None or changes.touches("schools", "classes", "teachers", "school_years", "settings")):
             self.reload()
 
     # -- scope -------------------------------------------------------------------------------------
@@ -250,13 +251,7 @@ class DocumentsWorkspace(Workspace):
             return
         year = self.year_combo.currentData()
         self._choices = load_scope_choices(self.context.store, year)
-        self.year_combo.blockSignals(True)
-        self.year_combo.clear()
-        for label in self._choices.years:
-            self.year_combo.addItem(label, label)
-        chosen = year if year in self._choices.years else self._choices.current_year
-        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(chosen)))
-        self.year_combo.blockSignals(False)
+        fill_years(self.year_combo, self._choices.years, self._choices.current_year)
         school = self.school_combo.currentData()
         self.school_combo.blockSignals(True)
         self.school_combo.clear()

@@ -19,26 +19,43 @@ class Choices:
     schools: list[tuple[int, str]] = field(default_factory=list)
 
 
+_IN_FORCE = "year_in_force"  # the combo remembers which year was in force when it was filled
+
+
+def fill_years(combo, years: list[str], current: str | None) -> None:
+    """Fill a school-year combo (item data: the label), the one way every year filter is filled.
+
+    What was chosen stays chosen while it exists, unless the year in force has changed since the combo
+    was last filled (Settings): then every year filter moves to the new year in force.
+    Signals are held back; the caller decides what to recompute.
+    """
+    chosen, in_force_before = combo.currentData(), combo.property(_IN_FORCE)
+    blocked = combo.blockSignals(True)
+    combo.clear()
+    for label in years:
+        combo.addItem(label, label)
+    if chosen not in years or (in_force_before is not None and in_force_before != current):
+        chosen = current
+    combo.setCurrentIndex(max(0, combo.findData(chosen)))
+    combo.setProperty(_IN_FORCE, current)
+    combo.blockSignals(blocked)
+
+
 def refill_filters(choices: Choices, year_combo, school_combo, all_schools: str) -> None:
     """Fill the year and school combos from `choices`, keeping what was chosen if it is still there.
 
-    The year falls back to the year in force; the school to `all_schools` (the municipality, data None).
+    The year follows `fill_years`; the school falls back to `all_schools` (the municipality, data None).
     Signals are held back while the combos are rebuilt, so the caller computes once afterwards.
     """
-    year, school = year_combo.currentData(), school_combo.currentData()
-    for combo in (year_combo, school_combo):
-        combo.blockSignals(True)
-        combo.clear()
-    for label in choices.years:
-        year_combo.addItem(label, label)
+    fill_years(year_combo, choices.years, choices.current_year)
+    school = school_combo.currentData()
+    school_combo.blockSignals(True)
+    school_combo.clear()
     school_combo.addItem(all_schools, None)
     for _school_id, name in choices.schools:
         school_combo.addItem(name, name)
-    year = year if year in choices.years else choices.current_year
-    year_combo.setCurrentIndex(max(0, year_combo.findData(year)))
     school_combo.setCurrentIndex(max(0, school_combo.findData(school)))
-    for combo in (year_combo, school_combo):
-        combo.blockSignals(False)
+    school_combo.blockSignals(False)
 
 
 def load_choices(store) -> Choices:

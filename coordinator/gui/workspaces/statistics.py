@@ -33,7 +33,7 @@ from coordinator.i18n import _
 from coordinator.models.enums import GENDERS, Gender
 
 RELEVANT_KINDS = ("pupils", "enrolments", "placements", "study_visits", "encounters", "classes", "schools",
-                  "school_years", "sector_dominance")
+                  "school_years", "sector_dominance", "settings")
 
 
 @dataclass
