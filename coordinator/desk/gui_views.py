@@ -1,5 +1,10 @@
-"""The desk's read-only views for the desktop app (filled in by the GUI side)."""
+"""The desk's operations for the desktop app (the GUI side's part of the door), gathered in one base."""
+
+from coordinator.desk.gui_plans import GuiPlans
+from coordinator.desk.gui_records import GuiRecords
+from coordinator.desk.gui_reports import GuiReports
+from coordinator.desk.gui_settings import GuiSettings
 
 
-class GuiViews:
-    """Read-only views the desktop app needs; owned by the GUI side."""
+class GuiViews(GuiRecords, GuiPlans, GuiReports, GuiSettings):
+    """Reads and writes the desktop app needs beyond the command line's; owned by the GUI side."""

@@ -29,18 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator.errors import UserError
 from coordinator.formatting import format_date, format_number
 from coordinator.gui.context import AppContext
 from coordinator.gui.workers import run_task
-from coordinator.gui.workspaces.action_plan_forms import ActionForm, GoalForm, apply, goal_commands
+from coordinator.gui.operations import run_op
+from coordinator.gui.workspaces.action_plan_forms import ActionForm, GoalForm
 from coordinator.gui.workspaces.base import Workspace
 from coordinator.gui.workspaces.scope_choices import fill_years
 from coordinator.i18n import _, ngettext
 from coordinator.services import action_plans as plans
 from coordinator.services.changes import ChangeSet
-from coordinator.services.progress import GradeRow, grade_progression
-from coordinator.services.setup import current_year_label, school_years
+from coordinator.services.progress import GradeRow
 
 _ID = Qt.ItemDataRole.UserRole + 1
 PLAN_TABLES = ("action_plans", "goals", "actions", "action_activities", "contacts", "teachers")
@@ -175,7 +174,7 @@ class ActionPlanWorkspace(Workspace):
             self._plan_stale = self._progression_stale = True
         if changes is None or changes.touches("school_years", "settings"):
             self._fill_years()  # a new year, or another year in force (Settings)
-        if changes is None or changes.touches("contacts", "teachers", "organisations", "school_types", *ACTIVITY_TABLES):
+        if changes is None or changes.touches("contacts", "teachers", "organisations", *ACTIVITY_TABLES):
             self.action_form.forget_choices()
         if changes is not None:
             if changes.touches(*PLAN_TABLES):
@@ -194,8 +193,8 @@ class ActionPlanWorkspace(Workspace):
     def _fill_years(self) -> None:
         if self.context.store is None:
             return
-        with self.context.store.session() as session:
-            years, current = school_years(session), current_year_label(session)
+        desk = self.context.desk
+        years, current = desk.school_years(), desk.current_year()
         fill_years(self.year_combo, years, current)
         if self.year_combo.currentText() != self.year:
             self.year = self.year_combo.currentText()
@@ -217,8 +216,7 @@ class ActionPlanWorkspace(Workspace):
     def _load_plan(self, select: tuple[str, int] | None = None) -> None:
         self._plan_stale = False
         current = select or self._current()
-        with self.context.store.session() as session:
-            self.plan = plans.plan_for_year(session, year=self.year)
+        self.plan = self.context.desk.plan(self.year)
         # A refresh keeps the form as it is (the person may be typing); a save shows the saved record.
         self._fill_tree(current, quiet=select is None)
 
@@ -226,9 +224,9 @@ class ActionPlanWorkspace(Workspace):
         self._progression_stale = False
         if self._task is not None and not self._task.done:
             self._task.cancel()
-        year = self.year
+        year, desk = self.year, self.context.desk
         self.notice.setText(_("Loading…"))
-        self._task = run_task(self.context, lambda session, _progress: grade_progression(session, year=year),
+        self._task = run_task(self.context, lambda _progress: desk.grade_progression(year), session=False,
                               on_done=self._progression_loaded, on_error=self.notice.setText)
 
     def _progression_loaded(self, rows: list[GradeRow]) -> None:
@@ -353,21 +351,23 @@ class ActionPlanWorkspace(Workspace):
         if target is None or self.plan is None:
             return
         kind, record_id = target
-        try:
-            if kind == "goal":
-                goal = next(g for g in self.plan.goals if g.id == record_id)
-                apply(self.context, _("Delete goal"), lambda session: plans.delete_goal(session, record_id),
-                      goal_commands(self.year, goal))
-                self.notice.setText(_("Goal “{title}” deleted; Ctrl+Z brings it back.").format(title=goal.title))
-            else:
-                action = next(a for g in self.plan.goals for a in g.actions if a.id == record_id)
-                values = plans.action_values(action)
-                apply(self.context, _("Delete action"), lambda session: plans.delete_action(session, record_id),
-                      lambda session: plans.create_action(session, action_id=record_id, **values))
-                self.notice.setText(_("Action “{title}” deleted; Ctrl+Z brings it back.").format(title=action.title))
-        except UserError as exc:
-            self.notice.setText(str(exc))
+        year = self.year
+        if kind == "goal":
+            goal = next(g for g in self.plan.goals if g.id == record_id)
+            outcome = run_op(self.context, lambda desk: desk.delete_goal(record_id), text=_("Delete goal"),
+                             undo=lambda desk, _r: desk.restore_goal(goal, year=year),
+                             on_failure=self.notice.setText)
+            done = _("Goal “{title}” deleted; Ctrl+Z brings it back.").format(title=goal.title)
+        else:
+            action = next(a for g in self.plan.goals for a in g.actions if a.id == record_id)
+            values = plans.action_values(action)
+            outcome = run_op(self.context, lambda desk: desk.delete_action(record_id), text=_("Delete action"),
+                             undo=lambda desk, _r: desk.create_action(action_id=record_id, **values),
+                             on_failure=self.notice.setText)
+            done = _("Action “{title}” deleted; Ctrl+Z brings it back.").format(title=action.title)
+        if not outcome.ok:
             return
+        self.notice.setText(done)
         self.forms.setCurrentWidget(self.hint)
 
     def _saved(self, kind: str, record_id: int) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from coordinator.errors import UserError, ValidationError
 from coordinator.gui.context import AppContext
 from coordinator.gui.models.record_table import RecordTableModel
-from coordinator.gui.undo import create_record, delete_record, update_record
+from coordinator.gui.record_ops import create_record, delete_record, update_record
 from coordinator.gui.widgets.record_form import RecordFormWidget
 from coordinator.i18n import _, ngettext, pgettext
 from coordinator.services.changes import ChangeSet
@@ -319,19 +319,22 @@ class RecordPanel(QWidget):
         values = self.form.values()
         try:
             if self.form.record_id is None:
-                record_id = create_record(self.context, self.kind, values)
-                self.status.setText(_("Created."))
+                outcome = create_record(self.context, self.kind, values, on_failure=self.status.setText)
+                record_id, done = outcome.value, _("Created.")
             else:
                 record_id = self.form.record_id
-                update_record(self.context, self.kind, record_id, values)
-                self.status.setText(_("Saved."))
+                outcome = update_record(self.context, self.kind, record_id, values, on_failure=self.status.setText)
+                done = _("Saved.")
         except ValidationError as exc:
             self.form.show_problems(exc.problems)
             self.status.setText(_("Please correct the marked fields."))
             return False
-        except UserError as exc:
+        except UserError as exc:  # the record is gone (read before the edit)
             self.status.setText(str(exc))
             return False
+        if not outcome.ok or record_id is None:
+            return False
+        self.status.setText(done)
         self.form.show_problems({})
         self._pending_select = record_id
         self.form.record_id = record_id
@@ -344,8 +347,9 @@ class RecordPanel(QWidget):
         if record_id is None:
             return
         try:
-            delete_record(self.context, self.kind, record_id)
-        except UserError as exc:
+            if not delete_record(self.context, self.kind, record_id, on_failure=self.status.setText).ok:
+                return
+        except UserError as exc:  # the record is gone (read before the delete)
             self.status.setText(str(exc))
             return
         self.new_record()

@@ -51,7 +51,7 @@ class ReportWorkspace(Workspace):
         raise NotImplementedError
 
     def computation(self, year: str, school: str | None) -> Callable[..., Any]:
-        """`fn(session, progress)` run on a worker; returns plain data for `_show`."""
+        """`fn(progress)` run on a worker (calling the desk); returns plain data for `_show`."""
         raise NotImplementedError
 
     def _show(self) -> None:
@@ -100,7 +100,7 @@ class ReportWorkspace(Workspace):
         self.status_label.setText(_("Computing…"))
         self._computing()
         self._task = run_task(self.context, self.computation(year, self.school_combo.currentData()),
-                              on_done=self._computed, on_error=self._failed)
+                              session=False, on_done=self._computed, on_error=self._failed)
 
     def _computing(self) -> None:
         """A computation has started (e.g. disable what needs its result)."""

@@ -25,14 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator.errors import UserError
 from coordinator.formatting import format_number, format_percent
 from coordinator.gui.context import AppContext
 from coordinator.gui.dialogs.indicator_dialog import ManualIndicatorDialog, percent_scale
+from coordinator.gui.operations import run_op
 from coordinator.gui.workspaces.report_workspace import ReportWorkspace
 from coordinator.i18n import N_, _
 from coordinator.models.enums import Direction, Perspective
-from coordinator.services.changes import ChangeSet
 
 # Status shown with a colour AND a symbol, so that it reads without colour too.
 STATUS_LOOK: dict[str, tuple[str, str, str]] = {
@@ -85,12 +84,6 @@ def _direction(line: Any) -> str:
 def _perspective(line: Any) -> str:
     perspective = getattr(line, "perspective", "")
     return getattr(perspective, "value", perspective)
-
-
-def compute(session, progress, *, year: str, school: str | None):
-    from coordinator.stats.scorecard import compute_scorecard
-
-    return compute_scorecard(session, year=year, school=school)
 
 
 class ScorecardsWorkspace(ReportWorkspace):
@@ -229,7 +222,8 @@ class ScorecardsWorkspace(ReportWorkspace):
         return _("Municipality")
 
     def computation(self, year: str, school: str | None):
-        return lambda session, progress: compute(session, progress, year=year, school=school)
+        desk = self.context.desk
+        return lambda _progress: desk.scorecard(year=year, school=school)
 
     # -- showing -----------------------------------------------------------------------------------
 
@@ -315,42 +309,27 @@ class ScorecardsWorkspace(ReportWorkspace):
     # -- editing -----------------------------------------------------------------------------------
 
     def _write(self, fn) -> bool:
-        store = self.context.store
-        if store is None:
-            return False
-        try:
-            with store.session() as session:
-                changes = fn(session)
-        except UserError as exc:
-            QMessageBox.warning(self, _("Scorecards"), str(exc))
-            return False
-        if not isinstance(changes, ChangeSet):
-            changes = ChangeSet.of("indicators", updated=(0,))
-        self.context.announce(changes)
-        return True
+        """Run an indicator edit on the desk; the desk announces it and every view follows."""
+        return run_op(self.context, fn, parent=self, title=_("Scorecards")).ok
 
     def save_target(self) -> None:
         line = self.selected_line()
         if line is None:
             return
-        from coordinator.stats.scorecard import update_indicator
-
         scale = percent_scale(line.unit)
         target = self.target_spin.value() / scale if self.has_target_box.isChecked() else None
         amber = self.amber_spin.value() / scale
         direction = self.direction_combo.currentData()
-        self._write(lambda session: update_indicator(session, indicator_id=line.indicator_id, target=target,
-                                                     amber_band=amber, direction=direction))
+        self._write(lambda desk: desk.update_indicator(indicator_id=line.indicator_id, target=target,
+                                                       amber_band=amber, direction=direction))
 
     def save_value(self) -> None:
         line = self.selected_line()
         if line is None or not getattr(line, "manual", not line.key):
             return
-        from coordinator.stats.scorecard import set_manual_value
-
         value = self.value_spin.value() / percent_scale(line.unit)
         year = self.year_combo.currentData()
-        self._write(lambda session: set_manual_value(session, indicator_id=line.indicator_id, year=year, value=value))
+        self._write(lambda desk: desk.set_manual_value(indicator_id=line.indicator_id, year=year, value=value))
 
     def delete_selected(self) -> None:
         line = self.selected_line()
@@ -360,16 +339,12 @@ class ScorecardsWorkspace(ReportWorkspace):
                                       _("Delete the indicator “{name}” and all its values?").format(name=line.name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        from coordinator.stats.scorecard import delete_indicator
-
-        self._write(lambda session: delete_indicator(session, indicator_id=line.indicator_id))
+        self._write(lambda desk: desk.delete_indicator(indicator_id=line.indicator_id))
 
     def add_manual(self, *, dialog: ManualIndicatorDialog | None = None) -> None:
         dialog = dialog or ManualIndicatorDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        from coordinator.stats.scorecard import add_manual_indicator
-
         values = dialog.values()
         school = self.scope_combo.currentData()
-        self._write(lambda session: add_manual_indicator(session, school=school, **values))
+        self._write(lambda desk: desk.add_manual_indicator(school=school, **values))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.desk.gui_reports import StatisticsResult
 from coordinator.errors import UserError
 from coordinator.formatting import format_number, format_percent
 from coordinator.gui.context import AppContext
@@ -33,38 +33,7 @@ from coordinator.i18n import _
 from coordinator.models.enums import GENDERS, Gender
 
 RELEVANT_KINDS = ("pupils", "enrolments", "placements", "study_visits", "encounters", "classes", "schools",
-                  "school_years", "sector_dominance", "settings")
-
-
-@dataclass
-class StatisticsResult:
-    """What one run of the worker hands back: the year's statistics, dominance marks and the D trend."""
-
-    stats: dict[str, Any]
-    suppressed: dict[str, Any]
-    dominance: dict[str, str | None]
-    trend: list[tuple[str, float | None]]
-
-
-def compute_statistics(session, progress=None, *, year: str, school: str | None,
-                       threshold: int = 5) -> StatisticsResult:
-    """Run in a worker: the chosen year's statistics and the dissimilarity index of every year held."""
-    from coordinator.services.setup import school_years
-    from coordinator.stats.gender import gender_statistics, sector_dominance
-    from coordinator.stats.suppression import suppress
-
-    stats = gender_statistics(session, year=year, school=school)
-    dominance = sector_dominance(session)
-    years = school_years(session)
-    trend: list[tuple[str, float | None]] = []
-    for index, label in enumerate(years):
-        if progress is not None:
-            progress.report(index, len(years))
-        other = stats if label == year else gender_statistics(session, year=label, school=school)
-        trend.append((label, other["total"].get("dissimilarity_index")))
-    return StatisticsResult(stats=stats, suppressed=suppress(stats, threshold=threshold),
-                            dominance={code: getattr(v, "value", v) for code, v in dominance.items()},
-                            trend=trend)
+                  "school_years", "settings")
 
 
 def cell_text(value: Any, *, rate: bool = False) -> str:
@@ -264,7 +233,8 @@ class StatisticsWorkspace(ReportWorkspace):
         return _("All schools (municipality)")
 
     def computation(self, year: str, school: str | None):
-        return lambda session, progress: compute_statistics(session, progress, year=year, school=school)
+        desk = self.context.desk
+        return lambda progress: desk.gender_overview(year=year, school=school, progress=progress)
 
     def _computing(self) -> None:
         self.export_button.setEnabled(False)

@@ -10,4 +10,4 @@ class TrainingsMeetingsWorkspace(RecordWorkspace):
     key = "trainings_meetings"
     title_text = N_("Trainings & meetings")
     kinds = ("trainings", "meetings",)
-    related = ("organisations", "contacts", "networks", "teachers",)
+    related = ("organisations", "contacts", "teachers",)

@@ -1,0 +1,60 @@
+"""The desk's record operations for the desktop app's tables and forms: read, create, update, delete one record.
+
+Each write is one transaction; the desk announces what it changed. Values come back as plain
+`RecordValues`, never ORM objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from coordinator.changes import Changes
+from coordinator.desk.core import DeskCore
+from coordinator.services.records import ListQuery, RecordValues, Row, kind
+
+
+class GuiRecords(DeskCore):
+    """One record kind's rows, values and writes, named by the kind's key ("organisations", "pupils", …)."""
+
+    def new_record(self, kind_key: str) -> RecordValues:
+        """The values a new record of the kind starts with (its defaults)."""
+        return self._read(lambda s: kind(kind_key).new_values(s))
+
+    def record(self, kind_key: str, record_id: int) -> RecordValues:
+        """A record's values; NotFoundError (a UserError) if it no longer exists."""
+        return self._read(lambda s: kind(kind_key).get(s, record_id))
+
+    def create_record(self, kind_key: str, values: dict[str, Any], *, record_id: int | None = None) -> int:
+        """Create a record (under `record_id` when redoing, if that id is free); returns its id."""
+        def create(session) -> int:
+            made = kind(kind_key).create(session, values, record_id=record_id)
+            return next(iter(next(iter(made.created.values()))))
+        return self._write(create)[0]
+
+    def update_record(self, kind_key: str, record_id: int, values: dict[str, Any]) -> Changes:
+        return self._write(lambda s: kind(kind_key).update(s, record_id, values))[1]
+
+    def delete_record(self, kind_key: str, record_id: int) -> Changes:
+        return self._write(lambda s: kind(kind_key).delete(s, record_id))[1]
+
+    def count_records(self, kind_key: str, query: ListQuery) -> int:
+        return self._read(lambda s: kind(kind_key).count(s, query))
+
+    def record_ids(self, kind_key: str, query: ListQuery, *, offset: int = 0, limit: int | None = None,
+                   check: Callable[[], None] | None = None) -> list[int]:
+        """Ids in display order; `check` may raise between chunks to stop early (a newer filter)."""
+        return self._read(lambda s: kind(kind_key).list_ids(s, query, offset=offset, limit=limit, check=check))
+
+    def record_rows(self, kind_key: str, ids: list[int], query: ListQuery | None = None) -> dict[int, Row]:
+        return self._read(lambda s: kind(kind_key).fetch_rows(s, ids, query))
+
+    def choice_filter_options(self, kind_key: str) -> list[tuple[Any, str]]:
+        """What a kind's second filter (status, school, …) offers: (value, label)."""
+        spec = kind(kind_key).choice_filter
+        return [] if spec is None else self._read(lambda s: list(spec[2](s)))
+
+    def ref_choices(self, kind_key: str, text: str = "", *, limit: int = 50,
+                    include: tuple[int, ...] = ()) -> list[tuple[int, str]]:
+        """Records of a kind to pick from (a reference field), narrowed by `text`."""
+        return self._read(lambda s: list(kind(kind_key).ref_choices(s, text, limit=limit, include=include)))

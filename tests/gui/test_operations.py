@@ -1,0 +1,57 @@
+"""Operations in the app: every change comes from the desk, and workspaces listen only for changes that happen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from coordinator.changes import Changes, Kind
+from coordinator.services.records import KINDS, ListQuery
+
+
+def _emitted_by_operations(desk) -> set[Kind]:
+    """Run the app's kinds of operation once each on the demo and gather the kinds the desk announced."""
+    seen: set[Kind] = set()
+    desk.on_change(lambda changes: seen.update(changes.kinds))
+    for key, kind in KINDS.items():  # every record kind: a copy of one record is created, edited, deleted
+        if not kind.fields:
+            continue  # a kind to pick from only (the current classes)
+        record_id = desk.record_ids(key, ListQuery(), limit=1)[0]
+        values = dict(desk.record(key, record_id).values)
+        for name in ("name", "title", "last_name"):
+            if isinstance(values.get(name), str):
+                values[name] += " B"
+        copy = desk.create_record(key, values)
+        desk.update_record(key, copy, {**values, "notes": "edited"} if "notes" in values else values)
+        desk.delete_record(key, copy)
+    desk.add_school_year("2031/32")  # a new year: its plan is made with its first goal
+    year = "2031/32"
+    goal_id = desk.create_goal(title="Goal", description=None, year=year)
+    _people, _grades, activities = desk.plan_choices(desk.current_year())
+    desk.create_action(goal_id=goal_id, title="Action", status="not_started", due_date=dt.date(2031, 12, 1),
+                       done_on=None, target_grades=[], links=[(a.kind, a.id) for a in activities[:1]],
+                       responsible_contact_id=None, responsible_teacher_id=None, notes="")
+    desk.save_settings({"municipality": "Nowhere municipality"})
+    card = desk.scorecard(year=desk.current_year(), school=None)
+    desk.update_indicator(indicator_id=card.lines[0].indicator_id, target=0.5, amber_band=0.1, direction="higher")
+    return seen
+
+
+def test_workspaces_listen_only_for_kinds_that_operations_emit(qtbot, main_window, monkeypatch):
+    asked: set = set()
+    touches = Changes.touches
+
+    def spy(self, *kinds):
+        asked.update(kinds)
+        return touches(self, *kinds)
+
+    monkeypatch.setattr(Changes, "touches", spy)
+    for key in main_window.keys:
+        main_window.show_workspace(key)
+        for panel in getattr(main_window.workspace(key), "panels", []):
+            asked.update(panel.related)
+    main_window.context.changes_applied.emit(Changes.of_settings("nothing"))
+    emitted = _emitted_by_operations(main_window.context.desk)
+    assert asked, "the workspaces were asked"
+    print(sorted(map(str, emitted)))
+    missing = sorted({str(kind) for kind in asked} - {str(kind) for kind in emitted})
+    assert not missing, missing
