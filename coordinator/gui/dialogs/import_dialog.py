@@ -192,11 +192,8 @@ class ImportDialog(QDialog):
         if store is None:
             return
         from coordinator.gui.workspaces.scope_choices import load_choices
-        from coordinator.services.setup import profile_code
-
-        choices = load_choices(store)
-        with store.session() as session:
-            self.profile = profile_code(session)
+        choices = load_choices(self.context.desk)
+        self.profile = self.context.desk.setting("profile", "se") or "se"
         self.school_combo.addItem("", None)
         for _school_id, name in choices.schools:
             self.school_combo.addItem(name, name)

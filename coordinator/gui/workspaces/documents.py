@@ -250,7 +250,7 @@ class DocumentsWorkspace(Workspace):
         if self.context.store is None:
             return
         year = self.year_combo.currentData()
-        self._choices = load_scope_choices(self.context.store, year)
+        self._choices = load_scope_choices(self.context.desk, year)
         fill_years(self.year_combo, self._choices.years, self._choices.current_year)
         school = self.school_combo.currentData()
         self.school_combo.blockSignals(True)
@@ -284,12 +284,12 @@ class DocumentsWorkspace(Workspace):
         classes: list[str] = []
         teachers: list[str] = []
         if school is not None and self.context.store is not None:
-            classes, teachers = load_school_scope(self.context.store, self.year_combo.currentData(), school)
+            classes, teachers = load_school_scope(self.context.desk, self.year_combo.currentData(), school)
         grade = self.grade_combo.currentData()
         self.grade_combo.clear()
         self.grade_combo.addItem(_("All grades"), None)
         if self.context.store is not None:
-            for label in load_grades(self.context.store, self.year_combo.currentData(), school):
+            for label in load_grades(self.context.desk, self.year_combo.currentData(), school):
                 self.grade_combo.addItem(label, label)
         self.grade_combo.setCurrentIndex(max(0, self.grade_combo.findData(grade)))
         self.class_combo.clear()

@@ -84,7 +84,7 @@ class ReportWorkspace(Workspace):
         store = self.context.store
         if store is None:
             return
-        refill_filters(load_choices(store), self.year_combo, self.school_combo, self.all_schools_text())
+        refill_filters(load_choices(self.context.desk), self.year_combo, self.school_combo, self.all_schools_text())
         self._compute()
 
     def _filters_changed(self) -> None:
