@@ -2,43 +2,55 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from coordinator.changes import Changes
 from coordinator.desk.core import DeskCore
 from coordinator.services import action_plans as plans
-from coordinator.services.progress import GradeRow, grade_progression
+from coordinator.services import progress
+from coordinator.services.progress import GradeRow, KeyNumbers, Upcoming, grade_progression
 
 
 class GuiPlans(DeskCore):
     """Goals and actions of a school year's plan; each write one transaction, announced by the desk."""
 
-    def plan(self, year: str) -> plans.PlanView:
-        return self._read(lambda s: plans.plan_for_year(s, year=year))
+    def plan(self, *, year: str | None = None, school_id: int | None = None) -> plans.PlanView:
+        return self._read(lambda s: plans.plan_for_year(s, year=year, school_id=school_id))
 
     def goal(self, goal_id: int) -> plans.GoalRow:
         return self._read(lambda s: plans.get_goal(s, goal_id))
 
-    def action_values(self, action_id: int) -> dict[str, Any]:
-        """An action's values as `create_action`/`update_action` take them (to restore it on undo)."""
-        return self._read(lambda s: plans.action_values(plans.get_action(s, action_id)))
+    def action(self, action_id: int) -> plans.ActionRow:
+        return self._read(lambda s: plans.get_action(s, action_id))
 
-    def plan_choices(self, year: str) -> tuple[list[plans.Person], list[str], list[plans.LinkedActivity]]:
-        """Who can be responsible, the grades an action can target, the activities it can link to."""
-        return self._read(lambda s: (plans.responsible_people(s), plans.grade_labels(s),
-                                     plans.linkable_activities(s, year=year)))
+    def responsible_people(self) -> list[plans.Person]:
+        return self._read(plans.responsible_people)
+
+    def linkable_activities(self, *, year: str | None = None, limit: int = 500) -> list[plans.LinkedActivity]:
+        return self._read(lambda s: plans.linkable_activities(s, year=year, limit=limit))
+
+    def plan_grades(self) -> list[str]:
+        """The grade labels an action can target, in order."""
+        return self._read(plans.grade_labels)
+
+    def upcoming(self, *, today: dt.date, days: int = 14) -> Upcoming:
+        """This fortnight's visits, placements starting and overdue actions (the Overview)."""
+        return self._read(lambda s: progress.upcoming(s, today=today, days=days))
+
+    def key_numbers(self, *, year: str | None = None, school_id: int | None = None) -> KeyNumbers:
+        return self._read(lambda s: progress.key_numbers(s, year=year, school_id=school_id))
 
     def grade_progression(self, year: str) -> list[GradeRow]:
         return self._read(lambda s: grade_progression(s, year=year))
 
-    def create_goal(self, *, title: str, description: str | None, year: str, goal_id: int | None = None) -> int:
-        """Add a goal (under `goal_id` when redoing); returns its id."""
-        def create(session) -> int:
-            made = plans.create_goal(session, title=title, description=description, year=year, goal_id=goal_id)
-            return next(iter(made.created["goals"]))
-        return self._write(create)[0]
+    def create_goal(self, *, title: str, description: str | None = None, year: str | None = None,
+                    school_id: int | None = None, goal_id: int | None = None) -> Changes:
+        """Add a goal (under `goal_id` when redoing); its id is in `created`."""
+        return self._write(lambda s: plans.create_goal(s, title=title, description=description, year=year,
+                                                       school_id=school_id, goal_id=goal_id))[1]
 
-    def update_goal(self, goal_id: int, *, title: str, description: str | None) -> Changes:
+    def update_goal(self, goal_id: int, *, title: str, description: str | None = None) -> Changes:
         return self._write(lambda s: plans.update_goal(s, goal_id, title=title, description=description))[1]
 
     def delete_goal(self, goal_id: int) -> Changes:
@@ -52,11 +64,10 @@ class GuiPlans(DeskCore):
                 plans.create_action(session, action_id=action.id, **plans.action_values(action))
         return self._write(restore)[1]
 
-    def create_action(self, *, action_id: int | None = None, **values: Any) -> int:
-        """Add an action (under `action_id` when redoing); returns its id."""
-        def create(session) -> int:
-            return next(iter(plans.create_action(session, action_id=action_id, **values).created["actions"]))
-        return self._write(create)[0]
+    def create_action(self, *, goal_id: int, title: str, action_id: int | None = None, **values: Any) -> Changes:
+        """Add an action to a goal (`action_id` brings a deleted one back); its id is in `created`."""
+        return self._write(lambda s: plans.create_action(s, goal_id=goal_id, title=title, action_id=action_id,
+                                                         **values))[1]
 
     def update_action(self, action_id: int, **values: Any) -> Changes:
         return self._write(lambda s: plans.update_action(s, action_id, **values))[1]

@@ -6,12 +6,13 @@ Each write is one transaction; the desk announces what it changed. Values come b
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from coordinator.changes import Changes
 from coordinator.desk.core import DeskCore
 from coordinator.services.records import ListQuery, RecordValues, Row, kind
+from coordinator.services.search import SearchHit, search
 
 
 class GuiRecords(DeskCore):
@@ -25,12 +26,9 @@ class GuiRecords(DeskCore):
         """A record's values; NotFoundError (a UserError) if it no longer exists."""
         return self._read(lambda s: kind(kind_key).get(s, record_id))
 
-    def create_record(self, kind_key: str, values: dict[str, Any], *, record_id: int | None = None) -> int:
-        """Create a record (under `record_id` when redoing, if that id is free); returns its id."""
-        def create(session) -> int:
-            made = kind(kind_key).create(session, values, record_id=record_id)
-            return next(iter(next(iter(made.created.values()))))
-        return self._write(create)[0]
+    def create_record(self, kind_key: str, values: dict[str, Any], *, record_id: int | None = None) -> Changes:
+        """Create a record (under `record_id` when redoing, if that id is free); its id is in `created`."""
+        return self._write(lambda s: kind(kind_key).create(s, values, record_id=record_id))[1]
 
     def update_record(self, kind_key: str, record_id: int, values: dict[str, Any]) -> Changes:
         return self._write(lambda s: kind(kind_key).update(s, record_id, values))[1]
@@ -49,12 +47,21 @@ class GuiRecords(DeskCore):
     def record_rows(self, kind_key: str, ids: list[int], query: ListQuery | None = None) -> dict[int, Row]:
         return self._read(lambda s: kind(kind_key).fetch_rows(s, ids, query))
 
+    def field_choices(self, kind_key: str, field_name: str) -> list[tuple[Any, str]]:
+        """(value, label) pairs of a choice field, read from the database where they live there."""
+        choices = kind(kind_key).field(field_name).choices
+        return self._read(choices) if choices is not None else []
+
+    def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
+        """Any person or organisation whose name, e-mail or phone matches `text`."""
+        return self._read(lambda s: search(s, text, limit=limit))
+
     def choice_filter_options(self, kind_key: str) -> list[tuple[Any, str]]:
         """What a kind's second filter (status, school, …) offers: (value, label)."""
         spec = kind(kind_key).choice_filter
         return [] if spec is None else self._read(lambda s: list(spec[2](s)))
 
     def ref_choices(self, kind_key: str, text: str = "", *, limit: int = 50,
-                    include: tuple[int, ...] = ()) -> list[tuple[int, str]]:
+                    include: Sequence[int] = ()) -> list[tuple[int, str]]:
         """Records of a kind to pick from (a reference field), narrowed by `text`."""
         return self._read(lambda s: list(kind(kind_key).ref_choices(s, text, limit=limit, include=include)))

@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from coordinator.desk import Desk
+from coordinator.desk import Changes, Desk
 from coordinator.errors import UserError, ValidationError
 from coordinator.gui.context import AppContext
 from coordinator.gui.workers import Task, run_task
@@ -67,6 +67,11 @@ class OpCommand(QUndoCommand):
             self.failed = str(exc)
             self.setObsolete(True)
             self.context.status_message.emit(str(exc))
+
+
+def created_id(changes: Changes, kind: str) -> int:
+    """The id of the one record of `kind` (a table name or Kind) that an operation created."""
+    return next(iter(changes.created[kind]))
 
 
 def run_op(context: AppContext, do: Callable[[Desk], T], *, text: str = "",

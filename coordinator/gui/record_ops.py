@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from coordinator.gui.context import AppContext
-from coordinator.gui.operations import Outcome, run_op
+from coordinator.gui.operations import Outcome, created_id, run_op
 from coordinator.i18n import _
 from coordinator.services.records import RecordKind
 
@@ -24,9 +24,12 @@ def _kind_name(kind: RecordKind) -> str:
 def create_record(context: AppContext, kind: RecordKind, values: dict[str, Any], *,
                   on_failure: Failure | None = None) -> Outcome[int]:
     """Create a record (ValidationError propagates to the form); its id is the outcome's value."""
-    key = kind.key
-    return run_op(context, lambda desk: desk.create_record(key, values),
-                  text=_("Create {kind}").format(kind=_kind_name(kind)),
+    key, table = kind.key, kind.model.__tablename__
+
+    def create(desk) -> int:
+        return created_id(desk.create_record(key, values), table)
+
+    return run_op(context, create, text=_("Create {kind}").format(kind=_kind_name(kind)),
                   undo=lambda desk, record_id: desk.delete_record(key, record_id),
                   redo=lambda desk, record_id: desk.create_record(key, values, record_id=record_id),
                   on_failure=on_failure)

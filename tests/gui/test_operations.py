@@ -20,13 +20,13 @@ def _emitted_by_operations(desk) -> set[Kind]:
         for name in ("name", "title", "last_name"):
             if isinstance(values.get(name), str):
                 values[name] += " B"
-        copy = desk.create_record(key, values)
+        copy = next(iter(desk.create_record(key, values).created[kind.model.__tablename__]))
         desk.update_record(key, copy, {**values, "notes": "edited"} if "notes" in values else values)
         desk.delete_record(key, copy)
     desk.add_school_year("2031/32")  # a new year: its plan is made with its first goal
     year = "2031/32"
-    goal_id = desk.create_goal(title="Goal", description=None, year=year)
-    _people, _grades, activities = desk.plan_choices(desk.current_year())
+    goal_id = next(iter(desk.create_goal(title="Goal", description=None, year=year).created[Kind.GOALS]))
+    activities = desk.linkable_activities(year=desk.current_year())
     desk.create_action(goal_id=goal_id, title="Action", status="not_started", due_date=dt.date(2031, 12, 1),
                        done_on=None, target_grades=[], links=[(a.kind, a.id) for a in activities[:1]],
                        responsible_contact_id=None, responsible_teacher_id=None, notes="")

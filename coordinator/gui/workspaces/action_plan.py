@@ -216,7 +216,7 @@ class ActionPlanWorkspace(Workspace):
     def _load_plan(self, select: tuple[str, int] | None = None) -> None:
         self._plan_stale = False
         current = select or self._current()
-        self.plan = self.context.desk.plan(self.year)
+        self.plan = self.context.desk.plan(year=self.year)
         # A refresh keeps the form as it is (the person may be typing); a save shows the saved record.
         self._fill_tree(current, quiet=select is None)
 

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.changes import Kind
 from coordinator.errors import UserError, ValidationError
 from coordinator.gui.context import AppContext
-from coordinator.gui.operations import run_op
+from coordinator.gui.operations import created_id, run_op
 from coordinator.gui.widgets.record_form import FieldRow
 from coordinator.i18n import _
 from coordinator.models.enums import ActionStatus
@@ -157,8 +158,8 @@ class GoalForm(_Form):
     def _save(self) -> tuple[str, int]:
         title, description, year = self.title_edit.text(), self.description_edit.toPlainText(), self.year
         if self.record_id is None:
-            outcome = run_op(self.context, lambda desk: desk.create_goal(title=title, description=description,
-                                                                         year=year),
+            outcome = run_op(self.context, lambda desk: created_id(desk.create_goal(
+                                 title=title, description=description, year=year), Kind.GOALS),
                              text=_("Add goal"), undo=lambda desk, goal_id: desk.delete_goal(goal_id),
                              redo=lambda desk, goal_id: desk.create_goal(title=title, description=description,
                                                                          year=year, goal_id=goal_id),
@@ -230,7 +231,8 @@ class ActionForm(_Form):
         """Fill the choices from the database and show `action` (None: a new action under `goal_id`)."""
         self.record_id = action.id if action else None
         if self._choices is None or self._choices[3] != year:
-            self._choices = (*self.context.desk.plan_choices(year), year)
+            desk = self.context.desk
+            self._choices = (desk.responsible_people(), desk.plan_grades(), desk.linkable_activities(year=year), year)
         people, grades, activities, _year = self._choices
         self.goal_combo.clear()
         for goal in goals:
@@ -317,13 +319,14 @@ class ActionForm(_Form):
         if values["goal_id"] is None:
             raise ValidationError({"goal": _("Add a goal first: every action belongs to a goal.")})
         if self.record_id is None:
-            outcome = run_op(self.context, lambda desk: desk.create_action(**values), text=_("Add action"),
+            outcome = run_op(self.context, lambda desk: created_id(desk.create_action(**values), Kind.ACTIONS),
+                             text=_("Add action"),
                              undo=lambda desk, action_id: desk.delete_action(action_id),
                              redo=lambda desk, action_id: desk.create_action(action_id=action_id, **values),
                              on_failure=self.fail)
             return "action", outcome.value
         action_id = self.record_id
-        old = self.context.desk.action_values(action_id)
+        old = plans.action_values(self.context.desk.action(action_id))
         run_op(self.context, lambda desk: desk.update_action(action_id, **values), text=_("Edit action"),
                undo=lambda desk, _r: desk.update_action(action_id, **old), on_failure=self.fail)
         return "action", action_id

@@ -39,9 +39,9 @@ from coordinator.gui.context import AppContext
 from coordinator.gui.workers import run_task
 from coordinator.gui.workspaces.base import Workspace
 from coordinator.i18n import _, ngettext
-from coordinator.models import ActionStatus
+from coordinator.models.enums import ActionStatus
 from coordinator.services.changes import ChangeSet
-from coordinator.services.progress import KeyNumbers, Upcoming, key_numbers, upcoming
+from coordinator.services.progress import KeyNumbers, Upcoming
 
 MAX_SECTORS = 8
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -196,10 +196,10 @@ class OverviewWorkspace(Workspace):
         today = self.today()
         self.message.setText(_("Loading…") if self.data is None else "")
 
-        def fetch(session, progress) -> OverviewData:
-            soon = upcoming(session, today=today)
+        def fetch(desk, progress) -> OverviewData:
+            soon = desk.upcoming(today=today)
             progress.check()
-            return OverviewData(soon, key_numbers(session))
+            return OverviewData(soon, desk.key_numbers())
 
         self._task = run_task(self.context, fetch, on_done=self._loaded, on_error=self._failed)
 

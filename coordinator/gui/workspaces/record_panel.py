@@ -187,10 +187,9 @@ class RecordPanel(QWidget):
         self.choice.blockSignals(True)
         self.choice.clear()
         self.choice.addItem(pgettext("filter", "All"), None)
-        with self.context.store.session() as session:
-            for value, text in choices(session):
-                if value is not None:
-                    self.choice.addItem(text, value)
+        for value, text in self.context.desk.choice_filter_options(self.kind.key):
+            if value is not None:
+                self.choice.addItem(text, value)
         self.choice.setCurrentIndex(max(self.choice.findData(current), 0))
         self.choice.blockSignals(False)
         self.choice.setAccessibleName(_(label))
@@ -272,8 +271,7 @@ class RecordPanel(QWidget):
 
     def load(self, record_id: int) -> None:
         try:
-            with self.context.store.session() as session:
-                record = self.kind.get(session, record_id)
+            record = self.context.desk.record(self.kind.key, record_id)
         except UserError as exc:
             self.status.setText(str(exc))
             return
@@ -301,8 +299,7 @@ class RecordPanel(QWidget):
     def new_record(self) -> None:
         if self.context.store is None:
             return
-        with self.context.store.session() as session:
-            record = self.kind.new_values(session)
+        record = self.context.desk.new_record(self.kind.key)
         self.table.clearSelection()
         self.form.set_record(record)
         self.status.setText("")
