@@ -1,5 +1,6 @@
 """The desk's operations for the desktop app (the GUI side's part of the door), gathered in one base."""
 
+from coordinator.desk.gui_checks import GuiChecks
 from coordinator.desk.gui_choices import GuiChoices
 from coordinator.desk.gui_plans import GuiPlans
 from coordinator.desk.gui_records import GuiRecords
@@ -7,5 +8,5 @@ from coordinator.desk.gui_reports import GuiReports
 from coordinator.desk.gui_settings import GuiSettings
 
 
-class GuiViews(GuiRecords, GuiPlans, GuiReports, GuiSettings, GuiChoices):
+class GuiViews(GuiRecords, GuiPlans, GuiReports, GuiSettings, GuiChoices, GuiChecks):
     """Reads and writes the desktop app needs beyond the command line's; owned by the GUI side."""

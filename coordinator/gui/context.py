@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
 from coordinator import APP_NAME
 from coordinator.desk import Changes, Desk
-from coordinator.store import Store
 
 
 class AppContext(QObject):
@@ -26,11 +26,11 @@ class AppContext(QObject):
     store_changed = Signal()
     status_message = Signal(str)  # a translated line for the status bar (e.g. an undo that could not be done)
 
-    def __init__(self, store: Store | None, settings: QSettings | None = None, parent: QObject | None = None):
+    def __init__(self, desk: Desk | Any = None, settings: QSettings | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self._desk: Desk | None = None
         self._unsubscribe: Callable[[], None] | None = None
-        self.store = store
+        self.open(desk)
         self.settings = settings or QSettings(APP_NAME, APP_NAME)
         # One undo history for the whole window; every operation records its step through gui.operations.
         self.undo_stack = QUndoStack(self)
@@ -41,19 +41,26 @@ class AppContext(QObject):
         return self._desk
 
     @property
-    def store(self) -> Store | None:
+    def store(self) -> Any:
+        """The open database's store (its path, its lock); reach the data through `desk`, never through this."""
         return self._desk.store if self._desk is not None else None
 
     @store.setter
-    def store(self, store: Store | None) -> None:
-        if self._desk is not None and store is self._desk.store:
+    def store(self, store: Any) -> None:
+        self.open(store)
+
+    def open(self, desk: Desk | Any) -> None:
+        """Make `desk` (or a desk on an opened store; None: nothing) the one the app works on."""
+        if desk is not None and not isinstance(desk, Desk):
+            desk = self._desk if self._desk is not None and self._desk.store is desk else Desk(desk)
+        if desk is self._desk:
             return
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
-        self._desk = Desk(store) if store is not None else None
-        if self._desk is not None:
-            self._unsubscribe = self._desk.on_change(self._relay)
+        self._desk = desk
+        if desk is not None:
+            self._unsubscribe = desk.on_change(self._relay)
 
     def _relay(self, changes: Changes) -> None:
         if changes:

@@ -65,13 +65,8 @@ class AuditDialog(QDialog):
         self.load(table, record_id)
 
     def load(self, table: str, record_id: int) -> None:
-        from coordinator.safety.audit import audit_for
-
-        store = self.context.store
-        entries = []
-        if store is not None:
-            with store.session() as session:
-                entries = audit_for(session, table, record_id)
+        desk = self.context.desk
+        entries = desk.record_history(table, record_id) if desk is not None else []
         labels = field_labels(table)
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):

@@ -63,20 +63,16 @@ class PlacementPanel(RecordPanel):
         needed = ("pupil_id", "host_id", "start_date", "end_date")
         if any(values.get(k) is None for k in needed) or values["end_date"] < values["start_date"]:
             return []
-        from coordinator.services.checks import placement_warnings
-
         try:
             hours = float(values["hours_per_day"]) if values.get("hours_per_day") else None
         except ValueError:
             hours = None
         times = [v if not isinstance(v, str) else None for v in (values.get("daily_start"), values.get("daily_end"))]
-        with self.context.store.session() as session:
-            found = placement_warnings(
-                session, pupil_id=values["pupil_id"], host_id=values["host_id"], start_date=values["start_date"],
-                end_date=values["end_date"], hours_per_day=hours, daily_start=times[0], daily_end=times[1],
-                status=values.get("status") or "requested",
-                risk_assessment_received=bool(values.get("risk_assessment_received")),
-                placement_id=self.form.record_id)
+        found = self.context.desk.placement_warnings(
+            pupil_id=values["pupil_id"], host_id=values["host_id"], start_date=values["start_date"],
+            end_date=values["end_date"], hours_per_day=hours, daily_start=times[0], daily_end=times[1],
+            status=values.get("status") or "requested",
+            risk_assessment_received=bool(values.get("risk_assessment_received")), placement_id=self.form.record_id)
         return [w.message for w in found]
 
 
@@ -119,16 +115,9 @@ class LackingDaysWidget(QWidget):
         self.table.setAccessibleName(_("Pupils lacking placement days"))
 
     def fill_grades(self) -> None:
-        from sqlalchemy import select
-
-        from coordinator.models import SchoolType
-
-        if self.context.store is None:
+        if self.context.desk is None:
             return
-        with self.context.store.session() as session:
-            grades: list[str] = []
-            for placement_grades in session.scalars(select(SchoolType.placement_grades)):
-                grades += [g for g in placement_grades.split(";") if g and g not in grades]
+        grades = self.context.desk.placement_grades()
         self.grade.clear()
         self.grade.addItems(grades)
         if grades:
@@ -141,11 +130,8 @@ class LackingDaysWidget(QWidget):
         grade = self.grade.currentText()
         if not grade:
             return
-        from coordinator.services.checks import pupils_lacking_placement_days
-
         try:
-            with self.context.store.session() as session:
-                pupils = pupils_lacking_placement_days(session, grade=grade)
+            pupils = self.context.desk.pupils_lacking_placement_days(grade=grade)
         except UserError as exc:
             self.summary.setText(str(exc))
             return

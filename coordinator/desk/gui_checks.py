@@ -1,0 +1,49 @@
+"""The desk's checks for the desktop app's forms: warnings while a visit or placement is edited, and histories.
+
+A warning never blocks a save; the forms show it beside the fields. Everything comes back as plain values.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+
+from coordinator.desk.core import DeskCore
+from coordinator.models import Enrolment, SchoolType
+from coordinator.safety.audit import AuditRecord, audit_for
+from coordinator.services import checks
+from coordinator.services.checks import CheckWarning, LackingPupil
+
+
+class GuiChecks(DeskCore):
+    """Double bookings, holidays, the law's placement rules, missing placement days, a record's history."""
+
+    def study_visit_warnings(self, **visit: Any) -> list[CheckWarning]:
+        """What is doubtful about a visit as typed (keywords as `services.checks.study_visit_warnings`)."""
+        return self._read(lambda s: checks.study_visit_warnings(s, **visit))
+
+    def placement_warnings(self, **placement: Any) -> list[CheckWarning]:
+        """What is doubtful about a placement as typed (keywords as `services.checks.placement_warnings`)."""
+        return self._read(lambda s: checks.placement_warnings(s, **placement))
+
+    def pupils_in_classes(self, class_ids: list[int]) -> int:
+        """How many different pupils the classes hold (a visit's participants)."""
+        return self._read(lambda s: s.scalar(select(func.count(func.distinct(Enrolment.pupil_id)))
+                                             .where(Enrolment.class_id.in_(class_ids))) or 0)
+
+    def placement_grades(self) -> list[str]:
+        """The grades in which some school form has placements, in the order the forms name them."""
+        def read(session) -> list[str]:
+            grades: list[str] = []
+            for placement_grades in session.scalars(select(SchoolType.placement_grades)):
+                grades += [g for g in placement_grades.split(";") if g and g not in grades]
+            return grades
+        return self._read(read)
+
+    def pupils_lacking_placement_days(self, *, grade: str) -> list[LackingPupil]:
+        return self._read(lambda s: checks.pupils_lacking_placement_days(s, grade=grade))
+
+    def record_history(self, table: str, record_id: int) -> list[AuditRecord]:
+        """The audit trail of one record, oldest first: when it was created and changed, which fields."""
+        return self._read(lambda s: audit_for(s, table, record_id))
