@@ -6,7 +6,9 @@ from coordinator.desk.gui_plans import GuiPlans
 from coordinator.desk.gui_records import GuiRecords
 from coordinator.desk.gui_reports import GuiReports
 from coordinator.desk.gui_settings import GuiSettings
+from coordinator.desk.gui_transfer import GuiTransfer
 
 
-class GuiViews(GuiRecords, GuiPlans, GuiReports, GuiSettings, GuiChoices, GuiChecks):
+class GuiViews(GuiRecords, GuiPlans, GuiReports, GuiSettings, GuiChoices, GuiChecks,
+               GuiTransfer):
     """Reads and writes the desktop app needs beyond the command line's; owned by the GUI side."""
