@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from coordinator.desk.gui_files import log_directory
 from coordinator.gui.context import AppContext
 from coordinator.gui.workspaces.base import Workspace
 from coordinator.i18n import N_, _
-from coordinator.safety.logs import log_directory
 
 # Titles shown before a workspace is built (and for ones not installed yet).
 TITLES: dict[str, str] = {

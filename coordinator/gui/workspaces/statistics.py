@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.desk.gui_files import write_table
 from coordinator.desk.gui_reports import StatisticsResult
 from coordinator.errors import UserError
 from coordinator.formatting import format_number, format_percent
@@ -86,47 +86,6 @@ def sector_table(stats: dict[str, Any], dominance: dict[str, str | None]) -> tup
         rows.append([code, sector_name(code), dominated.get(dominance.get(code) or "", "")]
                     + [counts.get(g) for g in GENDERS])
     return headers, rows
-
-
-def write_table(path: Path, headers: list[str], rows: list[list[Any]],
-                extra_sheets: tuple[tuple[str, list[str], list[list[Any]]], ...] = ()) -> Path:
-    """Write a table to CSV (';', UTF-8 with BOM so Excel reads it) or XLSX, through a temporary file.
-
-    An XLSX also gets `extra_sheets` (title, headers, rows); a CSV holds the first table only.
-    """
-    from coordinator.safety.atomic import atomic_write
-
-    path = Path(path)
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = _("Statistics")[:31]
-        sheet.append(headers)
-        for row in rows:
-            sheet.append([_safe_cell(v) for v in row])
-        for title, more_headers, more_rows in extra_sheets:
-            more = book.create_sheet(title[:31])
-            more.append(more_headers)
-            for row in more_rows:
-                more.append([_safe_cell(v) for v in row])
-        with atomic_write(path, "wb") as fh:
-            book.save(fh)
-    else:
-        with atomic_write(path, "w", encoding="utf-8-sig") as fh:
-            writer = csv.writer(fh, delimiter=";")
-            writer.writerow(headers)
-            for row in rows:
-                writer.writerow(["" if v is None else _safe_cell(v) for v in row])
-    return path
-
-
-def _safe_cell(value: Any) -> Any:
-    # Text that a spreadsheet would run as a formula is written as text.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r", "\0"):
-        return "'" + value
-    return value
 
 
 class StatisticsWorkspace(ReportWorkspace):
