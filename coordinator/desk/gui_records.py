@@ -9,10 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from coordinator.changes import Changes
+from coordinator.changes import Changes, Kind
 from coordinator.desk.core import DeskCore
 from coordinator.services.records import ListQuery, RecordValues, Row, kind
 from coordinator.services.search import SearchHit, search
+
+
+def change_kind(kind_key: str) -> Kind:
+    """The kind a record kind's writes are announced under (its table: the current classes are classes)."""
+    found = Kind.of_table(kind(kind_key).model.__tablename__)
+    if found is None:
+        raise KeyError(kind_key)
+    return found
 
 
 class GuiRecords(DeskCore):

@@ -2,6 +2,7 @@
 
 from coordinator.desk.gui_checks import GuiChecks
 from coordinator.desk.gui_choices import GuiChoices
+from coordinator.desk.gui_database import GuiDatabase
 from coordinator.desk.gui_documents import GuiDocuments
 from coordinator.desk.gui_plans import GuiPlans
 from coordinator.desk.gui_records import GuiRecords
@@ -11,5 +12,5 @@ from coordinator.desk.gui_transfer import GuiTransfer
 
 
 class GuiViews(GuiRecords, GuiPlans, GuiReports, GuiSettings, GuiChoices, GuiChecks,
-               GuiTransfer, GuiDocuments):
+               GuiTransfer, GuiDocuments, GuiDatabase):
     """Reads and writes the desktop app needs beyond the command line's; owned by the GUI side."""

@@ -71,8 +71,9 @@ def run_gui(db: str | None, lang: str | None) -> int:
     from coordinator.gui.crash import install_crash_handler
     from coordinator.gui.dialogs.first_launch import FirstLaunchDialog
     from coordinator.gui.main_window import MainWindow
+    from coordinator.desk import Desk
+    from coordinator.desk.gui_database import default_database_path
     from coordinator.gui.recent import remember_database
-    from coordinator.store import default_database_path, open_store
 
     app = make_application()
     install_crash_handler()
@@ -85,29 +86,29 @@ def run_gui(db: str | None, lang: str | None) -> int:
         path = None  # a new file: the first-launch dialog offers to create it there
     if path is not None:
         try:
-            context.store = open_store(path)
+            context.open(Desk.open(path))
         except UserError as exc:
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.warning(None, APP_NAME, str(exc))
-    if context.store is None:
+    if context.desk is None:
         dialog = FirstLaunchDialog(context, suggested=db)
-        if not dialog.exec() or dialog.store is None:
+        if not dialog.exec() or dialog.desk is None:
             return 0
-        context.store = dialog.store
-    if context.store.path is not None:
-        remember_database(settings, str(context.store.path))
+        context.open(dialog.desk)
+    if context.desk.path is not None:
+        remember_database(settings, str(context.desk.path))
     try:
         window = MainWindow(context)
     except UserError as exc:  # another app or command holds the database
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(None, APP_NAME, str(exc))
-        context.store.close()
+        context.desk.close()
         return 1
     window.show()
     code = app.exec()
-    context.store.close()
+    context.desk.close()
     return int(code)
 
 

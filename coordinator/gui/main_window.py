@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator import __version__
+from coordinator.desk import Desk
 from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
 from coordinator.gui.store_guard import StoreGuard
@@ -55,8 +56,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context = context
         self.guard = StoreGuard(context, self)
-        if context.store is not None:
-            self.guard.hold(context.store)  # UserError (naming the holder) when another app has it
+        if context.desk is not None:
+            self.guard.hold(context.desk)  # UserError (naming the holder) when another app has it
         load_ui("main_window.ui", self)
         self.setAcceptDrops(True)
         self.workspaces: dict[str, Workspace] = {}
@@ -157,7 +158,7 @@ class MainWindow(QMainWindow):
         workspace = self.workspace(key)
         self.stack.setCurrentIndex(row)
         self.context.settings.setValue("workspace", key)
-        if self.context.store is not None:
+        if self.context.desk is not None:
             try:
                 workspace.activated()
             except UserError as exc:
@@ -189,12 +190,12 @@ class MainWindow(QMainWindow):
         self.navigation.setMinimumWidth(self.navigation.sizeHintForColumn(0) + 24)
 
     def _update_title(self) -> None:
-        store = self.context.store
-        where = str(store.path.name) if store is not None and store.path is not None else ""
+        desk = self.context.desk
+        where = str(desk.path.name) if desk is not None and desk.path is not None else ""
         base = _("The coordinator's desk")
         self.setWindowTitle(f"{where} — {base}" if where else base)
-        if store is not None:
-            self.statusBar().showMessage(str(store.path or store.url))
+        if desk is not None:
+            self.statusBar().showMessage(desk.location)
 
     def switch_language(self, language: str) -> None:
         """Switch the whole window to another language at once, without a restart."""
@@ -204,17 +205,17 @@ class MainWindow(QMainWindow):
         self.context.language_changed.emit(get_language())
 
     # ---- databases ----------------------------------------------------------------------------
-    def set_store(self, store) -> None:
-        """Make `store` the open database. Its lock must be held already (see open_database)."""
-        old = self.context.store
-        if old is not None and old is not store:
+    def set_desk(self, desk: Desk | None) -> None:
+        """Make `desk` the open database. Its lock must be held already (see open_database)."""
+        old = self.context.desk
+        if old is not None and old is not desk:
             self.guard.release()
-        self.context.store = store
+        self.context.open(desk)
         self.context.undo_stack.clear()
-        if old is not None and old is not store:
+        if old is not None and old is not desk:
             old.close()
-        if store is not None and store.path is not None:
-            remember_database(self.context.settings, str(store.path))
+        if desk is not None and desk.path is not None:
+            remember_database(self.context.settings, str(desk.path))
         self.context.store_changed.emit()
 
     def _store_changed(self) -> None:
@@ -227,20 +228,18 @@ class MainWindow(QMainWindow):
         self._fill_recent()
 
     def open_database(self, path: str) -> bool:
-        from coordinator.store import open_store
-
         try:
-            store = open_store(path)
+            desk = Desk.open(path)
         except UserError as exc:
             QMessageBox.warning(self, _("Open database"), str(exc))
             return False
         try:
-            self.guard.hold(store)
+            self.guard.hold(desk)
         except UserError as exc:
-            store.close()
+            desk.close()
             QMessageBox.warning(self, _("Open database"), str(exc))
             return False
-        self.set_store(store)
+        self.set_desk(desk)
         return True
 
     def open_database_dialog(self) -> None:
@@ -255,8 +254,8 @@ class MainWindow(QMainWindow):
         from coordinator.gui.dialogs.first_launch import NewDatabaseDialog
 
         dialog = NewDatabaseDialog(self.context, self)
-        if dialog.exec() and dialog.store is not None:
-            self.set_store(dialog.store)
+        if dialog.exec() and dialog.desk is not None:
+            self.set_desk(dialog.desk)
 
     def _fill_recent(self) -> None:
         menu: QMenu = self.menuRecent
@@ -269,7 +268,7 @@ class MainWindow(QMainWindow):
     # ---- dialogs ------------------------------------------------------------------------------
     def open_search(self) -> None:
         cls = _find_class("coordinator.gui.search_popup:SearchPopup")
-        if cls is None or self.context.store is None:
+        if cls is None or self.context.desk is None:
             return
         if self.search_popup is None:
             self.search_popup = cls(self.context, self)
@@ -285,14 +284,14 @@ class MainWindow(QMainWindow):
 
     def open_import(self, path: str | None) -> None:
         cls = _find_class("coordinator.gui.dialogs.import_dialog:ImportDialog")
-        if cls is None or self.context.store is None:
+        if cls is None or self.context.desk is None:
             return
         dialog = cls(self.context, path, self)
         dialog.exec()
 
     def open_backups(self) -> None:
         cls = _find_class("coordinator.gui.dialogs.backups_dialog:BackupsDialog")
-        if cls is None or self.context.store is None:
+        if cls is None or self.context.desk is None:
             return
         dialog = cls(self.context, self)
         dialog.exec()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from coordinator.desk.gui_records import change_kind
 from coordinator.gui.context import AppContext
 from coordinator.gui.operations import Outcome, created_id, run_op
 from coordinator.i18n import _
@@ -24,7 +25,7 @@ def _kind_name(kind: RecordKind) -> str:
 def create_record(context: AppContext, kind: RecordKind, values: dict[str, Any], *,
                   on_failure: Failure | None = None) -> Outcome[int]:
     """Create a record (ValidationError propagates to the form); its id is the outcome's value."""
-    key, table = kind.key, kind.model.__tablename__
+    key, table = kind.key, change_kind(kind.key)
 
     def create(desk) -> int:
         return created_id(desk.create_record(key, values), table)

@@ -12,7 +12,6 @@ from coordinator.gui.context import AppContext
 
 def test_first_launch_creates_an_empty_database_for_the_chosen_country(qtbot, tmp_path, gui_settings):
     from coordinator.gui.dialogs.first_launch import FirstLaunchDialog
-    from coordinator.services.setup import profile_code
 
     target = tmp_path / "new.sqlite"
     dialog = FirstLaunchDialog(AppContext(None, gui_settings), suggested=str(target))
@@ -22,9 +21,8 @@ def test_first_launch_creates_an_empty_database_for_the_chosen_country(qtbot, tm
     with qtbot.waitSignal(dialog.accepted, timeout=20_000):
         qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
     assert target.exists()
-    with dialog.store.session() as session:
-        assert profile_code(session) == "pl"
-    dialog.store.close()
+    assert dialog.desk.setting("profile") == "pl"
+    dialog.desk.close()
 
 
 def test_first_launch_refuses_a_file_that_exists(qtbot, tmp_path, gui_settings, monkeypatch):
@@ -40,7 +38,7 @@ def test_first_launch_refuses_a_file_that_exists(qtbot, tmp_path, gui_settings, 
     qtbot.addWidget(dialog)
     dialog.create()
     assert shown == ["Choose a file name that is not taken yet."]
-    assert dialog.store is None
+    assert dialog.desk is None
 
 
 def test_settings_save_municipality_and_switch_language(qtbot, main_window, monkeypatch):

@@ -68,3 +68,32 @@ def test_no_import_circle_in_the_desktop_app():
     graph = _graph()
     assert "coordinator.gui.main_window" in graph["coordinator.gui.app"]  # the walk sees late imports
     assert _circles(graph) == []
+
+
+FORBIDDEN = ("sqlalchemy", "coordinator.store", "coordinator.stats", "coordinator.safety", "coordinator.transfer",
+             "coordinator.documents", "coordinator.models")
+ALLOWED = ("coordinator.models.enums",)
+
+
+def _bypasses(path: Path) -> list[str]:
+    """Imports of what only the desk may touch, and sessions opened, anywhere in one module."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "session":
+            found.append(f"{path.name}:{node.lineno} opens a session")
+        for name in names:
+            if any(name == f or name.startswith(f + ".") for f in FORBIDDEN) and not name.startswith(ALLOWED):
+                found.append(f"{path.name}:{node.lineno} imports {name}")
+                break
+    return found
+
+
+def test_the_desktop_app_reaches_data_only_through_the_desk():
+    assert _bypasses(PACKAGE / "desk" / "gui_checks.py"), "the check sees what the desk itself imports"
+    found = [problem for path in sorted(GUI.rglob("*.py")) for problem in _bypasses(path)]
+    assert found == []

@@ -25,11 +25,12 @@ ACTIONS = {"create": N_("Created"), "update": N_("Changed"), "delete": N_("Delet
 
 def field_labels(table: str) -> dict[str, str]:
     """Field name → the label the record's form shows, for the kind of record stored in `table`."""
+    from coordinator.desk.gui_records import change_kind
     from coordinator.services.records import KINDS
 
     labels: dict[str, str] = {}
     for kind in KINDS.values():
-        if getattr(kind.model, "__tablename__", None) == table:
+        if change_kind(kind.key) == table:
             for spec in kind.fields:
                 labels.setdefault(spec.name, _(spec.label))
     return labels

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.changes import Kind
+from coordinator.desk.gui_records import change_kind
 from coordinator.errors import UserError, ValidationError
 from coordinator.gui.context import AppContext
 from coordinator.gui.models.record_table import RecordTableModel
@@ -43,7 +45,8 @@ class RecordPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.kind = kind
-        self.related = {kind.model.__tablename__, "settings", *related}
+        self.changes_kind = change_kind(kind.key)  # what the desk announces this kind's writes as
+        self.related = {self.changes_kind, Kind.SETTINGS, *related}
         self.setObjectName(f"panel_{kind.key}")
         self.model = RecordTableModel(context, kind, self)
         self.filter = QLineEdit(self)
@@ -243,13 +246,13 @@ class RecordPanel(QWidget):
         if changes.touches(*self.related):
             if changes is not None:
                 for kind_ids in (changes.updated, changes.deleted):
-                    self.model.forget(kind_ids.get(self.kind.model.__tablename__, ()))
+                    self.model.forget(kind_ids.get(self.changes_kind, ()))
             self.model.reload()
             if changes is not None and self.form.record_id is not None and self.form.record_id in \
-                    changes.deleted.get(self.kind.model.__tablename__, frozenset()):
+                    changes.deleted.get(self.changes_kind, frozenset()):
                 self.new_record()
             elif changes is not None and self.form.record_id is not None and self.form.record_id in \
-                    changes.updated.get(self.kind.model.__tablename__, frozenset()):
+                    changes.updated.get(self.changes_kind, frozenset()):
                 self.load(self.form.record_id)
 
     # ---- selection and form ---------------------------------------------------------------------
@@ -291,7 +294,7 @@ class RecordPanel(QWidget):
             return
         from coordinator.gui.dialogs.audit_dialog import AuditDialog
 
-        self.history_dialog = AuditDialog(self.context, self.kind.model.__tablename__, self.form.record_id,
+        self.history_dialog = AuditDialog(self.context, str(self.changes_kind), self.form.record_id,
                                           parent=self)
         self.history_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.history_dialog.open()

@@ -1,0 +1,105 @@
+"""The desktop app's database as a file: opening or creating it, holding its lock, backing it up, restoring.
+
+Opening gives a `Desk`. While the app has a database open it holds the one-writer lock (a second
+app, or a writing command, is refused naming the holder) and backs the file up now and then and
+on close. Restoring replaces the file by a backup while the app keeps the lock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from coordinator.desk.core import DeskCore
+from coordinator.i18n import _
+from coordinator.safety.backups import BackupInfo, backup_due, create_backup, list_backups, max_age_of, passphrase_of
+from coordinator.safety.lock import DatabaseLock
+from coordinator.safety.restore import restore_backup
+from coordinator.store import default_database_path
+
+__all__ = ["BackupInfo", "GuiDatabase", "WriterLock", "build_database", "default_database_path",
+           "restore_database_file"]
+
+
+class WriterLock:
+    """The one-writer lock of a database file, held while the app has it open (no lock for a server)."""
+
+    def __init__(self) -> None:
+        self._lock: DatabaseLock | None = None
+
+    def hold(self, path: Path | None) -> None:
+        """Take the lock of `path` (releasing the one held before); UserError names who holds it."""
+        lock = DatabaseLock(path) if path is not None else None
+        if lock is not None:
+            lock.acquire()
+        if self._lock is not None and (lock is None or self._lock.path != lock.path):
+            self._lock.release()
+        self._lock = lock
+
+    def release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+
+def build_database(path: Path, *, profile_code: str, demo: bool, report: Callable[[str], None]):  # -> Desk
+    """Create a database at `path`: the demo municipality of a country, or an empty one; returns its desk.
+
+    A failure (or a cancel raised by `report`) removes the half-made file.
+    """
+    from coordinator.desk import Desk
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    desk = Desk.open(path, create=True)
+    try:
+        if demo:
+            from coordinator.demo import build_demo
+
+            report(_("Building the demo municipality…"))
+            build_demo(desk.store, profile_code=profile_code, size="municipality", seed=1)
+        else:
+            from coordinator.services.setup import initialise
+
+            desk._read(lambda session: initialise(session, profile_code=profile_code))
+    except BaseException:
+        desk.close()
+        path.unlink(missing_ok=True)
+        raise
+    return desk
+
+
+def restore_database_file(path: Path, backup: Path) -> None:
+    """Put a backup in place of the (closed) database file; the app keeps holding its lock meanwhile."""
+    restore_backup(path, backup)
+
+
+class GuiDatabase(DeskCore):
+    """Where the open database is, and its backups."""
+
+    @property
+    def path(self) -> Path | None:
+        """The database file, None for a server database."""
+        return self.store.path
+
+    @property
+    def location(self) -> str:
+        """The file, or the server's address, as a person reads it."""
+        return str(self.store.path or self.store.url)
+
+    def backups(self) -> list[BackupInfo]:
+        """The file's backups, newest first (none for a server database)."""
+        return list_backups(self.store.path) if self.store.path is not None else []
+
+    def backup_due(self, interval: dt.timedelta) -> bool:
+        """Whether the file changed since its newest backup, which is older than `interval`."""
+        return self.store.path is not None and backup_due(self.store.path, interval=interval)
+
+    def back_up(self, reason: str, *, with_settings: bool = True) -> Path | None:
+        """A checked backup of the file now (kept as long as the settings say); None for a server database."""
+        if self.store.path is None:
+            return None
+        if not with_settings:
+            return create_backup(self.store.path, reason)
+        return create_backup(self.store.path, reason, max_age_days=max_age_of(self.store),
+                             passphrase=passphrase_of(self.store))
