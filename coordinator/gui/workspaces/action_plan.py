@@ -59,6 +59,26 @@ class ActionPlanWorkspace(Workspace):
         self._plan_stale = self._progression_stale = True
         self._task = None
 
+        bar = self._build_bar()
+        self._build_plan()
+        self._build_progression()
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("action_plan_tabs")
+        self.tabs.addTab(self.splitter, "")
+        self.tabs.addTab(self.grades, "")
+        self.tabs.currentChanged.connect(lambda _i: self._load_visible())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+        QShortcut(QKeySequence.StandardKey.Delete, self.tree, self.delete_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        context.changes_applied.connect(self.refresh)
+        context.store_changed.connect(lambda: self.refresh(None))
+        self.retranslate()
+
+    def _build_bar(self) -> QHBoxLayout:
+        """The school year, the New goal / New action / Delete buttons and a notice line."""
         self.year_label = QLabel(self)
         self.year_combo = QComboBox(self)
         self.year_combo.setObjectName("year")
@@ -82,7 +102,10 @@ class ActionPlanWorkspace(Workspace):
         for button in (self.new_goal_button, self.new_action_button, self.delete_button):
             bar.addWidget(button)
         bar.addWidget(self.notice, 1)
+        return bar
 
+    def _build_plan(self) -> None:
+        """The goals and their actions in a tree, the chosen one's form beside it."""
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("plan_tree")
         self.tree.setColumnCount(6)
@@ -99,8 +122,8 @@ class ActionPlanWorkspace(Workspace):
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(self._selected)
-        self.goal_form = GoalForm(context, self)
-        self.action_form = ActionForm(context, self)
+        self.goal_form = GoalForm(self.context, self)
+        self.action_form = ActionForm(self.context, self)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -119,6 +142,8 @@ class ActionPlanWorkspace(Workspace):
         self.splitter.setSizes([740, 500])
         self.tree.header().setMinimumSectionSize(60)
 
+    def _build_progression(self) -> None:
+        """The grade-by-grade progression table (its own tab)."""
         self.grades = QTableWidget(self)
         self.grades.setObjectName("progression_table")
         self.grades.setColumnCount(6)
@@ -128,20 +153,6 @@ class ActionPlanWorkspace(Workspace):
         self.grades.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for column in (0, 1):
             self.grades.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("action_plan_tabs")
-        self.tabs.addTab(self.splitter, "")
-        self.tabs.addTab(self.grades, "")
-        self.tabs.currentChanged.connect(lambda _i: self._load_visible())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(bar)
-        layout.addWidget(self.tabs, 1)
-        QShortcut(QKeySequence.StandardKey.Delete, self.tree, self.delete_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        context.changes_applied.connect(self.refresh)
-        context.store_changed.connect(lambda: self.refresh(None))
-        self.retranslate()
 
     # ---- the Workspace contract -----------------------------------------------------------------
     def title(self) -> str:

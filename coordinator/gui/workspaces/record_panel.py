@@ -78,12 +78,44 @@ class RecordPanel(QWidget):
         self.warnings.setVisible(False)
         self.warnings.setForegroundRole(self.warnings.palette().ColorRole.Link)
 
+        self._build_table()
+        right = self._build_side()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName(f"splitter_{kind.key}")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._top_bar())
+        layout.addWidget(self.splitter, 1)
+
+        self._connect_signals()
+        self._pending_select: int | None = None
+        self._loaded_once = False
+        QWidget.setTabOrder(self.filter, self.table)
+        self.retranslate()
+        self._restore_splitter()
+
+    def _top_bar(self) -> QHBoxLayout:
+        """The filter, the kind's second filter, the count, New and Delete."""
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.choice)
+        top.addWidget(self.count_label)
+        top.addWidget(self.new_button)
+        top.addWidget(self.delete_button)
+        return top
+
+    def _build_table(self) -> None:
+        """The records, sorted and filtered in the database, one page of rows fetched at a time."""
         self.table = QTableView(self)
         self.table.setObjectName("table")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.model.query = replace(self.model.query, descending=kind.newest_first)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder if kind.newest_first else Qt.SortOrder.AscendingOrder)
+        self.model.query = replace(self.model.query, descending=self.kind.newest_first)
+        newest_first = self.kind.newest_first
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder if newest_first else Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -94,7 +126,9 @@ class RecordPanel(QWidget):
         self._sized = False
         self.table.setWordWrap(False)
 
-        self.form = RecordFormWidget(context, kind, self)
+    def _build_side(self) -> QWidget:
+        """The detail form (scrolling), its warnings, and History, status, Revert and Save under it."""
+        self.form = RecordFormWidget(self.context, self.kind, self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -109,23 +143,9 @@ class RecordPanel(QWidget):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         right_layout.addLayout(buttons)
+        return right
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName(f"splitter_{kind.key}")
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        top = QHBoxLayout()
-        top.addWidget(self.filter, 1)
-        top.addWidget(self.choice)
-        top.addWidget(self.count_label)
-        top.addWidget(self.new_button)
-        top.addWidget(self.delete_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.splitter, 1)
-
+    def _connect_signals(self) -> None:
         self._filter_timer = QTimer(self, singleShot=True, interval=self.FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self._apply_filter)
         self._warn_timer = QTimer(self, singleShot=True, interval=250)
@@ -142,11 +162,6 @@ class RecordPanel(QWidget):
         self.revert_button.clicked.connect(self.revert)
         self.history_button.clicked.connect(self.show_history)
         self.form.edited.connect(self._warn_timer.start)
-        self._pending_select: int | None = None
-        self._loaded_once = False
-        QWidget.setTabOrder(self.filter, self.table)
-        self.retranslate()
-        self._restore_splitter()
 
     # ---- language -------------------------------------------------------------------------------
     def retranslate(self) -> None:
