@@ -52,6 +52,7 @@ def test_workspaces_listen_only_for_kinds_that_operations_emit(qtbot, main_windo
     main_window.context.changes_applied.emit(Changes.of_settings("nothing"))
     emitted = _emitted_by_operations(main_window.context.desk)
     assert asked, "the workspaces were asked"
+    assert all(isinstance(kind, Kind) for kind in asked), "kinds are constants, not strings"
     print(sorted(map(str, emitted)))
     missing = sorted({str(kind) for kind in asked} - {str(kind) for kind in emitted})
     assert not missing, missing

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.changes import Changes, Kind
 from coordinator.formatting import format_date, format_number
 from coordinator.gui.context import AppContext
 from coordinator.gui.workers import run_task
@@ -38,13 +39,12 @@ from coordinator.gui.workspaces.base import Workspace
 from coordinator.gui.workspaces.scope_choices import fill_years
 from coordinator.i18n import _, ngettext
 from coordinator.services import action_plans as plans
-from coordinator.services.changes import ChangeSet
 from coordinator.services.progress import GradeRow
 
 _ID = Qt.ItemDataRole.UserRole + 1
-PLAN_TABLES = ("action_plans", "goals", "actions", "action_activities", "contacts", "teachers")
-ACTIVITY_TABLES = ("study_visits", "placements", "encounters", "trainings", "meetings", "classes", "enrolments",
-                   "pupils", "school_years")
+PLAN_TABLES = (Kind.ACTION_PLANS, Kind.GOALS, Kind.ACTIONS, Kind.ACTION_ACTIVITIES, Kind.CONTACTS, Kind.TEACHERS)
+ACTIVITY_TABLES = (Kind.STUDY_VISITS, Kind.PLACEMENTS, Kind.ENCOUNTERS, Kind.TRAININGS, Kind.MEETINGS, Kind.CLASSES,
+                   Kind.ENROLMENTS, Kind.PUPILS, Kind.SCHOOL_YEARS)
 
 
 class ActionPlanWorkspace(Workspace):
@@ -180,12 +180,12 @@ class ActionPlanWorkspace(Workspace):
         if self.isVisible():
             self._load_visible()
 
-    def refresh(self, changes: ChangeSet | None = None) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
         if changes is None:
             self._plan_stale = self._progression_stale = True
-        if changes is None or changes.touches("school_years", "settings"):
+        if changes is None or changes.touches(Kind.SCHOOL_YEARS, Kind.SETTINGS):
             self._fill_years()  # a new year, or another year in force (Settings)
-        if changes is None or changes.touches("contacts", "teachers", "organisations", *ACTIVITY_TABLES):
+        if changes is None or changes.touches(Kind.CONTACTS, Kind.TEACHERS, Kind.ORGANISATIONS, *ACTIVITY_TABLES):
             self.action_form.forget_choices()
         if changes is not None:
             if changes.touches(*PLAN_TABLES):

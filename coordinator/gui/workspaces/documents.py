@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.changes import Changes, Kind
 from coordinator.desk.gui_documents import DocumentScope
 from coordinator.desk.gui_files import copy_atomic
 from coordinator.errors import UserError
@@ -32,7 +33,6 @@ from coordinator.gui.workers import run_task
 from coordinator.gui.workspaces.base import Workspace
 from coordinator.gui.workspaces.documents_scope import DocumentScopeForm
 from coordinator.i18n import _, get_language
-from coordinator.services.changes import ChangeSet
 
 
 class DocumentsWorkspace(DocumentScopeForm, Workspace):
@@ -160,8 +160,8 @@ class DocumentsWorkspace(DocumentScopeForm, Workspace):
         if not self._loaded:
             self.reload()
 
-    def refresh(self, changes: ChangeSet | None = None) -> None:
-        if self._loaded and (changes is None or changes.touches("schools", "classes", "teachers", "school_years", "settings")):
+    def refresh(self, changes: Changes | None = None) -> None:
+        if self._loaded and (changes is None or changes.touches(Kind.SCHOOLS, Kind.CLASSES, Kind.TEACHERS, Kind.SCHOOL_YEARS, Kind.SETTINGS)):
             self.reload()
 
     # -- rendering ---------------------------------------------------------------------------------

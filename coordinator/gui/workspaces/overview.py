@@ -34,20 +34,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.changes import Changes, Kind
 from coordinator.formatting import format_date, format_number, format_percent, format_time
 from coordinator.gui.context import AppContext
 from coordinator.gui.workers import run_task
 from coordinator.gui.workspaces.base import Workspace
 from coordinator.i18n import _, ngettext
 from coordinator.models.enums import ActionStatus
-from coordinator.services.changes import ChangeSet
 from coordinator.services.progress import KeyNumbers, Upcoming
 
 MAX_SECTORS = 8
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 # The tables whose changes can alter what the overview shows.
-RELEVANT = ("study_visits", "placements", "encounters", "actions", "goals", "action_plans", "pupils",
-            "enrolments", "classes", "organisations", "contacts", "teachers", "settings", "school_years")
+RELEVANT = (Kind.STUDY_VISITS, Kind.PLACEMENTS, Kind.ENCOUNTERS, Kind.ACTIONS, Kind.GOALS, Kind.ACTION_PLANS,
+            Kind.PUPILS, Kind.ENROLMENTS, Kind.CLASSES, Kind.ORGANISATIONS, Kind.CONTACTS, Kind.TEACHERS,
+            Kind.SETTINGS, Kind.SCHOOL_YEARS)
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ class OverviewWorkspace(Workspace):
             if self.isVisible():
                 self._load()
 
-    def refresh(self, changes: ChangeSet | None = None) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
         if changes is not None and not changes.touches(*RELEVANT):
             return
         self._stale = True

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.changes import Changes, Kind
 from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
 from coordinator.gui.workspaces.record_panel import RecordPanel
 from coordinator.gui.workspaces.record_workspace import RecordWorkspace
 from coordinator.i18n import N_, _, ngettext
-from coordinator.services.changes import ChangeSet
 from coordinator.services.records import kind as record_kind
 
 
@@ -152,7 +152,7 @@ class PlacementsWorkspace(RecordWorkspace):
     key = "placements"
     title_text = N_("Placements")
     kinds = ("placements",)
-    related = ("pupils", "organisations", "contacts")
+    related = (Kind.PUPILS, Kind.ORGANISATIONS, Kind.CONTACTS)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -189,12 +189,12 @@ class PlacementsWorkspace(RecordWorkspace):
             self.tabs.setTabText(1, _("Pupils lacking days"))
             self.lacking.retranslate()
 
-    def refresh(self, changes: ChangeSet | None = None) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
         super().refresh(changes)
         if changes is None and getattr(self, "lacking", None) is not None:
             self.lacking._filled = False
 
     def show_record(self, kind: str, record_id: int) -> bool:
-        if kind == "placements" and self.tabs is not None:
+        if kind == Kind.PLACEMENTS and self.tabs is not None:
             self.tabs.setCurrentIndex(0)
         return super().show_record(kind, record_id)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator.changes import Kind
+from coordinator.changes import Changes, Kind
 from coordinator.desk.gui_records import change_kind
 from coordinator.errors import UserError, ValidationError
 from coordinator.gui.context import AppContext
@@ -30,7 +30,6 @@ from coordinator.gui.models.record_table import RecordTableModel
 from coordinator.gui.record_ops import create_record, delete_record, update_record
 from coordinator.gui.widgets.record_form import RecordFormWidget
 from coordinator.i18n import _, ngettext, pgettext
-from coordinator.services.changes import ChangeSet
 from coordinator.services.records import RecordKind
 
 
@@ -41,7 +40,7 @@ class RecordPanel(QWidget):
     FILTER_DELAY_MS = 150
 
     def __init__(self, context: AppContext, kind: RecordKind, parent: QWidget | None = None,
-                 related: tuple[str, ...] = ()):
+                 related: tuple[Kind, ...] = ()):
         super().__init__(parent)
         self.context = context
         self.kind = kind
@@ -251,7 +250,7 @@ class RecordPanel(QWidget):
         n = self.model.rowCount()
         self.count_label.setText(ngettext("{n} record", "{n} records", n).format(n=n))
 
-    def refresh(self, changes: ChangeSet | None = None) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
         if not self._loaded_once:
             return
         if changes is None:  # another database: what the form shows belongs to the old one

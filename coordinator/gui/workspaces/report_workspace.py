@@ -12,12 +12,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
+from coordinator.changes import Changes, Kind
 from coordinator.gui.context import AppContext
 from coordinator.gui.workers import run_task
 from coordinator.gui.workspaces.base import Workspace
 from coordinator.gui.workspaces.scope_choices import load_choices, refill_filters
 from coordinator.i18n import _
-from coordinator.services.changes import ChangeSet
 
 
 class ReportWorkspace(Workspace):
@@ -26,7 +26,7 @@ class ReportWorkspace(Workspace):
     `relevant` names the change kinds that make the report stale (empty: any change does).
     """
 
-    relevant: tuple[str, ...] = ()
+    relevant: tuple[Kind, ...] = ()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -63,7 +63,7 @@ class ReportWorkspace(Workspace):
         if not self._loaded or self._stale:
             self.reload()
 
-    def refresh(self, changes: ChangeSet | None = None) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
         if changes is not None and self.relevant and not changes.touches(*self.relevant):
             return
         if self.isVisible():

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.changes import Kind
 from coordinator.desk.gui_files import write_table
 from coordinator.desk.gui_reports import StatisticsResult
 from coordinator.errors import UserError
@@ -32,8 +33,8 @@ from coordinator.gui.workspaces.report_workspace import ReportWorkspace
 from coordinator.i18n import _
 from coordinator.models.enums import GENDERS, Gender
 
-RELEVANT_KINDS = ("pupils", "enrolments", "placements", "study_visits", "encounters", "classes", "schools",
-                  "school_years", "settings")
+RELEVANT_KINDS = (Kind.PUPILS, Kind.ENROLMENTS, Kind.PLACEMENTS, Kind.STUDY_VISITS, Kind.ENCOUNTERS,
+                  Kind.CLASSES, Kind.SCHOOLS, Kind.SCHOOL_YEARS, Kind.SETTINGS)
 
 
 def cell_text(value: Any, *, rate: bool = False) -> str:

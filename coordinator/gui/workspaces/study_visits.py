@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from coordinator.changes import Kind
 from coordinator.gui.workspaces.record_panel import RecordPanel
 from coordinator.gui.workspaces.record_workspace import RecordWorkspace
 from coordinator.i18n import N_, ngettext
@@ -35,7 +36,7 @@ class StudyVisitsWorkspace(RecordWorkspace):
     key = "study_visits"
     title_text = N_("Study visits")
     kinds = ("study_visits",)
-    related = ("organisations", "contacts", "classes", "teachers")
+    related = (Kind.ORGANISATIONS, Kind.CONTACTS, Kind.CLASSES, Kind.TEACHERS)
 
     def make_panel(self, key: str) -> RecordPanel:
         return StudyVisitPanel(self.context, record_kind(key), self, related=self.related)
