@@ -56,3 +56,24 @@ def test_workspaces_listen_only_for_kinds_that_operations_emit(qtbot, main_windo
     print(sorted(map(str, emitted)))
     missing = sorted({str(kind) for kind in asked} - {str(kind) for kind in emitted})
     assert not missing, missing
+
+
+def test_a_school_year_made_by_saving_a_visit_reaches_the_year_filters(qtbot, main_window):
+    import datetime as dt
+
+    from coordinator.gui.record_ops import create_record
+    from coordinator.services.records import kind
+
+    statistics = main_window.show_workspace("statistics")
+    years = [statistics.year_combo.itemText(i) for i in range(statistics.year_combo.count())]
+    assert "2031/32" not in years
+    desk = main_window.context.desk
+    template = desk.record("study_visits", desk.record_ids("study_visits", ListQuery(), limit=1)[0]).values
+    announced: list[Changes] = []
+    main_window.context.changes_applied.connect(announced.append)
+    values = {**template, "starts_at": dt.datetime(2031, 10, 7, 9, 0), "ends_at": dt.datetime(2031, 10, 7, 12, 0)}
+    assert create_record(main_window.context, kind("study_visits"), values).ok
+    assert any(changes.touches(Kind.SCHOOL_YEARS) for changes in announced)
+    main_window.show_workspace("action_plan")
+    main_window.show_workspace("statistics")  # hidden meanwhile: it reloads its filters when shown again
+    assert "2031/32" in [statistics.year_combo.itemText(i) for i in range(statistics.year_combo.count())]
