@@ -98,16 +98,15 @@ def run_op(context: AppContext, do: Callable[[Desk], T], *, text: str = "",
 def run_op_in_background(context: AppContext, do: Callable[[Desk, Any], T], *,
                          on_done: Callable[[T], None] | None = None, parent: QWidget | None = None,
                          on_failure: Callable[[str], None] | None = None, title: str = "",
-                         progress_dialog: bool = False) -> Task:
-    """Run `do(desk, progress)` on a worker (no widget access there); results come back on the GUI thread."""
-    desk = context.desk
+                         on_progress: Callable[[int, int, str], None] | None = None,
+                         on_cancelled: Callable[[], None] | None = None, progress_dialog: bool = False) -> Task:
+    """Run `do(desk, progress)` on a worker (a long write: an import); keep the task to cancel it.
 
-    def work(progress) -> T:
-        if desk is None:
-            raise UserError(_("No database is open."))
-        return do(desk, progress)
-
-    return run_task(context, work, session=False, on_done=on_done,
+    No widget access inside `do`; `progress.report(done, total)` feeds `on_progress` (or a progress
+    dialog over `parent`) and raises once the person cancelled. Results, failures and the cancel come
+    back on the GUI thread; the desk announces what the write changed once it committed.
+    """
+    return run_task(context, do, on_done=on_done, on_progress=on_progress, on_cancelled=on_cancelled,
                     on_error=lambda message: _tell(message, parent, on_failure, title),
                     progress_dialog=parent if progress_dialog else None, title=title)
 

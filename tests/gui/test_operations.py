@@ -77,3 +77,19 @@ def test_a_school_year_made_by_saving_a_visit_reaches_the_year_filters(qtbot, ma
     main_window.show_workspace("action_plan")
     main_window.show_workspace("statistics")  # hidden meanwhile: it reloads its filters when shown again
     assert "2031/32" in [statistics.year_combo.itemText(i) for i in range(statistics.year_combo.count())]
+
+
+def test_a_refused_operation_is_one_message_and_leaves_no_undo_step(qtbot, main_window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from coordinator.gui.operations import run_op
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: shown.append((title, text)))
+    context = main_window.context
+    gone = max(context.desk.record_ids("organisations", ListQuery())) + 1000
+    outcome = run_op(context, lambda desk: desk.delete_record("organisations", gone), text="Delete",
+                     undo=lambda desk, _result: None, parent=main_window, title="Organisations")
+    assert not outcome.ok
+    assert shown == [("Organisations", "The record no longer exists.")]
+    assert not context.undo_stack.canUndo()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from coordinator.gui.context import AppContext
 from coordinator.gui.dialogs.import_views import ImportViews, layout_key, result_summary
+from coordinator.gui.operations import run_op_in_background
 from coordinator.gui.workers import run_task
 from coordinator.i18n import _
 
@@ -167,8 +168,8 @@ class ImportDialog(ImportViews, QDialog):
         self.progress.setVisible(True)
         self.status_label.setText(_("Importing…"))
         self.cancel_button.setText(_("Cancel"))
-        self._task = run_task(self.context, work, on_done=self._imported, on_error=self._failed,
-                              on_progress=self._progressed, on_cancelled=self._cancelled)
+        self._task = run_op_in_background(self.context, work, on_done=self._imported, on_failure=self._failed,
+                                          on_progress=self._progressed, on_cancelled=self._cancelled)
         self._update_buttons()
 
     def _progressed(self, done: int, total: int, _text: str) -> None:
