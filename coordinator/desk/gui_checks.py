@@ -5,15 +5,15 @@ A warning never blocks a save; the forms show it beside the fields. Everything c
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
 from coordinator.desk.core import DeskCore
-from coordinator.models import Enrolment, SchoolType
-from coordinator.safety.audit import AuditRecord, audit_for
-from coordinator.services import checks
-from coordinator.services.checks import CheckWarning, LackingPupil
+
+if TYPE_CHECKING:
+    from coordinator.safety.audit import AuditRecord
+    from coordinator.services.checks import CheckWarning, LackingPupil
 
 
 class GuiChecks(DeskCore):
@@ -21,19 +21,27 @@ class GuiChecks(DeskCore):
 
     def study_visit_warnings(self, **visit: Any) -> list[CheckWarning]:
         """What is doubtful about a visit as typed (keywords as `services.checks.study_visit_warnings`)."""
-        return self._read(lambda s: checks.study_visit_warnings(s, **visit))
+        from coordinator.services.checks import study_visit_warnings
+
+        return self._read(lambda s: study_visit_warnings(s, **visit))
 
     def placement_warnings(self, **placement: Any) -> list[CheckWarning]:
         """What is doubtful about a placement as typed (keywords as `services.checks.placement_warnings`)."""
-        return self._read(lambda s: checks.placement_warnings(s, **placement))
+        from coordinator.services.checks import placement_warnings
+
+        return self._read(lambda s: placement_warnings(s, **placement))
 
     def pupils_in_classes(self, class_ids: list[int]) -> int:
         """How many different pupils the classes hold (a visit's participants)."""
+        from coordinator.models import Enrolment
+
         return self._read(lambda s: s.scalar(select(func.count(func.distinct(Enrolment.pupil_id)))
                                              .where(Enrolment.class_id.in_(class_ids))) or 0)
 
     def placement_grades(self) -> list[str]:
         """The grades in which some school form has placements, in the order the forms name them."""
+        from coordinator.models import SchoolType
+
         def read(session) -> list[str]:
             grades: list[str] = []
             for placement_grades in session.scalars(select(SchoolType.placement_grades)):
@@ -42,8 +50,12 @@ class GuiChecks(DeskCore):
         return self._read(read)
 
     def pupils_lacking_placement_days(self, *, grade: str) -> list[LackingPupil]:
-        return self._read(lambda s: checks.pupils_lacking_placement_days(s, grade=grade))
+        from coordinator.services.checks import pupils_lacking_placement_days
+
+        return self._read(lambda s: pupils_lacking_placement_days(s, grade=grade))
 
     def record_history(self, table: str, record_id: int) -> list[AuditRecord]:
         """The audit trail of one record, oldest first: when it was created and changed, which fields."""
+        from coordinator.safety.audit import audit_for
+
         return self._read(lambda s: audit_for(s, table, record_id))

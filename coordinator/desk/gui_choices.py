@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from coordinator.desk.core import DeskCore
-from coordinator.models import School, SchoolClass, SchoolYear, Teacher
-from coordinator.services.setup import current_year_label, school_years
 
 
 @dataclass
@@ -41,6 +39,9 @@ class GuiChoices(DeskCore):
 
     def filter_choices(self) -> Choices:
         """Years and schools for the filter combos (one short read)."""
+        from coordinator.models import School
+        from coordinator.services.setup import current_year_label, school_years
+
         with self._session() as session:
             return Choices(
                 years=school_years(session),
@@ -51,6 +52,9 @@ class GuiChoices(DeskCore):
 
     def scope_choices(self, year: str | None) -> ScopeChoices:
         """Years and schools (short lists even on a region); classes and teachers come per school."""
+        from coordinator.models import School, SchoolYear
+        from coordinator.services.setup import current_year_label, school_years
+
         with self._session() as session:
             choices = ScopeChoices(years=school_years(session), current_year=current_year_label(session))
             label = year if year in choices.years else choices.current_year
@@ -62,6 +66,8 @@ class GuiChoices(DeskCore):
 
     def school_scope(self, year: str | None, school: str) -> tuple[list[str], list[str]]:
         """The classes (of the year) and the teachers of one school, by name."""
+        from coordinator.models import School, SchoolClass, SchoolYear, Teacher
+
         with self._session() as session:
             school_id = session.scalar(select(School.id).where(School.name == school))
             classes = list(session.scalars(
@@ -74,6 +80,8 @@ class GuiChoices(DeskCore):
 
     def grades_of(self, year: str | None, school: str | None) -> list[str]:
         """The grades that have classes in the year (in one school, or anywhere), in school order: F, 1, 2, …"""
+        from coordinator.models import School, SchoolClass, SchoolYear
+
         with self._session() as session:
             query = (select(SchoolClass.grade).distinct()
                      .join(SchoolYear, SchoolClass.school_year_id == SchoolYear.id).where(SchoolYear.label == year))

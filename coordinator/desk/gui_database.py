@@ -10,16 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coordinator.desk.core import DeskCore
 from coordinator.i18n import _
-from coordinator.safety.backups import BackupInfo, backup_due, create_backup, list_backups, max_age_of, passphrase_of
-from coordinator.safety.lock import DatabaseLock
-from coordinator.safety.restore import restore_backup
 from coordinator.store import default_database_path
 
-__all__ = ["BackupInfo", "GuiDatabase", "WriterLock", "build_database", "default_database_path",
-           "restore_database_file"]
+if TYPE_CHECKING:
+    from coordinator.safety.backups import BackupInfo
+    from coordinator.safety.lock import DatabaseLock
+
+__all__ = ["GuiDatabase", "WriterLock", "build_database", "default_database_path", "restore_database_file"]
 
 
 class WriterLock:
@@ -30,6 +31,8 @@ class WriterLock:
 
     def hold(self, path: Path | None) -> None:
         """Take the lock of `path` (releasing the one held before); UserError names who holds it."""
+        from coordinator.safety.lock import DatabaseLock
+
         lock = DatabaseLock(path) if path is not None else None
         if lock is not None:
             lock.acquire()
@@ -71,6 +74,8 @@ def build_database(path: Path, *, profile_code: str, demo: bool, report: Callabl
 
 def restore_database_file(path: Path, backup: Path) -> None:
     """Put a backup in place of the (closed) database file; the app keeps holding its lock meanwhile."""
+    from coordinator.safety.restore import restore_backup
+
     restore_backup(path, backup)
 
 
@@ -89,14 +94,20 @@ class GuiDatabase(DeskCore):
 
     def backups(self) -> list[BackupInfo]:
         """The file's backups, newest first (none for a server database)."""
+        from coordinator.safety.backups import list_backups
+
         return list_backups(self.store.path) if self.store.path is not None else []
 
     def backup_due(self, interval: dt.timedelta) -> bool:
         """Whether the file changed since its newest backup, which is older than `interval`."""
+        from coordinator.safety.backups import backup_due
+
         return self.store.path is not None and backup_due(self.store.path, interval=interval)
 
     def back_up(self, reason: str, *, with_settings: bool = True) -> Path | None:
         """A checked backup of the file now (kept as long as the settings say); None for a server database."""
+        from coordinator.safety.backups import create_backup, max_age_of, passphrase_of
+
         if self.store.path is None:
             return None
         if not with_settings:

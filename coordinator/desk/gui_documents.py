@@ -11,11 +11,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coordinator.desk.core import DeskCore
-# Light to import: the kinds are listed without loading reportlab.
-from coordinator.documents.kinds import KINDS as DOCUMENT_KINDS
-from coordinator.documents.kinds import kind_label as document_label
 
-__all__ = ["DOCUMENT_KINDS", "DocumentScope", "GuiDocuments", "document_label"]
+__all__ = ["DocumentScope", "GuiDocuments", "document_kinds", "document_label"]
+
+
+def document_kinds() -> tuple[str, ...]:
+    """The documents there are, in the order they are offered."""
+    from coordinator.documents.kinds import KINDS
+
+    return KINDS
+
+
+def document_label(kind: str) -> str:
+    """A document's name in the language in force."""
+    from coordinator.documents.kinds import kind_label
+
+    return kind_label(kind)
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,28 @@ from pathlib import Path
 from typing import Any
 
 from coordinator.i18n import _
-from coordinator.safety.atomic import atomic_write
-from coordinator.safety.logs import ensure_logging, log_directory
 
 __all__ = ["copy_atomic", "ensure_logging", "log_directory", "write_table"]
 
 
+def log_directory() -> Path:
+    """Where the log of unexpected errors is written (names of people are filtered out of it)."""
+    from coordinator.safety.logs import log_directory as directory
+
+    return directory()
+
+
+def ensure_logging() -> None:
+    """Open the log of unexpected errors (the file is made when something is logged)."""
+    from coordinator.safety.logs import ensure_logging as start
+
+    start()
+
+
 def copy_atomic(source: Path, target: Path) -> Path:
     """Copy a finished file to where the person chose, through a temporary file and a rename."""
+    from coordinator.safety.atomic import atomic_write
+
     with atomic_write(target, "wb") as out, open(source, "rb") as src:
         shutil.copyfileobj(src, out)
     return target
@@ -31,6 +45,8 @@ def write_table(path: Path, headers: list[str], rows: list[list[Any]],
 
     An XLSX also gets `extra_sheets` (title, headers, rows); a CSV holds the first table only.
     """
+    from coordinator.safety.atomic import atomic_write
+
     path = Path(path)
     if path.suffix.lower() == ".xlsx":
         from openpyxl import Workbook

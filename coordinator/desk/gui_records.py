@@ -7,12 +7,21 @@ Each write is one transaction; the desk announces what it changed. Values come b
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coordinator.changes import Changes, Kind
 from coordinator.desk.core import DeskCore
-from coordinator.services.records import ListQuery, RecordValues, Row, kind
-from coordinator.services.search import SearchHit, search
+
+if TYPE_CHECKING:
+    from coordinator.services.records import ListQuery, RecordKind, RecordValues, Row
+    from coordinator.services.search import SearchHit
+
+
+def kind(kind_key: str) -> RecordKind:
+    """The record kind of a key, its registry imported when first used (not while the app starts)."""
+    from coordinator.services.records import KINDS
+
+    return KINDS[kind_key]
 
 
 def change_kind(kind_key: str) -> Kind:
@@ -62,6 +71,8 @@ class GuiRecords(DeskCore):
 
     def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
         """Any person or organisation whose name, e-mail or phone matches `text`."""
+        from coordinator.services.search import search
+
         return self._read(lambda s: search(s, text, limit=limit))
 
     def choice_filter_options(self, kind_key: str) -> list[tuple[Any, str]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from coordinator.changes import Changes
 from coordinator.desk.core import DeskCore
-from coordinator.services import setup
 
 
 class GuiSettings(DeskCore):
@@ -12,7 +11,9 @@ class GuiSettings(DeskCore):
 
     def save_settings(self, values: dict[str, str]) -> Changes:
         """Set every key to its value in one transaction; the desk announces the keys that changed."""
+        from coordinator.services.setup import set_setting
+
         def save(session) -> None:
             for key, value in values.items():
-                setup.set_setting(session, key, value)
+                set_setting(session, key, value)
         return self._write(save)[1]

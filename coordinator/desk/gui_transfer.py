@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coordinator.changes import Changes
 from coordinator.desk.core import DeskCore
 from coordinator.i18n import _
-from coordinator.transfer.plan import ImportPlan, ImportResult
+
+if TYPE_CHECKING:
+    from coordinator.transfer.plan import ImportPlan, ImportResult
 
 Progress = Callable[[int, int], None]
 
