@@ -1,19 +1,6 @@
 """Demo databases: a whole municipality (or region) with realistic names, places and patterns."""
 
-from __future__ import annotations
+from coordinator.demo.builder import DemoSummary
+from coordinator.demo.builder import build as build_demo
 
-from dataclasses import dataclass
-
-from coordinator.store import Store
-
-
-@dataclass(frozen=True)
-class DemoSummary:
-    pupils: int
-    organisations: int
-
-
-def build_demo(store: Store, *, profile_code: str, size: str, seed: int) -> DemoSummary:
-    from coordinator.demo.builder import build
-
-    return build(store, profile_code=profile_code, size=size, seed=seed)
+__all__ = ["DemoSummary", "build_demo"]

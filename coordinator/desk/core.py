@@ -11,7 +11,7 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable, Iterator
-from typing import TypeVar
+from typing import Self, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -38,7 +38,7 @@ class DeskCore:
         """Release the database (the desk cannot be used afterwards)."""
         self.store.close()
 
-    def __enter__(self) -> DeskCore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -93,3 +93,8 @@ class DeskCore:
         """Like `_write` for routines that open their own sessions on the store; announces when done."""
         result, changes = self._track(fn)
         return result, self.announce(changes.merge(also))
+
+    def _write_changes(self, fn: Callable[[Session], Changes]) -> Changes:
+        """`_write` for a service that itself says what it changed: both are merged and announced."""
+        result, changes = self._track(lambda: self._read(fn))
+        return self.announce(changes.merge(result))

@@ -16,7 +16,7 @@ from coordinator.documents.page import PageInfo, build_pdf
 from coordinator.documents.scope import resolve_scope
 from coordinator.errors import UserError
 from coordinator.i18n import _, use_language
-from coordinator.services.setup import get_setting
+from coordinator.settings import get_setting
 from coordinator.store import Store
 
 _MODULES = {

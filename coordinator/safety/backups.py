@@ -240,7 +240,7 @@ def backup_due(db_path: str | Path, *, interval: dt.timedelta = dt.timedelta(min
 
 
 def max_age_of(store: Store) -> int | None:
-    from coordinator.services.setup import get_setting
+    from coordinator.settings import get_setting
 
     try:
         with store.session() as session:

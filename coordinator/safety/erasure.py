@@ -8,8 +8,6 @@ re-applies every erasure made since.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,9 +17,17 @@ from sqlalchemy.orm import Session
 from coordinator.errors import NotFoundError
 from coordinator.i18n import _
 from coordinator.models import Contact, Pupil
-from coordinator.safety.atomic import write_text_atomic
 from coordinator.safety.audit import record
 from coordinator.safety.backups import backup_before
+from coordinator.safety.register import (  # noqa: F401  (register_path, read_register: re-exported)
+    append_register,
+    fingerprint,
+    read_register,
+    register_anonymised,
+    register_path,
+    scrub,
+)
+from coordinator.safety.retention import anonymise_pupils
 from coordinator.store import Store
 
 PERSON_TABLES = {"pupil": Pupil, "contact": Contact}
@@ -34,60 +40,6 @@ class ErasureResult:
     backup: Path | None
     # Free-text values elsewhere (notes, titles) that still hold the full name: to be edited by hand.
     mentions_left: int = 0
-
-
-def register_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".erasures.json")
-
-
-def _fingerprint(table: str, record_id: int, created_at: object) -> str:
-    return hashlib.sha256(f"{table}:{record_id}:{created_at}".encode()).hexdigest()
-
-
-def read_register(db_path: Path | None) -> list[dict[str, object]]:
-    if db_path is None:
-        return []
-    path = register_path(db_path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-    return [e for e in data if isinstance(e, dict)] if isinstance(data, list) else []
-
-
-def _append_register(db_path: Path | None, *new: dict[str, object]) -> None:
-    if db_path is None or not new:
-        return
-    entries = read_register(db_path)
-    entries.extend(new)
-    write_text_atomic(register_path(db_path), json.dumps(entries, indent=1))
-
-
-def register_anonymised(store: Store, pupil_ids: list[int], now: dt.datetime | None = None) -> None:
-    """Note anonymised pupils so that a restored backup anonymises them again."""
-    at = (now or dt.datetime.now()).isoformat(timespec="seconds")
-    with store.session() as session:
-        rows = session.execute(select(Pupil.id, Pupil.created_at).where(Pupil.id.in_(pupil_ids))).all()
-    _append_register(store.path, *({"table": "pupils", "id": rid, "action": "anonymise", "at": at,
-                                    "fingerprint": _fingerprint("pupils", rid, created)} for rid, created in rows))
-
-
-def scrub(store: Store) -> None:
-    """Leave no trace of deleted rows: checkpoint the WAL away and rebuild the file (secure_delete is on)."""
-    if store.url.get_backend_name() != "sqlite":
-        return
-    store.engine.dispose()  # no pooled connection may hold an old snapshot
-    # A raw driver connection (autocommit): VACUUM cannot run inside the transaction SQLAlchemy opens.
-    raw = store.engine.raw_connection()
-    try:
-        cursor = raw.cursor()
-        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        cursor.execute("VACUUM")
-        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        cursor.close()
-    finally:
-        raw.close()
-    store.engine.dispose()
 
 
 def _delete_person(session: Session, kind: str, record_id: int) -> object:
@@ -121,8 +73,8 @@ def erase_person(store: Store, *, kind: str, record_id: int, now: dt.datetime | 
     created_at, first_name, last_name = row
     backup = backup_before(store, "erasure")
     # Registered first: if the erasure is cut short, the next restore or erasure still completes it.
-    _append_register(store.path, {
-        "table": model.__tablename__, "id": record_id, "action": "erase", "fingerprint": _fingerprint(model.__tablename__,
+    append_register(store.path, {
+        "table": model.__tablename__, "id": record_id, "action": "erase", "fingerprint": fingerprint(model.__tablename__,
                                                                                  record_id, created_at),
         "at": (now or dt.datetime.now()).isoformat(timespec="seconds"),
     })
@@ -150,7 +102,7 @@ def reapply_erasures(store: Store) -> int:
                 continue
             model = PERSON_TABLES[kind]
             created_at = session.scalar(select(model.created_at).where(model.id == record_id))
-            if created_at is None or _fingerprint(model.__tablename__, record_id, created_at) != entry.get(
+            if created_at is None or fingerprint(model.__tablename__, record_id, created_at) != entry.get(
                     "fingerprint"):
                 continue  # already gone, or the id now belongs to someone else
             if entry.get("action") == "anonymise":
@@ -160,7 +112,6 @@ def reapply_erasures(store: Store) -> int:
             _delete_person(session, kind, record_id)
             erased += 1
     if anonymise:
-        from coordinator.safety.retention import anonymise_pupils
 
         anonymise_pupils(store, anonymise, register=False, backup=False)
     if erased:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
 from coordinator.changes import Changes, Kind
 from coordinator.desk import Desk
+from coordinator.errors import ValidationError
 
 
 @pytest.fixture
@@ -64,3 +66,85 @@ def test_changes_merge_ids_per_kind_and_compare_by_content():
     assert merged == b.merge(a)
     assert Changes.of_everything().touches(Kind.MEETINGS)
     assert not Changes()
+
+
+@pytest.fixture
+def small_desk(small_db):
+    opened = Desk.open(small_db)
+    yield opened
+    opened.close()
+
+
+def test_a_school_year_made_while_saving_a_visit_is_announced(small_desk):
+    heard: list[Changes] = []
+    small_desk.on_change(heard.append)
+    values = small_desk.new_record("study_visits").values | {
+        "title": "Hamnen", "host_id": small_desk.record_ids("organisations", limit=1)[0],
+        "starts_at": dt.datetime(2035, 3, 1, 9, 0), "class_ids": [], "participant_ids": []}
+    changes = small_desk.create_record("study_visits", values)
+    assert changes.touches(Kind.STUDY_VISITS) and changes.touches(Kind.SCHOOL_YEARS)
+    assert len(changes.created[Kind.SCHOOL_YEARS]) == 1
+    assert heard == [changes]
+    assert "2034/35" in small_desk.school_years()
+
+
+def test_a_refused_write_is_not_announced(small_desk):
+    heard: list[Changes] = []
+    small_desk.on_change(heard.append)
+    with pytest.raises(ValidationError):
+        small_desk.create_record("organisations", {"name": "", "kind": "company"})
+    assert heard == []
+
+
+def test_operations_hand_back_plain_values_not_database_objects(small_desk):
+    values = [
+        small_desk.record("pupils", small_desk.record_ids("pupils", limit=1)[0]),
+        small_desk.scorecard(),
+        small_desk.plan(),
+        small_desk.rollover_plan(),
+        *small_desk.retention_due(0),
+        *small_desk.search("a", limit=3),
+        *small_desk.record_rows("placements", small_desk.record_ids("placements", limit=3)).values(),
+    ]
+    assert all(dataclasses.is_dataclass(v) for v in values)
+    for value in values:
+        assert not _holds_a_model(value), value
+
+
+def _holds_a_model(value: object) -> bool:
+    from coordinator.models import Base
+
+    if isinstance(value, Base):
+        return True
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return any(_holds_a_model(getattr(value, f.name)) for f in dataclasses.fields(value))
+    if isinstance(value, dict):
+        return any(_holds_a_model(v) for v in value.values())
+    if isinstance(value, list | tuple | set | frozenset):
+        return any(_holds_a_model(v) for v in value)
+    return False
+
+
+def test_gender_statistics_are_suppressed_when_asked(small_desk):
+    plain = small_desk.gender_statistics()
+    hidden = small_desk.gender_statistics(suppressed=True, threshold=100)
+    assert plain["total"]["placements"] > 0
+    assert hidden["total"]["placements"] != plain["total"]["placements"]
+
+
+def test_a_rollover_announces_the_new_year_and_its_enrolments(small_desk):
+    heard: list[Changes] = []
+    small_desk.on_change(heard.append)
+    plan = small_desk.rollover_plan()
+    _result, changes = small_desk.roll_over(plan.from_year)
+    assert changes.touches(Kind.ENROLMENTS) and changes.touches(Kind.CLASSES)
+    assert heard == [changes]
+
+
+def test_a_backup_made_through_the_desk_is_listed_and_the_history_is_plain(small_desk):
+    made = small_desk.back_up()
+    assert made is not None and made in [b.path for b in small_desk.backups()]
+    pupil_id = small_desk.record_ids("pupils", limit=1)[0]
+    small_desk.update_record("pupils", pupil_id, small_desk.record("pupils", pupil_id).values | {"notes": "Ny"})
+    history = small_desk.history(Kind.PUPILS, pupil_id)
+    assert history and all(dataclasses.is_dataclass(entry) for entry in history)
