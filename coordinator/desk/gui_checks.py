@@ -1,4 +1,4 @@
-"""The desk's checks for the desktop app's forms: warnings while a visit or placement is edited, and histories.
+"""The desk's checks for the desktop app's forms: warnings while a visit or placement is edited.
 
 A warning never blocks a save; the forms show it beside the fields. Everything comes back as plain values.
 """
@@ -12,12 +12,11 @@ from sqlalchemy import func, select
 from coordinator.desk.core import DeskCore
 
 if TYPE_CHECKING:
-    from coordinator.safety.audit import AuditRecord
     from coordinator.services.checks import CheckWarning, LackingPupil
 
 
 class GuiChecks(DeskCore):
-    """Double bookings, holidays, the law's placement rules, missing placement days, a record's history."""
+    """Double bookings, holidays, the law's placement rules, missing placement days."""
 
     def study_visit_warnings(self, **visit: Any) -> list[CheckWarning]:
         """What is doubtful about a visit as typed (keywords as `services.checks.study_visit_warnings`)."""
@@ -53,9 +52,3 @@ class GuiChecks(DeskCore):
         from coordinator.services.checks import pupils_lacking_placement_days
 
         return self._read(lambda s: pupils_lacking_placement_days(s, grade=grade))
-
-    def record_history(self, table: str, record_id: int) -> list[AuditRecord]:
-        """The audit trail of one record, oldest first: when it was created and changed, which fields."""
-        from coordinator.safety.audit import audit_for
-
-        return self._read(lambda s: audit_for(s, table, record_id))

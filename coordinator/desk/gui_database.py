@@ -10,17 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from coordinator.desk.core import DeskCore
 from coordinator.i18n import _
-from coordinator.store import default_database_path
+from coordinator.store import default_database_path, open_store
 
 if TYPE_CHECKING:
-    from coordinator.safety.backups import BackupInfo
     from coordinator.safety.lock import DatabaseLock
 
-__all__ = ["GuiDatabase", "WriterLock", "build_database", "default_database_path", "restore_database_file"]
+__all__ = ["GuiDatabase", "WriterLock", "default_database_path", "restore_database_file"]
 
 
 class WriterLock:
@@ -46,32 +45,6 @@ class WriterLock:
             self._lock = None
 
 
-def build_database(path: Path, *, profile_code: str, demo: bool, report: Callable[[str], None]):  # -> Desk
-    """Create a database at `path`: the demo municipality of a country, or an empty one; returns its desk.
-
-    A failure (or a cancel raised by `report`) removes the half-made file.
-    """
-    from coordinator.desk import Desk
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    desk = Desk.open(path, create=True)
-    try:
-        if demo:
-            from coordinator.demo import build_demo
-
-            report(_("Building the demo municipality…"))
-            build_demo(desk.store, profile_code=profile_code, size="municipality", seed=1)
-        else:
-            from coordinator.services.setup import initialise
-
-            desk._read(lambda session: initialise(session, profile_code=profile_code))
-    except BaseException:
-        desk.close()
-        path.unlink(missing_ok=True)
-        raise
-    return desk
-
-
 def restore_database_file(path: Path, backup: Path) -> None:
     """Put a backup in place of the (closed) database file; the app keeps holding its lock meanwhile."""
     from coordinator.safety.restore import restore_backup
@@ -80,23 +53,36 @@ def restore_database_file(path: Path, backup: Path) -> None:
 
 
 class GuiDatabase(DeskCore):
-    """Where the open database is, and its backups."""
+    """Where the open database is, and its backups on close and every half hour (desk/safety_ops: by hand)."""
 
-    @property
-    def path(self) -> Path | None:
-        """The database file, None for a server database."""
-        return self.store.path
+    @classmethod
+    def build(cls, path: Path, *, profile_code: str, demo: bool, report: Callable[[str], None]) -> Self:
+        """Create a database at `path`: the demo municipality of a country, or an empty one; a desk on it.
+
+        A failure (or a cancel raised by `report`) removes the half-made file.
+        """
+        path.parent.mkdir(parents=True, exist_ok=True)
+        desk = cls(open_store(path, create=True))
+        try:
+            if demo:
+                from coordinator.demo import build_demo
+
+                report(_("Building the demo municipality…"))
+                build_demo(desk.store, profile_code=profile_code, size="municipality", seed=1)
+            else:
+                from coordinator.services.setup import initialise
+
+                desk._read(lambda session: initialise(session, profile_code=profile_code))
+        except BaseException:
+            desk.close()
+            path.unlink(missing_ok=True)
+            raise
+        return desk
 
     @property
     def location(self) -> str:
         """The file, or the server's address, as a person reads it."""
         return str(self.store.path or self.store.url)
-
-    def backups(self) -> list[BackupInfo]:
-        """The file's backups, newest first (none for a server database)."""
-        from coordinator.safety.backups import list_backups
-
-        return list_backups(self.store.path) if self.store.path is not None else []
 
     def backup_due(self, interval: dt.timedelta) -> bool:
         """Whether the file changed since its newest backup, which is older than `interval`."""
@@ -104,13 +90,11 @@ class GuiDatabase(DeskCore):
 
         return self.store.path is not None and backup_due(self.store.path, interval=interval)
 
-    def back_up(self, reason: str, *, with_settings: bool = True) -> Path | None:
-        """A checked backup of the file now (kept as long as the settings say); None for a server database."""
+    def back_up_for(self, reason: str) -> Path | None:
+        """A checked backup of the file now, named for `reason` ("close", "auto"), kept as the settings say."""
         from coordinator.safety.backups import create_backup, max_age_of, passphrase_of
 
         if self.store.path is None:
             return None
-        if not with_settings:
-            return create_backup(self.store.path, reason)
         return create_backup(self.store.path, reason, max_age_days=max_age_of(self.store),
                              passphrase=passphrase_of(self.store))

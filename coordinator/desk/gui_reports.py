@@ -1,27 +1,15 @@
-"""The desk's report operations for the desktop app: the scorecard and its indicator edits, the gender statistics.
+"""What the Statistics workspace shows at once: a year's gender statistics, suppressed too, and the D trend.
 
-The statistics trend (the dissimilarity index of every school year held) is computed here, below the
-door, not in the workspace that draws it.
+The trend (the dissimilarity index of every school year held) is computed here, below the door, not in
+the workspace that draws it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from coordinator.changes import Changes
 from coordinator.desk.core import DeskCore
-
-if TYPE_CHECKING:
-    from coordinator.stats.scorecard import Scorecard
-
-
-def _cards() -> ModuleType:
-    """The scorecard module, imported when first used (not while the app starts)."""
-    from coordinator.stats import scorecard
-
-    return scorecard
 
 
 @dataclass
@@ -35,24 +23,7 @@ class StatisticsResult:
 
 
 class GuiReports(DeskCore):
-    """Scorecards and statistics; long computations are meant for a worker (they take a progress)."""
-
-    def scorecard(self, *, year: str, school: str | None) -> Scorecard:
-        return self._read(lambda s: _cards().compute_scorecard(s, year=year, school=school))
-
-    def update_indicator(self, *, indicator_id: int, target: float | None, amber_band: float,
-                         direction: str | None) -> Changes:
-        return self._write(lambda s: _cards().update_indicator(s, indicator_id=indicator_id, target=target,
-                                                            amber_band=amber_band, direction=direction))[1]
-
-    def set_manual_value(self, *, indicator_id: int, year: str, value: float | None) -> Changes:
-        return self._write(lambda s: _cards().set_manual_value(s, indicator_id=indicator_id, year=year, value=value))[1]
-
-    def delete_indicator(self, *, indicator_id: int) -> Changes:
-        return self._write(lambda s: _cards().delete_indicator(s, indicator_id=indicator_id))[1]
-
-    def add_manual_indicator(self, *, school: str | None, **values: Any) -> Changes:
-        return self._write(lambda s: _cards().add_manual_indicator(s, school=school, **values))[1]
+    """A long computation, meant for a worker (it reports progress, and stops when told to)."""
 
     def gender_overview(self, *, year: str, school: str | None, progress: Any = None,
                         threshold: int = 5) -> StatisticsResult:

@@ -3,14 +3,12 @@
 from coordinator.desk.gui_checks import GuiChecks
 from coordinator.desk.gui_choices import GuiChoices
 from coordinator.desk.gui_database import GuiDatabase
-from coordinator.desk.gui_documents import GuiDocuments
 from coordinator.desk.gui_plans import GuiPlans
 from coordinator.desk.gui_records import GuiRecords
 from coordinator.desk.gui_reports import GuiReports
 from coordinator.desk.gui_settings import GuiSettings
-from coordinator.desk.gui_transfer import GuiTransfer
 
 
 class GuiViews(GuiRecords, GuiPlans, GuiReports, GuiSettings, GuiChoices, GuiChecks,
-               GuiTransfer, GuiDocuments, GuiDatabase):
+               GuiDatabase):
     """Reads and writes the desktop app needs beyond the command line's; owned by the GUI side."""

@@ -42,7 +42,7 @@ class StoreGuard(QObject):
         if backup and desk is not None:
             try:
                 if desk.backup_due(dt.timedelta(0)):
-                    desk.back_up("close")
+                    desk.back_up_for("close")
             except UserError as exc:  # a full disk must not keep the app from closing
                 log.warning("backup on close failed: %s", type(exc).__name__)
         self._lock.release()
@@ -53,4 +53,4 @@ class StoreGuard(QObject):
             return
         from coordinator.gui.workers import run_task
 
-        run_task(self.context, lambda _progress: desk.back_up("auto"), session=False)
+        run_task(self.context, lambda _progress: desk.back_up_for("auto"), session=False)

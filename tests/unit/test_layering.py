@@ -23,7 +23,6 @@ QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 BEHIND_THE_DESK = ("sqlalchemy", "coordinator.store", "coordinator.stats", "coordinator.safety",
                    "coordinator.transfer", "coordinator.documents", "coordinator.models")
 ALLOWED = ("coordinator.models.enums",)
-GUI_PENDING = pytest.mark.xfail(strict=True, reason="desk-gui moves the GUI onto the desk")
 
 
 def _module_name(path: Path) -> str:
@@ -125,7 +124,7 @@ def test_no_module_outside_gui_imports_qt():
     assert not leaks, leaks
 
 
-@pytest.mark.parametrize("area", ["cli", pytest.param("gui", marks=GUI_PENDING)])
+@pytest.mark.parametrize("area", ["cli", "gui"])
 def test_the_app_and_the_command_line_reach_data_only_through_the_desk(area):
     bypasses = [f"{path.relative_to(ROOT)}:{line} imports {name}"
                 for module, path in MODULES.items() if _within(module, (f"coordinator.{area}",))
@@ -147,7 +146,6 @@ def test_no_import_circle_in_the_domain():
     assert import_circles(import_graph(include_gui=False)) == []
 
 
-@GUI_PENDING
 def test_no_import_circle_anywhere_in_coordinator():
     assert import_circles(import_graph(include_gui=True)) == []
 

@@ -17,7 +17,8 @@ MODULE_LINES = 400
 FUNCTION_LINES = 60
 EXEMPT = (PACKAGE / "migrations" / "versions",)
 GUI = PACKAGE / "gui"
-GUI_PENDING = pytest.mark.xfail(strict=True, reason="desk-gui moves the GUI onto the desk")
+# The Overview's constructor (62 lines) and chart drawing (64) wait for the fix of its background race.
+GUI_PENDING = pytest.mark.xfail(strict=True, reason="gui/workspaces/overview.py is being reworked (issue 13 notes)")
 
 
 def _sources(area: str) -> list[Path]:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.changes import Kind
 from coordinator.formatting import format_datetime
 from coordinator.gui.context import AppContext
 from coordinator.i18n import N_, _
@@ -67,7 +68,7 @@ class AuditDialog(QDialog):
 
     def load(self, table: str, record_id: int) -> None:
         desk = self.context.desk
-        entries = desk.record_history(table, record_id) if desk is not None else []
+        entries = desk.history(Kind(table), record_id) if desk is not None else []
         labels = field_labels(table)
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):

@@ -153,7 +153,7 @@ class BackupsDialog(QDialog):
         if self.db_path is None:
             return
         try:
-            self.context.desk.back_up("manual", with_settings=False)
+            self.context.desk.back_up()
         except UserError as exc:
             self.status.setText(str(exc))
             return

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator.desk import Desk
-from coordinator.desk.gui_database import build_database, default_database_path
+from coordinator.desk.gui_database import default_database_path
 from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
 from coordinator.gui.workers import run_task
@@ -106,8 +106,7 @@ class FirstLaunchDialog(QDialog):
         demo = self.demo.isChecked()
 
         def build(progress):
-            return build_database(path, profile_code=code, demo=demo,
-                                  report=lambda text: progress.report(0, 0, text))
+            return Desk.build(path, profile_code=code, demo=demo, report=lambda text: progress.report(0, 0, text))
 
         self.buttons.setEnabled(False)
         self.task = run_task(self.context, build, session=False, on_done=self._created, on_error=self._failed,

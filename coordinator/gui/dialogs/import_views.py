@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator.desk.gui_transfer import import_fields
+from coordinator.desk.transfer_ops import import_fields
 from coordinator.i18n import N_, _, ngettext
 
 KIND_LABELS = {"pupils": N_("Pupils (class list)"), "organisations": N_("Organisations"),

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator.changes import Changes, Kind
-from coordinator.desk.gui_documents import DocumentScope
+from coordinator.desk.documents_ops import DocumentScope
 from coordinator.desk.gui_files import copy_atomic
 from coordinator.errors import UserError
 from coordinator.gui.context import AppContext

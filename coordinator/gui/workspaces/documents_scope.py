@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QLabel
 
-from coordinator.desk.gui_documents import DocumentScope, document_kinds, document_label
+from coordinator.desk.documents_ops import DOCUMENT_KINDS, DocumentScope, document_label
 from coordinator.gui.workspaces.scope_choices import (
     ScopeChoices,
     fill_years,
@@ -89,7 +89,7 @@ class DocumentScopeForm:
         kind = self.kind_combo.currentData()
         self.kind_combo.blockSignals(True)
         self.kind_combo.clear()
-        for code in document_kinds():
+        for code in DOCUMENT_KINDS:
             self.kind_combo.addItem(document_label(code), code)
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
         self.kind_combo.blockSignals(False)
