@@ -42,12 +42,8 @@ class AppContext(QObject):
 
     @property
     def store(self) -> Any:
-        """The open database's store (its path, its lock); reach the data through `desk`, never through this."""
+        """The open desk's store, for tests that check the file itself; the app reaches data through `desk`."""
         return self._desk.store if self._desk is not None else None
-
-    @store.setter
-    def store(self, store: Any) -> None:
-        self.open(store)
 
     def open(self, desk: Desk | Any) -> None:
         """Make `desk` (or a desk on an opened store; None: nothing) the one the app works on."""
@@ -65,7 +61,3 @@ class AppContext(QObject):
     def _relay(self, changes: Changes) -> None:
         if changes:
             self.changes_applied.emit(changes)
-
-    def announce(self, changes: Changes) -> None:
-        """Re-emit a change made outside the desk (a background import); the desk's own arrive by themselves."""
-        self._relay(changes)

@@ -140,7 +140,7 @@ class SearchPopup(QFrame):
         self.timer.stop()
         text = self.field.text().strip()
         self.results.clear()
-        if not text or self.context.store is None:
+        if not text or self.context.desk is None:
             self._show_status()
             return
         try:

@@ -75,7 +75,7 @@ class RecordTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        if self.context.store is None or not self.active:
+        if self.context.desk is None or not self.active:
             return
         self._generation += 1
         generation, kind, query = self._generation, self.kind, self.query

@@ -171,7 +171,7 @@ class RecordFormWidget(QWidget):
             if isinstance(editor, MultiRefPicker):
                 editor.retranslate()
                 editor.picker.setAccessibleName(_(spec.label))
-            if spec.type == CHOICE and self.context.store is not None:
+            if spec.type == CHOICE and self.context.desk is not None:
                 self._fill_choices(spec, editor)
 
     def _retranslate_heading(self) -> None:

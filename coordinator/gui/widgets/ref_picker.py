@@ -163,7 +163,7 @@ class MultiRefPicker(QWidget):
     def set_value(self, ids: list[int] | None) -> None:
         self.list.clear()
         ids = list(ids or [])
-        if not ids or self.context.store is None:
+        if not ids or self.context.desk is None:
             return
         labels = dict(self.context.desk.ref_choices(self.ref, "", limit=0, include=ids))
         for record_id in ids:

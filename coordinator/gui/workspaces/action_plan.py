@@ -202,7 +202,7 @@ class ActionPlanWorkspace(Workspace):
 
     # ---- loading --------------------------------------------------------------------------------
     def _fill_years(self) -> None:
-        if self.context.store is None:
+        if self.context.desk is None:
             return
         desk = self.context.desk
         years, current = desk.school_years(), desk.current_year()
@@ -217,7 +217,7 @@ class ActionPlanWorkspace(Workspace):
         self._load_visible()
 
     def _load_visible(self) -> None:
-        if self.context.store is None or not self.year:
+        if self.context.desk is None or not self.year:
             return
         if self.tabs.currentIndex() == 0 and self._plan_stale:
             self._load_plan()
@@ -287,7 +287,7 @@ class ActionPlanWorkspace(Workspace):
             self.tree.setCurrentItem(chosen)
         elif self.forms.currentWidget() is not self.hint and self._editing_missing():
             self.forms.setCurrentWidget(self.hint)
-        self.new_goal_button.setEnabled(self.context.store is not None)
+        self.new_goal_button.setEnabled(self.context.desk is not None)
         self.new_action_button.setEnabled(bool(self.plan and self.plan.goals))
         self.delete_button.setEnabled(self.tree.currentItem() is not None)
 
@@ -333,7 +333,7 @@ class ActionPlanWorkspace(Workspace):
 
     # ---- commands -------------------------------------------------------------------------------
     def new_goal(self) -> None:
-        if self.context.store is None:
+        if self.context.desk is None:
             return
         self.tabs.setCurrentIndex(0)
         self.tree.setCurrentItem(None)

@@ -172,7 +172,7 @@ class DocumentsWorkspace(DocumentScopeForm, Workspace):
 
     def render(self) -> None:
         """Render the chosen document into a temporary file in the background, then preview it."""
-        if self.context.store is None or self._task is not None:
+        if self.context.desk is None or self._task is not None:
             return
         desk = self.context.desk
         kind = self.kind_combo.currentData()

@@ -104,7 +104,7 @@ class DocumentScopeForm:
 
     def reload(self) -> None:
         self._loaded = True
-        if self.context.store is None:
+        if self.context.desk is None:
             return
         year = self.year_combo.currentData()
         self._choices = load_scope_choices(self.context.desk, year)
@@ -140,12 +140,12 @@ class DocumentScopeForm:
         klass, teacher = self.class_combo.currentData(), self.teacher_combo.currentData()
         classes: list[str] = []
         teachers: list[str] = []
-        if school is not None and self.context.store is not None:
+        if school is not None and self.context.desk is not None:
             classes, teachers = load_school_scope(self.context.desk, self.year_combo.currentData(), school)
         grade = self.grade_combo.currentData()
         self.grade_combo.clear()
         self.grade_combo.addItem(_("All grades"), None)
-        if self.context.store is not None:
+        if self.context.desk is not None:
             for label in load_grades(self.context.desk, self.year_combo.currentData(), school):
                 self.grade_combo.addItem(label, label)
         self.grade_combo.setCurrentIndex(max(0, self.grade_combo.findData(grade)))

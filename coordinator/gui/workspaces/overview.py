@@ -187,7 +187,7 @@ class OverviewWorkspace(Workspace):
 
     # ---- loading --------------------------------------------------------------------------------
     def _load(self) -> None:
-        if self.context.store is None:
+        if self.context.desk is None:
             self.data = None
             self._render()
             return

@@ -197,7 +197,7 @@ class RecordPanel(QWidget):
         self.model.set_query(replace(self.model.query, text=self.filter.text(), filters=filters))
 
     def _fill_choice_filter(self) -> None:
-        if self.kind.choice_filter is None or self.context.store is None:
+        if self.kind.choice_filter is None or self.context.desk is None:
             return
         _name, label, choices = self.kind.choice_filter
         current = self.choice.currentData()
@@ -314,7 +314,7 @@ class RecordPanel(QWidget):
         self.history_dialog.open()
 
     def new_record(self) -> None:
-        if self.context.store is None:
+        if self.context.desk is None:
             return
         record = self.context.desk.new_record(self.kind.key)
         self.table.clearSelection()
@@ -375,10 +375,10 @@ class RecordPanel(QWidget):
 
     def update_warnings(self) -> None:
         try:
-            messages = self.warnings_for(self.form.values()) if self.context.store is not None else []
+            messages = self.warnings_for(self.form.values()) if self.context.desk is not None else []
         except Exception:  # noqa: BLE001 - a warning check must never stop editing
             messages = []
-        notes = [*self.notes_for(self.form.values())] if self.context.store is not None else []
+        notes = [*self.notes_for(self.form.values())] if self.context.desk is not None else []
         lines = [f"⚠ {m}" for m in messages] + notes
         self.warnings.setText("\n".join(lines))
         self.warnings.setVisible(bool(lines))

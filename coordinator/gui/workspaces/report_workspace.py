@@ -81,10 +81,10 @@ class ReportWorkspace(Workspace):
         """Re-read the filters' choices and recompute for the chosen filters."""
         self._loaded = True
         self._stale = False
-        store = self.context.store
-        if store is None:
+        desk = self.context.desk
+        if desk is None:
             return
-        refill_filters(load_choices(self.context.desk), self.year_combo, self.school_combo, self.all_schools_text())
+        refill_filters(load_choices(desk), self.year_combo, self.school_combo, self.all_schools_text())
         self._compute()
 
     def _filters_changed(self) -> None:
@@ -93,7 +93,7 @@ class ReportWorkspace(Workspace):
 
     def _compute(self) -> None:
         year = self.year_combo.currentData()
-        if self.context.store is None or not year:
+        if self.context.desk is None or not year:
             return
         if self._task is not None:
             self._task.cancel()
