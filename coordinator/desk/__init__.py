@@ -16,9 +16,10 @@ from coordinator.desk.files import (
     start_logging,
     write_lock,
 )
+from coordinator.desk.records_ops import RECORD_KINDS
 from coordinator.desk.transfer_ops import ImportField, import_fields
 
-__all__ = ["DOCUMENT_KINDS", "NOTHING", "Changes", "CheckReport", "DemoReport", "Desk",
+__all__ = ["DOCUMENT_KINDS", "NOTHING", "RECORD_KINDS", "Changes", "CheckReport", "DemoReport", "Desk",
            "DocumentScope", "ImportField", "Kind", "RestoreReport", "backup_database", "check_database",
            "create_database", "create_demo", "database_path", "document_label", "import_fields",
            "restore_database", "start_logging", "write_lock"]

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from coordinator.desk.documents_ops import DocumentsOps
 from coordinator.desk.gui_views import GuiViews
+from coordinator.desk.plans_ops import PlansOps
+from coordinator.desk.records_ops import RecordsOps
 from coordinator.desk.safety_ops import SafetyOps
 from coordinator.desk.setup_ops import SetupOps
 from coordinator.desk.statistics_ops import StatisticsOps
@@ -13,11 +15,8 @@ from coordinator.desk.transfer_ops import TransferOps
 from coordinator.store import Store, open_store
 
 
-class Desk(StatisticsOps, DocumentsOps, TransferOps, SafetyOps, SetupOps, GuiViews):
+class Desk(RecordsOps, PlansOps, StatisticsOps, DocumentsOps, TransferOps, SafetyOps, SetupOps, GuiViews):
     """An open database: every operation the app and the command line need, Qt-free.
-
-    The mixins before `GuiViews` hold what the command line uses (and the app shares); `GuiViews`
-    adds what only the app needs (records and plans in tables and forms, choices, warnings).
 
     Built as `Desk(store)` or `Desk.open(path_or_url)`. Each operation is one transaction and
     returns plain values (dataclasses, primitives), never ORM objects. Each write returns its

@@ -8,9 +8,11 @@ from pathlib import Path
 
 from coordinator.changes import Changes, Kind
 from coordinator.desk.core import DeskCore
+from coordinator.safety.audit import AuditRecord
+from coordinator.safety.backups import BackupInfo
 from coordinator.safety.rollover import ClassMove, RolloverPlan, RolloverResult
 
-__all__ = ["ClassMove", "ErasureReport", "RetentionEntry", "RolloverPlan",
+__all__ = ["AuditRecord", "BackupInfo", "ClassMove", "ErasureReport", "RetentionEntry", "RolloverPlan",
            "RolloverResult", "SafetyOps"]
 
 _PERSON_KINDS = {"pupil": Kind.PUPILS, "contact": Kind.CONTACTS}
@@ -34,7 +36,28 @@ class RetentionEntry:
 
 
 class SafetyOps(DeskCore):
-    """GDPR erasure and access, the rollover, and ageing out leavers."""
+    """Backups, the audit history, GDPR erasure and access, the rollover, and ageing out leavers."""
+
+    def backups(self) -> list[BackupInfo]:
+        """The open database's verified backups, newest first (none for a server database)."""
+        from coordinator.safety.backups import list_backups
+
+        return list_backups(self.store.path) if self.store.path is not None else []
+
+    def back_up(self) -> Path | None:
+        """A verified backup of the open database now, kept by the age setting (None for a server database)."""
+        from coordinator.safety.backups import create_backup, max_age_of, passphrase_of
+
+        if self.store.path is None:
+            return None
+        return create_backup(self.store.path, "manual", max_age_days=max_age_of(self.store),
+                             passphrase=passphrase_of(self.store))
+
+    def history(self, kind: Kind, record_id: int) -> list[AuditRecord]:
+        """The audit history of one record, oldest first."""
+        from coordinator.safety.audit import audit_for
+
+        return self._read(lambda s: audit_for(s, kind.value, record_id))
 
     def erase_person(self, *, kind: str, record_id: int) -> tuple[ErasureReport, Changes]:
         """Erase a pupil or a contact person for good (a backup is made first)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,9 +12,12 @@ from coordinator.changes import Changes
 from coordinator.desk.core import DeskCore
 from coordinator.i18n import _
 from coordinator.transfer.export import ExportResult
-from coordinator.transfer.plan import ImportResult, Problem, RowChange
+from coordinator.transfer.plan import ImportPlan, ImportResult, Problem, RowChange
 
-__all__ = ["ExportResult", "ImportField", "ImportResult", "Problem", "RowChange", "TransferOps", "import_fields"]
+__all__ = ["ExportResult", "ImportField", "ImportPlan", "ImportResult", "Problem", "RowChange", "TransferOps",
+           "import_fields"]
+
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -36,10 +40,30 @@ def import_fields(kind: str) -> tuple[ImportField, ...]:
 
 
 class TransferOps(DeskCore):
-    """Reading files into the database (checked first, all or nothing) and writing records out.
+    """Reading files into the database (checked first, all or nothing) and writing records out."""
 
-    The app's two-step import (analyse, preview, apply) is in GuiViews.
-    """
+    def analyse_import(self, file: Path, kind: str, *, mapping: dict[str, str] | None = None,
+                       encoding: str | None = None) -> ImportPlan:
+        """Read and check a CSV or XLSX file against this database's country profile; writes nothing."""
+        from coordinator.settings import profile_code
+        from coordinator.transfer import analyse_file
+
+        profile = self._read(profile_code)
+        return analyse_file(file, kind, profile=profile, mapping=mapping, encoding=encoding)
+
+    def apply_import(self, plan: ImportPlan, *, school: str | None = None, year: str | None = None,
+                     good_rows_only: bool = False, dry_run: bool = False, progress: Progress | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> tuple[ImportResult, Changes]:
+        """Import an analysed file in one transaction, after a backup (not for a dry run)."""
+        from coordinator.safety.backups import backup_before
+        from coordinator.transfer import apply_import
+
+        if not dry_run:
+            backup_before(self.store, "import")
+        result, changes = self._track(lambda: self._read(lambda s: apply_import(
+            s, plan, school=school, year=year, good_rows_only=good_rows_only, dry_run=dry_run, progress=progress,
+            cancelled=cancelled)))
+        return result, self.announce(changes.merge(result.changes))
 
     def import_file(self, file: Path, kind: str, *, mapping: dict[str, str] | None = None,
                     encoding: str | None = None, school: str | None = None, year: str | None = None,
