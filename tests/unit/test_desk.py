@@ -148,3 +148,36 @@ def test_a_backup_made_through_the_desk_is_listed_and_the_history_is_plain(small
     small_desk.update_record("pupils", pupil_id, small_desk.record("pupils", pupil_id).values | {"notes": "Ny"})
     history = small_desk.history(Kind.PUPILS, pupil_id)
     assert history and all(dataclasses.is_dataclass(entry) for entry in history)
+
+
+def _csv(path, rows: list[list[str]]):
+    path.write_text("\n".join(";".join(row) for row in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_school_year_made_while_importing_a_visit_is_announced(desk, tmp_path):
+    desk.import_file(_csv(tmp_path / "o.csv", [["Namn", "Postort"], ["Verkstad AB", "Hedemora"]]),
+                     "organisations")
+    heard: list[Changes] = []
+    desk.on_change(heard.append)
+    visits = _csv(tmp_path / "v.csv", [["Organisation", "Datum", "Rubrik"], ["Verkstad AB", "2035-03-01", "Hamnen"]])
+    result, changes = desk.import_file(visits, "study-visits")
+    assert result.created == 1
+    assert changes.touches(Kind.STUDY_VISITS) and len(changes.created[Kind.SCHOOL_YEARS]) == 1
+    assert heard == [changes]
+    assert "2034/35" in desk.school_years()
+
+
+def test_a_refused_import_is_not_announced(desk, tmp_path):
+    heard: list[Changes] = []
+    desk.on_change(heard.append)
+    result, changes = desk.import_file(_csv(tmp_path / "v.csv", [["Organisation", "Datum"], ["Nowhere AB", "x"]]),
+                                       "study-visits")
+    assert result.problems and not result.imported
+    assert not changes and heard == []
+
+
+def test_an_erasure_announces_the_person_deleted(small_desk):
+    report, changes = small_desk.erase_person(kind="pupil", record_id=1)
+    assert report.record_id == 1
+    assert 1 in changes.deleted[Kind.PUPILS]
