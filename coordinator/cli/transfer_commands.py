@@ -12,9 +12,9 @@ from pathlib import Path
 import click
 
 from coordinator.cli.context import CliContext, pass_cli
+from coordinator.desk import import_fields, write_lock
 from coordinator.errors import UserError
 from coordinator.i18n import _, ngettext
-from coordinator.store import resolve_url, sqlite_path
 
 
 def _parse_maps(values: tuple[str, ...]) -> dict[str, str]:
@@ -25,25 +25,6 @@ def _parse_maps(values: tuple[str, ...]) -> dict[str, str]:
             raise click.UsageError(_("Write a mapping as \"Header=field\", not “{value}”.").format(value=value))
         mapping[header.strip()] = field_name.strip()
     return mapping
-
-
-def _import(cli: CliContext, kind: str, file: Path, *, school: str | None, year: str | None, dry_run: bool,
-            mapping: dict[str, str], good_rows_only: bool, encoding: str | None):
-    """Back up (unless a dry run), then analyse and apply the file in one transaction."""
-    from coordinator.safety.backups import backup_before
-    from coordinator.services.setup import profile_code
-    from coordinator.transfer import analyse_file, apply_import
-
-    store = cli.open()
-    try:
-        if not dry_run:
-            backup_before(store, "import")
-        with store.session() as session:
-            plan = analyse_file(file, kind, profile=profile_code(session), mapping=mapping, encoding=encoding)
-            return apply_import(session, plan, school=school, year=year, good_rows_only=good_rows_only,
-                                dry_run=dry_run)
-    finally:
-        store.close()
 
 
 @click.command("import")
@@ -60,20 +41,18 @@ def _import(cli: CliContext, kind: str, file: Path, *, school: str | None, year:
 def import_command(cli: CliContext, kind: str, file: Path, school: str | None, year: str | None, dry_run: bool,
                    maps: tuple[str, ...], good_rows_only: bool, encoding: str | None) -> None:
     """Import a CSV or XLSX file of pupils, organisations, contacts, placements or study visits."""
-    from coordinator.cli.safety_commands import cli_write_lock
-    from coordinator.transfer import FIELDS
-
     mapping = _parse_maps(maps)
-    valid = {f.name for f in FIELDS[kind]}
+    fields = import_fields(kind)
+    valid = {f.name for f in fields}
     for name in mapping.values():
         if name not in valid:
             raise click.UsageError(_("“{field}” is not a field of {kind}; use one of: {fields}.").format(
                 field=name, kind=kind, fields=", ".join(sorted(valid))))
     if not file.exists():
         raise UserError(_("There is no file {path}.").format(path=file))
-    with cli_write_lock(cli):
-        result = _import(cli, kind, file, school=school, year=year, dry_run=dry_run, mapping=mapping,
-                         good_rows_only=good_rows_only, encoding=encoding)
+    with write_lock(cli.db), cli.open() as desk:
+        result, _changes = desk.import_file(file, kind, mapping=mapping, encoding=encoding, school=school,
+                                            year=year, good_rows_only=good_rows_only, dry_run=dry_run)
     for problem in result.problems:
         click.echo(str(problem), err=True)
     if result.problems and not good_rows_only:
@@ -84,7 +63,7 @@ def import_command(cli: CliContext, kind: str, file: Path, school: str | None, y
         click.echo(_("Checked {file} (nothing was changed): {summary}.").format(file=file.name, summary=summary))
     else:
         click.echo(_("Imported {file}: {summary}.").format(file=file.name, summary=summary))
-    labels = {spec.name: spec.label for spec in FIELDS[kind]}
+    labels = {spec.name: spec.label for spec in fields}
     for change in result.rows:
         if change.action == "updated":
             fields = ", ".join(labels.get(name, name) for name in change.fields)
@@ -102,24 +81,11 @@ def import_command(cli: CliContext, kind: str, file: Path, school: str | None, y
 @pass_cli
 def export_command(cli: CliContext, kind: str, out: Path, include_protected: bool) -> None:
     """Export a kind of record, or the whole database (all) as one workbook."""
-    from coordinator.safety.own_files import refuse_own_file
-    from coordinator.transfer import export_all, export_kind, export_vcard
-
-    refuse_own_file(out, sqlite_path(resolve_url(cli.db)))
     suffix = out.suffix.lower()
     if suffix == ".vcf" and kind != "contacts":
         raise UserError(_("Only contacts can be exported as vCard (.vcf)."))
-    store = cli.open()
-    try:
-        with store.session() as session:
-            if kind == "all":
-                result = export_all(session, out, include_protected=include_protected)
-            elif suffix == ".vcf":
-                result = export_vcard(session, out)
-            else:
-                result = export_kind(session, kind, out, include_protected=include_protected)
-    finally:
-        store.close()
+    with cli.open() as desk:
+        result = desk.export_records(kind, out, include_protected=include_protected)
     for warning in result.warnings:
         click.echo(warning, err=True)
     if suffix == ".vcf":  # a vCard file holds cards, not rows

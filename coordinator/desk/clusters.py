@@ -10,14 +10,22 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coordinator.changes import Changes
+from coordinator.clusters import contact_log as log
+from coordinator.clusters import networks as nets
+from coordinator.clusters import projects as money
+from coordinator.clusters.contact_log import AgreementView, LogRow, agreement_view
+from coordinator.clusters.networks import Contribution, MemberRef, MemberRow
+from coordinator.clusters.projects import Budget
 from coordinator.desk.core import DeskCore
-from coordinator.models import Agreement, AgreementKind, ContactAnswer, ContactChannel, Network, NetworkMember, Project
-from coordinator.services import contact_log as log
-from coordinator.services import networks as nets
-from coordinator.services import projects as money
-from coordinator.services.contact_log import AgreementView, LogRow, agreement_view
-from coordinator.services.networks import Contribution, MemberRef, MemberRow
-from coordinator.services.projects import Budget
+from coordinator.models import (
+    Agreement,
+    AgreementKind,
+    ContactAnswer,
+    ContactChannel,
+    Network,
+    NetworkMember,
+    Project,
+)
 
 __all__ = ["AgreementView", "Budget", "ChoiceView", "ClustersDesk", "Contribution", "LogRow", "MemberRow",
            "NetworkView"]

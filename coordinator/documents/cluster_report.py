@@ -8,17 +8,23 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coordinator.clusters import networks as nets
+from coordinator.clusters.contact_log import agreement_view
+from coordinator.clusters.projects import budget
 from coordinator.documents.job import Document, Job
 from coordinator.documents.page import LANDSCAPE_WIDTH, data_table, esc, styles
 from coordinator.documents.scope import Scope
 from coordinator.errors import UserError
-from coordinator.formatting import format_date, format_money, format_number, format_school_year, format_share
+from coordinator.formatting import (
+    format_date,
+    format_money,
+    format_number,
+    format_school_year,
+    format_share,
+)
 from coordinator.i18n import _, pgettext
 from coordinator.models import Agreement, Network, OrganisationKind, Project
 from coordinator.reference.sectors import sector_label
-from coordinator.services import networks as nets
-from coordinator.services.contact_log import agreement_view
-from coordinator.services.projects import budget
 
 
 def _kind_label(kind: str) -> str:

@@ -6,13 +6,20 @@ from typing import Any
 
 from sqlalchemy import select
 
+from coordinator.clusters.contact_log import parse_choice
+from coordinator.clusters.networks import MemberRef, find_member, find_role, fold
 from coordinator.errors import UserError
 from coordinator.i18n import _
-from coordinator.models import ContactAnswer, ContactChannel, ContactLogEntry, Network, NetworkMember, Organisation
-from coordinator.services.contact_log import parse_choice
-from coordinator.services.networks import MemberRef, find_member, find_role, fold
-from coordinator.transfer.apply import Importer, Pending
+from coordinator.models import (
+    ContactAnswer,
+    ContactChannel,
+    ContactLogEntry,
+    Network,
+    NetworkMember,
+    Organisation,
+)
 from coordinator.transfer.import_records import find_organisation
+from coordinator.transfer.importer import Importer, Pending
 from coordinator.transfer.plan import PlanRow
 
 

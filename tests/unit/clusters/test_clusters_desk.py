@@ -93,7 +93,7 @@ def test_a_budget_of_100_20_10_million_roubles_prints_its_shares(desk):
     changes = desk.add_project(name="Профессионалитет", currency="RUB")
     project_id = next(iter(changes.created[Kind.PROJECTS]))
     with desk.store.session() as s:
-        from coordinator.services.projects import funding_sources
+        from coordinator.clusters.projects import funding_sources
 
         sources = {f.kind.value: f.id for f in funding_sources(s, "RU")}
     for kind, amount in (("state", "100 000 000"), ("employer", "20000000"), ("region", "10 000 000,00")):

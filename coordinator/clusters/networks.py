@@ -25,7 +25,7 @@ from coordinator.models import (
     StudyVisit,
     Training,
 )
-from coordinator.services.setup import get_setting
+from coordinator.settings import get_setting
 
 
 def fold(text: str) -> str:

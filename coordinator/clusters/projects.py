@@ -13,7 +13,7 @@ from coordinator.errors import NotFoundError, UserError
 from coordinator.i18n import _
 from coordinator.models import BudgetLine, Cost, FundingKind, FundingSource, Organisation, Project
 from coordinator.money import CURRENCY_OF_COUNTRY, shares
-from coordinator.services.networks import country, fold
+from coordinator.clusters.networks import country, fold
 
 
 def funding_sources(session: Session, country_code: str | None = None) -> list[FundingSource]:
@@ -24,7 +24,7 @@ def funding_sources(session: Session, country_code: str | None = None) -> list[F
 
 def find_source(session: Session, text: str) -> FundingSource:
     """The profile country's funding source named by its name or its kind in any language."""
-    from coordinator.services.contact_log import parse_choice
+    from coordinator.clusters.contact_log import parse_choice
 
     own = funding_sources(session)
     found = next((s for s in own if fold(s.name) == fold(text)), None)

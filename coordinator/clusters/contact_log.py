@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from coordinator.clusters.networks import fold
 from coordinator.errors import UserError
 from coordinator.i18n import LANGUAGES, _, use_language
 from coordinator.models import (
@@ -22,7 +23,6 @@ from coordinator.models import (
     School,
     SchoolClass,
 )
-from coordinator.services.networks import fold
 
 
 def parse_choice(enum_cls: type, text: str | None, default: object) -> object:
