@@ -227,7 +227,7 @@ def _move_members() -> None:
         bind.execute(sa.text(
             "INSERT INTO network_members_new (id, network_id, organisation_id, role_id, left_on) "
             "SELECT m.id, m.network_id, m.organisation_id, (SELECT id FROM member_roles WHERE country = :c "
-            "AND kind = :k ORDER BY position LIMIT 1), CASE WHEN m.active THEN NULL ELSE date('now') END "
+            "AND kind = :k ORDER BY position LIMIT 1), CASE WHEN m.active THEN NULL ELSE CURRENT_DATE END "
             "FROM network_members m WHERE m.role = :o"), {"c": country, "k": kind, "o": old})
     op.drop_table('network_members')
     op.rename_table('network_members_new', 'network_members')

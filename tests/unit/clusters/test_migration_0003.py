@@ -16,8 +16,10 @@ def test_patrons_and_members_of_an_older_database_survive_the_upgrade(empty_db):
         conn.execute(text("INSERT INTO organisations (id, kind, name, country, places_offered) "
                           "VALUES (1, 'company', 'Verkstad AB', 'SE', 0)"))
         conn.execute(text("INSERT INTO networks (id, name) VALUES (1, 'Teknikcollege')"))
+        conn.execute(text("INSERT INTO organisations (id, kind, name, country, places_offered) "
+                          "VALUES (2, 'company', 'Bygg AB', 'SE', 0)"))
         conn.execute(text("INSERT INTO network_members (network_id, organisation_id, role, active) "
-                          "VALUES (1, 1, 'leader', 1)"))
+                          "VALUES (1, 1, 'leader', 1), (1, 2, 'observer', 0)"))
         conn.execute(text("INSERT INTO school_types (id, code, name, country, grades, compulsory, "
                           "placement_grades, required_placement_days) VALUES (99, 'x', 'X', 'SE', '1', 0, '', 0)"))
         conn.execute(text("INSERT INTO schools (id, name, school_type_id) VALUES (1, 'Skolan', 99)"))
@@ -27,8 +29,8 @@ def test_patrons_and_members_of_an_older_database_survive_the_upgrade(empty_db):
         command.upgrade(alembic_config(conn), "head")
     with store.engine.connect() as conn:
         agreement = conn.execute(text("SELECT kind, organisation_id, school_id FROM agreements")).one()
-        role = conn.execute(text("SELECT r.name FROM network_members m JOIN member_roles r ON r.id = m.role_id"
-                                 )).scalar_one()
+        roles = conn.execute(text("SELECT r.name, m.left_on IS NOT NULL FROM network_members m "
+                                  "JOIN member_roles r ON r.id = m.role_id ORDER BY m.organisation_id")).all()
     store.close()
     assert tuple(agreement) == ("patron_class", 1, 1)
-    assert role == "huvudman"
+    assert [tuple(r) for r in roles] == [("huvudman", 0), ("partner", 1)]  # an inactive observer has left
