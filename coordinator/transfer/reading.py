@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from coordinator.i18n import _
+from coordinator.transfer.csv_quotes import unclosed_quote_message, open_quote_column, run_together_column
 from coordinator.transfer.headers import known_count
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -316,19 +317,30 @@ def choose_delimiter(text: str, mapping: dict[str, str] | None) -> str:
 
 
 def _parse(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
-    """Records with their row numbers as a spreadsheet shows them (each record one row, blank lines count)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    """Records with their row numbers as a spreadsheet shows them (each record one row, blank lines count).
+
+    Strict: a quote left open would otherwise swallow the rows below it into one cell.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     out: list[tuple[int, list[str]]] = []
     number = 0
+    first_line = 1
     try:
         for cells in reader:
             number += 1
             if number > MAX_ROWS:
                 raise ReadError(number, "A", _("The file has more than {limit} rows.").format(limit=MAX_ROWS))
             check_width(number, _without_trailing_empty(cells))
+            run = run_together_column(cells, delimiter, len(out[0][1]) if out else 0)
+            if run is not None:
+                raise ReadError(number, column_letter(run), unclosed_quote_message())
             out.append((number, [_unescape(c) for c in cells]))
+            first_line = reader.line_num + 1
     except csv.Error as exc:
-        raise ReadError(number + 1, "A", _("The row cannot be read as CSV: {error}.").format(error=exc)) from exc
+        column = open_quote_column(text, first_line, delimiter)
+        if column is None:
+            raise ReadError(number + 1, "A", _("The row cannot be read as CSV: {error}.").format(error=exc)) from exc
+        raise ReadError(number + 1, column_letter(column), unclosed_quote_message()) from exc
     return out
 
 
