@@ -14,10 +14,10 @@ from coordinator.documents.job import Job
 from coordinator.documents.kinds import KINDS, kind_label  # noqa: F401  (re-exported)
 from coordinator.documents.page import PageInfo, build_pdf
 from coordinator.documents.scope import resolve_scope
-from coordinator.errors import UserError
-from coordinator.i18n import _, use_language
+from coordinator.i18n import use_language
 from coordinator.services.setup import get_setting
 from coordinator.store import Store
+from coordinator.validation import cannot_write, check_output_path
 
 _MODULES = {
     "scorecard": "coordinator.documents.scorecard",
@@ -33,9 +33,11 @@ _MODULES = {
 def atomic_target(out: Path) -> Iterator[Path]:
     """A temporary file beside `out`, renamed onto it only when the block succeeds; removed otherwise."""
     out = Path(out)
-    if not out.parent.is_dir():
-        raise UserError(_("The folder {folder} does not exist.").format(folder=out.parent))
-    fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    folder = check_output_path(out)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise cannot_write(out, exc) from exc
     os.close(fd)
     tmp = Path(name)
     try:

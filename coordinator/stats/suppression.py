@@ -132,7 +132,7 @@ def _withhold_rates_of_hidden(out: dict[str, Any]) -> None:
                 cell["encounter_rate"][gender] = None
 
 
-def _small(count: float, total: float, threshold: int) -> bool:
+def gives_small_count(count: float, total: float, threshold: int) -> bool:
     """True when the count or its complement within the total is from 1 to threshold−1."""
     return any(0 < round(part) < threshold for part in (count, total - count))
 
@@ -142,12 +142,12 @@ def _withhold_derivable(raw: dict[str, Any], out: dict[str, Any], threshold: int
     pupils, rates = raw["pupils"], out["encounter_rate"]
     for gender in GENDER_KEYS:
         value = raw["encounter_rate"][gender]
-        if value is not None and _small(value * pupils[gender], pupils[gender], threshold):
+        if value is not None and gives_small_count(value * pupils[gender], pupils[gender], threshold):
             rates[gender] = None
     withheld = [g for g in GENDER_KEYS if pupils[g] and rates[g] is None]
     everyone = sum(pupils.values())
     value = raw["encounter_rate"]["all"]
-    if value is not None and (_small(value * everyone, everyone, threshold) or len(withheld) == 1):
+    if value is not None and (gives_small_count(value * everyone, everyone, threshold) or len(withheld) == 1):
         rates["all"] = None  # with one group withheld, the others and the whole would give it by subtraction
     for key, rate_value in rates.items():
         if rate_value is not None:
@@ -158,7 +158,7 @@ def _withhold_derivable(raw: dict[str, Any], out: dict[str, Any], threshold: int
     if out["dissimilarity_index"] is not None:
         for gender in ("girl", "boy"):
             total = sum(cells[gender] for cells in by_sector.values())
-            if any(_small(cells[gender], total, threshold) for cells in by_sector.values()):
+            if any(gives_small_count(cells[gender], total, threshold) for cells in by_sector.values()):
                 out["dissimilarity_index"] = None
     for key in ("non_traditional_share", "dissimilarity_index"):
         if out[key] is not None:
@@ -173,7 +173,7 @@ def _share_is_derivable(raw: dict[str, Any], threshold: int) -> bool:
     least = sum(cells["girl"] + cells["boy"] for cells in by_sector.values())
     for total in range(max(least, 1), max(least, int(raw["placements"])) + 1):
         count = share * total
-        if abs(count - round(count)) < 1e-6 and _small(count, total, threshold):
+        if abs(count - round(count)) < 1e-6 and gives_small_count(count, total, threshold):
             return True
     return False
 

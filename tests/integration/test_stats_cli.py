@@ -203,6 +203,24 @@ def test_gender_json_by_hand(empty_db, run):
     assert row["encounter_rate"]["all"] == 0.62 and row["encounter_rate"]["girl"] is None
 
 
+def test_a_scorecard_for_others_withholds_what_gives_a_small_count_back(empty_db, run):
+    _hand_made(empty_db)
+    args = ("--db", empty_db, "stats", "scorecard", "--year", "2025/26", "--format", "json")
+    code, out, err = run(*args)
+    assert code == 0, err
+    plain = {line["key"]: line for line in json.loads(out)["lines"]}
+    assert plain["non_traditional_share"]["value"] == pytest.approx(1 / 8)
+    code, out, err = run(*args, "--suppress")
+    assert code == 0, err
+    lines = {line["key"]: line for line in json.loads(out)["lines"]}
+    assert lines["encounter_rate"]["value"] == 0.62  # 8 of 13, 5 without: nothing small follows
+    assert lines["non_traditional_share"]["value"] is None  # one girl in building
+    assert lines["non_traditional_share"]["status"] == "none"
+    assert lines["dissimilarity_index"]["value"] is None  # three boys' placements
+    code, out, _err = run(*args, "--suppress", "--threshold", "10")
+    assert {line["key"]: line for line in json.loads(out)["lines"]}["encounter_rate"]["value"] is None
+
+
 def test_unknown_school_is_one_line_and_exit_1(empty_db):
     env = dict(os.environ)
     env.pop("COORDINATOR_LANG", None)
