@@ -114,11 +114,16 @@ def read_only_problem(path: Path) -> str | None:
     return None
 
 
-def check_output_name(out: Path) -> None:
-    """Refuse a file name with a NUL in it (no system can make one) or one that names a folder."""
-    if "\x00" in str(out):
+def check_file_name(path: Path) -> None:
+    """Refuse a file name with a NUL in it: no system can make one, and os calls fail on it with a traceback."""
+    if "\x00" in str(path):
         raise UserError(_("“{name}” holds a NUL character, which no file name can hold.").format(
-            name=str(out).replace("\x00", "\\0")))
+            name=str(path).replace("\x00", "\\0")))
+
+
+def check_output_name(out: Path) -> None:
+    """Refuse a file name with a NUL in it or one that names a folder."""
+    check_file_name(out)
     if out.is_dir():
         raise UserError(_("{path} is a folder; give the name of a file in it.").format(path=out))
 

@@ -9,7 +9,7 @@ import click
 
 from coordinator.errors import UserError
 from coordinator.i18n import _
-from coordinator.validation import LARGEST_ID, NAME_LIMITS, check_output_name, check_output_path
+from coordinator.validation import LARGEST_ID, NAME_LIMITS, check_file_name, check_output_name, check_output_path
 
 
 def _option(param: click.Parameter | None) -> str:
@@ -73,4 +73,15 @@ class OutputPath(click.ParamType):
             check_output_name(path)
         else:
             check_output_path(path)
+        return path
+
+
+class InputPath(click.ParamType):
+    """A file to be read, as a path: whether it is an ordinary file is found out by reading it, later."""
+
+    name = "file"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        path = Path(str(value)).expanduser()
+        check_file_name(path)
         return path

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from coordinator.cli.context import CliContext, pass_cli
-from coordinator.cli.option_types import BoundedText, OutputPath
+from coordinator.cli.option_types import BoundedText, InputPath, OutputPath
 from coordinator.errors import UserError
 from coordinator.i18n import _, ngettext
 
@@ -48,7 +48,7 @@ def _import(cli: CliContext, kind: str, file: Path, *, school: str | None, year:
 
 @click.command("import")
 @click.argument("kind", type=click.Choice(["pupils", "organisations", "contacts", "placements", "study-visits"]))
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=InputPath())
 @click.option("--school", type=BoundedText("school"), help="The school of a class list; created if it does not exist.")
 @click.option("--year", type=BoundedText("year"), help="The school year, like 2026/27 (default: the current one).")
 @click.option("--dry-run", is_flag=True, help="Check and report, change nothing.")
