@@ -18,7 +18,8 @@ from coordinator.store import current_revision, resolve_url, sqlite_path
 @click.command("init")
 @click.option("--profile", "profile_code", type=click.Choice(PROFILES), required=True,
               help="Country profile: grade systems, sectors and defaults.")
-@click.option("--municipality", type=BoundedText("municipality"), help="The municipality's or cluster's name, for documents.")
+@click.option("--municipality", type=BoundedText("municipality"),
+              help="The municipality's or cluster's name, for documents.")
 @pass_cli
 def init_command(cli: CliContext, profile_code: str, municipality: str | None) -> None:
     """Create an empty database for a country."""

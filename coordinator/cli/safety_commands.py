@@ -161,7 +161,8 @@ def export_person_command(cli: CliContext, pupil: int | None, contact: int | Non
 
 
 @click.command("rollover")
-@click.option("--from", "from_year", type=BoundedText("year"), help="The school year to move on from (default: the current one).")
+@click.option("--from", "from_year", type=BoundedText("year"),
+              help="The school year to move on from (default: the current one).")
 @click.option("--apply", "apply", is_flag=True, help="Carry out the rollover (without it, only a preview).")
 @pass_cli
 def rollover_command(cli: CliContext, from_year: str | None, apply: bool) -> None:

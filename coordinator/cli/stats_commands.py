@@ -31,7 +31,8 @@ def stats_group() -> None:
 
 
 def _year_option(f):
-    return click.option("--year", type=BoundedText("year"), metavar="YYYY/YY", help="School year, e.g. 2025/26 (default: the current one).")(f)
+    return click.option("--year", type=BoundedText("year"), metavar="YYYY/YY",
+                        help="School year, e.g. 2025/26 (default: the current one).")(f)
 
 
 def _suppress_options(f):
@@ -43,7 +44,8 @@ def _suppress_options(f):
 
 @stats_group.command("gender")
 @_year_option
-@click.option("--school", type=BoundedText("school"), metavar="NAME", help="One school by name (default: every school).")
+@click.option("--school", type=BoundedText("school"), metavar="NAME",
+              help="One school by name (default: every school).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @_suppress_options
 @pass_cli
@@ -128,7 +130,8 @@ def gender_table(stats: dict[str, Any]) -> str:
 
 @stats_group.command("scorecard")
 @_year_option
-@click.option("--school", type=BoundedText("school"), metavar="NAME", help="One school by name (default: the municipality).")
+@click.option("--school", type=BoundedText("school"), metavar="NAME",
+              help="One school by name (default: the municipality).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @_suppress_options
 @pass_cli

@@ -49,12 +49,15 @@ def _import(cli: CliContext, kind: str, file: Path, *, school: str | None, year:
 @click.command("import")
 @click.argument("kind", type=click.Choice(["pupils", "organisations", "contacts", "placements", "study-visits"]))
 @click.argument("file", type=InputPath())
-@click.option("--school", type=BoundedText("school"), help="The school of a class list; created if it does not exist.")
+@click.option("--school", type=BoundedText("school"),
+              help="The school of a class list; created if it does not exist.")
 @click.option("--year", type=BoundedText("year"), help="The school year, like 2026/27 (default: the current one).")
 @click.option("--dry-run", is_flag=True, help="Check and report, change nothing.")
-@click.option("--map", "maps", type=BoundedText("mapping"), multiple=True, metavar="\"Header=field\"", help="Map a column to a field.")
+@click.option("--map", "maps", type=BoundedText("mapping"), multiple=True, metavar="\"Header=field\"",
+              help="Map a column to a field.")
 @click.option("--good-rows-only", is_flag=True, help="Import the good rows even when others have problems.")
-@click.option("--encoding", type=BoundedText("encoding"), help="The file's encoding, when it cannot be told (e.g. cp1250).")
+@click.option("--encoding", type=BoundedText("encoding"),
+              help="The file's encoding, when it cannot be told (e.g. cp1250).")
 @pass_cli
 def import_command(cli: CliContext, kind: str, file: Path, school: str | None, year: str | None, dry_run: bool,
                    maps: tuple[str, ...], good_rows_only: bool, encoding: str | None) -> None:

@@ -13,7 +13,7 @@ import dataclasses
 from sqlalchemy.orm import Session
 
 from coordinator.stats.gender import pupil_counts, sector_dominance
-from coordinator.stats.indicators import _placement_mix, placement_coverage_counts
+from coordinator.stats.indicators import placement_coverage_counts, placement_mix
 from coordinator.stats.measures import non_traditional_count, status_for
 from coordinator.stats.scope import Year, previous_year, resolve_school, resolve_year
 from coordinator.stats.scorecard import IndicatorResult, Scorecard
@@ -29,7 +29,7 @@ def _counts(session: Session, key: str, year: Year, school_id: int | None) -> li
         return [(sum(r[4] for r in rows), sum(r[3] for r in rows))]
     if key == "placement_coverage":
         return [placement_coverage_counts(session, year, school_id)]
-    by_sector, girl_boy = _placement_mix(session, year, school_id)
+    by_sector, girl_boy = placement_mix(session, year, school_id)
     if key == "non_traditional_share":
         return [(non_traditional_count(by_sector, sector_dominance(session)), girl_boy)]
     pairs: list[tuple[float, float]] = []

@@ -52,7 +52,8 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _FIRST, _LAST, _CLASS, _GRADE, _f("gender", N_("Gender"), "gender"),
         _f("birth_date", N_("Date of birth"), "date"), _PUPIL_ID, _SCHOOL,
         _f("protected_identity", N_("Protected identity"), "bool"),
-        _f("guardian_name", N_("Guardian"), max_length=200), _f("guardian_phone", N_("Guardian's phone"), "phone", max_length=32),
+        _f("guardian_name", N_("Guardian"), max_length=200),
+        _f("guardian_phone", N_("Guardian's phone"), "phone", max_length=32),
         _NOTES,
     ),
     "organisations": (
