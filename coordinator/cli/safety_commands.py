@@ -99,7 +99,9 @@ def backup_command(cli: CliContext, out: Path | None) -> None:
 def restore_command(cli: CliContext, backup: str) -> None:
     """Replace the database by a backup; the current file is kept (backed up or set aside)."""
     from coordinator.safety.restore import restore_backup
+    from coordinator.validation import check_database_path
 
+    check_database_path(Path(backup))  # a pipe would be waited on for ever
     path = _db_path(cli)
     if path is None:
         raise UserError(_("Backups are made of database files; back up a server database with its own tools."))

@@ -127,12 +127,12 @@ def test_a_loop_of_links_as_the_database_is_named(capsys, tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
-def test_a_pipe_as_the_database_or_the_import_is_refused_at_once(tmp_path, empty_db):
+def test_a_pipe_as_the_database_the_backup_or_the_import_is_refused_at_once(tmp_path, empty_db):
     fifo = tmp_path / "pipe.sqlite"
     os.mkfifo(fifo)
     env = {**os.environ, "COORDINATOR_LANG": "en"}
-    for args in (["--db", str(fifo), "info"], ["--db", str(empty_db), "import", "pupils", str(fifo), "--school",
-                                                  "Hagaskolan"]):
+    for args in (["--db", str(fifo), "info"], ["--db", str(empty_db), "restore", str(fifo)],
+                 ["--db", str(empty_db), "import", "pupils", str(fifo), "--school", "Hagaskolan"]):
         try:
             result = subprocess.run([sys.executable, "-m", "coordinator", *args], capture_output=True, text=True,
                                     env=env, timeout=60)
