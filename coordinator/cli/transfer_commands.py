@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from coordinator.cli.context import CliContext, pass_cli
+from coordinator.cli.option_types import BoundedText, InputPath, OutputPath
 from coordinator.desk import import_fields, write_lock
 from coordinator.errors import UserError
 from coordinator.i18n import _, ngettext
@@ -30,13 +31,16 @@ def _parse_maps(values: tuple[str, ...]) -> dict[str, str]:
 @click.command("import")
 @click.argument("kind", type=click.Choice(["pupils", "organisations", "contacts", "placements", "study-visits",
                                            "network-members", "contact-log"]))
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--school", help="The school of a class list; created if it does not exist.")
-@click.option("--year", help="The school year, like 2026/27 (default: the current one).")
+@click.argument("file", type=InputPath())
+@click.option("--school", type=BoundedText("school"),
+              help="The school of a class list; created if it does not exist.")
+@click.option("--year", type=BoundedText("year"), help="The school year, like 2026/27 (default: the current one).")
 @click.option("--dry-run", is_flag=True, help="Check and report, change nothing.")
-@click.option("--map", "maps", multiple=True, metavar="\"Header=field\"", help="Map a column to a field.")
+@click.option("--map", "maps", type=BoundedText("mapping"), multiple=True, metavar="\"Header=field\"",
+              help="Map a column to a field.")
 @click.option("--good-rows-only", is_flag=True, help="Import the good rows even when others have problems.")
-@click.option("--encoding", help="The file's encoding, when it cannot be told (e.g. cp1250).")
+@click.option("--encoding", type=BoundedText("encoding"),
+              help="The file's encoding, when it cannot be told (e.g. cp1250).")
 @pass_cli
 def import_command(cli: CliContext, kind: str, file: Path, school: str | None, year: str | None, dry_run: bool,
                    maps: tuple[str, ...], good_rows_only: bool, encoding: str | None) -> None:
@@ -75,7 +79,7 @@ def import_command(cli: CliContext, kind: str, file: Path, school: str | None, y
                                            "study-visits", "schools", "classes", "teachers", "encounters",
                                            "trainings", "meetings", "networks", "agreements", "contact-log",
                                            "projects"]))
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.option("--out", "out", type=OutputPath(), required=True,
               help="FILE.xlsx, FILE.csv (or FILE.vcf for contacts).")
 @click.option("--include-protected", is_flag=True, help="Include pupils with a protected identity.")
 @pass_cli
