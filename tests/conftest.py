@@ -14,6 +14,19 @@ from coordinator.i18n import set_language
 from coordinator.store import Store, open_store
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_state_folder(tmp_path_factory):
+    """The record of cleanly closed files lives in the session's folder, not the user's (subprocesses too)."""
+    folder = tmp_path_factory.mktemp("state")
+    previous = os.environ.get("COORDINATOR_STATE_DIR")
+    os.environ["COORDINATOR_STATE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("COORDINATOR_STATE_DIR", None)
+    else:
+        os.environ["COORDINATOR_STATE_DIR"] = previous
+
+
 @pytest.fixture(autouse=True)
 def _english_by_default():
     set_language("en")

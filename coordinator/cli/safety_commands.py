@@ -57,7 +57,7 @@ def check_command(cli: CliContext) -> None:
         store.close()
         click.echo(_("The database opened and its schema is current."))
         return
-    result = check_file(path, full=True, foreign_keys=True)
+    result = check_file(path, full=True, foreign_keys=True, ours=True)
     if not result.ok or result.kind == "empty":
         message = result.message(path.name) if result.kind != "empty" else _(
             "{name} is not a database of this app.").format(name=path.name)
