@@ -113,3 +113,25 @@ def test_a_file_with_a_dropped_table_is_refused_byte_for_byte_unchanged(empty_db
     assert code == 1 and out == "" and "broken.sqlite is damaged" in err
     assert "Nothing was changed" not in err
     assert digest(broken) == before
+
+
+def test_a_file_another_process_of_the_app_holds_needs_only_the_quick_check(small_db, monkeypatch, capsys):
+    """The app that holds the file checked it in full before its first write; a command beside it reads it."""
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen([sys.executable, "-c", "import sys\nfrom coordinator.safety.lock import DatabaseLock\n"
+                               "lock = DatabaseLock(sys.argv[1]).acquire()\nprint('held', flush=True)\n"
+                               "sys.stdin.read()\nlock.release()", str(small_db)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        assert not closed_cleanly(small_db)
+        calls = []
+        real = integrity.check_file
+        monkeypatch.setattr(integrity, "check_file", lambda *a, **k: calls.append(k.get("full")) or real(*a, **k))
+        code, out, _err = run(capsys, "--db", small_db, "info")
+        assert code == 0 and "Pupils" in out and calls == [False]
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
