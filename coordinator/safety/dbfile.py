@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -79,15 +80,21 @@ def _read_register() -> dict[str, dict[str, int]]:
 
 
 def _write_register(entries: dict[str, dict[str, int]]) -> None:
-    from coordinator.errors import UserError
-    from coordinator.safety.atomic import atomic_write
-
+    """Replace the register in one rename. Not synced to disk: a register lost in a power cut only
+    means one full check more, while a sync on every close would cost every command."""
     folder = state_directory()
-    with contextlib.suppress(OSError, UserError):  # not remembered: the next open checks in full
+    kept = dict(list(entries.items())[-_KEEP:])
+    tmp: str | None = None
+    try:  # not remembered on any failure: the next open checks in full
         folder.mkdir(parents=True, exist_ok=True)
-        kept = dict(list(entries.items())[-_KEEP:])
-        with atomic_write(folder / REGISTER_NAME, "w") as fh:
+        fd, tmp = tempfile.mkstemp(prefix=f".{REGISTER_NAME}.", suffix=".part", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(kept, fh)
+        os.replace(tmp, folder / REGISTER_NAME)
+    except OSError:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def record_clean_close(path: str | Path) -> None:
