@@ -7,7 +7,7 @@
     python3 tasks.py catalogs   compile the translation catalogs (i18n/*.po → .mo)
     python3 tasks.py extract    extract every string into i18n/messages.pot
     python3 tasks.py missing    list, per language, the strings no i18n/<lang>/*.po translates yet
-    python3 tasks.py migration  regenerate the initial schema revision from the models (before 1.0)
+    python3 tasks.py migration MESSAGE  write the next schema revision from the models' changes
 
 Set-up makes a virtual environment in .venv and installs the project with its test extras;
 it is repeated only when pyproject.toml changes.
@@ -117,25 +117,27 @@ def test(extra: list[str]) -> None:
     sys.exit(code)
 
 
-def migration() -> None:
+def migration(extra: list[str]) -> None:
+    """Autogenerate the next revision (NNNN_message.py) from the difference between the models and head."""
+    if not extra:
+        sys.exit("Name the change: python3 tasks.py migration 'what changed'")
     setup()
+    versions = ROOT / "coordinator/migrations/versions"
+    number = max(int(f.name[:4]) for f in versions.glob("[0-9][0-9][0-9][0-9]_*.py")) + 1
     code = (
-        "import tempfile, pathlib\n"
+        "import sys, tempfile, pathlib\n"
         "from alembic import command\n"
         "from coordinator.store import alembic_config, make_engine, resolve_url\n"
-        "versions = pathlib.Path('coordinator/migrations/versions')\n"
-        "for old in versions.glob('0001_*.py'):\n"
-        "    old.unlink()\n"
         "with tempfile.TemporaryDirectory() as tmp:\n"
-        "    engine = make_engine(resolve_url(pathlib.Path(tmp) / 'empty.sqlite'))\n"
+        "    engine = make_engine(resolve_url(pathlib.Path(tmp) / 'head.sqlite'))\n"
         "    with engine.begin() as conn:\n"
-        "        cfg = alembic_config(conn)\n"
-        "        command.revision(cfg, message='initial schema', autogenerate=True, rev_id='0001',\n"
-        "                         version_path=str(versions))\n"
+        "        command.upgrade(alembic_config(conn), 'head')\n"
+        "        command.revision(alembic_config(conn), message=sys.argv[1], autogenerate=True,\n"
+        "                         rev_id=sys.argv[2], version_path=sys.argv[3])\n"
     )
-    run(PYTHON, "-c", code)
-    for f in (ROOT / "coordinator/migrations/versions").glob("0001_*.py"):
-        f.rename(f.with_name("0001_initial_schema.py"))
+    run(PYTHON, "-c", code, " ".join(extra), f"{number:04d}", versions)
+    for f in versions.glob(f"{number:04d}_*.py"):
+        print(f"Wrote {f.relative_to(ROOT)}; set HEAD = \"{number:04d}\" in coordinator/migrations/__init__.py.")
 
 
 def main(argv: list[str]) -> None:
@@ -156,7 +158,7 @@ def main(argv: list[str]) -> None:
     elif task == "missing":
         missing()
     elif task == "migration":
-        migration()
+        migration(extra)
     else:
         sys.exit(f"Unknown task {task!r}; see python3 tasks.py --help")
 

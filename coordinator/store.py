@@ -193,6 +193,7 @@ def open_store(
         elif path.exists() and check:
             _check_on_open(path, create=create)
         path.parent.mkdir(parents=True, exist_ok=True)
+        _clean_leftovers(path)
         if before_migration is None:
             def before_migration(opened: Store) -> None:
                 backup_before(opened, "migration")
@@ -238,6 +239,14 @@ def open_store(
         raise
     _register_protected_names(store)
     return store
+
+
+def _clean_leftovers(path: Path) -> None:
+    """Remove temporary files (exports, backups, rebuilt databases) that killed processes left behind."""
+    from coordinator.safety.backups import backup_dir
+    from coordinator.safety.tempfiles import clean_leftovers
+
+    clean_leftovers([path.parent, backup_dir(path)])
 
 
 def _check_on_open(path: Path, *, create: bool) -> None:

@@ -15,8 +15,9 @@ from coordinator.store import Store, open_store
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _own_state_folder(tmp_path_factory):
-    """The record of cleanly closed files lives in the session's folder, not the user's (subprocesses too)."""
+def _private_state_folder(tmp_path_factory):
+    """The app's state (the record of cleanly closed files, the folders of recent exports, the locks by
+    device and inode) goes to a test folder, never the user's own; subprocesses inherit it."""
     folder = tmp_path_factory.mktemp("state")
     previous = os.environ.get("COORDINATOR_STATE_DIR")
     os.environ["COORDINATOR_STATE_DIR"] = str(folder)

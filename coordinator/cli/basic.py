@@ -43,20 +43,25 @@ def init_command(cli: CliContext, profile_code: str, municipality: str | None) -
 def demo_command(cli: CliContext, profile_code: str, size: str, seed: int, force: bool) -> None:
     """Create a demo database with a whole municipality's schools, partners and activities."""
     from coordinator.cli.safety_commands import cli_write_lock
-    from coordinator.demo import build_demo
+    from coordinator.demo import build_demo, build_demo_file
 
     path = sqlite_path(resolve_url(cli.db))
     if path is not None and path.exists() and not force:
         raise UserError(_("{path} already exists; add --force to replace it.").format(path=path))
+    replaced = None
     with cli_write_lock(cli):
-        if path is not None:
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                path.with_name(path.name + suffix).unlink(missing_ok=True)
-        store = cli.open(create=True)
-        try:
-            summary = build_demo(store, profile_code=profile_code, size=size, seed=seed)
-        finally:
-            store.close()
+        if path is not None:  # built beside the old file, which is backed up before it is replaced
+            summary, replaced = build_demo_file(path, profile_code=profile_code, size=size, seed=seed)
+        else:
+            store = cli.open(create=True)
+            try:
+                summary = build_demo(store, profile_code=profile_code, size=size, seed=seed)
+            finally:
+                store.close()
+    if replaced is not None and replaced.previous_backup is not None:
+        click.echo(_("The replaced database was backed up to {path}.").format(path=replaced.previous_backup))
+    if replaced is not None and replaced.damaged_copy is not None:
+        click.echo(_("The damaged file was kept as {path}.").format(path=replaced.damaged_copy))
     click.echo(_("Created the {size} demo for profile {profile}: {pupils} pupils, {organisations} "
                  "organisations.").format(size=_demo_size(size),
                                            profile=profile_code, pupils=summary.pupils,

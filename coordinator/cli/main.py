@@ -13,6 +13,7 @@ import sys
 import click
 
 from coordinator import __version__
+from coordinator.cli import click_i18n
 from coordinator.cli.context import CliContext
 from coordinator.errors import UserError
 from coordinator.i18n import LANGUAGES, _, set_language
@@ -28,9 +29,11 @@ COMMAND_MODULES = (
 )
 
 log = logging.getLogger("coordinator")
+click_i18n.install()
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=click_i18n.LocalisedGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db", metavar="PATH|URL", help="Database file or SQLAlchemy URL.")
 @click.option("--lang", "lang", type=click.Choice(LANGUAGES), help="Language of messages and documents.")
 @click.version_option(__version__, prog_name="coordinator")
@@ -62,6 +65,8 @@ for _module in COMMAND_MODULES:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line with the exit-code contract; never lets a traceback reach a person."""
+    # Known before click parses anything, so that --help and usage errors speak it too.
+    set_language(click_i18n.language_in(argv) or _language_from_settings())
     try:
         code = cli.main(args=argv, prog_name="coordinator", standalone_mode=False)
     except click.exceptions.Exit as exc:

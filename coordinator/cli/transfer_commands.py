@@ -14,6 +14,7 @@ import click
 from coordinator.cli.context import CliContext, pass_cli
 from coordinator.errors import UserError
 from coordinator.i18n import _, ngettext
+from coordinator.store import resolve_url, sqlite_path
 
 
 def _parse_maps(values: tuple[str, ...]) -> dict[str, str]:
@@ -99,8 +100,10 @@ def import_command(cli: CliContext, kind: str, file: Path, school: str | None, y
 @pass_cli
 def export_command(cli: CliContext, kind: str, out: Path, include_protected: bool) -> None:
     """Export a kind of record, or the whole database (all) as one workbook."""
+    from coordinator.safety.own_files import refuse_own_file
     from coordinator.transfer import export_all, export_kind, export_vcard
 
+    refuse_own_file(out, sqlite_path(resolve_url(cli.db)))
     suffix = out.suffix.lower()
     if suffix == ".vcf" and kind != "contacts":
         raise UserError(_("Only contacts can be exported as vCard (.vcf)."))

@@ -12,7 +12,7 @@ from coordinator.documents.job import Document, Job
 from coordinator.documents.page import data_table, esc, styles
 from coordinator.documents.scope import Scope
 from coordinator.errors import UserError
-from coordinator.formatting import format_date
+from coordinator.formatting import format_date, format_school_year
 from coordinator.i18n import _
 from coordinator.models import (
     ActionPlan,
@@ -100,7 +100,7 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
     plans = list(session.scalars(query))
     if not plans:
         raise UserError(_("Nothing to print: there is no action plan for {scope} in {year}.").format(
-            scope=scope.describe(), year=scope.year))
+            scope=scope.describe(), year=format_school_year(scope.year)))
     actions = [a for p in plans for g in p.goals for a in g.actions]
     teachers = _names(session, Teacher, {a.responsible_teacher_id for a in actions if a.responsible_teacher_id})
     contacts = _names(session, Contact, {a.responsible_contact_id for a in actions if a.responsible_contact_id})
@@ -110,7 +110,7 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
                              st.title)]
     done = sum(1 for a in actions if a.status == ActionStatus.DONE)
     story.append(Paragraph(esc(_("School year {year} · {done} of {total} actions done").format(
-        year=scope.year, done=done, total=len(actions))), st.body))
+        year=format_school_year(scope.year), done=done, total=len(actions))), st.body))
     for plan in plans:
         job.check()
         owner = schools.get(plan.school_id) if plan.school_id else scope.municipality

@@ -14,7 +14,7 @@ from coordinator.documents.job import Document, Job
 from coordinator.documents.page import INK, PORTRAIT_WIDTH, esc, styles
 from coordinator.documents.scope import Scope
 from coordinator.errors import UserError
-from coordinator.formatting import format_date
+from coordinator.formatting import format_date, format_school_year
 from coordinator.i18n import _, ngettext, npgettext
 from coordinator.models import (
     ActivityStatus,
@@ -90,7 +90,7 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
     found = _contributions(session, scope)
     if not found:
         raise UserError(_("Nothing to print: no organisation hosted anything for {scope} in {year}.").format(
-            scope=scope.describe(), year=scope.year))
+            scope=scope.describe(), year=format_school_year(scope.year)))
     names = {o.id: o.name for o in session.scalars(select(Organisation).where(Organisation.id.in_(found)))}
     hosts = sorted(found, key=lambda h: names[h].lower())
     st = styles()
@@ -109,7 +109,7 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
             # The host's name is the title above: after "thank" Polish and Russian would have to decline it.
             Paragraph(esc(_("{giver} thanks you for opening your doors to our pupils in the school year {year}. "
                             "Meeting working life helps young people choose their way.").format(
-                giver=scope.school_name or scope.municipality, year=scope.year)), st.centre),
+                giver=scope.school_name or scope.municipality, year=format_school_year(scope.year))), st.centre),
             Spacer(1, 14),
             Paragraph(esc(_("This year you gave us:")), st.centre),
             Paragraph(items, st.centre),

@@ -19,7 +19,7 @@ from coordinator.documents.page import (
     styles,
 )
 from coordinator.documents.scope import Scope
-from coordinator.formatting import format_percent
+from coordinator.formatting import format_percent, format_school_year
 from coordinator.i18n import _
 from coordinator.reference.sectors import SECTION_NAMES
 from coordinator.stats import SECONDARY_MARK, gender_statistics, sector_dominance, suppress
@@ -99,7 +99,7 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
     story: list = [
         Paragraph(esc(_("Gender statistics: {scope}").format(scope=scope.school_name or scope.municipality)),
                   st.title),
-        Paragraph(esc(_("School year {year}").format(year=scope.year)), st.body),
+        Paragraph(esc(_("School year {year}").format(year=format_school_year(scope.year))), st.body),
         Paragraph(esc(_("Counts from 1 to 4 are shown as “<5”, and a share based on fewer than 5 pupils is not "
                         "shown (–). A cell shown as “..” is hidden so that a small number cannot be worked "
                         "out from the totals.")), st.small),

@@ -42,6 +42,9 @@ def write_schedule_ics(store: Store, out: Path, *, language: str | None = None, 
 
     Raises UserError for an unknown name or when nothing falls in the scope.
     """
+    from coordinator.safety.own_files import refuse_own_file
+
+    refuse_own_file(out, store.path)
     with use_language(language):
         with store.session() as session:
             scope = resolve_scope(session, year=year, school=school, class_name=class_name, teacher=teacher,

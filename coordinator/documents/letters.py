@@ -39,7 +39,7 @@ def _person_line(name: str, phone: str) -> str:
     return f"{name}, {phone}" if phone else name
 
 
-def _pupil_page(item: PlacementItem, municipality: str) -> list:
+def _pupil_page(item: PlacementItem) -> list:
     st = styles()
     story: list = [Paragraph(esc(_("Your work placement")), st.title)]
     if item.protected:
@@ -73,7 +73,8 @@ def _pupil_page(item: PlacementItem, municipality: str) -> list:
     story.append(Spacer(1, 10))
     story.append(Paragraph(esc(_("If you are ill or late, call your supervisor and the school before the working "
                                  "day starts.")), st.body))
-    story.append(Paragraph(esc(_("Kind regards,\n{municipality}").format(municipality=municipality))
+    # The school sends its pupil on a placement (a Polish "skierowanie" comes from the school), so it signs.
+    story.append(Paragraph(esc(_("Kind regards,\n{school}").format(school=item.school))
                            .replace("\n", "<br/>"), st.body))
     story.append(Spacer(1, 24))
     story.append(KeepTogether([
@@ -142,7 +143,7 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
         job.check()
         if story:
             story.append(PageBreak())
-        story.extend(_pupil_page(item, scope.municipality))
+        story.extend(_pupil_page(item))
         done += 1
         story.append(job.mark(done, total))
     for group in hosts:

@@ -28,7 +28,7 @@ from reportlab.platypus import (
 )
 
 from coordinator.documents.fonts import BOLD, REGULAR, register_fonts
-from coordinator.formatting import format_date
+from coordinator.formatting import format_date, format_school_year
 from coordinator.i18n import _
 
 MARGIN = 18 * mm
@@ -132,7 +132,7 @@ def _draw_header(canvas: Canvas, info: PageInfo) -> None:
     canvas.setFillColor(MUTED)
     if info.school_year:
         canvas.drawRightString(width - MARGIN, top - 9.5 * mm,
-                               _("School year {year}").format(year=info.school_year))
+                               _("School year {year}").format(year=format_school_year(info.school_year)))
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN, top - 12.5 * mm, width - MARGIN, top - 12.5 * mm)

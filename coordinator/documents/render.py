@@ -6,7 +6,6 @@ import contextlib
 import datetime as dt
 import importlib
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -16,6 +15,8 @@ from coordinator.documents.page import PageInfo, build_pdf
 from coordinator.documents.scope import resolve_scope
 from coordinator.errors import UserError
 from coordinator.i18n import _, use_language
+from coordinator.safety.own_files import refuse_own_file
+from coordinator.safety.tempfiles import make_temp_beside
 from coordinator.services.setup import get_setting
 from coordinator.store import Store
 
@@ -35,9 +36,7 @@ def atomic_target(out: Path) -> Iterator[Path]:
     out = Path(out)
     if not out.parent.is_dir():
         raise UserError(_("The folder {folder} does not exist.").format(folder=out.parent))
-    fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
-    os.close(fd)
-    tmp = Path(name)
+    tmp = make_temp_beside(out)  # private until complete: letters and schedules name pupils
     try:
         yield tmp
         with open(tmp, "rb+") as fh:
@@ -59,6 +58,7 @@ def render_document(store: Store, kind: str, out: Path, *, language: str | None 
     Raises UserError (translated) for an unknown kind, school, class or teacher, or when the scope
     holds nothing to print; DocumentCancelled (a UserError) when `cancelled()` turns True, leaving no file.
     """
+    refuse_own_file(out, store.path)
     with use_language(language):
         kind_label(kind)
         module = importlib.import_module(_MODULES[kind])

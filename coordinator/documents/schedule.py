@@ -14,7 +14,7 @@ from coordinator.documents.job import Document, Job
 from coordinator.documents.page import LANDSCAPE_WIDTH, data_table, esc, styles
 from coordinator.documents.scope import Scope
 from coordinator.errors import UserError
-from coordinator.formatting import format_date, format_time, weekday_name
+from coordinator.formatting import format_date, format_day_month, format_time, weekday_name
 from coordinator.i18n import _, ngettext
 
 
@@ -124,12 +124,13 @@ def _week_grid(entries: list[Entry], scope: Scope) -> list:
     rows = []
     for week in weeks:
         number = week.isocalendar()[1]
-        label = Paragraph(f"<b>{esc(_('Week {number}').format(number=number))}</b><br/>"
-                          f"{esc(format_date(week, 'd MMM'))}", st.cell)
+        # Outside the f-string, so that extraction finds it (Babel does not look inside f-strings).
+        week_label = _("Week {number}").format(number=number)
+        label = Paragraph(f"<b>{esc(week_label)}</b><br/>{esc(format_day_month(week))}", st.cell)
         cells: list[object] = [label]
         for offset in range(5):
             day = week + dt.timedelta(days=offset)
-            lines = [f"<font size=7>{esc(format_date(day, 'd MMM'))}</font>"]
+            lines = [f"<font size=7>{esc(format_day_month(day))}</font>"]
             texts = days.get(day, [])
             # A whole municipality can have a hundred hosts on one day; a cell must still fit a page.
             shown = texts if len(texts) <= GRID_LINES else texts[:GRID_LINES - 1]

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coordinator.errors import NotFoundError, UserError
+from coordinator.formatting import format_school_year
 from coordinator.i18n import _
 from coordinator.models import School, SchoolClass, SchoolYear, Teacher
 from coordinator.schoolyears import previous_label
@@ -94,7 +95,7 @@ def resolve_scope(session: Session, *, year: str | None = None, school: str | No
         found = [row for row in session.scalars(query) if _fold(row.name) == _fold(class_name)]
         if not found:
             raise NotFoundError(_("There is no class called “{name}” in {year}.").format(
-                name=class_name, year=year_row.label))
+                name=class_name, year=format_school_year(year_row.label)))
         if len(found) > 1:
             raise UserError(_("Several schools have a class called “{name}”; name the school too.").format(
                 name=class_name))
@@ -113,7 +114,7 @@ def resolve_scope(session: Session, *, year: str | None = None, school: str | No
             query = query.where(SchoolClass.school_id == school_row.id)
         if session.scalar(query.limit(1)) is None:
             raise NotFoundError(_("There is no class in grade {grade} in {year}.").format(
-                grade=grade, year=year_row.label))
+                grade=grade, year=format_school_year(year_row.label)))
     else:
         grade = None
 

@@ -13,7 +13,7 @@ from coordinator.documents.gender import encounter_chart, pupils_table, rates_ta
 from coordinator.documents.job import Document, Job
 from coordinator.documents.page import HEAD_FILL, PORTRAIT_WIDTH, RULE, data_table, esc, styles
 from coordinator.documents.scope import Scope
-from coordinator.formatting import format_percent
+from coordinator.formatting import format_percent, format_school_year
 from coordinator.i18n import N_, _
 from coordinator.stats import compute_scorecard, gender_statistics, suppress
 from coordinator.stats.display import format_indicator_value, format_target
@@ -85,9 +85,9 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
     story: list = [Paragraph(esc(_("Scorecard: {scope}").format(scope=where)), st.title)]
     if card.last_year_label:
         story.append(Paragraph(esc(_("School year {year}, compared with {last}").format(
-            year=card.year, last=card.last_year_label)), st.body))
+            year=format_school_year(card.year), last=format_school_year(card.last_year_label))), st.body))
     else:
-        story.append(Paragraph(esc(_("School year {year}").format(year=card.year)), st.body))
+        story.append(Paragraph(esc(_("School year {year}").format(year=format_school_year(card.year))), st.body))
     story += [Spacer(1, 4), _summary(card.lines), Spacer(1, 8), _indicator_table(card),
               Paragraph(esc(_("✓ on target · ! within the amber band of the target · ✗ off target · – no target "
                               "or no value yet")), st.small),

@@ -15,6 +15,7 @@ from coordinator.models.activities import (
                                            training_teachers,
 )
 from coordinator.models.audit import AuditEntry
+from coordinator.models.erasures import ErasureRecord
 from coordinator.models.base import Base
 from coordinator.models.enums import (
                                            GENDERS,
@@ -56,6 +57,7 @@ __all__ = [
                                            "ActionStatus",
                                            "ActivityStatus",
                                            "AuditEntry",
+                                           "ErasureRecord",
                                            "Base",
                                            "Contact",
                                            "Direction",

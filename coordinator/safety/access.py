@@ -22,6 +22,7 @@ from coordinator.i18n import N_, _
 from coordinator.models import AuditEntry, Base
 from coordinator.safety.atomic import atomic_write
 from coordinator.safety.erasure import PERSON_TABLES, not_found
+from coordinator.safety.own_files import refuse_own_file
 from coordinator.store import Store
 
 
@@ -79,6 +80,7 @@ def person_data(session: Session, kind: str, record_id: int) -> dict[str, Any]:
 def export_person(store: Store, *, kind: str, record_id: int, out: str | Path) -> Path:
     """Write the access export as JSON, or as a readable PDF when `out` ends in .pdf (safe save)."""
     target = Path(out).expanduser()
+    refuse_own_file(target, store.path)
     with store.session() as session:
         data = person_data(session, kind, record_id)
     if target.suffix.lower() == ".pdf":

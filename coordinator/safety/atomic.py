@@ -9,13 +9,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from coordinator.errors import UserError
 from coordinator.i18n import _
+from coordinator.safety.tempfiles import create_temp_beside
 
 
 def fsync_directory(directory: Path) -> None:
@@ -50,8 +50,7 @@ def atomic_write(path: str | Path, mode: str = "wb", *, encoding: str | None = N
     if mode not in {"wb", "w"}:
         raise ValueError("atomic_write supports modes 'wb' and 'w'")
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    tmp = Path(tmp_name)
+    fd, tmp = create_temp_beside(target)  # private until complete: it may hold personal data
     try:
         if mode == "w":
             fh: IO[Any] = os.fdopen(fd, "w", encoding=encoding or "utf-8", newline="")

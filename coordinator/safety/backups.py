@@ -12,7 +12,6 @@ import errno
 import os
 import re
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +20,7 @@ from coordinator.errors import UserError
 from coordinator.i18n import _
 from coordinator.safety.atomic import disk_full_error, fsync_directory
 from coordinator.safety.integrity import check_file
+from coordinator.safety.tempfiles import discard, make_temp_beside
 
 if TYPE_CHECKING:
     from coordinator.store import Store
@@ -111,7 +111,7 @@ def copy_database(source: Path, target: Path, passphrase: str | None = None) -> 
         src = sqlite3.connect(source, timeout=10.0, isolation_level=None)
     try:
         if passphrase is not None:
-            target.unlink(missing_ok=True)  # SQLCipher keys a new, empty file only
+            os.truncate(target, 0)  # SQLCipher keys an empty file only; emptied, it stays private
             dst = connect_encrypted(target, passphrase)
         else:
             dst = sqlite3.connect(target, isolation_level=None)
@@ -140,13 +140,14 @@ def create_backup(db_path: str | Path, reason: str = "manual", *, out: str | Pat
         raise UserError(_("No backup was made: {problem}").format(problem=result.message(db.name)))
     moment = now or dt.datetime.now()
     if out is not None:
+        from coordinator.safety.own_files import refuse_own_file
+
+        refuse_own_file(out, db)
         final = Path(out).expanduser().resolve()
     else:
         final = backup_dir(db) / f"{db.stem}-{moment.strftime(_STAMP)}-{_clean_reason(reason)}.sqlite"
     final.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = make_temp_beside(final)  # private (0600): a killed backup leaves nothing others can read
     try:
         copy_database(db, tmp, passphrase)
         verified = check_with_passphrase(tmp, passphrase)
@@ -170,9 +171,7 @@ def create_backup(db_path: str | Path, reason: str = "manual", *, out: str | Pat
 
 
 def _discard(tmp: Path) -> None:
-    for candidate in (tmp, tmp.with_name(tmp.name + "-journal")):
-        with contextlib.suppress(OSError):
-            candidate.unlink()
+    discard(tmp)
 
 
 def backups_to_keep(backups: list[BackupInfo], *, now: dt.datetime, max_age_days: int | None) -> set[Path]:

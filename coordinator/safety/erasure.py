@@ -1,15 +1,13 @@
 """Erasure (GDPR art. 17): one person's data removed so that no byte of the file still holds it.
 
-Each erasure is also written to a register beside the database (no personal data in it: the table,
-the record id and a fingerprint of id and creation time), so that restoring an older backup
-re-applies every erasure made since.
+Each erasure is also written to the erasure register inside the database (no personal data in it:
+the table, the record id and a fingerprint of id and creation time), in the same transaction, so
+that restoring an older backup re-applies every erasure made since.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,9 +17,9 @@ from sqlalchemy.orm import Session
 from coordinator.errors import NotFoundError
 from coordinator.i18n import _
 from coordinator.models import Contact, Pupil
-from coordinator.safety.atomic import write_text_atomic
 from coordinator.safety.audit import record
 from coordinator.safety.backups import backup_before
+from coordinator.safety.erasure_register import RegisterEntry, add_to_register, fingerprint, register_entries
 from coordinator.store import Store
 
 PERSON_TABLES = {"pupil": Pupil, "contact": Contact}
@@ -36,40 +34,13 @@ class ErasureResult:
     mentions_left: int = 0
 
 
-def register_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".erasures.json")
-
-
-def _fingerprint(table: str, record_id: int, created_at: object) -> str:
-    return hashlib.sha256(f"{table}:{record_id}:{created_at}".encode()).hexdigest()
-
-
-def read_register(db_path: Path | None) -> list[dict[str, object]]:
-    if db_path is None:
-        return []
-    path = register_path(db_path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-    return [e for e in data if isinstance(e, dict)] if isinstance(data, list) else []
-
-
-def _append_register(db_path: Path | None, *new: dict[str, object]) -> None:
-    if db_path is None or not new:
-        return
-    entries = read_register(db_path)
-    entries.extend(new)
-    write_text_atomic(register_path(db_path), json.dumps(entries, indent=1))
-
-
 def register_anonymised(store: Store, pupil_ids: list[int], now: dt.datetime | None = None) -> None:
     """Note anonymised pupils so that a restored backup anonymises them again."""
-    at = (now or dt.datetime.now()).isoformat(timespec="seconds")
+    at = (now or dt.datetime.now()).replace(microsecond=0)
     with store.session() as session:
         rows = session.execute(select(Pupil.id, Pupil.created_at).where(Pupil.id.in_(pupil_ids))).all()
-    _append_register(store.path, *({"table": "pupils", "id": rid, "action": "anonymise", "at": at,
-                                    "fingerprint": _fingerprint("pupils", rid, created)} for rid, created in rows))
+        add_to_register(session, (RegisterEntry("pupils", rid, "anonymise", fingerprint("pupils", rid, created), at)
+                                  for rid, created in rows))
 
 
 def scrub(store: Store) -> None:
@@ -120,13 +91,10 @@ def erase_person(store: Store, *, kind: str, record_id: int, now: dt.datetime | 
         raise not_found(kind, record_id)
     created_at, first_name, last_name = row
     backup = backup_before(store, "erasure")
-    # Registered first: if the erasure is cut short, the next restore or erasure still completes it.
-    _append_register(store.path, {
-        "table": model.__tablename__, "id": record_id, "action": "erase", "fingerprint": _fingerprint(model.__tablename__,
-                                                                                 record_id, created_at),
-        "at": (now or dt.datetime.now()).isoformat(timespec="seconds"),
-    })
-    with store.session() as session:
+    at = (now or dt.datetime.now()).replace(microsecond=0)
+    with store.session() as session:  # registered and erased in one transaction
+        add_to_register(session, [RegisterEntry(model.__tablename__, record_id, "erase",
+                                                fingerprint(model.__tablename__, record_id, created_at), at)])
         _delete_person(session, kind, record_id)
     scrub(store)
     full_name = f"{first_name} {last_name}".strip()
@@ -136,24 +104,20 @@ def erase_person(store: Store, *, kind: str, record_id: int, now: dt.datetime | 
 
 def reapply_erasures(store: Store) -> int:
     """Erase (or anonymise) again everyone a restored backup brought back; returns how many."""
-    entries = read_register(store.path)
-    if not entries:
-        return 0
     kinds = {model.__tablename__: kind for kind, model in PERSON_TABLES.items()}
     erased = 0
     anonymise: list[int] = []
     with store.session() as session:
-        for entry in entries:
-            kind = kinds.get(str(entry.get("table")))
-            record_id = entry.get("id")
-            if kind is None or not isinstance(record_id, int):
+        for entry in register_entries(session):
+            kind = kinds.get(entry.table)
+            if kind is None:
                 continue
+            record_id = entry.record_id
             model = PERSON_TABLES[kind]
             created_at = session.scalar(select(model.created_at).where(model.id == record_id))
-            if created_at is None or _fingerprint(model.__tablename__, record_id, created_at) != entry.get(
-                    "fingerprint"):
+            if created_at is None or fingerprint(model.__tablename__, record_id, created_at) != entry.fingerprint:
                 continue  # already gone, or the id now belongs to someone else
-            if entry.get("action") == "anonymise":
+            if entry.action == "anonymise":
                 if not session.scalar(select(Pupil.anonymised).where(Pupil.id == record_id)):
                     anonymise.append(record_id)
                 continue

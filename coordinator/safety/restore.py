@@ -1,20 +1,21 @@
-"""Restoring a backup: the current file is kept (backed up, or set aside as `*.damaged-<time>`)."""
+"""Restoring a backup: built beside the database, erasures re-applied, the current file kept.
+
+The backup is copied to a temporary file next to the database, upgraded, and every erasure known
+to the live database or to any backup is applied to it; only then does it replace the database
+(`replace.replace_database`: the current file is backed up, or set aside as `*.damaged-<time>`).
+"""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from coordinator.errors import UserError
 from coordinator.i18n import _
-from coordinator.safety.atomic import fsync_directory
 from coordinator.safety.backups import check_with_passphrase as _check
-from coordinator.safety.backups import copy_database, create_backup
+from coordinator.safety.backups import copy_database, list_backups
+from coordinator.safety.replace import is_ours, is_ours_or_older, replace_database
 
 
 @dataclass(frozen=True)
@@ -25,36 +26,43 @@ class RestoreResult:
     erasures_reapplied: int
 
 
-def _sidecars(db: Path) -> dict[str, Path]:
-    return {suffix: db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", "-journal")}
+def _open(path: Path, passphrase: str | None, *, backup: bool = False):  # type: ignore[no-untyped-def]
+    from coordinator.store import open_store
 
+    def no_backup(_store: object) -> None:
+        return None  # the file is a fresh copy of a backup: nothing to lose by upgrading it
 
-def _set_aside_damaged(db: Path, moment: dt.datetime) -> Path:
-    damaged = db.with_name(f"{db.name}.damaged-{moment.strftime('%Y%m%d-%H%M%S')}")
-    os.replace(db, damaged)
-    for suffix, sidecar in _sidecars(db).items():
-        if sidecar.exists():
-            if suffix == "-shm" or sidecar.stat().st_size == 0:
-                with contextlib.suppress(OSError):
-                    sidecar.unlink()
-            else:
-                os.replace(sidecar, damaged.with_name(damaged.name + suffix))
-    return damaged
-
-
-def _checkpoint_away(db: Path, passphrase: str | None) -> None:
-    """Fold a sound database's WAL into the file so that replacing the file loses nothing unsaved."""
+    before = None if backup else no_backup
     if passphrase is not None:
-        from coordinator.safety.encryption import connect_encrypted
+        from coordinator.safety.encryption import encrypted_url
 
-        conn = connect_encrypted(db, passphrase)
-    else:
-        conn = sqlite3.connect(db, timeout=10.0, isolation_level=None)
+        return open_store(encrypted_url(str(path), passphrase), before_migration=before)
+    return open_store(path, before_migration=before)
+
+
+def _upgrade_live(db: Path, passphrase: str | None) -> None:
+    """Upgrade a sound live file of an earlier version first, so the register it kept beside it is read."""
+    if not db.exists() or is_ours(db, passphrase) or not is_ours_or_older(db, passphrase):
+        return
     try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute("PRAGMA journal_mode=DELETE")
+        _open(db, passphrase, backup=True).close()
+    except UserError:
+        return  # a damaged file is set aside by the replacement
+
+
+def _erase_again(copy: Path, db: Path, source: Path, passphrase: str | None) -> int:
+    """Give the copy every erasure known to the live database and its backups, and carry them out."""
+    from coordinator.safety.erasure import reapply_erasures
+    from coordinator.safety.erasure_register import add_to_register, known_entries
+
+    entries = known_entries([db, *(b.path for b in list_backups(db)), source], passphrase)
+    store = _open(copy, passphrase)
+    try:
+        with store.session() as session:
+            add_to_register(session, entries)
+        return reapply_erasures(store)
     finally:
-        conn.close()
+        store.close()
 
 
 def restore_backup(db_path: str | Path, backup: str | Path, *, now: dt.datetime | None = None,
@@ -69,50 +77,16 @@ def restore_backup(db_path: str | Path, backup: str | Path, *, now: dt.datetime 
     if not checked.ok or checked.kind == "empty":
         raise UserError(_("{name} cannot be restored: {problem}").format(
             name=source.name, problem=checked.message(source.name)))
-    moment = now or dt.datetime.now()
-    db.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".restore.tmp", dir=db.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    damaged: Path | None = None
-    previous: Path | None = None
-    try:
-        copy_database(source, tmp, passphrase)
-        if not _check(tmp, passphrase).ok:
+    _upgrade_live(db, passphrase)
+    reapplied = 0
+
+    def build(copy: Path) -> None:
+        nonlocal reapplied
+        copy_database(source, copy, passphrase)
+        if not _check(copy, passphrase).ok:
             raise UserError(_("The copy of {name} failed its check; nothing was changed.").format(name=source.name))
-        if db.exists():
-            current = _check(db, passphrase)
-            if current.ok and current.kind != "empty":
-                previous = create_backup(db, "before-restore", now=moment, passphrase=passphrase)
-                _checkpoint_away(db, passphrase)
-            else:
-                damaged = _set_aside_damaged(db, moment)
-        for sidecar in _sidecars(db).values():
-            if sidecar.exists():
-                sidecar.unlink()
-        os.replace(tmp, db)
-        fsync_directory(db.parent)
-    except (OSError, sqlite3.Error) as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise UserError(_("The backup could not be restored: {reason}. The database was left as it was.")
-                        .format(reason=str(exc) or type(exc).__name__)) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    from coordinator.safety.erasure import reapply_erasures
-    from coordinator.store import open_store
+        reapplied = _erase_again(copy, db, source, passphrase)
 
-    if passphrase is not None:
-        from coordinator.safety.encryption import encrypted_url
-
-        store = open_store(encrypted_url(str(db), passphrase))
-    else:
-        store = open_store(db)
-    try:
-        reapplied = reapply_erasures(store)
-    finally:
-        store.close()
-    return RestoreResult(restored_from=source, damaged_copy=damaged, previous_backup=previous,
-                         erasures_reapplied=reapplied)
+    replaced = replace_database(db, build, reason="restore", now=now, passphrase=passphrase)
+    return RestoreResult(restored_from=source, damaged_copy=replaced.damaged_copy,
+                         previous_backup=replaced.previous_backup, erasures_reapplied=reapplied)

@@ -16,7 +16,6 @@ import enum
 import io
 import os
 import re
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from coordinator.errors import UserError
 from coordinator.i18n import _, ngettext
+from coordinator.safety.tempfiles import create_temp_beside
 
 EXPORT_KINDS: tuple[str, ...] = ("pupils", "organisations", "contacts", "placements", "study-visits", "schools",
                                  "classes", "teachers", "encounters", "trainings", "meetings")
@@ -82,7 +82,8 @@ def atomic_write(out: Path, write: Callable[[io.BufferedWriter], None]) -> None:
     """Write through a temporary file in the same folder, then rename it over `out`."""
     out = Path(out)
     folder = _existing_folder(out)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+    fd, tmp_path = create_temp_beside(folder / out.name)  # private until complete: it holds personal data
+    tmp_name = str(tmp_path)
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)

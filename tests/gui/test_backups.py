@@ -92,3 +92,25 @@ def test_a_backup_that_fails_its_check_is_not_restored(qtbot, context, empty_db,
     assert context.store is not None
     with context.store.session() as s:
         assert get_setting(s, "municipality") == "Kvar"
+
+
+def test_restoring_a_backup_from_before_an_erasure_erases_again_and_says_so(qtbot, context, empty_db,
+                                                                             monkeypatch):
+    from sqlalchemy import select
+
+    from coordinator.models import Gender, Pupil
+    from coordinator.safety.erasure import erase_person
+
+    with context.store.session() as s:
+        pupil = Pupil(first_name="Xanthippa", last_name="Quillfeather", gender=Gender.GIRL)
+        s.add(pupil)
+    erase_person(context.store, kind="pupil", record_id=pupil.id)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog = BackupsDialog(context)
+    qtbot.addWidget(dialog)
+    assert [b.reason for b in list_backups(empty_db)] == ["before-erasure"]
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert "1 erasure made since the backup was applied again." in dialog.status.text()
+    with context.store.session() as s:
+        assert s.scalar(select(Pupil.id).where(Pupil.last_name == "Quillfeather")) is None

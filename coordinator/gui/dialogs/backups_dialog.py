@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from coordinator.errors import UserError
 from coordinator.formatting import format_datetime, format_number
 from coordinator.gui.context import AppContext
-from coordinator.i18n import N_, _
+from coordinator.i18n import N_, _, ngettext
 
 # Why a backup was taken, as the safety module names it.
 REASONS = {"close": N_("On closing"), "periodic": N_("Every 30 minutes"), "manual": N_("Made by hand"),
@@ -186,8 +186,9 @@ class BackupsDialog(QDialog):
         if old is not None:
             old.close()
         problem: str | None = None
+        reapplied = 0
         try:
-            restore_backup(path, getattr(backup, "path", backup))
+            reapplied = restore_backup(path, getattr(backup, "path", backup)).erasures_reapplied
         except UserError as exc:
             problem = str(exc)
         # Whatever happened, the app gets its database back (the restored one, or the one left as it was).
@@ -206,5 +207,10 @@ class BackupsDialog(QDialog):
         self.context.store_changed.emit()
         self.restored.emit(path)
         self.reload()
-        self.status.setText(_("The backup of {when} was restored.").format(when=when))
+        message = _("The backup of {when} was restored.").format(when=when)
+        if reapplied:  # a backup from before an erasure: the person was erased again
+            message += " " + ngettext("{n} erasure made since the backup was applied again.",
+                                      "{n} erasures made since the backup were applied again.",
+                                      reapplied).format(n=reapplied)
+        self.status.setText(message)
         return True
