@@ -173,8 +173,9 @@ class StatisticsWorkspace(ReportWorkspace):
         self.year_label.setText(_("School &year:"))
         self.school_label.setText(_("&School:"))
         self.suppress_box.setText(_("&Hide small numbers (under 5)"))
-        self.suppress_box.setToolTip(_("As in anything published: counts from 1 to 4 show as “<5” and rates "
-                                       "built on fewer than 5 pupils are withheld."))
+        self.suppress_box.setToolTip(_("As in anything published: counts from 1 to 4 show as “<5”; a rate is "
+                                       "withheld when fewer than 5 pupils are behind it or when a count from 1 "
+                                       "to 4 could be worked out from it, and rates are shown in whole percent."))
         self.export_button.setText(_("&Export…"))
         self.export_button.setAccessibleName(_("Export the table shown"))
         self.charts.setTabText(0, _("Encounter rate per grade"))
