@@ -51,7 +51,7 @@ def cell_text(value: Any, *, rate: bool = False) -> str:
 
 
 def table_headers() -> list[str]:
-    genders = [Gender(g).label for g in GENDERS]
+    genders = [Gender(g).group_label for g in GENDERS]
     return ([_("Grade")]
             + [_("Pupils: {gender}").format(gender=g) for g in genders]
             + [_("Encounter rate: {gender}").format(gender=g) for g in genders]
@@ -81,7 +81,7 @@ def sector_table(stats: dict[str, Any], dominance: dict[str, str | None]) -> tup
 
     dominated = {"girl": _("Women"), "boy": _("Men")}
     headers = ([_("Sector"), _("Name"), _("Dominated by")]
-               + [_("Placements: {gender}").format(gender=Gender(g).label) for g in GENDERS])
+               + [_("Placements: {gender}").format(gender=Gender(g).group_label) for g in GENDERS])
     rows = []
     for code, counts in sorted(stats.get("total", {}).get("placements_by_sector", {}).items()):
         rows.append([code, sector_name(code), dominated.get(dominance.get(code) or "", "")]
