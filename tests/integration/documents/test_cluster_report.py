@@ -68,3 +68,12 @@ def test_the_cluster_report_lists_members_by_role_and_the_budget_shares(tmp_path
         assert "".join(name.split()) in text and "".join(role.split()) in text
     assert "базоваяобразовательнаяорганизация" in text
     assert "10местпрактикивгод" in text
+
+
+def test_the_action_plan_shows_the_budget_of_actions_with_costs(doc_store, tmp_path):
+    from coordinator.documents import render_document
+
+    out = render_document(doc_store, "action-plan", tmp_path / "plan.pdf", language="sv")
+    text = " ".join(page.extract_text() or "" for page in PdfReader(str(out)).pages).replace("\xa0", " ")
+    assert "Budget" in text
+    assert "4 500,50 kr" in text  # the bus to the sawmill, on the action of the visit
