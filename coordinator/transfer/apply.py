@@ -9,6 +9,7 @@ cancelled import leaves the caller's transaction as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,8 +42,10 @@ class Importer:
 
     table = ""
 
-    def __init__(self, session: Session, plan: ImportPlan, *, school: str | None, year: str | None):
+    def __init__(self, session: Session, plan: ImportPlan, *, school: str | None, year: str | None,
+                 period: tuple[dt.date, dt.date] | None = None):
         self.session = session
+        self.period = period  # the placement period of a file of wishes
         self.plan = plan
         self.school_name = school.strip() if school else None
         self.year = year
@@ -110,9 +113,11 @@ def diff(target: Any, values: dict[str, Any], fields: tuple[str, ...], country: 
 def apply_import(session: Session, plan: ImportPlan, *, school: str | None = None, year: str | None = None,
                  good_rows_only: bool = False, dry_run: bool = False,
                  progress: Callable[[int, int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> ImportResult:
+                 cancelled: Callable[[], bool] | None = None,
+                 period: tuple[dt.date, dt.date] | None = None) -> ImportResult:
     """Import the plan's rows; with problems (and not good_rows_only) nothing is written."""
     from coordinator.transfer.import_activities import PlacementImporter, StudyVisitImporter
+    from coordinator.transfer.import_matching import OfferImporter, WishImporter
     from coordinator.transfer.import_records import ContactImporter, OrganisationImporter, PupilImporter
 
     result = ImportResult(problems=list(plan.problems), dry_run=dry_run)
@@ -122,8 +127,9 @@ def apply_import(session: Session, plan: ImportPlan, *, school: str | None = Non
         result.skipped = len(plan.rows)
         return result
     importers = {"pupils": PupilImporter, "organisations": OrganisationImporter, "contacts": ContactImporter,
-                 "placements": PlacementImporter, "study-visits": StudyVisitImporter}
-    importer: Importer = importers[plan.kind](session, plan, school=school, year=year)
+                 "placements": PlacementImporter, "study-visits": StudyVisitImporter, "offers": OfferImporter,
+                 "wishes": WishImporter}
+    importer: Importer = importers[plan.kind](session, plan, school=school, year=year, period=period)
     importer.prepare()
     bad = {p.row for p in plan.problems}
     pending: list[Pending] = []
