@@ -52,7 +52,8 @@ def _offers(ctx: DemoContext, pupils: int, first: dt.date, last: dt.date) -> dic
 
 
 def _wish_list(ctx: DemoContext, rng, gender: str, hosts_by_sector: dict[str, list[int]]) -> list[int]:
-    own = GIRL_WISHES if gender == "girl" else BOY_WISHES if gender == "boy" else {**GIRL_WISHES, **BOY_WISHES}
+    both = {**GIRL_WISHES, **BOY_WISHES}
+    own = GIRL_WISHES if gender == "girl" else BOY_WISHES if gender == "boy" else both
     other = BOY_WISHES if gender == "girl" else GIRL_WISHES
     chosen: list[int] = []
     for _attempt in range(40):

@@ -54,7 +54,8 @@ def _year_id(session: Session, period: Period) -> int:
     found = session.scalar(select(SchoolYear.id).where(SchoolYear.starts_on <= period.first_day,
                                                        SchoolYear.ends_on >= period.first_day))
     if found is None:
-        raise UserError(_("There is no school year {year} in this database.").format(year=label_of(period.first_day)))
+        raise UserError(_("There is no school year {year} in this database.").format(
+            year=label_of(period.first_day)))
     return found
 
 
@@ -75,7 +76,8 @@ def _wishes(session: Session, period: Period, year_id: int) -> dict[int, tuple[i
 
 def _pupils(session: Session, pupil_ids: list[int], year_id: int, period: Period) -> tuple[PupilIn, ...]:
     rows = session.execute(
-        select(Pupil.id, Pupil.gender, Pupil.birth_date, SchoolType.compulsory, SchoolClass.vocational_profile)
+        select(Pupil.id, Pupil.gender, Pupil.birth_date, SchoolType.compulsory,
+               SchoolClass.vocational_profile)
         .join(Enrolment, (Enrolment.pupil_id == Pupil.id) & (Enrolment.school_year_id == year_id))
         .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
         .join(School, School.id == SchoolClass.school_id)
@@ -89,9 +91,11 @@ def _pupils(session: Session, pupil_ids: list[int], year_id: int, period: Period
         busy.setdefault(pupil_id, []).append((start, end))
     pupils = []
     for pupil_id, gender, born, compulsory, programme in rows:
-        minor = bool(compulsory) or (born is not None and age_on(born, period.first_day) < MINOR_AGE_WITHOUT_ENROLMENT)
+        young = born is not None and age_on(born, period.first_day) < MINOR_AGE_WITHOUT_ENROLMENT
+        minor = bool(compulsory) or young
         pupils.append(PupilIn(id=pupil_id, gender=getattr(gender, "value", str(gender)), birth_date=born,
-                              minor_rules=minor, programme=programme, busy=tuple(sorted(busy.get(pupil_id, ())))))
+                              minor_rules=minor, programme=programme,
+                              busy=tuple(sorted(busy.get(pupil_id, ())))))
     return tuple(pupils)
 
 
@@ -122,7 +126,8 @@ def load_problem(session: Session, period: Period) -> Problem:
 
 
 def organisation_names(session: Session, ids: set[int]) -> dict[int, str]:
-    return dict(session.execute(select(Organisation.id, Organisation.name).where(Organisation.id.in_(ids))).all())
+    query = select(Organisation.id, Organisation.name).where(Organisation.id.in_(ids))
+    return {row.id: row.name for row in session.execute(query)}
 
 
 def weekdays(first: dt.date, last: dt.date) -> int:

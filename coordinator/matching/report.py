@@ -67,7 +67,8 @@ class Explanation:
 
 def _unfit_words(reason: str, offer: OfferIn, problem: Problem) -> str:
     if reason == TOO_YOUNG:
-        return _("the pupil is younger than the minimum age ({age}) on the first day").format(age=offer.minimum_age)
+        return _("the pupil is younger than the minimum age ({age}) on the first day").format(
+            age=offer.minimum_age)
     if reason == HOURS:
         return _("{hours} hours a day is more than the pupil may work ({limit})").format(
             hours=f"{offer.hours_per_day:g}", limit=f"{problem.max_hours_minor:g}")

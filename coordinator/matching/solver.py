@@ -59,7 +59,8 @@ def _fit_groups(problem: Problem) -> tuple[dict[int, int], list[tuple[int, ...]]
         key = (pupil.birth_date, pupil.minor_rules, (pupil.programme or "").casefold(), pupil.busy)
         if key not in cache:
             cache[key] = tuple(j for j, offer in enumerate(problem.offers)
-                               if offer.places > 0 and unfit_reason(pupil, offer, problem.max_hours_minor) is None)
+                               if offer.places > 0
+                               and unfit_reason(pupil, offer, problem.max_hours_minor) is None)
         fitting = cache[key]
         if fitting:
             group_of[i] = signatures.setdefault(fitting, len(signatures))
@@ -153,7 +154,8 @@ def _solve(problem: Problem, net: _Network, seed: int) -> np.ndarray:
         x = np.round(found.x)
         if not np.allclose(found.x, x, atol=1e-6):  # rounding trouble only: solve as whole numbers
             found = milp(-objective, integrality=np.ones(len(x)), bounds=Bounds(bounds[:, 0], bounds[:, 1]),
-                         constraints=[LinearConstraint(a_ub, -np.inf, b_ub), LinearConstraint(a_eq, b_eq, b_eq)])
+                         constraints=[LinearConstraint(a_ub, -np.inf, b_ub),
+                                      LinearConstraint(a_eq, b_eq, b_eq)])
             x = np.round(found.x)
         best = float(objective @ x)
         a_ub = vstack([a_ub, csr_matrix(-objective)]).tocsr()

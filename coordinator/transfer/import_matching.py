@@ -47,10 +47,12 @@ class OfferImporter(_ActivityImporter):
 
     def prepare(self) -> None:
         super().prepare()
-        self.existing = {(o.organisation_id, o.first_day, o.last_day): o for o in self.session.scalars(select(Offer))}
+        self.existing = {(o.organisation_id, o.first_day, o.last_day): o
+                         for o in self.session.scalars(select(Offer))}
         self.contacts: dict[tuple[int | None, str], int] = {}
         for contact in self.session.scalars(select(Contact)):
-            self.contacts[(contact.organisation_id, _cf(f"{contact.first_name} {contact.last_name}"))] = contact.id
+            full = _cf(f"{contact.first_name} {contact.last_name}")
+            self.contacts[(contact.organisation_id, full)] = contact.id
 
     def resolve_row(self, row: PlanRow) -> Pending | None:
         values = dict(row.values)
@@ -73,20 +75,22 @@ class OfferImporter(_ActivityImporter):
                 self.problem(row, "contact", _("{name} is not a contact person at {organisation}.").format(
                     name=values["contact"], organisation=host.name))
                 return None
-        values["fits"] = ";".join(c.strip() for c in str(values.get("fits") or "").replace(",", ";").split(";")
-                                  if c.strip())
+        codes = str(values.get("fits") or "").replace(",", ";").split(";")
+        values["fits"] = ";".join(c.strip() for c in codes if c.strip())
         extra = {"values": values, "host": host, "year": self.year_label(values["start_date"])}
         existing = self.existing.get((host.id, values["start_date"], values["end_date"]))
         if existing is None:
             return Pending(row, "created", extra=extra)
         changes = diff(existing, values, self.FIELDS)
-        return Pending(row, "updated" if changes else "unchanged", target=existing, changes=changes, extra=extra)
+        return Pending(row, "updated" if changes else "unchanged", target=existing, changes=changes,
+                       extra=extra)
 
     def write_row(self, item: Pending) -> None:
         values, host = item.extra["values"], item.extra["host"]
         if item.action == "created":
             offer = Offer(organisation_id=host.id, places=values["places"], first_day=values["start_date"],
-                          last_day=values["end_date"], fits=values["fits"], minimum_age=values.get("minimum_age"),
+                          last_day=values["end_date"], fits=values["fits"],
+                          minimum_age=values.get("minimum_age"),
                           hours_per_day=values.get("hours_per_day"), address=values.get("address"),
                           contact_id=values.get("contact_id"), notes=values.get("notes"))
             self.session.add(offer)
@@ -173,7 +177,8 @@ class WishImporter(PlacementImporter):
     def after_write(self) -> None:
         self.session.flush()
         first, last = self.period
-        for wish_id in self.session.scalars(select(Wish.id).where(Wish.pupil_id.in_(self.wished),
-                                                                  Wish.first_day == first, Wish.last_day == last)):
+        query = select(Wish.id).where(Wish.pupil_id.in_(self.wished), Wish.first_day == first,
+                                      Wish.last_day == last)
+        for wish_id in self.session.scalars(query):
             self.note("wishes", wish_id, created=True)
 

@@ -26,7 +26,8 @@ def problems(draw, max_pupils: int = 6, max_offers: int = 4) -> Problem:
     pupils, wishes = [], {}
     for i in range(draw(st.integers(1, max_pupils))):
         born = dt.date(2012, 6, 1) + dt.timedelta(days=draw(st.integers(0, 700)))
-        pupils.append(PupilIn(id=i + 1, gender=draw(st.sampled_from(["girl", "boy", "other"])), birth_date=born))
+        gender = draw(st.sampled_from(["girl", "boy", "other"]))
+        pupils.append(PupilIn(id=i + 1, gender=gender, birth_date=born))
         wishes[i + 1] = tuple(draw(st.lists(st.integers(0, n_offers - 1), unique=True, max_size=3)))
     return Problem(pupils=tuple(pupils), offers=offers, wishes=wishes)
 

@@ -36,7 +36,7 @@ def _count(store, model) -> int:
         return session.scalar(select(func.count()).select_from(model))
 
 
-def test_offers_with_swedish_headers_are_created_then_updated_and_the_places_offered_follow(make_store, tmp_path):
+def test_offers_in_swedish_are_created_then_updated_and_the_places_offered_follow(make_store, tmp_path):
     store = make_store("se")
     _grade(store, tmp_path)
     rows = [["Arbetsplats", "Platser", "Startdatum", "Slutdatum", "Lägsta ålder", "Timmar per dag"],
@@ -81,7 +81,8 @@ def test_wishes_in_columns_replace_the_pupils_wishes_for_the_period(make_store, 
     again = _import(store, write_csv(tmp_path / "w2.csv", rows), "wishes", period=PERIOD)
     assert (again.created, again.updated, again.unchanged) == (0, 1, 1)
     with store.session() as session:
-        wishes = sorted((w.pupil.external_id, w.rank, w.organisation.name) for w in session.scalars(select(Wish)))
+        wishes = sorted((w.pupil.external_id, w.rank, w.organisation.name)
+                        for w in session.scalars(select(Wish)))
     assert wishes == [("P1", 1, "Vårdcentralen"), ("P2", 1, "Bygg & Co"), ("P2", 2, "Bageriet AB"),
                       ("P2", 3, "Vårdcentralen")]
 
