@@ -133,11 +133,11 @@ class _Explainer:
         got = self.placed.get(pupil_id)
         lines = []
         if got is not None and got.rank is not None:
-            lines.append(_("Placed on wish {rank}: {name}.").format(rank=got.rank, name=self.names.get(
+            lines.append(_("Placed on wish {rank}: {name}").format(rank=got.rank, name=self.names.get(
                 got.organisation, "?")))
         elif got is not None:
-            lines.append(_("Placed at a fitting place not among the wishes, since no wished place could "
-                           "take the pupil: {name}.").format(name=self.names.get(got.organisation, "?")))
+            lines.append(_("Placed at a fitting place not among the wishes ({name}): no wished place could "
+                           "take the pupil.").format(name=self.names.get(got.organisation, "?")))
         else:
             lines.append(_("Not placed: no fitting place was left for this pupil."))
         last = got.rank - 1 if got is not None and got.rank is not None else len(wishes)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from coordinator.errors import UserError
-from coordinator.i18n import _
+from coordinator.i18n import _, ngettext
 from coordinator.matching.data import max_wishes
 from coordinator.models import Contact, Offer, Organisation, Wish
 from coordinator.schoolyears import label_of
@@ -132,8 +132,9 @@ class WishImporter(PlacementImporter):
         wishes: dict[int, int] = {}
         for rank, (field_name, text) in sorted(self._wishes_of(row).items()):
             if not 1 <= rank <= self.limit:
-                self.problem(row, field_name if field_name != "organisation" else "rank", _(
-                    "A pupil may rank at most {count} wishes.").format(count=self.limit))
+                self.problem(row, field_name if field_name != "organisation" else "rank", ngettext(
+                    "A pupil may rank at most {count} wish.", "A pupil may rank at most {count} wishes.",
+                    self.limit).format(count=self.limit))
                 continue
             org = organisation_named(self, row, field_name, text) if text.strip() else None
             if text.strip() and org is None:
