@@ -8,13 +8,12 @@ one transaction.
 from __future__ import annotations
 
 import contextlib
-import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,8 +21,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from coordinator import APP_NAME
 from coordinator.errors import UserError
 from coordinator.i18n import _
+from coordinator.schema import (  # noqa: F401  (re-exported: the store is where callers look for them)
+    MIGRATIONS_DIR,
+    alembic_config,
+    current_revision,
+    head_revision,
+    known_revisions,
+    scripted_head,
+)
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 DEFAULT_FILENAME = "coordinator.sqlite"
 
 
@@ -76,45 +82,6 @@ def make_engine(url: URL) -> Engine:
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         return engine
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)
-
-
-def alembic_config(connection=None):
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    if connection is not None:
-        cfg.attributes["connection"] = connection
-    return cfg
-
-
-def head_revision() -> str:
-    """The schema revision this code writes. Alembic is loaded only when a file needs upgrading,
-    so opening an up-to-date database stays quick; a test keeps HEAD equal to the scripts' head."""
-    from coordinator.migrations import HEAD
-
-    return HEAD
-
-
-@functools.lru_cache(maxsize=1)
-def scripted_head() -> str:
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
-
-
-@functools.lru_cache(maxsize=1)
-def known_revisions() -> frozenset[str]:
-    from alembic.script import ScriptDirectory
-
-    return frozenset(rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions())
-
-
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 @dataclass
@@ -173,16 +140,7 @@ def open_store(
     url = db if isinstance(db, URL) else resolve_url(db)
     path = sqlite_path(url)
     if path is not None:
-        if not path.exists() and not create:
-            raise UserError(
-                _("There is no database at {path}. Create one with “coordinator --db {path} init” "
-                  "or “coordinator --db {path} demo”.").format(path=path)
-            )
-        if path.exists() and check and url.get_driver_name() == "pysqlcipher":
-            _check_encrypted_on_open(path, url.password or "")
-        elif path.exists() and check:
-            _check_on_open(path, create=create)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _check_file_before_open(url, path, create=create, check=check)
         _clean_leftovers(path)
         if before_migration is None:
             def before_migration(opened: Store) -> None:
@@ -192,27 +150,7 @@ def open_store(
     install_audit(factory)
     store = Store(url=url, engine=engine, session_factory=factory, warning=storage_warning(path))
     try:
-        revision = current_revision(engine)
-        head = head_revision()
-        if revision is not None and revision != head and revision not in known_revisions():
-            raise UserError(
-                _("The database {name} was made by a newer version of this app (schema {revision}); "
-                  "update the app to open it.").format(name=path.name if path else url, revision=revision)
-            )
-        if revision is None and not create and inspect(engine).get_table_names():
-            raise UserError(_("{name} is not a database of this app.").format(name=path.name if path else url))
-        if revision != head and upgrade:
-            if revision is not None and before_migration is not None:
-                before_migration(store)
-                engine.dispose()  # the backup read the file through its own connection
-            from alembic import command
-
-            with engine.begin() as conn:
-                command.upgrade(alembic_config(conn), "head")
-        if upgrade and path is not None:
-            from coordinator.safety.audit import ensure_append_only
-
-            ensure_append_only(engine)
+        _bring_schema_to_head(store, create=create, upgrade=upgrade, before_migration=before_migration)
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
         if path is not None and path.exists() and check:
@@ -236,6 +174,47 @@ def _clean_leftovers(path: Path) -> None:
     from coordinator.safety.tempfiles import clean_leftovers
 
     clean_leftovers([path.parent, backup_dir(path)])
+
+
+def _check_file_before_open(url: URL, path: Path, *, create: bool, check: bool) -> None:
+    """Refuse a missing file (unless creating) and check an existing one read-only before any write."""
+    if not path.exists() and not create:
+        raise UserError(
+            _("There is no database at {path}. Create one with “coordinator --db {path} init” "
+              "or “coordinator --db {path} demo”.").format(path=path)
+        )
+    if path.exists() and check and url.get_driver_name() == "pysqlcipher":
+        _check_encrypted_on_open(path, url.password or "")
+    elif path.exists() and check:
+        _check_on_open(path, create=create)
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _bring_schema_to_head(store: Store, *, create: bool, upgrade: bool,
+                          before_migration: Callable[[Store], None] | None) -> None:
+    """Refuse a newer or foreign schema; upgrade an older one (after `before_migration`) with Alembic."""
+    engine, path, url = store.engine, store.path, store.url
+    revision = current_revision(engine)
+    head = head_revision()
+    if revision is not None and revision != head and revision not in known_revisions():
+        raise UserError(
+            _("The database {name} was made by a newer version of this app (schema {revision}); "
+              "update the app to open it.").format(name=path.name if path else url, revision=revision)
+        )
+    if revision is None and not create and inspect(engine).get_table_names():
+        raise UserError(_("{name} is not a database of this app.").format(name=path.name if path else url))
+    if revision != head and upgrade:
+        if revision is not None and before_migration is not None:
+            before_migration(store)
+            engine.dispose()  # the backup read the file through its own connection
+        from alembic import command
+
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+    if upgrade and path is not None:
+        from coordinator.safety.audit import ensure_append_only
+
+        ensure_append_only(engine)
 
 
 def _check_on_open(path: Path, *, create: bool) -> None:

@@ -7,11 +7,9 @@ import dataclasses
 import click
 
 from coordinator.cli.context import CliContext, emit_json, pass_cli
-from coordinator.errors import UserError
+from coordinator.desk import create_database, create_demo, write_lock
 from coordinator.i18n import _, pgettext
 from coordinator.reference.profiles import PROFILES
-from coordinator.services import setup
-from coordinator.store import current_revision, resolve_url, sqlite_path
 
 
 @click.command("init")
@@ -21,15 +19,8 @@ from coordinator.store import current_revision, resolve_url, sqlite_path
 @pass_cli
 def init_command(cli: CliContext, profile_code: str, municipality: str | None) -> None:
     """Create an empty database for a country."""
-    from coordinator.cli.safety_commands import cli_write_lock
-
-    with cli_write_lock(cli):
-        store = cli.open(create=True)
-        try:
-            with store.session() as session:
-                setup.initialise(session, profile_code=profile_code, municipality=municipality)
-        finally:
-            store.close()
+    with write_lock(cli.db):
+        create_database(cli.db, profile_code=profile_code, municipality=municipality)
     click.echo(_("Created an empty database for profile {profile}.").format(profile=profile_code))
 
 
@@ -42,26 +33,12 @@ def init_command(cli: CliContext, profile_code: str, municipality: str | None) -
 @pass_cli
 def demo_command(cli: CliContext, profile_code: str, size: str, seed: int, force: bool) -> None:
     """Create a demo database with a whole municipality's schools, partners and activities."""
-    from coordinator.cli.safety_commands import cli_write_lock
-    from coordinator.demo import build_demo, build_demo_file
-
-    path = sqlite_path(resolve_url(cli.db))
-    if path is not None and path.exists() and not force:
-        raise UserError(_("{path} already exists; add --force to replace it.").format(path=path))
-    replaced = None
-    with cli_write_lock(cli):
-        if path is not None:  # built beside the old file, which is backed up before it is replaced
-            summary, replaced = build_demo_file(path, profile_code=profile_code, size=size, seed=seed)
-        else:
-            store = cli.open(create=True)
-            try:
-                summary = build_demo(store, profile_code=profile_code, size=size, seed=seed)
-            finally:
-                store.close()
-    if replaced is not None and replaced.previous_backup is not None:
-        click.echo(_("The replaced database was backed up to {path}.").format(path=replaced.previous_backup))
-    if replaced is not None and replaced.damaged_copy is not None:
-        click.echo(_("The damaged file was kept as {path}.").format(path=replaced.damaged_copy))
+    with write_lock(cli.db):
+        summary = create_demo(cli.db, profile_code=profile_code, size=size, seed=seed, replace=force)
+    if summary.previous_backup is not None:
+        click.echo(_("The replaced database was backed up to {path}.").format(path=summary.previous_backup))
+    if summary.damaged_copy is not None:
+        click.echo(_("The damaged file was kept as {path}.").format(path=summary.damaged_copy))
     click.echo(_("Created the {size} demo for profile {profile}: {pupils} pupils, {organisations} "
                  "organisations.").format(size=_demo_size(size),
                                            profile=profile_code, pupils=summary.pupils,
@@ -73,13 +50,8 @@ def demo_command(cli: CliContext, profile_code: str, size: str, seed: int, force
 @pass_cli
 def info_command(cli: CliContext, fmt: str) -> None:
     """Count each kind of record."""
-    store = cli.open()
-    try:
-        revision = current_revision(store.engine)
-        with store.session() as session:
-            info = setup.database_info(session, schema_revision=revision)
-    finally:
-        store.close()
+    with cli.open() as desk:
+        info = desk.info()
     data = dataclasses.asdict(info)
     if fmt == "json":
         emit_json(data)

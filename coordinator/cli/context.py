@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import click
 
-from coordinator.store import Store, open_store
+from coordinator.desk import Desk
 
 
 @dataclass
@@ -14,8 +14,9 @@ class CliContext:
     db: str | None
     lang: str
 
-    def open(self, *, create: bool = False) -> Store:
-        return open_store(self.db, create=create)
+    def open(self, *, create: bool = False) -> Desk:
+        """The desk on the database `--db` names; close it when done."""
+        return Desk.open(self.db, create=create)
 
 
 pass_cli = click.make_pass_decorator(CliContext)

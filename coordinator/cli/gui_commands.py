@@ -37,11 +37,8 @@ def screenshots_command(cli: CliContext, out: Path) -> None:
     ensure_offscreen()
     from coordinator.gui.screenshots import render_all
 
-    store = cli.open()
-    try:
-        written = render_all(store, out, cli.lang)
-    finally:
-        store.close()
+    with cli.open() as desk:
+        written = render_all(desk.store, out, cli.lang)  # the GUI side moves its pictures onto the desk
     click.echo(ngettext("Wrote {n} picture to {folder}.", "Wrote {n} pictures to {folder}.", len(written))
                .format(n=len(written), folder=out))
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from coordinator.cli.context import CliContext, pass_cli
+from coordinator.desk import DOCUMENT_KINDS, DocumentScope
 from coordinator.errors import UserError
 from coordinator.i18n import _
 
@@ -23,10 +24,8 @@ def _date(text: str | None) -> dt.date | None:
 
 def register(group: click.Group) -> None:
     """Add this module's commands to the `coordinator` group."""
-    from coordinator.documents import KINDS
-
     @group.command("report")
-    @click.argument("kind", type=click.Choice(KINDS))
+    @click.argument("kind", type=click.Choice(DOCUMENT_KINDS))
     @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
                   help="The file to write: .pdf, or .ics for a schedule's calendar.")
     @click.option("--year", help="School year, like 2025/26 (default: the current one).")
@@ -41,21 +40,16 @@ def register(group: click.Group) -> None:
                class_name: str | None, teacher: str | None, grade: str | None, date_from: str | None,
                date_to: str | None) -> None:
         """Write a document (scorecard, action plan, schedule, letters, gender statistics, certificates)."""
-        from coordinator.documents import render_document, write_schedule_ics
-
-        scope = {"language": cli.lang, "year": year, "school": school, "class_name": class_name,
-                 "teacher": teacher, "grade": grade, "date_from": _date(date_from), "date_to": _date(date_to)}
+        scope = DocumentScope(year=year, school=school, class_name=class_name, teacher=teacher, grade=grade,
+                              date_from=_date(date_from), date_to=_date(date_to))
         if out.suffix.lower() not in (".pdf", ".ics"):  # a PDF under another name opens in the wrong program
             raise UserError(_("Choose a file ending in .pdf, or .ics for a schedule (not “{name}”).").format(
                 name=out.name))
-        store = cli.open()
-        try:
+        with cli.open() as desk:
             if out.suffix.lower() == ".ics":
                 if kind != "schedule":
                     raise UserError(_("Only the schedule can be written as a calendar file (.ics)."))
-                write_schedule_ics(store, out, **scope)
+                desk.write_schedule_calendar(out, scope, language=cli.lang)
             else:
-                render_document(store, kind, out, **scope)
-        finally:
-            store.close()
+                desk.write_document(kind, out, scope, language=cli.lang)
         click.echo(str(out))

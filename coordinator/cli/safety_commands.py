@@ -1,6 +1,6 @@
 """Data-safety commands: check, backup, restore, erase-person, export-person, rollover, retention.
 
-Write commands hold the database lock (`cli_write_lock`) and are refused at once, with nothing
+Write commands hold the database lock (`write_lock`) and are refused at once, with nothing
 written, while another program holds it.
 """
 
@@ -8,34 +8,28 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from pathlib import Path
 
 import click
 
 from coordinator.cli.context import CliContext, pass_cli
+from coordinator.desk import (
+    backup_database,
+    check_database,
+    database_path,
+    restore_database,
+    start_logging,
+    write_lock,
+)
 from coordinator.errors import UserError
+from coordinator.formatting import format_date
 from coordinator.i18n import _, ngettext
-from coordinator.safety.lock import DatabaseLock
-from coordinator.store import resolve_url, sqlite_path
-
-
-def _db_path(cli: CliContext) -> Path | None:
-    return sqlite_path(resolve_url(cli.db))
 
 
 @contextlib.contextmanager
-def cli_write_lock(cli: CliContext) -> Iterator[DatabaseLock | None]:
-    """Hold the one-writer lock for a command that writes; raises UserError naming the holder."""
-    path = _db_path(cli)
-    if path is None:
-        yield None
-        return
-    lock = DatabaseLock(path)
-    lock.acquire()
-    try:
-        yield lock
-    finally:
-        lock.release()
+def cli_write_lock(cli: CliContext) -> Iterator[None]:
+    """Hold the one-writer lock of the database a command names; UserError naming the holder."""
+    with write_lock(cli.db):
+        yield
 
 
 def _person(pupil: int | None, contact: int | None) -> tuple[str, int]:
@@ -48,25 +42,10 @@ def _person(pupil: int | None, contact: int | None) -> tuple[str, int]:
 @pass_cli
 def check_command(cli: CliContext) -> None:
     """Check the database's integrity and its foreign keys (exit 1 if damaged)."""
-    from coordinator.safety.backups import newest_good_backup
-    from coordinator.safety.integrity import check_file
-
-    path = _db_path(cli)
-    if path is None:
-        store = cli.open()
-        store.close()
-        click.echo(_("The database opened and its schema is current."))
-        return
-    result = check_file(path, full=True, foreign_keys=True)
-    if not result.ok or result.kind == "empty":
-        message = result.message(path.name) if result.kind != "empty" else _(
-            "{name} is not a database of this app.").format(name=path.name)
-        backup = newest_good_backup(path) if result.kind != "missing" else None
-        if backup is not None:
-            message += " " + _("Restore the newest good backup with “coordinator --db {path} restore {backup}”.") \
-                .format(path=path, backup=backup.path)
-        raise UserError(message)
-    click.echo(_("{name} passed the integrity and foreign-key checks.").format(name=path.name))
+    report = check_database(cli.db)
+    if not report.ok:
+        raise UserError(report.message)
+    click.echo(report.message)
 
 
 @click.command("backup")
@@ -74,21 +53,7 @@ def check_command(cli: CliContext) -> None:
 @pass_cli
 def backup_command(cli: CliContext, out: str | None) -> None:
     """Back up the database (verified) into its backups folder or to --out."""
-    from coordinator.safety.backups import create_backup
-
-    path = _db_path(cli)
-    if path is None:
-        raise UserError(_("Backups are made of database files; back up a server database with its own tools."))
-    if not path.exists():
-        raise UserError(_("There is no database at {path}.").format(path=path))
-    store = cli.open()  # checks the file and reads the backup settings
-    try:
-        from coordinator.safety.backups import max_age_of
-
-        max_age = max_age_of(store)
-    finally:
-        store.close()
-    made = create_backup(path, "manual", out=out, max_age_days=max_age)
+    made = backup_database(cli.db, out=out)
     click.echo(_("Backup written to {path}.").format(path=made))
 
 
@@ -97,14 +62,9 @@ def backup_command(cli: CliContext, out: str | None) -> None:
 @pass_cli
 def restore_command(cli: CliContext, backup: str) -> None:
     """Replace the database by a backup; the current file is kept (backed up or set aside)."""
-    from coordinator.safety.restore import restore_backup
-
-    path = _db_path(cli)
-    if path is None:
-        raise UserError(_("Backups are made of database files; back up a server database with its own tools."))
-    with cli_write_lock(cli):
-        result = restore_backup(path, backup)
-    click.echo(_("Restored {name} from {backup}.").format(name=path.name, backup=result.restored_from.name))
+    result = restore_database(cli.db, backup)
+    name = database_path(cli.db).name  # type: ignore[union-attr]  # restore refuses a server database
+    click.echo(_("Restored {name} from {backup}.").format(name=name, backup=result.restored_from.name))
     if result.damaged_copy is not None:
         click.echo(_("The damaged file was kept as {path}.").format(path=result.damaged_copy))
     if result.previous_backup is not None:
@@ -121,15 +81,9 @@ def restore_command(cli: CliContext, backup: str) -> None:
 @pass_cli
 def erase_person_command(cli: CliContext, pupil: int | None, contact: int | None) -> None:
     """Erase one person's data for good (GDPR); a backup is made first."""
-    from coordinator.safety.erasure import erase_person
-
     kind, record_id = _person(pupil, contact)
-    with cli_write_lock(cli):
-        store = cli.open()
-        try:
-            result = erase_person(store, kind=kind, record_id=record_id)
-        finally:
-            store.close()
+    with write_lock(cli.db), cli.open() as desk:
+        result, _changes = desk.erase_person(kind=kind, record_id=record_id)
     if kind == "pupil":
         click.echo(_("The pupil with id {id} was erased.").format(id=record_id))
     else:
@@ -148,14 +102,9 @@ def erase_person_command(cli: CliContext, pupil: int | None, contact: int | None
 @pass_cli
 def export_person_command(cli: CliContext, pupil: int | None, contact: int | None, out: str) -> None:
     """Export everything held about one person (GDPR access) as JSON or PDF."""
-    from coordinator.safety.access import export_person
-
     kind, record_id = _person(pupil, contact)
-    store = cli.open()
-    try:
-        written = export_person(store, kind=kind, record_id=record_id, out=out)
-    finally:
-        store.close()
+    with cli.open() as desk:
+        written = desk.export_person(kind=kind, record_id=record_id, out=out)
     click.echo(_("Written to {path}.").format(path=written))
 
 
@@ -165,15 +114,11 @@ def export_person_command(cli: CliContext, pupil: int | None, contact: int | Non
 @pass_cli
 def rollover_command(cli: CliContext, from_year: str | None, apply: bool) -> None:
     """Move every class up a grade into the next school year; the last grade leaves."""
-    from coordinator.safety.rollover import apply_rollover, preview_rollover
-
     with contextlib.ExitStack() as stack:
         if apply:  # a write: refused at once while another program holds the database
-            stack.enter_context(cli_write_lock(cli))
-        store = cli.open()
-        stack.callback(store.close)
-        with store.session() as session:
-            plan = preview_rollover(session, from_year)
+            stack.enter_context(write_lock(cli.db))
+        desk = stack.enter_context(cli.open())
+        plan = desk.rollover_plan(from_year)
         for move in plan.moves:
             if move.to_class is None:
                 line = _("{school}: {from_class} ({pupils}) leaves school").format(
@@ -187,7 +132,7 @@ def rollover_command(cli: CliContext, from_year: str | None, apply: bool) -> Non
         if not apply:
             click.echo(_("Nothing was changed; add --apply to carry this out."))
             return
-        result = apply_rollover(store, plan.from_year)
+        result, _changes = desk.roll_over(plan.from_year)
     click.echo(ngettext("Done: {n} enrolment created.", "Done: {n} enrolments created.",
                         result.enrolments_created).format(n=result.enrolments_created))
 
@@ -198,36 +143,28 @@ def rollover_command(cli: CliContext, from_year: str | None, apply: bool) -> Non
 @pass_cli
 def retention_command(cli: CliContext, months: int | None, apply: bool) -> None:
     """List pupils who left long ago; with --apply, anonymise them (statistics stay right)."""
-    from coordinator.formatting import format_date
-    from coordinator.safety.identity import public_name
-    from coordinator.safety.retention import anonymise_pupils, retention_candidates
-
     with contextlib.ExitStack() as stack:
         if apply:
-            stack.enter_context(cli_write_lock(cli))
-        store = cli.open()
-        stack.callback(store.close)
-        with store.session() as session:
-            candidates = retention_candidates(session, months=months)
-        for c in candidates:
-            name = public_name(c.first_name, c.last_name, c.protected_identity)
-            click.echo(_("{id}\t{name}\tleft {date}").format(id=c.pupil_id, name=name, date=format_date(c.left_on)))
+            stack.enter_context(write_lock(cli.db))
+        desk = stack.enter_context(cli.open())
+        due = desk.retention_due(months)
+        for entry in due:
+            click.echo(_("{id}\t{name}\tleft {date}").format(id=entry.pupil_id, name=entry.name,
+                                                              date=format_date(entry.left_on)))
         click.echo(ngettext("{n} pupil is due for anonymisation.", "{n} pupils are due for anonymisation.",
-                            len(candidates)).format(n=len(candidates)))
-        if not apply or not candidates:
-            if candidates:
+                            len(due)).format(n=len(due)))
+        if not apply or not due:
+            if due:
                 click.echo(_("Nothing was changed; add --apply to anonymise them."))
             return
-        result = anonymise_pupils(store, [c.pupil_id for c in candidates])
+        anonymised, _changes = desk.anonymise_pupils([entry.pupil_id for entry in due])
     click.echo(ngettext("{n} pupil was anonymised.", "{n} pupils were anonymised.",
-                        result.anonymised).format(n=result.anonymised))
+                        anonymised).format(n=anonymised))
 
 
 def register(group: click.Group) -> None:
     """Add this module's commands to the `coordinator` group, and the log file for unexpected errors."""
-    from coordinator.safety.logs import ensure_logging
-
-    ensure_logging()  # opens nothing until something is logged
+    start_logging()  # opens nothing until something is logged
     for command in (check_command, backup_command, restore_command, erase_person_command,
                     export_person_command, rollover_command, retention_command):
         group.add_command(command)

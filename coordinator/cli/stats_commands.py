@@ -11,10 +11,9 @@ import click
 
 from coordinator.cli.context import CliContext, emit_json, pass_cli
 from coordinator.i18n import _
-from coordinator.models import GENDERS, Gender
+from coordinator.models.enums import GENDERS, Gender
 from coordinator.reference.sectors import SECTION_NAMES
-from coordinator.stats import compute_scorecard, gender_statistics, suppress
-from coordinator.stats.display import (
+from coordinator.desk.display import (
     format_count,
     format_index,
     format_indicator_value,
@@ -44,14 +43,8 @@ def _year_option(f):
 def gender_command(cli: CliContext, year: str | None, school: str | None, fmt: str, suppressed: bool,
                    threshold: int) -> None:
     """Pupils, encounter rate, placements by sector and the dissimilarity index, per grade."""
-    store = cli.open()
-    try:
-        with store.session() as session:
-            stats = gender_statistics(session, year=year, school=school)
-    finally:
-        store.close()
-    if suppressed:
-        stats = suppress(stats, threshold=threshold)
+    with cli.open() as desk:
+        stats = desk.gender_statistics(year=year, school=school, suppressed=suppressed, threshold=threshold)
     if fmt == "json":
         emit_json(stats)
     elif fmt == "csv":
@@ -127,12 +120,8 @@ def gender_table(stats: dict[str, Any]) -> str:
 @pass_cli
 def scorecard_command(cli: CliContext, year: str | None, school: str | None, fmt: str) -> None:
     """Every indicator with its target, value, last year's value and status."""
-    store = cli.open()
-    try:
-        with store.session() as session:
-            card = compute_scorecard(session, year=year, school=school)
-    finally:
-        store.close()
+    with cli.open() as desk:
+        card = desk.scorecard(year=year, school=school)
     if fmt == "json":
         emit_json(dataclasses.asdict(card))
         return

@@ -256,43 +256,49 @@ def build_action_plans(ctx: DemoContext) -> None:
                 },
             )
             for action_position, (title, grades) in enumerate(actions):
-                due = year.starts_on + dt.timedelta(days=30 + position * 25 + rng.randint(0, 7))
-                status = _action_status(rng, year, due, ctx.today)
-                action_id = ctx.next_id("actions")
-                ctx.add(
-                    "actions",
-                    {
-                        "id": action_id,
-                        "goal_id": goal_id,
-                        "title": title,
-                        "responsible_contact_id": responsible[position % len(responsible)],
-                        "responsible_teacher_id": None,
-                        "due_date": due,
-                        "done_on": due - dt.timedelta(days=rng.randint(0, 20)) if status == "done" else None,
-                        "status": status,
-                        "target_grades": grades,
-                        "position": action_position,
-                        "notes": None,
-                        "created_at": year.stamp,
-                        "updated_at": year.stamp,
-                    },
-                )
-                kind = ACTION_EVIDENCE[position % len(ACTION_EVIDENCE)]
-                candidates = ctx.activities.get((year.index, kind or ""), [])
-                if kind and candidates and status in ("done", "in_progress"):
-                    for activity_id in sorted(
-                        rng.sample(candidates, min(len(candidates), rng.randint(1, 3)))
-                    ):
-                        ctx.add(
-                            "action_activities",
-                            {
-                                "id": ctx.next_id("action_activities"),
-                                "action_id": action_id,
-                                "activity_kind": kind,
-                                "activity_id": activity_id,
-                            },
-                        )
+                _add_action(ctx, rng, year, goal_id, (position, action_position), title, grades,
+                            responsible[position % len(responsible)])
                 position += 1
+
+
+def _add_action(ctx: DemoContext, rng, year: Year, goal_id: int,  # type: ignore[no-untyped-def]
+                positions: tuple[int, int], title: str, grades: str, responsible: int | None) -> None:
+    """One action of a goal, and (when done or under way) the activities that show it."""
+    position, action_position = positions
+    due = year.starts_on + dt.timedelta(days=30 + position * 25 + rng.randint(0, 7))
+    status = _action_status(rng, year, due, ctx.today)
+    action_id = ctx.next_id("actions")
+    ctx.add(
+        "actions",
+        {
+            "id": action_id,
+            "goal_id": goal_id,
+            "title": title,
+            "responsible_contact_id": responsible,
+            "responsible_teacher_id": None,
+            "due_date": due,
+            "done_on": due - dt.timedelta(days=rng.randint(0, 20)) if status == "done" else None,
+            "status": status,
+            "target_grades": grades,
+            "position": action_position,
+            "notes": None,
+            "created_at": year.stamp,
+            "updated_at": year.stamp,
+        },
+    )
+    kind = ACTION_EVIDENCE[position % len(ACTION_EVIDENCE)]
+    candidates = ctx.activities.get((year.index, kind or ""), [])
+    if kind and candidates and status in ("done", "in_progress"):
+        for activity_id in sorted(rng.sample(candidates, min(len(candidates), rng.randint(1, 3)))):
+            ctx.add(
+                "action_activities",
+                {
+                    "id": ctx.next_id("action_activities"),
+                    "action_id": action_id,
+                    "activity_kind": kind,
+                    "activity_id": activity_id,
+                },
+            )
 
 
 def _action_status(rng, year: Year, due: dt.date, today: dt.date) -> str:

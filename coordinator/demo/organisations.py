@@ -81,46 +81,6 @@ def build_organisations(ctx: DemoContext) -> None:
     data = ctx.data
     used_names: set[str] = set()
     used_numbers: set[str] = set()
-    stamp = ctx.base_stamp
-
-    def add_org(kind: str, sector: str, name: str, town: Town) -> int:
-        org_id = ctx.next_id("organisations")
-        prefix = None
-        if data.country == "SE":
-            prefix = {"company": "556", "business_association": "802"}.get(kind, "212")
-        while True:
-            number = org_number(rng, data.country, prefix)
-            if number not in used_numbers:
-                used_numbers.add(number)
-                break
-        slug = ascii_slug(_LEGAL_FORMS.sub(" ", name))[:30] or f"org{org_id}"
-        ctx.add(
-            "organisations",
-            {
-                "id": org_id,
-                "kind": kind,
-                "name": name,
-                "org_number": number,
-                "country": data.country,
-                "sector_code": sector,
-                "address": data.address(rng.choice(data.streets), rng.randint(1, 60)),
-                "postal_code": postal_code(rng, town),
-                "town": town.name,
-                "municipality": town.municipality,
-                "phone": phone(rng, data.country, mobile=False, area=town.area_code),
-                "email": f"info@{slug}.{data.tld}",
-                "website": f"www.{slug}.{data.tld}",
-                "places_offered": 0,
-                "notes": None,
-                "created_at": stamp,
-                "updated_at": stamp,
-            },
-        )
-        ctx.org_ids_by_sector.setdefault(sector, []).append(org_id)
-        ctx.org_names[org_id] = name
-        ctx.org_kind[org_id] = kind
-        ctx.org_sector[org_id] = sector
-        return org_id
 
     # Public employers and institutions: one set for each municipality in the demo.
     public_towns = main_towns(ctx) if ctx.size == "region" else [data.home_towns[0]]
@@ -130,7 +90,7 @@ def build_organisations(ctx: DemoContext) -> None:
             if name in used_names:
                 continue
             used_names.add(name)
-            org_id = add_org(kind, sector, name, town)
+            org_id = _add_org(ctx, rng, used_numbers, kind, sector, name, town)
             if town is data.home_towns[0] and not ctx.municipal_org_ids:
                 ctx.municipal_org_ids.append(org_id)
     public_count = ctx.counters.get("organisations", 0)
@@ -144,19 +104,66 @@ def build_organisations(ctx: DemoContext) -> None:
         templates = data.companies[sector]
         for _ in range(count):
             town = pick_town(ctx, rng)
-            name = ""
-            for attempt in range(40):
-                name = rng.choice(templates).format(
-                    B=rng.choice(data.brands), S=rng.choice(data.surnames), T=town.name
-                )
-                if attempt > 20:
-                    name = f"{name} {attempt - 19}"
-                if name not in used_names:
-                    break
+            name = _company_name(ctx, rng, templates, town, used_names)
             used_names.add(name)
             kind = "public_employer" if sector == "O" else "company"
-            add_org(kind, sector, name, town)
+            _add_org(ctx, rng, used_numbers, kind, sector, name, town)
     build_contacts(ctx)
+
+
+def _company_name(ctx: DemoContext, rng, templates: list[str], town: Town,  # type: ignore[no-untyped-def]
+                  used_names: set[str]) -> str:
+    name = ""
+    for attempt in range(40):
+        name = rng.choice(templates).format(B=rng.choice(ctx.data.brands), S=rng.choice(ctx.data.surnames),
+                                            T=town.name)
+        if attempt > 20:
+            name = f"{name} {attempt - 19}"
+        if name not in used_names:
+            break
+    return name
+
+
+def _add_org(ctx: DemoContext, rng, used_numbers: set[str], kind: str, sector: str,  # type: ignore[no-untyped-def]
+             name: str, town: Town) -> int:
+    data, stamp = ctx.data, ctx.base_stamp
+    org_id = ctx.next_id("organisations")
+    prefix = None
+    if data.country == "SE":
+        prefix = {"company": "556", "business_association": "802"}.get(kind, "212")
+    while True:
+        number = org_number(rng, data.country, prefix)
+        if number not in used_numbers:
+            used_numbers.add(number)
+            break
+    slug = ascii_slug(_LEGAL_FORMS.sub(" ", name))[:30] or f"org{org_id}"
+    ctx.add(
+        "organisations",
+        {
+            "id": org_id,
+            "kind": kind,
+            "name": name,
+            "org_number": number,
+            "country": data.country,
+            "sector_code": sector,
+            "address": data.address(rng.choice(data.streets), rng.randint(1, 60)),
+            "postal_code": postal_code(rng, town),
+            "town": town.name,
+            "municipality": town.municipality,
+            "phone": phone(rng, data.country, mobile=False, area=town.area_code),
+            "email": f"info@{slug}.{data.tld}",
+            "website": f"www.{slug}.{data.tld}",
+            "places_offered": 0,
+            "notes": None,
+            "created_at": stamp,
+            "updated_at": stamp,
+        },
+    )
+    ctx.org_ids_by_sector.setdefault(sector, []).append(org_id)
+    ctx.org_names[org_id] = name
+    ctx.org_kind[org_id] = kind
+    ctx.org_sector[org_id] = sector
+    return org_id
 
 
 def _person(rng, ctx: DemoContext) -> tuple[str, str]:

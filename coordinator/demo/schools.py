@@ -25,12 +25,18 @@ def _type(ctx: DemoContext, code: str) -> SchoolTypeSpec:
 
 def build_schools(ctx: DemoContext) -> None:
     rng = ctx.rng("schools")
-    data = ctx.data
     remember_surname_forms(ctx)
-    spec = ctx.spec
+    all_towns = main_towns(ctx) if ctx.size == "region" else list(ctx.data.home_towns)
+    for name, compulsory, town_index in _school_plan(ctx, rng, all_towns):
+        _add_school(ctx, rng, name, compulsory, all_towns[town_index] if town_index < len(all_towns)
+                    else pick_town(ctx, rng))
+
+
+def _school_plan(ctx: DemoContext, rng, all_towns: list) -> list[tuple[str, bool, int]]:  # type: ignore[no-untyped-def]
+    """(name, compulsory, town index) of every school, in creation order."""
+    data, spec = ctx.data, ctx.spec
     used: set[str] = set()
-    plan: list[tuple[str, bool, int]] = []  # (name, compulsory, town index) in creation order
-    all_towns = main_towns(ctx) if ctx.size == "region" else list(data.home_towns)
+    plan: list[tuple[str, bool, int]] = []
 
     def region_name(template: str, n: int) -> tuple[str, int]:
         for attempt in range(30):
@@ -55,40 +61,42 @@ def build_schools(ctx: DemoContext) -> None:
                 name, town_index = region_name(template, n + 1)
             used.add(name)
             plan.append((name, compulsory, town_index))
+    return plan
 
-    for name, compulsory, town_index in plan:
-        type_code = ctx.profile.default_compulsory_type if compulsory else ctx.profile.default_upper_type
-        town = all_towns[town_index] if town_index < len(all_towns) else pick_town(ctx, rng)
-        school_id = ctx.next_id("schools")
-        head_first = rng.choice(data.girls if rng.random() < 0.6 else data.boys)
-        head_last = rng.choice(data.surnames)
-        if head_first in data.girls:
-            head_last = data.female_surname(head_last)
-        ctx.add(
-            "schools",
-            {
-                "id": school_id,
-                "name": name,
-                "school_type_id": ctx.type_ids[type_code],
-                "address": data.address(rng.choice(data.streets), rng.randint(1, 40)),
-                "postal_code": postal_code(rng, town),
-                "town": town.name,
-                "phone": phone(rng, data.country, mobile=False, area=town.area_code),
-                "email": f"{ascii_slug(name)[:24]}@{data.school_email_domain}",
-                "headteacher": f"{head_first} {head_last}",
-                "contact_teacher_id": None,
-                "created_at": ctx.base_stamp,
-                "updated_at": ctx.base_stamp,
-            },
-        )
-        ctx.school_names[school_id] = name
-        ctx.school_towns[school_id] = town.name
-        pupils = (
-            spec.compulsory_pupils // spec.compulsory_schools
-            if compulsory
-            else spec.upper_pupils // spec.upper_schools
-        )
-        _build_school(ctx, rng, school_id, _type(ctx, type_code), pupils)
+
+def _add_school(ctx: DemoContext, rng, name: str, compulsory: bool, town) -> None:  # type: ignore[no-untyped-def]
+    data, spec = ctx.data, ctx.spec
+    type_code = ctx.profile.default_compulsory_type if compulsory else ctx.profile.default_upper_type
+    school_id = ctx.next_id("schools")
+    head_first = rng.choice(data.girls if rng.random() < 0.6 else data.boys)
+    head_last = rng.choice(data.surnames)
+    if head_first in data.girls:
+        head_last = data.female_surname(head_last)
+    ctx.add(
+        "schools",
+        {
+            "id": school_id,
+            "name": name,
+            "school_type_id": ctx.type_ids[type_code],
+            "address": data.address(rng.choice(data.streets), rng.randint(1, 40)),
+            "postal_code": postal_code(rng, town),
+            "town": town.name,
+            "phone": phone(rng, data.country, mobile=False, area=town.area_code),
+            "email": f"{ascii_slug(name)[:24]}@{data.school_email_domain}",
+            "headteacher": f"{head_first} {head_last}",
+            "contact_teacher_id": None,
+            "created_at": ctx.base_stamp,
+            "updated_at": ctx.base_stamp,
+        },
+    )
+    ctx.school_names[school_id] = name
+    ctx.school_towns[school_id] = town.name
+    pupils = (
+        spec.compulsory_pupils // spec.compulsory_schools
+        if compulsory
+        else spec.upper_pupils // spec.upper_schools
+    )
+    _build_school(ctx, rng, school_id, _type(ctx, type_code), pupils)
 
 
 def _person_name(ctx: DemoContext, rng, gender: str) -> tuple[str, str]:
@@ -101,11 +109,9 @@ def _person_name(ctx: DemoContext, rng, gender: str) -> tuple[str, str]:
 
 def _build_school(ctx: DemoContext, rng, school_id: int, school_type: SchoolTypeSpec, pupils: int) -> None:
     data = ctx.data
-    grades = list(school_type.grades)
-    n = len(grades)
-    compulsory = school_type.compulsory
+    n = len(school_type.grades)
     programmes: list[Programme | None] = (
-        [None] if compulsory else list(data.programmes[: ctx.spec.programmes])
+        [None] if school_type.compulsory else list(data.programmes[: ctx.spec.programmes])
     )
     per_cohort = pupils / (n + 1) / len(programmes)
 
@@ -119,9 +125,26 @@ def _build_school(ctx: DemoContext, rng, school_id: int, school_type: SchoolType
             groups.append((k, programme, sizes))
 
     n_classes_year = sum(len(s) for k, _, s in groups if k < n)
-    teacher_count = max(n_classes_year + 2, round(pupils / 11))
+    teachers = _add_teachers(ctx, rng, school_id, max(n_classes_year + 2, round(pupils / 11)))
+    first_age = data.first_grade_age[school_type.code]
+    mentor_cursor = 0
+    for k, programme, sizes in groups:
+        girl_share = 0.5 if programme is None else programme.girl_share
+        for index, size in enumerate(sizes):
+            patron = None
+            hosts = ctx.org_ids_by_sector.get(programme.sector, []) if programme is not None else []
+            if hosts and rng.random() < data.patron_classes:
+                patron = rng.choice([h for h in hosts if ctx.org_kind[h] == "company"] or hosts)
+            classes = _add_classes(ctx, school_id, school_type, programme, (k, index), patron,
+                                   [teachers[(mentor_cursor + y.index) % len(teachers)] for y in ctx.years])
+            mentor_cursor += 1
+            _add_pupils(ctx, rng, classes, size, girl_share, first_age + k, k == n)
+
+
+def _add_teachers(ctx: DemoContext, rng, school_id: int, count: int) -> list[int]:  # type: ignore[no-untyped-def]
+    data = ctx.data
     teachers = []
-    for _ in range(teacher_count):
+    for _ in range(count):
         first, last = _person_name(ctx, rng, "girl" if rng.random() < 0.7 else "boy")
         teacher_id = ctx.next_id("teachers")
         ctx.add(
@@ -141,59 +164,46 @@ def _build_school(ctx: DemoContext, rng, school_id: int, school_type: SchoolType
         teachers.append(teacher_id)
     ctx.teachers_by_school[school_id] = teachers
     ctx.add("school_contacts", {"school_id": school_id, "teacher_id": teachers[0]})
+    return teachers
 
-    first_age = data.first_grade_age[school_type.code]
-    mentor_cursor = 0
-    for k, programme, sizes in groups:
-        girl_share = 0.5 if programme is None else programme.girl_share
-        for index, size in enumerate(sizes):
-            patron = None
-            hosts = ctx.org_ids_by_sector.get(programme.sector, []) if programme is not None else []
-            if hosts and rng.random() < data.patron_classes:
-                patron = rng.choice([h for h in hosts if ctx.org_kind[h] == "company"] or hosts)
-            classes: dict[int, ClassInfo] = {}
-            for year in ctx.years:
-                grade_index = k - (1 - year.index)  # last year one grade lower
-                if not 0 <= grade_index < n:
-                    continue
-                grade = grades[grade_index]
-                if programme is None:
-                    name = f"{grade}{data.class_letters[index]}"
-                else:
-                    name = data.upper_class_name(programme.code, grade, index)
-                class_id = ctx.next_id("classes")
-                mentor = teachers[(mentor_cursor + year.index) % len(teachers)]
-                info = ClassInfo(
-                    class_id,
-                    school_id,
-                    year.index,
-                    grade,
-                    grade_index,
-                    name,
-                    school_type.code,
-                    compulsory,
-                    mentor,
-                    None if programme is None else programme.sector,
-                )
-                ctx.classes.append(info)
-                classes[year.index] = info
-                ctx.add(
-                    "classes",
-                    {
-                        "id": class_id,
-                        "school_id": school_id,
-                        "school_year_id": year.id,
-                        "grade": grade,
-                        "name": name,
-                        "vocational_profile": None if programme is None else programme.name,
-                        "patron_organisation_id": patron,
-                        "mentor_id": mentor,
-                        "created_at": year.stamp,
-                        "updated_at": year.stamp,
-                    },
-                )
-            mentor_cursor += 1
-            _add_pupils(ctx, rng, classes, size, girl_share, first_age + k, k == n)
+
+def _add_classes(ctx: DemoContext, school_id: int, school_type: SchoolTypeSpec, programme: Programme | None,
+                 cohort_and_index: tuple[int, int], patron: int | None,
+                 mentors: list[int]) -> dict[int, ClassInfo]:
+    """One class of a cohort in each demo year it is at school (last year one grade lower)."""
+    data, grades = ctx.data, list(school_type.grades)
+    k, index = cohort_and_index
+    classes: dict[int, ClassInfo] = {}
+    for year, mentor in zip(ctx.years, mentors, strict=True):
+        grade_index = k - (1 - year.index)  # last year one grade lower
+        if not 0 <= grade_index < len(grades):
+            continue
+        grade = grades[grade_index]
+        if programme is None:
+            name = f"{grade}{data.class_letters[index]}"
+        else:
+            name = data.upper_class_name(programme.code, grade, index)
+        class_id = ctx.next_id("classes")
+        info = ClassInfo(class_id, school_id, year.index, grade, grade_index, name, school_type.code,
+                         school_type.compulsory, mentor, None if programme is None else programme.sector)
+        ctx.classes.append(info)
+        classes[year.index] = info
+        ctx.add(
+            "classes",
+            {
+                "id": class_id,
+                "school_id": school_id,
+                "school_year_id": year.id,
+                "grade": grade,
+                "name": name,
+                "vocational_profile": None if programme is None else programme.name,
+                "patron_organisation_id": patron,
+                "mentor_id": mentor,
+                "created_at": year.stamp,
+                "updated_at": year.stamp,
+            },
+        )
+    return classes
 
 
 def _add_pupils(

@@ -1,4 +1,4 @@
-"""Gender statistics for the board or the public: per grade, suppressed, with charts (DESIGN.md §5)."""
+"""Gender statistics for the board or the public: per grade, suppressed, with charts (docs/STATISTICS.md)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from icalendar import Calendar, Event
 
-from coordinator.documents.agenda import PlacementItem, placements_in_scope, visits_in_scope
+from coordinator.documents.agenda import PlacementItem, VisitItem, placements_in_scope, visits_in_scope
 from coordinator.documents.render import atomic_target
 from coordinator.documents.scope import resolve_scope
 from coordinator.errors import UserError
@@ -62,46 +62,56 @@ def write_schedule_ics(store: Store, out: Path, *, language: str | None = None, 
         calendar.add("x-wr-calname", _("Schedule: {scope}").format(scope=scope.describe()))
         stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
         for visit in visits:
-            event = Event()
-            event.add("uid", f"visit-{visit.id}@{_DOMAIN}")
-            event.add("dtstamp", stamp)
-            event.add("summary", _visit_summary(visit.host.name, visit.title))
-            event.add("dtstart", visit.starts_at)
-            event.add("dtend", visit.ends_at or visit.starts_at + dt.timedelta(hours=2))
-            event.add("location", ", ".join(p for p in (visit.host.name, visit.host.address) if p))
-            contact = visit.contact
-            event.add("description", _describe([
-                ngettext("Class: {names}", "Classes: {names}", len(visit.classes)).format(
-                    names=", ".join(visit.classes)) if visit.classes else "",
-                ngettext("Teacher: {names}", "Teachers: {names}", len(visit.teachers)).format(
-                    names=", ".join(visit.teachers)) if visit.teachers else "",
-                _("Contact: {name}, {phone}").format(name=contact.name, phone=contact.phone or "–")
-                if contact else "",
-                visit.transport_note,
-            ]))
-            calendar.add_component(event)
+            calendar.add_component(_visit_event(visit, stamp))
         groups: dict[tuple, list[PlacementItem]] = defaultdict(list)
         for item in placements:
             groups[(item.host.id, item.start, item.end)].append(item)
-        for (host_id, start, end), items in groups.items():
-            first = items[0]
-            event = Event()
-            event.add("uid", f"placement-{host_id}-{start.isoformat()}-{end.isoformat()}-"
-                             f"{min(i.id for i in items)}@{_DOMAIN}")
-            event.add("dtstamp", stamp)
-            event.add("summary", ngettext("Placement: {host} ({n} pupil)", "Placement: {host} ({n} pupils)",
-                                          len(items)).format(host=first.host.name, n=len(items)))
-            event.add("dtstart", start)
-            event.add("dtend", end + dt.timedelta(days=1))  # all-day events end the day after (exclusive)
-            event.add("location", ", ".join(p for p in (first.host.name, first.host.address) if p))
-            supervisors = sorted({f"{i.supervisor.name}, {i.supervisor.phone or '–'}" for i in items if i.supervisor})
-            event.add("description", _describe([
-                ngettext("Pupil: {names}", "Pupils: {names}", len(items)).format(
-                    names=", ".join(f"{i.pupil} ({i.class_name})" for i in items)),
-                _("Supervisor: {names}").format(names="; ".join(supervisors)) if supervisors else "",
-                _("Phone: {phone}").format(phone=first.host.phone) if first.host.phone else "",
-            ]))
-            calendar.add_component(event)
+        for items in groups.values():
+            calendar.add_component(_placement_event(items, stamp))
         with atomic_target(Path(out)) as tmp:
             tmp.write_bytes(calendar.to_ical())
         return Path(out)
+
+
+def _visit_event(visit: VisitItem, stamp: dt.datetime) -> Event:
+    event = Event()
+    event.add("uid", f"visit-{visit.id}@{_DOMAIN}")
+    event.add("dtstamp", stamp)
+    event.add("summary", _visit_summary(visit.host.name, visit.title))
+    event.add("dtstart", visit.starts_at)
+    event.add("dtend", visit.ends_at or visit.starts_at + dt.timedelta(hours=2))
+    event.add("location", ", ".join(p for p in (visit.host.name, visit.host.address) if p))
+    contact = visit.contact
+    event.add("description", _describe([
+        ngettext("Class: {names}", "Classes: {names}", len(visit.classes)).format(
+            names=", ".join(visit.classes)) if visit.classes else "",
+        ngettext("Teacher: {names}", "Teachers: {names}", len(visit.teachers)).format(
+            names=", ".join(visit.teachers)) if visit.teachers else "",
+        _("Contact: {name}, {phone}").format(name=contact.name, phone=contact.phone or "–")
+        if contact else "",
+        visit.transport_note,
+    ]))
+    return event
+
+
+def _placement_event(items: list[PlacementItem], stamp: dt.datetime) -> Event:
+    """One all-day event for the pupils placed at one host over the same dates."""
+    first = items[0]
+    start, end = first.start, first.end
+    event = Event()
+    event.add("uid", f"placement-{first.host.id}-{start.isoformat()}-{end.isoformat()}-"
+                     f"{min(i.id for i in items)}@{_DOMAIN}")
+    event.add("dtstamp", stamp)
+    event.add("summary", ngettext("Placement: {host} ({n} pupil)", "Placement: {host} ({n} pupils)",
+                                  len(items)).format(host=first.host.name, n=len(items)))
+    event.add("dtstart", start)
+    event.add("dtend", end + dt.timedelta(days=1))  # all-day events end the day after (exclusive)
+    event.add("location", ", ".join(p for p in (first.host.name, first.host.address) if p))
+    supervisors = sorted({f"{i.supervisor.name}, {i.supervisor.phone or '–'}" for i in items if i.supervisor})
+    event.add("description", _describe([
+        ngettext("Pupil: {names}", "Pupils: {names}", len(items)).format(
+            names=", ".join(f"{i.pupil} ({i.class_name})" for i in items)),
+        _("Supervisor: {names}").format(names="; ".join(supervisors)) if supervisors else "",
+        _("Phone: {phone}").format(phone=first.host.phone) if first.host.phone else "",
+    ]))
+    return event

@@ -15,7 +15,7 @@ from coordinator.errors import UserError
 from coordinator.formatting import format_date, format_number, format_time
 from coordinator.i18n import _, ngettext
 from coordinator.reference.profiles import profile
-from coordinator.services.setup import profile_code
+from coordinator.settings import profile_code
 
 
 def _hours(item: PlacementItem) -> str:

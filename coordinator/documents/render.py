@@ -17,7 +17,7 @@ from coordinator.errors import UserError
 from coordinator.i18n import _, use_language
 from coordinator.safety.own_files import refuse_own_file
 from coordinator.safety.tempfiles import make_temp_beside
-from coordinator.services.setup import get_setting
+from coordinator.settings import get_setting
 from coordinator.store import Store
 
 _MODULES = {

@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 from coordinator.errors import NotFoundError, UserError
 from coordinator.formatting import format_school_year
 from coordinator.i18n import _
-from coordinator.models import School, SchoolClass, SchoolYear, Teacher
+from coordinator.models import School, SchoolClass, Teacher
 from coordinator.schoolyears import previous_label
-from coordinator.services.setup import get_setting, school_year_id
+from coordinator.settings import get_setting
+from coordinator.years import Year, previous_year, resolve_year
 
 
 @dataclass(frozen=True)
@@ -70,60 +71,27 @@ def resolve_scope(session: Session, *, year: str | None = None, school: str | No
                   class_name: str | None = None, teacher: str | None = None, grade: str | None = None,
                   date_from: dt.date | None = None, date_to: dt.date | None = None) -> Scope:
     """Turn the names a person typed into ids; NotFoundError (translated) for a name not held."""
-    year_id = school_year_id(session, year)
-    year_row = session.get(SchoolYear, year_id)
-    assert year_row is not None
+    year_row = resolve_year(session, year)
     previous = previous_label(year_row.label)
-    previous_id = session.scalar(select(SchoolYear.id).where(SchoolYear.label == previous))
+    previous_row = previous_year(session, year_row)
     municipality = get_setting(session, "municipality", "") or ""
-
-    school_row = None
-    if school:
-        # SQLite's lower() folds ASCII only, so names are compared in Python ("ГБПОУ …", "Łódź").
-        wanted = _fold(school)
-        school_id = next((sid for sid, name in session.execute(select(School.id, School.name))
-                          if _fold(name) == wanted), None)
-        school_row = session.get(School, school_id) if school_id is not None else None
-        if school_row is None:
-            raise NotFoundError(_("There is no school called “{name}”.").format(name=school))
-
-    class_row = None
-    if class_name:
-        query = select(SchoolClass).where(SchoolClass.school_year_id == year_id)
-        if school_row is not None:
-            query = query.where(SchoolClass.school_id == school_row.id)
-        found = [row for row in session.scalars(query) if _fold(row.name) == _fold(class_name)]
-        if not found:
-            raise NotFoundError(_("There is no class called “{name}” in {year}.").format(
-                name=class_name, year=format_school_year(year_row.label)))
-        if len(found) > 1:
-            raise UserError(_("Several schools have a class called “{name}”; name the school too.").format(
-                name=class_name))
-        class_row = found[0]
-        if school_row is None:
-            school_row = class_row.school
-
+    school_row = _find_school(session, school) if school else None
+    class_row = _find_class(session, class_name, year_row, school_row) if class_name else None
+    if class_row is not None and school_row is None:
+        school_row = class_row.school
     teacher_row = None
     if teacher:
         teacher_row = _find_teacher(session, teacher, school_row.id if school_row is not None else None)
-
-    grade = grade.strip() if grade and grade.strip() else None
-    if grade is not None and class_row is None:
-        query = select(SchoolClass.id).where(SchoolClass.school_year_id == year_id, SchoolClass.grade == grade)
-        if school_row is not None:
-            query = query.where(SchoolClass.school_id == school_row.id)
-        if session.scalar(query.limit(1)) is None:
-            raise NotFoundError(_("There is no class in grade {grade} in {year}.").format(
-                grade=grade, year=format_school_year(year_row.label)))
-    else:
-        grade = None
-
+    grade = grade.strip() if grade and grade.strip() and class_row is None else None
+    if grade is not None:
+        _check_grade(session, grade, year_row, school_row)
     start = date_from or year_row.starts_on
     end = date_to or year_row.ends_on
     if start > end:
         raise UserError(_("The date range ends before it starts."))
     return Scope(
-        year=year_row.label, year_id=year_id, previous_year=previous, previous_year_id=previous_id,
+        year=year_row.label, year_id=year_row.id, previous_year=previous,
+        previous_year_id=previous_row.id if previous_row else None,
         year_start=year_row.starts_on, year_end=year_row.ends_on, date_from=start, date_to=end,
         municipality=municipality,
         school_id=school_row.id if school_row is not None else None,
@@ -134,6 +102,39 @@ def resolve_scope(session: Session, *, year: str | None = None, school: str | No
         teacher_name=f"{teacher_row.first_name} {teacher_row.last_name}" if teacher_row is not None else None,
         grade=grade,
     )
+
+
+def _find_school(session: Session, name: str) -> School:
+    # SQLite's lower() folds ASCII only, so names are compared in Python ("ГБПОУ …", "Łódź").
+    wanted = _fold(name)
+    school_id = next((sid for sid, held in session.execute(select(School.id, School.name))
+                      if _fold(held) == wanted), None)
+    school_row = session.get(School, school_id) if school_id is not None else None
+    if school_row is None:
+        raise NotFoundError(_("There is no school called “{name}”.").format(name=name))
+    return school_row
+
+
+def _find_class(session: Session, name: str, year: Year, school: School | None) -> SchoolClass:
+    query = select(SchoolClass).where(SchoolClass.school_year_id == year.id)
+    if school is not None:
+        query = query.where(SchoolClass.school_id == school.id)
+    found = [row for row in session.scalars(query) if _fold(row.name) == _fold(name)]
+    if not found:
+        raise NotFoundError(_("There is no class called “{name}” in {year}.").format(
+            name=name, year=format_school_year(year.label)))
+    if len(found) > 1:
+        raise UserError(_("Several schools have a class called “{name}”; name the school too.").format(name=name))
+    return found[0]
+
+
+def _check_grade(session: Session, grade: str, year: Year, school: School | None) -> None:
+    query = select(SchoolClass.id).where(SchoolClass.school_year_id == year.id, SchoolClass.grade == grade)
+    if school is not None:
+        query = query.where(SchoolClass.school_id == school.id)
+    if session.scalar(query.limit(1)) is None:
+        raise NotFoundError(_("There is no class in grade {grade} in {year}.").format(
+            grade=grade, year=format_school_year(year.label)))
 
 
 def _fold(text: str) -> str:

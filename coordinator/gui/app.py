@@ -7,52 +7,16 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QLibraryInfo,
-    QLocale,
-    QMessageLogContext,
-    QSettings,
-    Qt,
-    QtMsgType,
-    QTranslator,
-    qInstallMessageHandler,
-)
+from PySide6.QtCore import QMessageLogContext, QSettings, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from coordinator import APP_ID, APP_NAME
 from coordinator.errors import UserError
-from coordinator.gui.translator import GettextTranslator
-from coordinator.i18n import get_language, normalise_language, set_language
+from coordinator.gui.translator import install_translators
+from coordinator.i18n import get_language, normalise_language
 
-_installed: list[QTranslator] = []
-
-
-def install_translators(language: str) -> str:
-    """Make `language` the app's language: gettext, Qt's own texts and Designer forms (tr())."""
-    language = set_language(language)
-    app = QCoreApplication.instance()
-    for translator in _installed:
-        QCoreApplication.removeTranslator(translator)
-    _installed.clear()
-    QLocale.setDefault(QLocale(language))
-    if app is None:
-        return language
-    if language != "en":
-        qt = QTranslator(app)
-        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            _installed.append(qt)
-            QCoreApplication.installTranslator(qt)
-    # Installing a translator sends LanguageChange to every widget, even when going back to English.
-    bridge = GettextTranslator(app)
-    _installed.append(bridge)
-    QCoreApplication.installTranslator(bridge)
-    # Deliver LanguageChange now, so that Designer forms show the new language before we return.
-    QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
-    QCoreApplication.removePostedEvents(app, QEvent.Type.LanguageChange)
-    return language
+__all__ = ["install_translators", "make_application", "run_gui"]
 
 
 def _qt_messages(mode: QtMsgType, _context: QMessageLogContext, message: str) -> None:
@@ -106,8 +70,10 @@ def run_gui(db: str | None, lang: str | None) -> int:
     from coordinator.gui.context import AppContext
     from coordinator.gui.crash import install_crash_handler
     from coordinator.gui.dialogs.first_launch import FirstLaunchDialog
-    from coordinator.gui.main_window import MainWindow, remember_database
-    from coordinator.store import default_database_path, open_store
+    from coordinator.gui.main_window import MainWindow
+    from coordinator.desk import Desk
+    from coordinator.desk.gui_database import default_database_path
+    from coordinator.gui.recent import remember_database
 
     app = make_application()
     install_crash_handler()
@@ -120,29 +86,29 @@ def run_gui(db: str | None, lang: str | None) -> int:
         path = None  # a new file: the first-launch dialog offers to create it there
     if path is not None:
         try:
-            context.store = open_store(path)
+            context.open(Desk.open(path))
         except UserError as exc:
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.warning(None, APP_NAME, str(exc))
-    if context.store is None:
+    if context.desk is None:
         dialog = FirstLaunchDialog(context, suggested=db)
-        if not dialog.exec() or dialog.store is None:
+        if not dialog.exec() or dialog.desk is None:
             return 0
-        context.store = dialog.store
-    if context.store.path is not None:
-        remember_database(settings, str(context.store.path))
+        context.open(dialog.desk)
+    if context.desk.path is not None:
+        remember_database(settings, str(context.desk.path))
     try:
         window = MainWindow(context)
     except UserError as exc:  # another app or command holds the database
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(None, APP_NAME, str(exc))
-        context.store.close()
+        context.desk.close()
         return 1
     window.show()
     code = app.exec()
-    context.store.close()
+    context.desk.close()
     return int(code)
 
 

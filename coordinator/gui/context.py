@@ -1,35 +1,63 @@
-"""What every window and workspace is handed: the open store, settings, language, change signal."""
+"""What every window and workspace is handed: the desk on the open database, settings, language, change signal."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
 from coordinator import APP_NAME
-from coordinator.services.changes import ChangeSet
-from coordinator.store import Store
+from coordinator.desk import Changes, Desk
 
 
 class AppContext(QObject):
     """Built at start and passed down; no module-level globals.
 
-    `changes_applied` carries every ChangeSet a service returned, so that each view refreshes
-    only what concerns it. `language_changed` asks every widget to retranslate itself.
-    `store_changed` is emitted when another database is opened.
+    `desk` is the one door to the open database. Every change the desk commits is re-emitted on
+    `changes_applied` (from any thread: receivers get it on their own thread), so that each view
+    refreshes only what concerns it; nobody announces a change by hand. `language_changed` asks
+    every widget to retranslate itself. `store_changed` is emitted when another database is opened.
     """
 
-    changes_applied = Signal(object)  # ChangeSet
+    changes_applied = Signal(object)  # Changes
     language_changed = Signal(str)
     store_changed = Signal()
     status_message = Signal(str)  # a translated line for the status bar (e.g. an undo that could not be done)
 
-    def __init__(self, store: Store | None, settings: QSettings | None = None, parent: QObject | None = None):
+    def __init__(self, desk: Desk | Any = None, settings: QSettings | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self.store = store
+        self._desk: Desk | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self.open(desk)
         self.settings = settings or QSettings(APP_NAME, APP_NAME)
-        # One undo history for the whole window; record commands live in coordinator.gui.undo.
+        # One undo history for the whole window; every operation records its step through gui.operations.
         self.undo_stack = QUndoStack(self)
 
-    def announce(self, changes: ChangeSet) -> None:
-        if changes.kinds:
+    @property
+    def desk(self) -> Desk | None:
+        """The desk on the open database (None before one is open)."""
+        return self._desk
+
+    @property
+    def store(self) -> Any:
+        """The open desk's store, for tests that check the file itself; the app reaches data through `desk`."""
+        return self._desk.store if self._desk is not None else None
+
+    def open(self, desk: Desk | Any) -> None:
+        """Make `desk` (or a desk on an opened store; None: nothing) the one the app works on."""
+        if desk is not None and not isinstance(desk, Desk):
+            desk = self._desk if self._desk is not None and self._desk.store is desk else Desk(desk)
+        if desk is self._desk:
+            return
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self._desk = desk
+        if desk is not None:
+            self._unsubscribe = desk.on_change(self._relay)
+
+    def _relay(self, changes: Changes) -> None:
+        if changes:
             self.changes_applied.emit(changes)

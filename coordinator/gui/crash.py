@@ -15,6 +15,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coordinator import APP_NAME
+from coordinator.desk.gui_files import ensure_logging, log_directory
 from coordinator.errors import UserError
 from coordinator.i18n import _
 
@@ -35,14 +36,10 @@ def handle_exception(kind: type[BaseException], error: BaseException, trace: Tra
         show(APP_NAME, str(error))
         return
     log.error("unexpected error in the app", exc_info=(kind, error, trace))
-    from coordinator.safety.logs import log_directory
-
     show(APP_NAME, _("Something went wrong ({error}); what you saved before is safe. The details were "
                      "written to the log in {folder}.").format(error=kind.__name__, folder=log_directory()))
 
 
 def install_crash_handler() -> None:
-    from coordinator.safety.logs import ensure_logging
-
     ensure_logging()
     sys.excepthook = handle_exception

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import importlib
 import logging
-from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QFile, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
-from PySide6.QtUiTools import QUiLoader
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -23,34 +20,21 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator import __version__
+from coordinator.desk import Desk
 from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
 from coordinator.gui.store_guard import StoreGuard
+from coordinator.gui.forms import load_ui, retranslate_ui
+from coordinator.gui.recent import recent_databases, remember_database
+from coordinator.gui.translator import install_translators
 from coordinator.gui.workspaces import WORKSPACES
 from coordinator.gui.workspaces.base import Workspace
-from coordinator.i18n import N_, _, get_language
+from coordinator.gui.workspaces.placeholder import TITLES, BrokenWorkspace, PlaceholderWorkspace
+from coordinator.i18n import _, get_language
 
 log = logging.getLogger(__name__)
 
 
-def ui_dir() -> Path:
-    """Where the Designer forms are: the package (wheel), a PyInstaller bundle or the source tree."""
-    from coordinator.resources import data_dir
-
-    return data_dir("ui", "main_window.ui")
-
-
-UI_DIR = ui_dir()
-MAX_RECENT = 8
-
-# Titles shown before a workspace is built (and for ones not installed yet).
-TITLES: dict[str, str] = {
-    "overview": N_("Overview"), "organisations": N_("Organisations"), "contacts": N_("Contacts"),
-    "schools": N_("Schools & classes"), "pupils": N_("Pupils"), "study_visits": N_("Study visits"),
-    "placements": N_("Placements"), "encounters": N_("Encounters & events"),
-    "trainings_meetings": N_("Trainings & meetings"), "action_plan": N_("Action plan"),
-    "scorecards": N_("Scorecards"), "statistics": N_("Statistics"), "documents": N_("Documents"),
-}
 # Which workspace shows a record kind named by the global search.
 SEARCH_KINDS: dict[str, tuple[str, str]] = {
     "organisation": ("organisations", "organisations"), "contact": ("contacts", "contacts"),
@@ -59,87 +43,6 @@ SEARCH_KINDS: dict[str, tuple[str, str]] = {
     "study_visit": ("study_visits", "study_visits"), "placement": ("placements", "placements"),
     "action": ("action_plan", "actions"),
 }
-
-
-class _IntoInstanceLoader(QUiLoader):
-    """Loads a Designer form into an existing window (the top-level object is `base`)."""
-
-    def __init__(self, base: QWidget):
-        super().__init__(base)
-        self.base = base
-
-    def createWidget(self, class_name, parent=None, name=""):
-        if parent is None and self.base is not None:
-            return self.base
-        widget = super().createWidget(class_name, parent, name)
-        if self.base is not None and name:
-            setattr(self.base, name, widget)
-        return widget
-
-
-def load_ui(name: str, base: QWidget) -> QWidget:
-    """Load `ui/<name>.ui` into `base`; its named widgets become attributes of `base`."""
-    loader = _IntoInstanceLoader(base)
-    loader.setLanguageChangeEnabled(True)
-    file = QFile(str(UI_DIR / name))
-    file.open(QFile.OpenModeFlag.ReadOnly)
-    try:
-        loader.load(file, None)
-    finally:
-        file.close()
-    base._ui_texts = _ui_texts(UI_DIR / name)  # type: ignore[attr-defined]
-    retranslate_ui(base)
-    for action in base.findChildren(QAction):
-        if action.objectName():
-            setattr(base, action.objectName(), action)
-    for menu in base.findChildren(QMenu):
-        if menu.objectName():
-            setattr(base, menu.objectName(), menu)
-    return base
-
-
-def _ui_texts(path: Path) -> list[tuple[str, str, str]]:
-    """(object name, property, source text) of every translatable string of a Designer form."""
-    from defusedxml import ElementTree
-
-    found: list[tuple[str, str, str]] = []
-    for element in ElementTree.parse(str(path)).iter():
-        if element.tag not in ("widget", "action"):
-            continue
-        for prop in element.findall("property"):
-            string = prop.find("string")
-            if string is not None and string.get("notr") != "true" and (string.text or "").strip():
-                found.append((element.get("name", ""), prop.get("name", ""), string.text or ""))
-    return found
-
-
-def retranslate_ui(base: QWidget) -> None:
-    """Re-read a loaded form's texts in the language now in force (the gettext catalogs answer)."""
-    for name, prop, source in getattr(base, "_ui_texts", []):
-        target = base if base.objectName() == name else base.findChild(QObject, name)
-        if target is not None:
-            target.setProperty(prop, _(source))
-
-
-class PlaceholderWorkspace(Workspace):
-    """Stands in for a workspace that is not installed (or failed to start)."""
-
-    def __init__(self, context: AppContext, key: str, problem: str = "", parent: QWidget | None = None):
-        self.key = key
-        super().__init__(context, parent)
-        self.problem = problem
-        self.label = QLabel(self)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setWordWrap(True)
-        QVBoxLayout(self).addWidget(self.label)
-        self.retranslate()
-
-    def title(self) -> str:
-        return _(TITLES.get(self.key, self.key))
-
-    def retranslate(self) -> None:
-        text = _("“{name}” is not available in this version yet.").format(name=self.title())
-        self.label.setText(text + ("\n" + self.problem if self.problem else ""))
 
 
 class MainWindow(QMainWindow):
@@ -153,8 +56,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context = context
         self.guard = StoreGuard(context, self)
-        if context.store is not None:
-            self.guard.hold(context.store)  # UserError (naming the holder) when another app has it
+        if context.desk is not None:
+            self.guard.hold(context.desk)  # UserError (naming the holder) when another app has it
         load_ui("main_window.ui", self)
         self.setAcceptDrops(True)
         self.workspaces: dict[str, Workspace] = {}
@@ -226,13 +129,14 @@ class MainWindow(QMainWindow):
         path = dict(WORKSPACES)[key]
         index = self.keys.index(key)
         holder = self.stack.widget(index)
-        cls = _find_class(path)
         try:
+            cls = _find_class(path)
             workspace = cls(self.context, holder) if cls is not None else PlaceholderWorkspace(
                 self.context, key, parent=holder)
-        except Exception as exc:
+        except Exception as exc:  # a bug, not a missing feature: said as an error, the traceback logged
             log.exception("workspace %s failed to start", key)
-            workspace = PlaceholderWorkspace(self.context, key, type(exc).__name__, parent=holder)
+            workspace = BrokenWorkspace(self.context, key, exc, parent=holder)
+            self.statusBar().showMessage(workspace.label.text(), 8000)
         holder.layout().addWidget(workspace)
         self.workspaces[key] = workspace
         chosen = getattr(workspace, "record_chosen", None)  # the overview's "go to this visit" and the like
@@ -254,7 +158,7 @@ class MainWindow(QMainWindow):
         workspace = self.workspace(key)
         self.stack.setCurrentIndex(row)
         self.context.settings.setValue("workspace", key)
-        if self.context.store is not None:
+        if self.context.desk is not None:
             try:
                 workspace.activated()
             except UserError as exc:
@@ -286,34 +190,32 @@ class MainWindow(QMainWindow):
         self.navigation.setMinimumWidth(self.navigation.sizeHintForColumn(0) + 24)
 
     def _update_title(self) -> None:
-        store = self.context.store
-        where = str(store.path.name) if store is not None and store.path is not None else ""
+        desk = self.context.desk
+        where = str(desk.path.name) if desk is not None and desk.path is not None else ""
         base = _("The coordinator's desk")
         self.setWindowTitle(f"{where} — {base}" if where else base)
-        if store is not None:
-            self.statusBar().showMessage(str(store.path or store.url))
+        if desk is not None:
+            self.statusBar().showMessage(desk.location)
 
     def switch_language(self, language: str) -> None:
         """Switch the whole window to another language at once, without a restart."""
-        from coordinator.gui.app import install_translators
-
         install_translators(language)
         self.retranslate()
         self.context.settings.setValue("language", get_language())
         self.context.language_changed.emit(get_language())
 
     # ---- databases ----------------------------------------------------------------------------
-    def set_store(self, store) -> None:
-        """Make `store` the open database. Its lock must be held already (see open_database)."""
-        old = self.context.store
-        if old is not None and old is not store:
+    def set_desk(self, desk: Desk | None) -> None:
+        """Make `desk` the open database. Its lock must be held already (see open_database)."""
+        old = self.context.desk
+        if old is not None and old is not desk:
             self.guard.release()
-        self.context.store = store
+        self.context.open(desk)
         self.context.undo_stack.clear()
-        if old is not None and old is not store:
+        if old is not None and old is not desk:
             old.close()
-        if store is not None and store.path is not None:
-            remember_database(self.context.settings, str(store.path))
+        if desk is not None and desk.path is not None:
+            remember_database(self.context.settings, str(desk.path))
         self.context.store_changed.emit()
 
     def _store_changed(self) -> None:
@@ -326,20 +228,18 @@ class MainWindow(QMainWindow):
         self._fill_recent()
 
     def open_database(self, path: str) -> bool:
-        from coordinator.store import open_store
-
         try:
-            store = open_store(path)
+            desk = Desk.open(path)
         except UserError as exc:
             QMessageBox.warning(self, _("Open database"), str(exc))
             return False
         try:
-            self.guard.hold(store)
+            self.guard.hold(desk)
         except UserError as exc:
-            store.close()
+            desk.close()
             QMessageBox.warning(self, _("Open database"), str(exc))
             return False
-        self.set_store(store)
+        self.set_desk(desk)
         return True
 
     def open_database_dialog(self) -> None:
@@ -354,8 +254,8 @@ class MainWindow(QMainWindow):
         from coordinator.gui.dialogs.first_launch import NewDatabaseDialog
 
         dialog = NewDatabaseDialog(self.context, self)
-        if dialog.exec() and dialog.store is not None:
-            self.set_store(dialog.store)
+        if dialog.exec() and dialog.desk is not None:
+            self.set_desk(dialog.desk)
 
     def _fill_recent(self) -> None:
         menu: QMenu = self.menuRecent
@@ -368,7 +268,7 @@ class MainWindow(QMainWindow):
     # ---- dialogs ------------------------------------------------------------------------------
     def open_search(self) -> None:
         cls = _find_class("coordinator.gui.search_popup:SearchPopup")
-        if cls is None or self.context.store is None:
+        if cls is None or self.context.desk is None:
             return
         if self.search_popup is None:
             self.search_popup = cls(self.context, self)
@@ -384,14 +284,14 @@ class MainWindow(QMainWindow):
 
     def open_import(self, path: str | None) -> None:
         cls = _find_class("coordinator.gui.dialogs.import_dialog:ImportDialog")
-        if cls is None or self.context.store is None:
+        if cls is None or self.context.desk is None:
             return
         dialog = cls(self.context, path, self)
         dialog.exec()
 
     def open_backups(self) -> None:
         cls = _find_class("coordinator.gui.dialogs.backups_dialog:BackupsDialog")
-        if cls is None or self.context.store is None:
+        if cls is None or self.context.desk is None:
             return
         dialog = cls(self.context, self)
         dialog.exec()
@@ -474,17 +374,4 @@ def _find_class(path: str) -> type | None:
     return getattr(module, class_name, None)
 
 
-def recent_databases(settings) -> list[str]:
-    value = settings.value("recent", [])
-    if isinstance(value, str):
-        value = [value]
-    return [str(v) for v in (value or []) if v]
-
-
-def remember_database(settings, path: str) -> None:
-    recent = [p for p in recent_databases(settings) if p != path]
-    settings.setValue("recent", [path, *recent][:MAX_RECENT])
-    settings.setValue("last_database", path)
-
-
-__all__ = ["MainWindow", "load_ui"]
+__all__ = ["MainWindow"]

@@ -1,9 +1,6 @@
-"""Getting a previewed PDF out of the app: copied atomically where the person chose, or printed."""
+"""Printing a previewed PDF (saving a copy goes through the desk: `desk.gui_files.copy_atomic`)."""
 
 from __future__ import annotations
-
-import shutil
-from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QPainter
@@ -12,15 +9,6 @@ from PySide6.QtPrintSupport import QPrinter
 
 from coordinator.errors import UserError
 from coordinator.i18n import _
-
-
-def copy_atomic(source: Path, target: Path) -> Path:
-    """Copy a finished file to where the person chose, through a temporary file and a rename."""
-    from coordinator.safety.atomic import atomic_write
-
-    with atomic_write(target, "wb") as out, open(source, "rb") as src:
-        shutil.copyfileobj(src, out)
-    return target
 
 
 def print_pdf(pdf: QPdfDocument, printer: QPrinter) -> int:

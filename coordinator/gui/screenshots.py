@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTemporaryDi
 from PySide6.QtWidgets import QApplication, QWidget
 
 from coordinator.gui.workers import wait_for_tasks
-from coordinator.store import Store
+from coordinator.models.enums import PlacementStatus
+from coordinator.services.records import ListQuery
 
 SIZE = (1366, 820)
 
@@ -21,7 +22,8 @@ def settle(rounds: int = 4) -> None:
         QApplication.sendPostedEvents()
 
 
-def render_all(store: Store, out: Path, language: str) -> list[Path]:
+def render_all(store, out: Path, language: str) -> list[Path]:
+    """Every workspace of a window on `store` (a Desk, or the store to open one on) as PNG files in `out`."""
     from coordinator.gui.app import install_translators, make_application
     from coordinator.gui.context import AppContext
     from coordinator.gui.main_window import MainWindow
@@ -61,14 +63,8 @@ def _form_shot(window, path: Path) -> Path:
     panel = getattr(workspace, "panel", None)
     if panel is not None and panel.model.rowCount():
         # Prefer a placement the checks warn about, so that the picture shows the warnings too.
-        from sqlalchemy import select
-
-        from coordinator.models import Placement, PlacementStatus
-
-        with window.context.store.session() as session:
-            doubtful = session.scalar(select(Placement.id).where(
-                Placement.status == PlacementStatus.CONFIRMED, Placement.risk_assessment_received.is_(False))
-                .order_by(Placement.id).limit(1))
+        doubtful = min(window.context.desk.record_ids("placements", ListQuery(filters=(
+            ("status", PlacementStatus.CONFIRMED), ("risk_assessment_received", False)))), default=None)
         if doubtful is not None:
             panel.select_id(doubtful)
         else:
@@ -103,10 +99,7 @@ def _search_shot(window, path: Path) -> Path:
 
 
 def _first_name(window) -> str:
-    from sqlalchemy import select
-
-    from coordinator.models import Organisation
-
-    with window.context.store.session() as session:
-        name = session.scalar(select(Organisation.name).order_by(Organisation.id).limit(1))
+    desk = window.context.desk
+    first = min(desk.record_ids("organisations", ListQuery()), default=None)
+    name = desk.record("organisations", first).values.get("name") if first is not None else None
     return (name or "a").split()[0][:5]

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
 from coordinator.i18n import N_, _
-from coordinator.services.search import SearchHit, search
+from coordinator.services.search import SearchHit
 
 DEBOUNCE_MS = 180
 KIND_NAMES = {"organisation": N_("Organisation"), "contact": N_("Contact person"), "pupil": N_("Pupil"),
@@ -140,12 +140,11 @@ class SearchPopup(QFrame):
         self.timer.stop()
         text = self.field.text().strip()
         self.results.clear()
-        if not text or self.context.store is None:
+        if not text or self.context.desk is None:
             self._show_status()
             return
         try:
-            with self.context.store.session() as session:
-                found = search(session, text)
+            found = self.context.desk.search(text)
         except UserError as exc:
             self.status.setText(str(exc))
             return

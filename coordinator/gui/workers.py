@@ -4,23 +4,23 @@ Usage from any widget that holds the AppContext (`self.context`)::
 
     from coordinator.gui.workers import run_task
 
-    def build(session, progress):                 # runs on a worker thread: NO widget access here
+    def build(desk, progress):                    # runs on a worker thread: NO widget access here
         rows = []
         for i, item in enumerate(items):
             progress.check()                      # raises Cancelled if the person pressed Cancel
             progress.report(i, len(items), _("Reading {name}").format(name=item))
-            rows.append(compute(session, item))
+            rows.append(desk.compute(item))
         return rows                               # plain data only (dataclasses), never ORM objects
 
     task = run_task(self.context, build,
                     on_done=self.show_rows,          # called on the GUI thread with the result
                     on_error=self.show_error,        # called on the GUI thread with a translated line
                     on_progress=None,                # (done, total, text) on the GUI thread, optional
-                    session=True,                    # False: fn(progress) without a database session
+                    session=True,                    # False: fn(progress) without the desk
                     progress_dialog=self, title=_("Computing…"))  # optional modal progress + Cancel
     task.cancel()                                    # ask it to stop (it stops at its next check())
 
-The session is one transaction (`context.store.session()`), committed when `fn` returns; a
+Each desk call is one transaction (the desk owns sessions; none is opened here); a
 `UserError` raised inside `fn` reaches `on_error` as its message; any other exception reaches it
 as one translated line (the traceback goes to the log). `on_done` is not called after a cancel;
 `on_cancelled` is. Results come back through queued signals, so they always arrive on the GUI
@@ -154,12 +154,11 @@ class Task(QObject):
         with use_language(self._language):
             try:
                 if self._with_session:
-                    store = self._context.store
-                    if store is None:
+                    desk = self._context.desk
+                    if desk is None:
                         raise UserError(_("No database is open."))
-                    with store.session() as session:
-                        result = self._fn(session, self.progress)
-                        self.progress.check()
+                    result = self._fn(desk, self.progress)
+                    self.progress.check()
                 else:
                     result = self._fn(self.progress)
             except Cancelled:
@@ -182,7 +181,7 @@ def run_task(context, fn: Callable[..., Any], *, on_done: Callable[[Any], None] 
              on_progress: Callable[[int, int, str], None] | None = None,
              on_cancelled: Callable[[], None] | None = None, session: bool = True,
              progress_dialog: QWidget | None = None, title: str = "") -> Task:
-    """Start `fn(session, progress)` (or `fn(progress)` with session=False) on the global pool."""
+    """Start `fn(desk, progress)` (or `fn(progress)` with session=False) on the global pool."""
     task = Task(context, fn, session=session)
     task.on_done, task.on_error, task.on_progress, task.on_cancelled = on_done, on_error, on_progress, on_cancelled
     if progress_dialog is not None:

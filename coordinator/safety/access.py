@@ -193,6 +193,24 @@ def _shown(value: Any, choices: dict[Any, str] | None) -> Any:
     return value
 
 
+def _history(audit_log: list[dict[str, Any]], cell: Any) -> Any:
+    """The audit log as one table: when, what, which record, which fields."""
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Table, TableStyle
+
+    grid = [[cell(_("When")), cell(_("What")), cell(_("Record")), cell(_("Fields changed"))]]
+    for entry in audit_log:
+        table_title, labels, _choices = _table_words(str(entry.get("table_name")))
+        action = entry.get("action")
+        grid.append([cell(_shown(entry.get("at"), None)),
+                     cell(_(_AUDIT_ACTIONS[action]) if action in _AUDIT_ACTIONS else action),
+                     cell(f"{table_title} {entry.get('record_id')}"), cell(_field_names(entry.get("fields"), labels))])
+    table = Table(grid, colWidths=[34 * mm, 35 * mm, 38 * mm, 63 * mm], repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.grey)]))
+    return table
+
+
 def render_pdf(data: dict[str, Any]) -> bytes:
     """A plain, readable A4 report of `person_data`: one section per table, then the audit log."""
     from io import BytesIO
@@ -235,19 +253,8 @@ def render_pdf(data: dict[str, Any]) -> bytes:
                                        ("VALIGN", (0, 0), (-1, -1), "TOP")]))
             story += [table, Spacer(1, 2 * mm)]
     story.append(Paragraph(escape(_("History of changes")), heading))
-    if data["audit_log"]:
-        grid = [[cell(_("When")), cell(_("What")), cell(_("Record")), cell(_("Fields changed"))]]
-        for entry in data["audit_log"]:
-            table_title, labels, _choices = _table_words(str(entry.get("table_name")))
-            action = entry.get("action")
-            grid.append([cell(_shown(entry.get("at"), None)),
-                         cell(_(_AUDIT_ACTIONS[action]) if action in _AUDIT_ACTIONS else action),
-                         cell(f"{table_title} {entry.get('record_id')}"), cell(_field_names(entry.get("fields"), labels))])
-        table = Table(grid, colWidths=[34 * mm, 35 * mm, 38 * mm, 63 * mm], repeatRows=1)
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.grey)]))
-        story.append(table)
-    else:
-        story.append(Paragraph(escape(_("No changes are recorded.")), body))
+    story.append(_history(data["audit_log"], cell) if data["audit_log"] else
+                 Paragraph(escape(_("No changes are recorded.")), body))
 
     def footer(canvas, doc) -> None:  # type: ignore[no-untyped-def]
         canvas.setFont(regular, 8)

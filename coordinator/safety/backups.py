@@ -20,6 +20,7 @@ from coordinator.errors import UserError
 from coordinator.i18n import _
 from coordinator.safety.atomic import disk_full_error, fsync_directory
 from coordinator.safety.integrity import check_file
+from coordinator.safety.own_files import backup_dir, refuse_own_file
 from coordinator.safety.tempfiles import discard, make_temp_beside
 
 if TYPE_CHECKING:
@@ -40,11 +41,6 @@ class BackupInfo:
     created: dt.datetime
     reason: str
     size: int
-
-
-def backup_dir(db_path: str | Path) -> Path:
-    db = Path(db_path)
-    return db.parent / f"{db.stem}-backups"
 
 
 def _clean_reason(reason: str) -> str:
@@ -140,8 +136,6 @@ def create_backup(db_path: str | Path, reason: str = "manual", *, out: str | Pat
         raise UserError(_("No backup was made: {problem}").format(problem=result.message(db.name)))
     moment = now or dt.datetime.now()
     if out is not None:
-        from coordinator.safety.own_files import refuse_own_file
-
         refuse_own_file(out, db)
         final = Path(out).expanduser().resolve()
     else:
@@ -239,7 +233,7 @@ def backup_due(db_path: str | Path, *, interval: dt.timedelta = dt.timedelta(min
 
 
 def max_age_of(store: Store) -> int | None:
-    from coordinator.services.setup import get_setting
+    from coordinator.settings import get_setting
 
     try:
         with store.session() as session:

@@ -20,6 +20,8 @@ from coordinator.models import Contact, Pupil
 from coordinator.safety.audit import record
 from coordinator.safety.backups import backup_before
 from coordinator.safety.erasure_register import RegisterEntry, add_to_register, fingerprint, register_entries
+from coordinator.safety.register import register_anonymised, scrub  # noqa: F401  (register_anonymised: re-exported)
+from coordinator.safety.retention import anonymise_pupils
 from coordinator.store import Store
 
 PERSON_TABLES = {"pupil": Pupil, "contact": Contact}
@@ -32,33 +34,6 @@ class ErasureResult:
     backup: Path | None
     # Free-text values elsewhere (notes, titles) that still hold the full name: to be edited by hand.
     mentions_left: int = 0
-
-
-def register_anonymised(store: Store, pupil_ids: list[int], now: dt.datetime | None = None) -> None:
-    """Note anonymised pupils so that a restored backup anonymises them again."""
-    at = (now or dt.datetime.now()).replace(microsecond=0)
-    with store.session() as session:
-        rows = session.execute(select(Pupil.id, Pupil.created_at).where(Pupil.id.in_(pupil_ids))).all()
-        add_to_register(session, (RegisterEntry("pupils", rid, "anonymise", fingerprint("pupils", rid, created), at)
-                                  for rid, created in rows))
-
-
-def scrub(store: Store) -> None:
-    """Leave no trace of deleted rows: checkpoint the WAL away and rebuild the file (secure_delete is on)."""
-    if store.url.get_backend_name() != "sqlite":
-        return
-    store.engine.dispose()  # no pooled connection may hold an old snapshot
-    # A raw driver connection (autocommit): VACUUM cannot run inside the transaction SQLAlchemy opens.
-    raw = store.engine.raw_connection()
-    try:
-        cursor = raw.cursor()
-        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        cursor.execute("VACUUM")
-        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        cursor.close()
-    finally:
-        raw.close()
-    store.engine.dispose()
 
 
 def _delete_person(session: Session, kind: str, record_id: int) -> object:
@@ -124,8 +99,6 @@ def reapply_erasures(store: Store) -> int:
             _delete_person(session, kind, record_id)
             erased += 1
     if anonymise:
-        from coordinator.safety.retention import anonymise_pupils
-
         anonymise_pupils(store, anonymise, register=False, backup=False)
     if erased:
         scrub(store)

@@ -111,7 +111,7 @@ def _run_checks(conn: sqlite3.Connection, *, full: bool, foreign_keys: bool) -> 
         if unreadable:
             return CheckResult(False, "damaged", unreadable)
     if "alembic_version" in tables:
-        from coordinator.store import head_revision, known_revisions
+        from coordinator.schema import head_revision, known_revisions
 
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         if revision and revision[0] != head_revision() and revision[0] not in known_revisions():

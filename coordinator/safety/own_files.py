@@ -17,10 +17,14 @@ from coordinator.safety.tempfiles import is_temp_name
 _SIDECARS = ("-wal", "-shm", "-journal", ".lock", ".erasures.json")
 
 
+def backup_dir(db_path: str | Path) -> Path:
+    """The folder that holds a database's backups, beside it."""
+    db = Path(db_path)
+    return db.parent / f"{db.stem}-backups"
+
+
 def own_files(db: Path) -> list[Path]:
     """The database file and every file the app keeps beside it (whether present or not)."""
-    from coordinator.safety.backups import backup_dir
-
     return [db, *(db.with_name(db.name + suffix) for suffix in _SIDECARS), backup_dir(db)]
 
 

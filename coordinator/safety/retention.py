@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from coordinator.models import Placement, Pupil
 from coordinator.safety.backups import backup_before
+from coordinator.safety.register import register_anonymised, scrub
 from coordinator.store import Store
 
 RETENTION_SETTING = "retention_months"
@@ -50,7 +51,7 @@ def months_before(day: dt.date, months: int) -> dt.date:
 
 
 def retention_months(session: Session) -> int:
-    from coordinator.services.setup import get_setting
+    from coordinator.settings import get_setting
 
     value = get_setting(session, RETENTION_SETTING)
     try:
@@ -84,8 +85,6 @@ def anonymise_pupils(store: Store, pupil_ids: list[int], *, register: bool = Tru
 
     The pupils are noted in the erasure register so that restoring an older backup anonymises them again.
     """
-    from coordinator.safety.erasure import register_anonymised
-
     if not pupil_ids:
         return RetentionResult(anonymised=0, backup=None)
     made = backup_before(store, "retention") if backup else None
@@ -107,7 +106,6 @@ def anonymise_pupils(store: Store, pupil_ids: list[int], *, register: bool = Tru
         # Free text about a placement may name the pupil; the numbers (days, dates, host) stay.
         session.execute(update(Placement).where(Placement.pupil_id.in_(pupil_ids))
                         .values(notes=None, what_to_bring=None))
-    from coordinator.safety.erasure import scrub
 
     scrub(store)
     return RetentionResult(anonymised=done, backup=made)

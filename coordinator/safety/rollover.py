@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session
 
 from coordinator.errors import UserError
 from coordinator.i18n import _
-from coordinator.models import Enrolment, Pupil, School, SchoolClass, SchoolType, SchoolYear
+from coordinator.models import Enrolment, Pupil, School, SchoolClass, SchoolType
 from coordinator.safety.backups import backup_before
-from coordinator.schoolyears import label_for_start, normalise_label, start_year_of
+from coordinator.schoolyears import label_for_start, start_year_of
 from coordinator.store import Store
+from coordinator.years import Year, ensure_school_year, find_year, resolve_year
 
 
 @dataclass(frozen=True)
@@ -67,17 +68,12 @@ def next_class_name(name: str, grade: str, next_grade: str) -> str:
     return name
 
 
-def _years(session: Session, from_label: str | None) -> tuple[SchoolYear, str]:
-    from coordinator.services.setup import current_year_label
-
-    label = normalise_label(from_label) if from_label else current_year_label(session)
-    year = session.scalar(select(SchoolYear).where(SchoolYear.label == label))
-    if year is None:
-        raise UserError(_("There is no school year {year} in this database.").format(year=label))
+def _years(session: Session, from_label: str | None) -> tuple[Year, str]:
+    year = resolve_year(session, from_label)
     return year, label_for_start(start_year_of(year.starts_on) + 1)
 
 
-def _class_plan(session: Session, year: SchoolYear):  # type: ignore[no-untyped-def]
+def _class_plan(session: Session, year: Year):  # type: ignore[no-untyped-def]
     rows = session.execute(
         select(SchoolClass, School.name, SchoolType.grades)
         .join(School, SchoolClass.school_id == School.id)
@@ -108,7 +104,8 @@ def _pupils_to_move(session: Session, class_id: int, year_id: int, next_year_id:
 
 def preview_rollover(session: Session, from_label: str | None = None) -> RolloverPlan:
     year, to_label = _years(session, from_label)
-    next_year_id = session.scalar(select(SchoolYear.id).where(SchoolYear.label == to_label))
+    next_year = find_year(session, to_label)
+    next_year_id = next_year.id if next_year else None
     moves = []
     for school_class, school_name, next_grade, to_name in _class_plan(session, year):
         pupils = _pupils_to_move(session, school_class.id, year.id, next_year_id)
@@ -119,8 +116,6 @@ def preview_rollover(session: Session, from_label: str | None = None) -> Rollove
 
 def apply_rollover(store: Store, from_label: str | None = None, *, left_on: dt.date | None = None) -> RolloverResult:
     """Carry out the plan `preview_rollover` shows, as one transaction after a backup."""
-    from coordinator.services.setup import ensure_school_year
-
     with store.session() as session:
         plan = preview_rollover(session, from_label)
     if not plan.moves:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from coordinator.changes import Changes, Kind
 from coordinator.errors import NotFoundError, ValidationError
 from coordinator.formatting import format_date
 from coordinator.i18n import _
@@ -33,9 +34,8 @@ from coordinator.models import (
     Teacher,
     Training,
 )
-from coordinator.services.changes import ChangeSet
 from coordinator.services.progress import grade_keys
-from coordinator.services.setup import current_year_label, school_year_id
+from coordinator.years import resolve_year, school_year_id
 
 ACTIVITY_KINDS: tuple[str, ...] = ("study_visit", "placement", "encounter", "training", "meeting")
 
@@ -135,8 +135,8 @@ def _activity_labels(session: Session, pairs: Iterable[tuple[str, int]]) -> dict
 
 def plan_for_year(session: Session, *, year: str | None = None, school_id: int | None = None) -> PlanView:
     """The goals and actions of the year's plan, in order, with names and linked activities resolved."""
-    label = year or current_year_label(session)
-    year_id = school_year_id(session, label)
+    found = resolve_year(session, year)
+    label, year_id = found.label, found.id
     plan_id = _plan_id(session, year_id, school_id)
     if plan_id is None:
         return PlanView(None, label, "", ())
@@ -237,13 +237,13 @@ def _clean(text: str | None) -> str:
 
 
 def create_goal(session: Session, *, title: str, description: str | None = None, year: str | None = None,
-                school_id: int | None = None, goal_id: int | None = None) -> ChangeSet:
+                school_id: int | None = None, goal_id: int | None = None) -> Changes:
     """Add a goal to the year's plan (made if missing); `goal_id` re-creates a deleted goal under its id (redo)."""
     if not _clean(title):
         raise ValidationError({"title": _("A goal needs a title.")})
-    label = year or current_year_label(session)
-    year_id = school_year_id(session, label)
-    changes = ChangeSet()
+    found = resolve_year(session, year)
+    label, year_id = found.label, found.id
+    changes = Changes()
     plan_id = _plan_id(session, year_id, school_id)
     if plan_id is None:
         plan = ActionPlan(school_year_id=year_id, school_id=school_id,
@@ -251,16 +251,16 @@ def create_goal(session: Session, *, title: str, description: str | None = None,
         session.add(plan)
         session.flush()
         plan_id = plan.id
-        changes = ChangeSet.of("action_plans", created=(plan_id,))
+        changes = Changes.of(Kind.ACTION_PLANS, created=(plan_id,))
     position = (session.scalar(select(func.max(Goal.position)).where(Goal.plan_id == plan_id)) or 0) + 1
     goal = Goal(id=goal_id, plan_id=plan_id, title=_clean(title), description=_clean(description) or None,
                 position=position)
     session.add(goal)
     session.flush()
-    return changes.merge(ChangeSet.of("goals", created=(goal.id,)))
+    return changes.merge(Changes.of(Kind.GOALS, created=(goal.id,)))
 
 
-def update_goal(session: Session, goal_id: int, *, title: str, description: str | None = None) -> ChangeSet:
+def update_goal(session: Session, goal_id: int, *, title: str, description: str | None = None) -> Changes:
     goal = session.get(Goal, goal_id)
     if goal is None:
         raise NotFoundError(_("The goal no longer exists."))
@@ -268,10 +268,10 @@ def update_goal(session: Session, goal_id: int, *, title: str, description: str 
         raise ValidationError({"title": _("A goal needs a title.")})
     goal.title, goal.description = _clean(title), _clean(description) or None
     session.flush()
-    return ChangeSet.of("goals", updated=(goal_id,))
+    return Changes.of(Kind.GOALS, updated=(goal_id,))
 
 
-def delete_goal(session: Session, goal_id: int) -> ChangeSet:
+def delete_goal(session: Session, goal_id: int) -> Changes:
     """Delete a goal with all its actions."""
     goal = session.get(Goal, goal_id)
     if goal is None:
@@ -281,8 +281,8 @@ def delete_goal(session: Session, goal_id: int) -> ChangeSet:
     session.execute(delete(Action).where(Action.goal_id == goal_id))
     session.delete(goal)
     session.flush()
-    changes = ChangeSet.of("goals", deleted=(goal_id,))
-    return changes.merge(ChangeSet.of("actions", deleted=action_ids)) if action_ids else changes
+    changes = Changes.of(Kind.GOALS, deleted=(goal_id,))
+    return changes.merge(Changes.of(Kind.ACTIONS, deleted=action_ids)) if action_ids else changes
 
 
 def _validated(session: Session, *, title: str, status: ActionStatus | str, due_date: dt.date | None,
@@ -318,7 +318,7 @@ def create_action(session: Session, *, goal_id: int, title: str, responsible_con
                   responsible_teacher_id: int | None = None, due_date: dt.date | None = None,
                   done_on: dt.date | None = None, status: ActionStatus | str = ActionStatus.NOT_STARTED,
                   target_grades: Sequence[str] = (), links: Sequence[tuple[str, int]] = (),
-                  notes: str | None = None, action_id: int | None = None) -> ChangeSet:
+                  notes: str | None = None, action_id: int | None = None) -> Changes:
     """Add an action to a goal; `action_id` re-creates a deleted action under its id (undo, redo)."""
     if session.get(Goal, goal_id) is None:
         raise ValidationError({"goal": _("Choose the goal the action belongs to.")})
@@ -333,14 +333,14 @@ def create_action(session: Session, *, goal_id: int, title: str, responsible_con
     session.add(action)
     session.flush()
     _set_links(session, action.id, links)
-    return ChangeSet.of("actions", created=(action.id,))
+    return Changes.of(Kind.ACTIONS, created=(action.id,))
 
 
 def update_action(session: Session, action_id: int, *, title: str, responsible_contact_id: int | None = None,
                   responsible_teacher_id: int | None = None, due_date: dt.date | None = None,
                   done_on: dt.date | None = None, status: ActionStatus | str = ActionStatus.NOT_STARTED,
                   target_grades: Sequence[str] = (), links: Sequence[tuple[str, int]] = (),
-                  notes: str | None = None, goal_id: int | None = None) -> ChangeSet:
+                  notes: str | None = None, goal_id: int | None = None) -> Changes:
     action = session.get(Action, action_id)
     if action is None:
         raise NotFoundError(_("The action no longer exists."))
@@ -358,17 +358,17 @@ def update_action(session: Session, action_id: int, *, title: str, responsible_c
         action.goal_id = goal_id
     session.flush()
     _set_links(session, action_id, links)
-    return ChangeSet.of("actions", updated=(action_id,))
+    return Changes.of(Kind.ACTIONS, updated=(action_id,))
 
 
-def delete_action(session: Session, action_id: int) -> ChangeSet:
+def delete_action(session: Session, action_id: int) -> Changes:
     action = session.get(Action, action_id)
     if action is None:
         raise NotFoundError(_("The action no longer exists."))
     session.execute(delete(ActionActivity).where(ActionActivity.action_id == action_id))
     session.delete(action)
     session.flush()
-    return ChangeSet.of("actions", deleted=(action_id,))
+    return Changes.of(Kind.ACTIONS, deleted=(action_id,))
 
 
 def _set_links(session: Session, action_id: int, links: Sequence[tuple[str, int]]) -> None:

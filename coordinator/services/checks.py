@@ -42,7 +42,8 @@ from coordinator.models import (
     study_visit_teachers,
 )
 from coordinator.reference.profiles import profile
-from coordinator.services.setup import get_setting, profile_code, school_year_id
+from coordinator.settings import get_setting, profile_code
+from coordinator.years import school_year_id
 
 DEFAULT_VISIT_LENGTH = dt.timedelta(hours=2)
 MINOR_AGE_WITHOUT_ENROLMENT = 16

@@ -1,6 +1,6 @@
 """What comes next and how the year goes: the overview's lists, key numbers and grade progression.
 
-Counting follows DESIGN.md §5 and the statistics module: a visit, placement or encounter counts
+Counting follows docs/STATISTICS.md and the statistics module: a visit, placement or encounter counts
 unless cancelled; a visit or encounter counts for the pupils listed as its participants, a placement
 for its pupil; a pupil belongs to the grade of their class that school year. The overview's window
 runs from today to the Sunday that ends `days` days of weeks counted from this week's Monday
@@ -39,7 +39,7 @@ from coordinator.models import (
     study_visit_classes,
 )
 from coordinator.reference.sectors import sector_name
-from coordinator.services.setup import current_year_label, school_year_id
+from coordinator.years import resolve_year, school_year_id
 
 LIST_LIMIT = 50
 OPEN_ACTION = (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS)
@@ -249,8 +249,8 @@ def _pupils_per_grade(session: Session, year_id: int, school_id: int | None):
 
 def key_numbers(session: Session, *, year: str | None = None, school_id: int | None = None) -> KeyNumbers:
     """The year's counts, encounter rate per grade, and girls/boys/other placements per sector."""
-    label = year or current_year_label(session)
-    year_id = school_year_id(session, label)
+    found = resolve_year(session, year)
+    label, year_id = found.label, found.id
     per_grade = _pupils_per_grade(session, year_id, school_id)
     rates = [GradeRate(k.label, k.compulsory, *per_grade.get((k.school_type_id, k.grade), (0, 0)))
              for k in grade_keys(session, school_id)]
@@ -284,13 +284,39 @@ def grade_progression(session: Session, *, year: str | None = None, school_id: i
                       names_per_grade: int = 8) -> list[GradeRow]:
     """What each grade experiences in the year: visits, placements, encounters, actions aimed at it."""
     year_id = school_year_id(session, year)
-    keys = grade_keys(session, school_id)
     per_grade = _pupils_per_grade(session, year_id, school_id)
+    visits, encounters = _activity_names(session, year_id, school_id)
+    placements = _placements_per_grade(session, year_id, school_id)
+    actions = _actions_per_grade(session, year_id, school_id)
+    type_names = dict(session.execute(select(SchoolType.id, SchoolType.name)).all())
 
-    def names_by_grade(query) -> dict[tuple[int, str], list[str]]:
+    def capped(names: list[str]) -> list[str]:
+        if len(names) <= names_per_grade:
+            return names
+        rest = len(names) - names_per_grade + 1
+        return names[:names_per_grade - 1] + [ngettext("and {count} more", "and {count} more", rest).format(
+            count=rest)]
+
+    rows = []
+    for key in grade_keys(session, school_id):
+        k = (key.school_type_id, key.grade)
+        count, days = placements.get(k, (0, 0))
+        rows.append(GradeRow(label=key.label, school_type=_(type_names.get(key.school_type_id, "")),
+                             grade=key.grade, pupils=per_grade.get(k, (0, 0))[0], visits=capped(visits.get(k, [])),
+                             placements=count, placement_days=days, encounters=capped(encounters.get(k, [])),
+                             actions=capped(actions.get(key.label, []))))
+    return rows
+
+
+GradeNames = dict[tuple[int, str], list[str]]
+
+
+def _activity_names(session: Session, year_id: int, school_id: int | None) -> tuple[GradeNames, GradeNames]:
+    """The names of the year's study visits and encounters per (school type, grade) of their classes."""
+    def names_by_grade(query) -> GradeNames:  # type: ignore[no-untyped-def]
         if school_id is not None:
             query = query.where(SchoolClass.school_id == school_id)
-        found: dict[tuple[int, str], list[str]] = defaultdict(list)
+        found: GradeNames = defaultdict(list)
         for type_id, grade, name in session.execute(query.distinct()):
             found[(type_id, grade)].append(name)
         return found
@@ -313,7 +339,13 @@ def grade_progression(session: Session, *, year: str | None = None, school_id: i
         .join(School, School.id == SchoolClass.school_id)
         .where(Encounter.school_year_id == year_id, Encounter.status != ActivityStatus.CANCELLED)
         .order_by(Encounter.title))
-    placement_query = (
+    return visits, encounters
+
+
+def _placements_per_grade(session: Session, year_id: int,
+                          school_id: int | None) -> dict[tuple[int, str], tuple[int, int]]:
+    """(placements, placement days) per (school type, grade) of the pupils' classes."""
+    query = (
         select(School.school_type_id, SchoolClass.grade, func.count(Placement.id), func.sum(Placement.days))
         .select_from(Placement)
         .join(Enrolment, (Enrolment.pupil_id == Placement.pupil_id) & (Enrolment.school_year_id == year_id))
@@ -322,36 +354,22 @@ def grade_progression(session: Session, *, year: str | None = None, school_id: i
         .where(Placement.school_year_id == year_id, Placement.status != PlacementStatus.CANCELLED)
         .group_by(School.school_type_id, SchoolClass.grade))
     if school_id is not None:
-        placement_query = placement_query.where(SchoolClass.school_id == school_id)
-    placements = {(r[0], r[1]): (int(r[2]), int(r[3] or 0)) for r in session.execute(placement_query)}
-    action_query = (select(Action.title, Action.target_grades).join(Goal, Goal.id == Action.goal_id)
-                    .join(ActionPlan, ActionPlan.id == Goal.plan_id)
-                    .where(ActionPlan.school_year_id == year_id, Action.status != ActionStatus.CANCELLED,
-                           Action.target_grades != "")
-                    .order_by(Goal.position, Action.position, Action.id))
+        query = query.where(SchoolClass.school_id == school_id)
+    return {(r[0], r[1]): (int(r[2]), int(r[3] or 0)) for r in session.execute(query)}
+
+
+def _actions_per_grade(session: Session, year_id: int, school_id: int | None) -> dict[str, list[str]]:
+    """The titles of the year's actions per grade label they target, in plan order."""
+    query = (select(Action.title, Action.target_grades).join(Goal, Goal.id == Action.goal_id)
+             .join(ActionPlan, ActionPlan.id == Goal.plan_id)
+             .where(ActionPlan.school_year_id == year_id, Action.status != ActionStatus.CANCELLED,
+                    Action.target_grades != "")
+             .order_by(Goal.position, Action.position, Action.id))
     if school_id is not None:
-        action_query = action_query.where(or_(ActionPlan.school_id.is_(None), ActionPlan.school_id == school_id))
+        query = query.where(or_(ActionPlan.school_id.is_(None), ActionPlan.school_id == school_id))
     actions: dict[str, list[str]] = defaultdict(list)
-    for title, grades in session.execute(action_query):
+    for title, grades in session.execute(query):
         for grade in grades.split(";"):
             if grade and title not in actions[grade]:
                 actions[grade].append(title)
-
-    type_names = dict(session.execute(select(SchoolType.id, SchoolType.name)).all())
-
-    def capped(names: list[str]) -> list[str]:
-        if len(names) <= names_per_grade:
-            return names
-        rest = len(names) - names_per_grade + 1
-        return names[:names_per_grade - 1] + [ngettext("and {count} more", "and {count} more", rest).format(
-            count=rest)]
-
-    rows = []
-    for key in keys:
-        k = (key.school_type_id, key.grade)
-        count, days = placements.get(k, (0, 0))
-        rows.append(GradeRow(label=key.label, school_type=_(type_names.get(key.school_type_id, "")),
-                             grade=key.grade, pupils=per_grade.get(k, (0, 0))[0], visits=capped(visits.get(k, [])),
-                             placements=count, placement_days=days, encounters=capped(encounters.get(k, [])),
-                             actions=capped(actions.get(key.label, []))))
-    return rows
+    return actions

@@ -25,7 +25,7 @@ from coordinator.models import (
     SchoolYear,
     Teacher,
 )
-from coordinator.services.setup import current_year_label
+from coordinator.years import current_year_label
 
 KINDS: tuple[str, ...] = ("organisation", "contact", "pupil", "teacher", "class")
 PUPIL_SCAN_LIMIT = 400
@@ -80,60 +80,13 @@ def search(session: Session, text: str, *, limit: int = 20) -> list[SearchHit]:
         return []
     digits = re.sub(r"\D", "", text)
     by_number = len(digits) >= 3 and len(digits) >= len(re.sub(r"[\s\-+()]", "", text)) - 1
-    hits: list[SearchHit] = []
-
-    org_match = and_(*(_word_matches([Organisation.name], w) for w in words))
-    if by_number:
-        org_match = or_(org_match, _digits_match(Organisation.org_number, digits),
-                        _digits_match(Organisation.phone, digits))
-    for row in session.execute(select(Organisation.id, Organisation.name, Organisation.org_number,
-                                      Organisation.town).where(org_match).order_by(Organisation.name)
-                               .limit(limit)):
-        hits.append(SearchHit("organisation", row.id, row.name,
-                              " · ".join(p for p in (row.org_number, row.town) if p)))
-
-    contact_match = and_(*(_word_matches([Contact.first_name, Contact.last_name], w) for w in words))
-    if by_number:
-        contact_match = or_(contact_match, _digits_match(Contact.phone, digits))
-    for row in session.execute(select(Contact.id, Contact.first_name, Contact.last_name, Contact.phone,
-                                      Organisation.name.label("organisation"))
-                               .outerjoin(Organisation, Organisation.id == Contact.organisation_id)
-                               .where(contact_match).order_by(Contact.last_name, Contact.first_name)
-                               .limit(limit)):
-        hits.append(SearchHit("contact", row.id, f"{row.first_name} {row.last_name}",
-                              " · ".join(p for p in (row.organisation, row.phone) if p)))
-
-    teacher_match = and_(*(_word_matches([Teacher.first_name, Teacher.last_name], w) for w in words))
-    if by_number:
-        teacher_match = or_(teacher_match, _digits_match(Teacher.phone, digits))
-    for row in session.execute(select(Teacher.id, Teacher.first_name, Teacher.last_name, School.name.label("school"))
-                               .outerjoin(School, School.id == Teacher.school_id)
-                               .where(teacher_match).order_by(Teacher.last_name, Teacher.first_name)
-                               .limit(limit)):
-        hits.append(SearchHit("teacher", row.id, f"{row.first_name} {row.last_name}",
-                              row.school or ""))
-
+    number = digits if by_number else None
+    hits = [*_organisations(session, words, number, limit), *_contacts(session, words, number, limit),
+            *_teachers(session, words, number, limit)]
     if len(words) == 1:
-        current = current_year_label(session)
-        for row in session.execute(select(SchoolClass.id, SchoolClass.name, School.name.label("school"),
-                                          SchoolYear.label)
-                                   .join(School, School.id == SchoolClass.school_id)
-                                   .join(SchoolYear, SchoolYear.id == SchoolClass.school_year_id)
-                                   .where(_word_matches([SchoolClass.name], words[0]))
-                                   .order_by((SchoolYear.label == current).desc(), SchoolYear.label.desc(),
-                                             SchoolClass.name)
-                                   .limit(limit)):
-            hits.append(SearchHit("class", row.id, row.name, f"{row.school}, {row.label}"))
-
-    pupils = _pupils(session, words, limit) if any(c.isalpha() for c in text) else []
-    classes = _latest_class_of(session, [row.id for row in pupils])
-    for row in pupils:
-        subtitle = classes.get(row.id, "")
-        if row.protected_identity:
-            subtitle = _("{where} · protected identity").format(where=subtitle) if subtitle else _(
-                "protected identity")
-        hits.append(SearchHit("pupil", row.id, f"{row.first_name} {row.last_name}", subtitle,
-                              protected=bool(row.protected_identity)))
+        hits += _classes(session, words[0], limit)
+    if any(c.isalpha() for c in text):
+        hits += _pupil_hits(session, words, limit)
 
     def rank(hit: SearchHit) -> tuple[int, int, str]:
         """The whole name starting with the text first, then every word starting a part of it, then the rest."""
@@ -146,6 +99,64 @@ def search(session: Session, text: str, *, limit: int = 20) -> list[SearchHit]:
         return (closeness, _KIND_ORDER[hit.kind], hit.title.lower())
 
     return sorted(hits, key=rank)[:limit]
+
+
+def _organisations(session: Session, words: list[str], digits: str | None, limit: int) -> list[SearchHit]:
+    match = and_(*(_word_matches([Organisation.name], w) for w in words))
+    if digits:
+        match = or_(match, _digits_match(Organisation.org_number, digits), _digits_match(Organisation.phone, digits))
+    rows = session.execute(select(Organisation.id, Organisation.name, Organisation.org_number, Organisation.town)
+                           .where(match).order_by(Organisation.name).limit(limit))
+    return [SearchHit("organisation", row.id, row.name, " · ".join(p for p in (row.org_number, row.town) if p))
+            for row in rows]
+
+
+def _contacts(session: Session, words: list[str], digits: str | None, limit: int) -> list[SearchHit]:
+    match = and_(*(_word_matches([Contact.first_name, Contact.last_name], w) for w in words))
+    if digits:
+        match = or_(match, _digits_match(Contact.phone, digits))
+    rows = session.execute(select(Contact.id, Contact.first_name, Contact.last_name, Contact.phone,
+                                  Organisation.name.label("organisation"))
+                           .outerjoin(Organisation, Organisation.id == Contact.organisation_id)
+                           .where(match).order_by(Contact.last_name, Contact.first_name).limit(limit))
+    return [SearchHit("contact", row.id, f"{row.first_name} {row.last_name}",
+                      " · ".join(p for p in (row.organisation, row.phone) if p)) for row in rows]
+
+
+def _teachers(session: Session, words: list[str], digits: str | None, limit: int) -> list[SearchHit]:
+    match = and_(*(_word_matches([Teacher.first_name, Teacher.last_name], w) for w in words))
+    if digits:
+        match = or_(match, _digits_match(Teacher.phone, digits))
+    rows = session.execute(select(Teacher.id, Teacher.first_name, Teacher.last_name, School.name.label("school"))
+                           .outerjoin(School, School.id == Teacher.school_id)
+                           .where(match).order_by(Teacher.last_name, Teacher.first_name).limit(limit))
+    return [SearchHit("teacher", row.id, f"{row.first_name} {row.last_name}", row.school or "") for row in rows]
+
+
+def _classes(session: Session, word: str, limit: int) -> list[SearchHit]:
+    """Classes named by one word, those of the current year first."""
+    current = current_year_label(session)
+    rows = session.execute(select(SchoolClass.id, SchoolClass.name, School.name.label("school"), SchoolYear.label)
+                           .join(School, School.id == SchoolClass.school_id)
+                           .join(SchoolYear, SchoolYear.id == SchoolClass.school_year_id)
+                           .where(_word_matches([SchoolClass.name], word))
+                           .order_by((SchoolYear.label == current).desc(), SchoolYear.label.desc(), SchoolClass.name)
+                           .limit(limit))
+    return [SearchHit("class", row.id, row.name, f"{row.school}, {row.label}") for row in rows]
+
+
+def _pupil_hits(session: Session, words: list[str], limit: int) -> list[SearchHit]:
+    pupils = _pupils(session, words, limit)
+    classes = _latest_class_of(session, [row.id for row in pupils])
+    hits = []
+    for row in pupils:
+        subtitle = classes.get(row.id, "")
+        if row.protected_identity:
+            subtitle = _("{where} · protected identity").format(where=subtitle) if subtitle else _(
+                "protected identity")
+        hits.append(SearchHit("pupil", row.id, f"{row.first_name} {row.last_name}", subtitle,
+                              protected=bool(row.protected_identity)))
+    return hits
 
 
 def _pupils(session: Session, words: list[str], limit: int):

@@ -1,4 +1,8 @@
-"""Creating a database for a country profile, settings, school years, and what `info` reports."""
+"""Creating a database for a country profile, and what `info` reports.
+
+Settings and school years live on the floor below (`coordinator.settings`, `coordinator.years`);
+their functions are re-exported here for older callers.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +25,6 @@ from coordinator.models import (
     School,
     SchoolClass,
     SchoolType,
-    SchoolYear,
     Sector,
     SectorDominance,
     Setting,
@@ -31,7 +34,13 @@ from coordinator.models import (
 )
 from coordinator.reference.profiles import PROFILES, profile
 from coordinator.reference.sectors import FEMALE_SHARE, SECTION_CODES, dominance
-from coordinator.schoolyears import bounds, label_for_start, label_of, normalise_label, start_year_of
+from coordinator.schoolyears import label_for_start, start_year_of
+from coordinator.settings import get_setting, profile_code, school_type_for, set_setting
+from coordinator.stats.scorecard import seed_default_indicators
+from coordinator.years import current_year_label, ensure_school_year, school_year_id, school_years
+
+__all__ = ["DatabaseInfo", "current_year_label", "database_info", "ensure_school_year", "get_setting",
+           "initialise", "profile_code", "school_type_for", "school_year_id", "school_years", "set_setting"]
 
 
 def initialise(session: Session, *, profile_code: str, municipality: str | None = None,
@@ -68,63 +77,7 @@ def initialise(session: Session, *, profile_code: str, municipality: str | None 
     }
     session.add_all(Setting(key=k, value=v) for k, v in settings.items())
     session.flush()
-    from coordinator.stats.scorecard import seed_default_indicators  # late: stats imports this module
     seed_default_indicators(session)
-
-
-def ensure_school_year(session: Session, label: str) -> int:
-    label = normalise_label(label)
-    existing = session.scalar(select(SchoolYear.id).where(SchoolYear.label == label))
-    if existing is not None:
-        return existing
-    start, end = bounds(label)
-    year = SchoolYear(label=label, starts_on=start, ends_on=end)
-    session.add(year)
-    session.flush()
-    return year.id
-
-
-def get_setting(session: Session, key: str, default: str | None = None) -> str | None:
-    value = session.scalar(select(Setting.value).where(Setting.key == key))
-    return default if value is None else value
-
-
-def set_setting(session: Session, key: str, value: str) -> None:
-    row = session.get(Setting, key)
-    if row is None:
-        session.add(Setting(key=key, value=value))
-    else:
-        row.value = value
-    session.flush()
-
-
-def profile_code(session: Session) -> str:
-    return get_setting(session, "profile", "se") or "se"
-
-
-def current_year_label(session: Session, today: dt.date | None = None) -> str:
-    """The year in force: the setting if made, else the year of today's date, else the latest held."""
-    chosen = get_setting(session, "current_year")
-    if chosen:
-        return chosen
-    labels = list(session.scalars(select(SchoolYear.label).order_by(SchoolYear.starts_on)))
-    today_label = label_of(today or dt.date.today())
-    if today_label in labels or not labels:
-        return today_label
-    return labels[-1]
-
-
-def school_year_id(session: Session, label: str | None = None) -> int:
-    """The id of a school year by label (the current one if None); UserError if it is not held."""
-    label = normalise_label(label) if label else current_year_label(session)
-    year_id = session.scalar(select(SchoolYear.id).where(SchoolYear.label == label))
-    if year_id is None:
-        raise UserError(_("There is no school year {year} in this database.").format(year=label))
-    return year_id
-
-
-def school_years(session: Session) -> list[str]:
-    return list(session.scalars(select(SchoolYear.label).order_by(SchoolYear.starts_on)))
 
 
 @dataclass(frozen=True)
@@ -159,12 +112,3 @@ def database_info(session: Session, *, schema_revision: str | None) -> DatabaseI
         current_year=current_year_label(session), schema_revision=schema_revision,
         profile=profile_code(session), municipality=get_setting(session, "municipality", "") or "",
     )
-
-
-def school_type_for(session: Session, *, compulsory: bool) -> SchoolType:
-    code = profile(profile_code(session))
-    wanted = code.default_compulsory_type if compulsory else code.default_upper_type
-    found = session.scalar(select(SchoolType).where(SchoolType.code == wanted))
-    if found is None:
-        raise UserError(_("This database has no school type {code}.").format(code=wanted))
-    return found

@@ -1,4 +1,4 @@
-"""Statistics and scorecards (no Qt): definitions of DESIGN.md §5, aggregated in SQL; re-exports only."""
+"""Statistics and scorecards (no Qt): definitions of docs/STATISTICS.md, aggregated in SQL; re-exports only."""
 
 from coordinator.stats.gender import gender_statistics, sector_dominance
 from coordinator.stats.indicators import COMPUTED, placement_coverage_counts

@@ -2,7 +2,7 @@
 
 Every figure is aggregated by the database (GROUP BY over enrolments, placements and the activity
 link tables); Python only arranges the few aggregate rows into the JSON shape of `stats gender`.
-Definitions are DESIGN.md §5. A placement, study visit or encounter counts unless it is cancelled;
+Definitions are docs/STATISTICS.md. A placement, study visit or encounter counts unless it is cancelled;
 a visit or encounter counts for the pupils linked to it as participants, a placement for its pupil.
 A pupil belongs to the grade of the class they are enrolled in that school year.
 """

@@ -1,4 +1,4 @@
-"""The pure arithmetic of DESIGN.md §5: rates, the dissimilarity index, non-traditional share, status."""
+"""The pure arithmetic of docs/STATISTICS.md: rates, the dissimilarity index, non-traditional share, status."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def non_traditional_share(by_sector: Mapping[str, Mapping[str, int]], dominance:
     """Non-traditional placements ÷ all placements of girls and boys (None when there are none).
 
     The denominator counts every placement of a girl or a boy, including those at a host with no
-    sector recorded (DESIGN.md §5 divides by "placements of girls and boys").
+    sector recorded (docs/STATISTICS.md divides by "placements of girls and boys").
     """
     return rate(non_traditional_count(by_sector, dominance), girl_boy_placements)
 

@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 
 from coordinator.errors import NotFoundError
 from coordinator.i18n import _
-from coordinator.models import School, SchoolType, SchoolYear
-from coordinator.schoolyears import normalise_label, previous_label
-from coordinator.services.setup import current_year_label, get_setting
+from coordinator.models import School, SchoolType
+from coordinator.settings import country_code
+from coordinator.years import Year, previous_year, resolve_year
 
 # Short prefixes for the grades of a school type when several types share grade labels in one table
 # (all schools of a municipality). They are part of the machine-readable output, so not translated.
@@ -20,12 +20,6 @@ TYPE_PREFIXES: dict[str, str] = {
     "pl_podstawowa": "SP", "pl_technikum": "T",
     "ru_school": "Ш", "ru_college": "К",
 }
-
-
-@dataclass(frozen=True)
-class Year:
-    id: int
-    label: str
 
 
 @dataclass(frozen=True)
@@ -43,20 +37,6 @@ class Scope:
     school_id: int | None
     school_name: str | None
     grades: tuple[GradeKey, ...]
-
-
-def resolve_year(session: Session, year: str | None) -> Year:
-    label = normalise_label(year) if year else current_year_label(session)
-    found = session.execute(select(SchoolYear.id, SchoolYear.label).where(SchoolYear.label == label)).first()
-    if found is None:
-        raise NotFoundError(_("There is no school year {year} in this database.").format(year=label))
-    return Year(id=found.id, label=found.label)
-
-
-def previous_year(session: Session, year: Year) -> Year | None:
-    label = previous_label(year.label)
-    found = session.execute(select(SchoolYear.id, SchoolYear.label).where(SchoolYear.label == label)).first()
-    return Year(id=found.id, label=found.label) if found else None
 
 
 def resolve_school(session: Session, name: str | None) -> tuple[int | None, str | None]:
@@ -98,7 +78,7 @@ def grade_keys(types: list[SchoolType], extra: dict[int, set[str]] | None = None
 
 
 def database_country(session: Session) -> str:
-    return (get_setting(session, "country", "SE") or "SE").upper()
+    return country_code(session)
 
 
 __all__ = ["GradeKey", "Scope", "Year", "database_country", "grade_keys", "included_types", "previous_year",

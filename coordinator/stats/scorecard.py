@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
+from coordinator.changes import Changes, Kind
 from coordinator.errors import NotFoundError, ValidationError
 from coordinator.i18n import N_, _
 from coordinator.models import Direction, Indicator, IndicatorValue, Perspective
-from coordinator.services.changes import ChangeSet
 from coordinator.stats.indicators import COMPUTED, compute_values
 from coordinator.stats.measures import status_for
 from coordinator.stats.scope import Year, previous_year, resolve_school, resolve_year
@@ -174,7 +174,7 @@ _UNSET = object()
 
 def update_indicator(session: Session, *, indicator_id: int, target: float | None | object = _UNSET,
                      amber_band: float | None = None, direction: str | None = None,
-                     name: str | None = None) -> ChangeSet:
+                     name: str | None = None) -> Changes:
     """Change an indicator's target (None clears it), amber band, direction or name."""
     row = _get_indicator(session, indicator_id)
     _check(None, amber_band, direction, None, name)
@@ -187,12 +187,12 @@ def update_indicator(session: Session, *, indicator_id: int, target: float | Non
     if name is not None:
         row.name = name.strip()
     session.flush()
-    return ChangeSet.of("indicators", updated=(row.id,))
+    return Changes.of(Kind.INDICATORS, updated=(row.id,))
 
 
 def add_manual_indicator(session: Session, *, name: str, perspective: str, unit: str = "number",
                          direction: str = "higher", target: float | None = None, amber_band: float = 0.0,
-                         school: str | None = None) -> ChangeSet:
+                         school: str | None = None) -> Changes:
     """Add an indicator whose values are entered by hand, to every card (school=None) or one school's."""
     _check(target, amber_band, direction, unit, name)
     if perspective not in {p.value for p in Perspective}:
@@ -204,10 +204,10 @@ def add_manual_indicator(session: Session, *, name: str, perspective: str, unit:
                     position=last + 10)
     session.add(row)
     session.flush()
-    return ChangeSet.of("indicators", created=(row.id,))
+    return Changes.of(Kind.INDICATORS, created=(row.id,))
 
 
-def set_manual_value(session: Session, *, indicator_id: int, year: str, value: float | None) -> ChangeSet:
+def set_manual_value(session: Session, *, indicator_id: int, year: str, value: float | None) -> Changes:
     """Enter (or with None clear) a manual indicator's value for a school year."""
     row = _get_indicator(session, indicator_id)
     if row.key is not None and row.key in COMPUTED:
@@ -223,16 +223,16 @@ def set_manual_value(session: Session, *, indicator_id: int, year: str, value: f
     else:
         existing.value = float(value)
     session.flush()
-    return ChangeSet.of("indicators", updated=(row.id,))
+    return Changes.of(Kind.INDICATORS, updated=(row.id,))
 
 
-def delete_indicator(session: Session, *, indicator_id: int) -> ChangeSet:
+def delete_indicator(session: Session, *, indicator_id: int) -> Changes:
     """Remove an indicator (template or manual) and its hand-entered values."""
     row = _get_indicator(session, indicator_id)
     session.execute(delete(IndicatorValue).where(IndicatorValue.indicator_id == row.id))
     session.delete(row)
     session.flush()
-    return ChangeSet.of("indicators", deleted=(indicator_id,))
+    return Changes.of(Kind.INDICATORS, deleted=(indicator_id,))
 
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""Small-number suppression of gender statistics meant for others (DESIGN.md §5).
+"""Small-number suppression of gender statistics meant for others (docs/STATISTICS.md).
 
 A count from 1 to threshold−1 shows as "<threshold" ("<5"; "<10" for publication). A rate built on
 fewer than `threshold` people is withheld (None). Then complementary suppression: wherever a set of

@@ -29,7 +29,7 @@ from coordinator.models import (
     Training,
     study_visit_classes,
 )
-from coordinator.services import setup
+from coordinator.years import school_year_id
 from coordinator.transfer.plan import FIELDS
 
 TITLES: dict[str, str] = {
@@ -77,7 +77,7 @@ def _label(value: Any) -> Any:
 
 
 def _pupils(session: Session, include_protected: bool) -> Table:
-    year_id = setup.school_year_id(session)
+    year_id = school_year_id(session)
     keys = ["first_name", "last_name", "class_name", "grade", "gender", "birth_date", "external_id", "school",
             "protected_identity", "guardian_name", "guardian_phone", "notes"]
     table = Table(_labels("pupils", keys))

@@ -27,8 +27,8 @@ from coordinator.models import (
 )
 from coordinator.models.enums import ActivityStatus, PlacementStatus
 from coordinator.schoolyears import label_of, normalise_label
-from coordinator.services import setup
-from coordinator.transfer.apply import Importer, Pending, diff
+from coordinator.years import ensure_school_year
+from coordinator.transfer.importer import Importer, Pending, diff
 from coordinator.transfer.import_records import _cf, find_organisation
 from coordinator.transfer.plan import PlanRow
 
@@ -76,7 +76,7 @@ class _ActivityImporter(Importer):
         for item in pending:
             label = item.extra["year"]
             if label not in self.years:
-                self.years[label] = setup.ensure_school_year(self.session, label)
+                self.years[label] = ensure_school_year(self.session, label)
 
 
 class PlacementImporter(_ActivityImporter):

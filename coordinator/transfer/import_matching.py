@@ -17,7 +17,7 @@ from coordinator.i18n import _, ngettext
 from coordinator.matching.data import max_wishes
 from coordinator.models import Contact, Offer, Organisation, Wish
 from coordinator.schoolyears import label_of
-from coordinator.transfer.apply import Pending, diff
+from coordinator.transfer.importer import Pending, diff
 from coordinator.transfer.import_activities import PlacementImporter, _ActivityImporter
 from coordinator.transfer.import_records import _cf, find_organisation
 from coordinator.transfer.plan import PlanRow

@@ -20,8 +20,9 @@ from coordinator.models import (
 )
 from coordinator.reference.profiles import PROFILE_DATA
 from coordinator.schoolyears import normalise_label
-from coordinator.services import setup
-from coordinator.transfer.apply import Importer, Pending, diff
+from coordinator.settings import school_type_for
+from coordinator.years import current_year_label, ensure_school_year, find_year
+from coordinator.transfer.importer import Importer, Pending, diff
 from coordinator.transfer.plan import PlanRow
 
 
@@ -36,9 +37,10 @@ class PupilImporter(Importer):
 
     def prepare(self) -> None:
         s = self.session
-        label = normalise_label(self.year) if self.year else setup.current_year_label(s)
+        label = normalise_label(self.year) if self.year else current_year_label(s)
         self.year_label = label
-        self.year_id = s.scalar(select(SchoolYear.id).where(SchoolYear.label == label))
+        found = find_year(s, label)
+        self.year_id = found.id if found else None
         self.schools = {_cf(school.name): school for school in s.scalars(select(School))}
         self.types = {t.id: t for t in s.scalars(select(SchoolType))}
         self.new_school_grades: set[str] = set()
@@ -178,10 +180,10 @@ class PupilImporter(Importer):
 
     def before_write(self, pending: list[Pending]) -> None:
         s = self.session
-        self.year_id = setup.ensure_school_year(s, self.year_label)
+        self.year_id = ensure_school_year(s, self.year_label)
         if self.school_name and _cf(self.school_name) not in self.schools:
-            compulsory_type = setup.school_type_for(s, compulsory=True)
-            upper_type = setup.school_type_for(s, compulsory=False)
+            compulsory_type = school_type_for(s, compulsory=True)
+            upper_type = school_type_for(s, compulsory=False)
             compulsory = self.new_school_grades <= set(compulsory_type.grade_list) or not (
                 self.new_school_grades <= set(upper_type.grade_list))
             school = School(name=self.school_name, school_type=compulsory_type if compulsory else upper_type)

@@ -7,7 +7,7 @@ import json
 
 from sqlalchemy.orm import Session
 
-from coordinator.services import setup
+from coordinator.settings import get_setting, set_setting
 from coordinator.transfer.headers import normalise_header
 from coordinator.transfer.plan import FIELDS
 
@@ -22,7 +22,7 @@ def layout_key(kind: str, headers: list[str]) -> str:
 
 def remembered_mapping(session: Session, kind: str, headers: list[str]) -> dict[str, str]:
     """The header → field mapping chosen the last time a file with these headers was imported, or {}."""
-    stored = setup.get_setting(session, layout_key(kind, headers))
+    stored = get_setting(session, layout_key(kind, headers))
     if not stored:
         return {}
     try:
@@ -35,4 +35,4 @@ def remembered_mapping(session: Session, kind: str, headers: list[str]) -> dict[
 
 def remember_mapping(session: Session, kind: str, headers: list[str], mapping: dict[str, str]) -> None:
     """Keep the person's own choices (only those that differ from what is recognised by itself)."""
-    setup.set_setting(session, layout_key(kind, headers), json.dumps(mapping, ensure_ascii=False, sort_keys=True))
+    set_setting(session, layout_key(kind, headers), json.dumps(mapping, ensure_ascii=False, sort_keys=True))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from coordinator.changes import Changes
 from coordinator.i18n import N_, _
-from coordinator.services.changes import ChangeSet
 
 KINDS: tuple[str, ...] = ("pupils", "organisations", "contacts", "placements", "study-visits", "offers", "wishes")
 
@@ -175,7 +175,7 @@ class ImportResult:
     unchanged: int = 0
     skipped: int = 0
     problems: list[Problem] = field(default_factory=list)
-    changes: ChangeSet = field(default_factory=ChangeSet)
+    changes: Changes = field(default_factory=Changes)
     rows: list[RowChange] = field(default_factory=list)
     imported: bool = False  # False when nothing was written (problems, dry run)
     dry_run: bool = False

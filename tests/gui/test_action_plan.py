@@ -138,3 +138,15 @@ def test_grade_by_grade_progression(qtbot, workspace):
     assert list(rows)[:3] == ["F", "1", "2"]
     assert widget.grades.item(rows["8"], 2).text() == "Robotverkstan"
     assert widget.grades.item(rows["9"], 5).text() == "Placement preparation"
+
+
+def test_an_action_plan_step_that_cannot_be_undone_is_said_not_dropped_silently(qtbot, workspace):
+    widget, context, _store = workspace
+    add_goal(qtbot, widget, "Goal")
+    told: list[str] = []
+    context.status_message.connect(told.append)
+    context.desk.delete_goal(widget.plan.goals[0].id)  # removed meanwhile (another window, the command line)
+    assert tree_texts(widget) == []
+    context.undo_stack.undo()  # undoing "Add goal" finds no goal to remove
+    assert told == ["The goal no longer exists."]
+    assert not context.undo_stack.canUndo()

@@ -12,7 +12,6 @@ from coordinator.gui.context import AppContext
 
 def test_first_launch_creates_an_empty_database_for_the_chosen_country(qtbot, tmp_path, gui_settings):
     from coordinator.gui.dialogs.first_launch import FirstLaunchDialog
-    from coordinator.services.setup import profile_code
 
     target = tmp_path / "new.sqlite"
     dialog = FirstLaunchDialog(AppContext(None, gui_settings), suggested=str(target))
@@ -22,9 +21,8 @@ def test_first_launch_creates_an_empty_database_for_the_chosen_country(qtbot, tm
     with qtbot.waitSignal(dialog.accepted, timeout=20_000):
         qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
     assert target.exists()
-    with dialog.store.session() as session:
-        assert profile_code(session) == "pl"
-    dialog.store.close()
+    assert dialog.desk.setting("profile") == "pl"
+    dialog.desk.close()
 
 
 def test_first_launch_refuses_a_file_that_exists(qtbot, tmp_path, gui_settings, monkeypatch):
@@ -40,7 +38,7 @@ def test_first_launch_refuses_a_file_that_exists(qtbot, tmp_path, gui_settings, 
     qtbot.addWidget(dialog)
     dialog.create()
     assert shown == ["Choose a file name that is not taken yet."]
-    assert dialog.store is None
+    assert dialog.desk is None
 
 
 def test_settings_save_municipality_and_switch_language(qtbot, main_window, monkeypatch):
@@ -118,3 +116,35 @@ def test_dropping_a_file_opens_the_import_dialog_with_it(qtbot, main_window, tmp
     main_window.dropEvent(event)
     assert len(opened) == 1
     assert opened[0].file_edit.text() == str(class_list)
+
+
+YEAR_FILTERS = ("scorecards", "statistics", "documents", "action_plan")  # the workspaces with a year filter
+
+
+def _shown_year(window, key: str) -> str:
+    workspace = window.show_workspace(key)
+    return workspace.year_combo.currentText() if workspace.year_combo.isVisible() else ""
+
+
+def test_changing_the_school_year_in_settings_moves_every_workspace(qtbot, main_window, monkeypatch):
+    from coordinator.gui.dialogs.settings_dialog import SettingsDialog
+
+    before = {key: _shown_year(main_window, key) for key in YEAR_FILTERS}
+    assert len(set(before.values())) == 1
+    dialog = SettingsDialog(main_window.context, main_window)
+    qtbot.addWidget(dialog)
+    other = next(dialog.schoolYear.itemText(i) for i in range(dialog.schoolYear.count())
+                 if dialog.schoolYear.itemText(i) != next(iter(before.values())))
+    dialog.schoolYear.setCurrentIndex(dialog.schoolYear.findText(other))
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: (self.accept(), 1)[1])
+    original_init = SettingsDialog.__init__
+
+    def init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        self.schoolYear.setCurrentIndex(self.schoolYear.findText(other))
+
+    monkeypatch.setattr(SettingsDialog, "__init__", init)
+    main_window.open_settings()
+    assert main_window.workspace("action_plan").year_combo.currentText() == other  # the one shown, at once
+    for key in YEAR_FILTERS:
+        assert _shown_year(main_window, key) == other, key

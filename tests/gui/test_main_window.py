@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from coordinator.gui.workspaces import WORKSPACES
 
@@ -97,3 +98,22 @@ def test_ctrl_z_and_ctrl_shift_z_undo_and_redo_from_the_keyboard(qtbot, main_win
     qtbot.waitUntil(lambda: panel.model.rowCount() == total and not panel.model.loading, timeout=10_000)
     qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: panel.model.rowCount() == total + 1 and not panel.model.loading, timeout=10_000)
+
+
+def test_a_workspace_that_crashes_while_opening_is_reported_as_an_error(qtbot, main_window, monkeypatch, caplog):
+    from coordinator.gui.workspaces import statistics
+
+    def broken(self, context, parent=None):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(statistics.StatisticsWorkspace, "__init__", broken)
+    main_window.show_workspace("statistics")
+    shown = main_window.stack.currentWidget().findChild(QLabel, "workspace_error")
+    assert shown is not None and shown.isVisible()
+    assert "“Statistics” could not be opened because of an error (RuntimeError)" in shown.text()
+    assert "not available" not in shown.text()
+    assert "could not be opened" in main_window.statusBar().currentMessage()
+    assert any(r.exc_info and "boom" in str(r.exc_info[1]) for r in caplog.records)  # the details are in the log
+
+    main_window.switch_language("ru")
+    assert "Раздел «Статистика» не удалось открыть из-за ошибки (RuntimeError)" in shown.text()

@@ -4,27 +4,26 @@ from __future__ import annotations
 
 import threading
 
-from sqlalchemy import text
-
 from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
 from coordinator.gui.workers import run_task
 
 
-def test_result_arrives_on_gui_thread_with_its_own_session(qtbot, empty_store):
+def test_result_arrives_on_gui_thread_from_the_desk(qtbot, empty_store):
     context = AppContext(empty_store)
     got: list = []
     gui_thread = threading.get_ident()
     seen_threads: list[int] = []
 
-    def work(session, progress):
+    def work(desk, progress):
         seen_threads.append(threading.get_ident())
         progress.report(1, 2, "half")
-        return session.execute(text("select count(*) from sectors")).scalar()
+        return desk.field_choices("organisations", "sector_code")
 
     task = run_task(context, work, on_done=lambda r: got.append((r, threading.get_ident())))
     qtbot.waitUntil(lambda: bool(got), timeout=5000)
-    assert got[0][0] == 21 and got[0][1] == gui_thread
+    assert len([code for code, _label in got[0][0] if code]) == 21  # NACE sections A to U
+    assert got[0][1] == gui_thread
     assert seen_threads[0] != gui_thread
     assert task.done
 
@@ -33,7 +32,7 @@ def test_user_error_becomes_message_and_cancel_stops(qtbot, empty_store):
     context = AppContext(empty_store)
     errors: list[str] = []
 
-    def refuse(session, progress):
+    def refuse(desk, progress):
         raise UserError("no such pupil")
 
     run_task(context, refuse, on_error=errors.append)

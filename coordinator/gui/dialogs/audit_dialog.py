@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.changes import Kind
 from coordinator.formatting import format_datetime
 from coordinator.gui.context import AppContext
 from coordinator.i18n import N_, _
@@ -25,11 +26,12 @@ ACTIONS = {"create": N_("Created"), "update": N_("Changed"), "delete": N_("Delet
 
 def field_labels(table: str) -> dict[str, str]:
     """Field name → the label the record's form shows, for the kind of record stored in `table`."""
+    from coordinator.desk.gui_records import change_kind
     from coordinator.services.records import KINDS
 
     labels: dict[str, str] = {}
     for kind in KINDS.values():
-        if getattr(kind.model, "__tablename__", None) == table:
+        if change_kind(kind.key) == table:
             for spec in kind.fields:
                 labels.setdefault(spec.name, _(spec.label))
     return labels
@@ -65,13 +67,8 @@ class AuditDialog(QDialog):
         self.load(table, record_id)
 
     def load(self, table: str, record_id: int) -> None:
-        from coordinator.safety.audit import audit_for
-
-        store = self.context.store
-        entries = []
-        if store is not None:
-            with store.session() as session:
-                entries = audit_for(session, table, record_id)
+        desk = self.context.desk
+        entries = desk.history(Kind(table), record_id) if desk is not None else []
         labels = field_labels(table)
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):

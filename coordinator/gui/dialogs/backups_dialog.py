@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.desk import Desk
+from coordinator.desk.gui_database import restore_database_file
 from coordinator.errors import UserError
 from coordinator.formatting import format_datetime, format_number
 from coordinator.gui.context import AppContext
@@ -107,14 +109,12 @@ class BackupsDialog(QDialog):
 
     @property
     def db_path(self) -> Path | None:
-        store = self.context.store
-        return store.path if store is not None else None
+        desk = self.context.desk
+        return desk.path if desk is not None else None
 
     def reload(self) -> None:
-        from coordinator.safety.backups import list_backups
-
         path = self.db_path
-        self.backups = list_backups(path) if path is not None else []
+        self.backups = self.context.desk.backups() if path is not None else []
         if path is None:
             self.intro.setText(_("Backups are kept for database files only."))
         else:
@@ -150,13 +150,10 @@ class BackupsDialog(QDialog):
         return self.backups[row] if 0 <= row < len(self.backups) else None
 
     def back_up_now(self) -> None:
-        from coordinator.safety.backups import create_backup
-
-        path = self.db_path
-        if path is None:
+        if self.db_path is None:
             return
         try:
-            create_backup(path, "manual")
+            self.context.desk.back_up()
         except UserError as exc:
             self.status.setText(str(exc))
             return
@@ -179,23 +176,20 @@ class BackupsDialog(QDialog):
         when = self.table.item(row, 0).text()
         if not confirmed and not self.confirm_restore(when):
             return False
-        from coordinator.safety.restore import restore_backup
-        from coordinator.store import open_store
-
-        old = self.context.store
+        old = self.context.desk
         if old is not None:
             old.close()
         problem: str | None = None
         reapplied = 0
         try:
-            reapplied = restore_backup(path, getattr(backup, "path", backup)).erasures_reapplied
+            reapplied = restore_database_file(path, getattr(backup, "path", backup))
         except UserError as exc:
             problem = str(exc)
         # Whatever happened, the app gets its database back (the restored one, or the one left as it was).
         try:
-            self.context.store = open_store(path)
+            self.context.open(Desk.open(path))
         except UserError as exc:
-            self.context.store = None
+            self.context.open(None)
             problem = str(exc)
         if problem is not None:
             self.context.store_changed.emit()

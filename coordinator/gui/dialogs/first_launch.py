@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.desk import Desk
+from coordinator.desk.gui_database import default_database_path
 from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
 from coordinator.gui.workers import run_task
 from coordinator.i18n import N_, _
-from coordinator.store import Store, default_database_path
 
 COUNTRIES = (("se", N_("Sweden")), ("pl", N_("Poland")), ("ru", N_("Russia")))
 
@@ -36,7 +37,7 @@ class FirstLaunchDialog(QDialog):
                  *, demo_default: bool = True):
         super().__init__(parent)
         self.context = context
-        self.store: Store | None = None
+        self.desk: Desk | None = None
         self.setObjectName("first_launch")
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -96,8 +97,6 @@ class FirstLaunchDialog(QDialog):
             self.path.setText(path)
 
     def create(self) -> None:
-        from coordinator.store import open_store
-
         path = Path(self.path.text().strip()).expanduser()
         if not self.path.text().strip() or path.exists():
             QMessageBox.warning(self, _("New database"),
@@ -107,32 +106,15 @@ class FirstLaunchDialog(QDialog):
         demo = self.demo.isChecked()
 
         def build(progress):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            store = open_store(path, create=True)
-            try:
-                if demo:
-                    from coordinator.demo import build_demo
-
-                    progress.report(0, 0, _("Building the demo municipality…"))
-                    build_demo(store, profile_code=code, size="municipality", seed=1)
-                else:
-                    from coordinator.services.setup import initialise
-
-                    with store.session() as session:
-                        initialise(session, profile_code=code)
-            except BaseException:
-                store.close()
-                path.unlink(missing_ok=True)
-                raise
-            return store
+            return Desk.build(path, profile_code=code, demo=demo, report=lambda text: progress.report(0, 0, text))
 
         self.buttons.setEnabled(False)
         self.task = run_task(self.context, build, session=False, on_done=self._created, on_error=self._failed,
                              on_cancelled=lambda: self.buttons.setEnabled(True), progress_dialog=self,
                              title=_("Creating the database…"))
 
-    def _created(self, store: Store) -> None:
-        self.store = store
+    def _created(self, desk: Desk) -> None:
+        self.desk = desk
         self.accept()
 
     def _failed(self, message: str) -> None:

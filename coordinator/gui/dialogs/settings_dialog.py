@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator.gui.context import AppContext
+from coordinator.gui.forms import load_ui
+from coordinator.gui.operations import run_op
 from coordinator.i18n import LANGUAGES, _, get_language
 
 LANGUAGE_NAMES = {"en": "English", "sv": "Svenska", "pl": "Polski", "ru": "Русский"}
@@ -28,8 +30,6 @@ class SettingsDialog(QDialog):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        from coordinator.gui.main_window import load_ui
-
         self.context = context
         load_ui("settings_dialog.ui", self)
         for code in LANGUAGES:
@@ -41,17 +41,13 @@ class SettingsDialog(QDialog):
         self._load()
 
     def _load(self) -> None:
-        from coordinator.services.setup import current_year_label, get_setting, school_years
-
-        if self.context.store is None:
+        desk = self.context.desk
+        if desk is None:
             return
-        with self.context.store.session() as session:
-            self.municipality.setText(get_setting(session, "municipality", "") or "")
-            self.logoPath.setText(get_setting(session, "logo_path", "") or "")
-            years = school_years(session)
-            current = current_year_label(session)
-        self.schoolYear.addItems(years)
-        self.schoolYear.setCurrentIndex(max(self.schoolYear.findText(current), 0))
+        self.municipality.setText(desk.setting("municipality", "") or "")
+        self.logoPath.setText(desk.setting("logo_path", "") or "")
+        self.schoolYear.addItems(desk.school_years())
+        self.schoolYear.setCurrentIndex(max(self.schoolYear.findText(desk.current_year()), 0))
 
     def _browse(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, _("Choose a logo image"), "",
@@ -63,15 +59,9 @@ class SettingsDialog(QDialog):
         return str(self.language.currentData())
 
     def accept(self) -> None:
-        from coordinator.services.setup import set_setting
-
-        if self.context.store is not None:
-            with self.context.store.session() as session:
-                set_setting(session, "municipality", self.municipality.text().strip())
-                set_setting(session, "logo_path", self.logoPath.text().strip())
-                if self.schoolYear.currentText():
-                    set_setting(session, "current_year", self.schoolYear.currentText())
-            from coordinator.services.changes import ChangeSet
-
-            self.context.announce(ChangeSet.of("settings", updated=(0,)))
-        super().accept()
+        values = {"municipality": self.municipality.text().strip(), "logo_path": self.logoPath.text().strip()}
+        if self.schoolYear.currentText():
+            values["current_year"] = self.schoolYear.currentText()
+        # The desk announces the settings it changed; every open workspace follows (e.g. the year in force).
+        if run_op(self.context, lambda desk: desk.save_settings(values), parent=self).ok:
+            super().accept()

@@ -75,7 +75,7 @@ class RecordTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        if self.context.store is None or not self.active:
+        if self.context.desk is None or not self.active:
             return
         self._generation += 1
         generation, kind, query = self._generation, self.kind, self.query
@@ -84,13 +84,13 @@ class RecordTableModel(QAbstractTableModel):
         if self._task is not None:
             self._task.cancel()  # a newer filter or sort overtakes the running one
 
-        def first_page(session, progress):
+        def first_page(desk, progress):
             # The rows come along, so that the first paint needs no query on the GUI thread.
-            ids = kind.list_ids(session, query, limit=PAGE, check=progress.check)
-            return ids, kind.fetch_rows(session, ids, query)
+            ids = desk.record_ids(kind.key, query, limit=PAGE, check=progress.check)
+            return ids, desk.record_rows(kind.key, ids, query)
 
-        def every_id(session, progress):
-            return kind.list_ids(session, query, check=progress.check)
+        def every_id(desk, progress):
+            return desk.record_ids(kind.key, query, check=progress.check)
 
         def first_done(found) -> None:
             ids, rows = found
@@ -118,8 +118,7 @@ class RecordTableModel(QAbstractTableModel):
     def reload_now(self) -> None:
         """Synchronous reload, for small tables and tests."""
         self.active = True
-        with self.context.store.session() as session:
-            ids = self.kind.list_ids(session, self.query)
+        ids = self.context.desk.record_ids(self.kind.key, self.query)
         self._generation += 1
         self.rows_ready = False
         self._loaded(self._generation, ids)
@@ -166,8 +165,7 @@ class RecordTableModel(QAbstractTableModel):
             return row
         start = (position // PAGE) * PAGE
         wanted = [i for i in self._ids[start:start + PAGE] if i not in self._rows]
-        with self.context.store.session() as session:
-            fetched = self.kind.fetch_rows(session, wanted, self.query)
+        fetched = self.context.desk.record_rows(self.kind.key, wanted, self.query)
         self._rows.update(fetched)
         while len(self._rows) > CACHE_ROWS:
             self._rows.popitem(last=False)

@@ -171,7 +171,7 @@ class RecordFormWidget(QWidget):
             if isinstance(editor, MultiRefPicker):
                 editor.retranslate()
                 editor.picker.setAccessibleName(_(spec.label))
-            if spec.type == CHOICE and self.context.store is not None:
+            if spec.type == CHOICE and self.context.desk is not None:
                 self._fill_choices(spec, editor)
 
     def _retranslate_heading(self) -> None:
@@ -184,9 +184,9 @@ class RecordFormWidget(QWidget):
         current = editor.currentData()
         editor.blockSignals(True)
         editor.clear()
-        with self.context.store.session() as session:
-            for value, label in spec.choices(session) if spec.choices else []:
-                editor.addItem(label, value)
+        desk = self.context.desk
+        for value, label in desk.field_choices(self.kind.key, spec.name) if spec.choices and desk else []:
+            editor.addItem(label, value)
         index = editor.findData(current)
         editor.setCurrentIndex(max(index, 0))
         editor.blockSignals(False)

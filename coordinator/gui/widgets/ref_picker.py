@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 
 from coordinator.gui.context import AppContext
 from coordinator.i18n import _
-from coordinator.services.records import kind as record_kind
 
 
 class RefPicker(QComboBox):
@@ -43,10 +42,9 @@ class RefPicker(QComboBox):
         self._populate_known([])
 
     def _choices(self, text: str, include: int | None) -> list[tuple[int, str]]:
-        if self.context.store is None:
+        if self.context.desk is None:
             return []
-        with self.context.store.session() as session:
-            return record_kind(self.ref).ref_choices(session, text, include=[include] if include else [])
+        return self.context.desk.ref_choices(self.ref, text, include=[include] if include else [])
 
     def _populate(self, text: str, keep: int | None) -> None:
         self._searched = True
@@ -100,8 +98,7 @@ class RefPicker(QComboBox):
         if record_id is None:
             self._populate_known([])
         else:
-            with self.context.store.session() as session:
-                self._populate_known(record_kind(self.ref).ref_choices(session, "", limit=0, include=[record_id]))
+            self._populate_known(self.context.desk.ref_choices(self.ref, "", limit=0, include=[record_id]))
         index = self.findData(record_id) if record_id is not None else (0 if self.optional else -1)
         self.setCurrentIndex(index)
         if record_id is None and not self.optional:
@@ -166,9 +163,8 @@ class MultiRefPicker(QWidget):
     def set_value(self, ids: list[int] | None) -> None:
         self.list.clear()
         ids = list(ids or [])
-        if not ids or self.context.store is None:
+        if not ids or self.context.desk is None:
             return
-        with self.context.store.session() as session:
-            labels = dict(record_kind(self.ref).ref_choices(session, "", limit=0, include=ids))
+        labels = dict(self.context.desk.ref_choices(self.ref, "", limit=0, include=ids))
         for record_id in ids:
             self.list.addItem(self._item(record_id, labels.get(record_id, str(record_id))))

@@ -29,22 +29,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator.errors import UserError
+from coordinator.changes import Changes, Kind
 from coordinator.formatting import format_date, format_number
 from coordinator.gui.context import AppContext
 from coordinator.gui.workers import run_task
-from coordinator.gui.workspaces.action_plan_forms import ActionForm, GoalForm, apply, goal_commands
+from coordinator.gui.operations import run_op
+from coordinator.gui.workspaces.action_plan_forms import ActionForm, GoalForm
 from coordinator.gui.workspaces.base import Workspace
+from coordinator.gui.workspaces.scope_choices import fill_years
 from coordinator.i18n import _, ngettext
 from coordinator.services import action_plans as plans
-from coordinator.services.changes import ChangeSet
-from coordinator.services.progress import GradeRow, grade_progression
-from coordinator.services.setup import current_year_label, school_years
+from coordinator.services.progress import GradeRow
 
 _ID = Qt.ItemDataRole.UserRole + 1
-PLAN_TABLES = ("action_plans", "goals", "actions", "action_activities", "contacts", "teachers")
-ACTIVITY_TABLES = ("study_visits", "placements", "encounters", "trainings", "meetings", "classes", "enrolments",
-                   "pupils", "school_years")
+PLAN_TABLES = (Kind.ACTION_PLANS, Kind.GOALS, Kind.ACTIONS, Kind.ACTION_ACTIVITIES, Kind.CONTACTS, Kind.TEACHERS)
+ACTIVITY_TABLES = (Kind.STUDY_VISITS, Kind.PLACEMENTS, Kind.ENCOUNTERS, Kind.TRAININGS, Kind.MEETINGS, Kind.CLASSES,
+                   Kind.ENROLMENTS, Kind.PUPILS, Kind.SCHOOL_YEARS)
 
 
 class ActionPlanWorkspace(Workspace):
@@ -59,6 +59,26 @@ class ActionPlanWorkspace(Workspace):
         self._plan_stale = self._progression_stale = True
         self._task = None
 
+        bar = self._build_bar()
+        self._build_plan()
+        self._build_progression()
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("action_plan_tabs")
+        self.tabs.addTab(self.splitter, "")
+        self.tabs.addTab(self.grades, "")
+        self.tabs.currentChanged.connect(lambda _i: self._load_visible())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+        QShortcut(QKeySequence.StandardKey.Delete, self.tree, self.delete_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        context.changes_applied.connect(self.refresh)
+        context.store_changed.connect(lambda: self.refresh(None))
+        self.retranslate()
+
+    def _build_bar(self) -> QHBoxLayout:
+        """The school year, the New goal / New action / Delete buttons and a notice line."""
         self.year_label = QLabel(self)
         self.year_combo = QComboBox(self)
         self.year_combo.setObjectName("year")
@@ -82,7 +102,10 @@ class ActionPlanWorkspace(Workspace):
         for button in (self.new_goal_button, self.new_action_button, self.delete_button):
             bar.addWidget(button)
         bar.addWidget(self.notice, 1)
+        return bar
 
+    def _build_plan(self) -> None:
+        """The goals and their actions in a tree, the chosen one's form beside it."""
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("plan_tree")
         self.tree.setColumnCount(6)
@@ -99,8 +122,8 @@ class ActionPlanWorkspace(Workspace):
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(self._selected)
-        self.goal_form = GoalForm(context, self)
-        self.action_form = ActionForm(context, self)
+        self.goal_form = GoalForm(self.context, self)
+        self.action_form = ActionForm(self.context, self)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -119,6 +142,8 @@ class ActionPlanWorkspace(Workspace):
         self.splitter.setSizes([740, 500])
         self.tree.header().setMinimumSectionSize(60)
 
+    def _build_progression(self) -> None:
+        """The grade-by-grade progression table (its own tab)."""
         self.grades = QTableWidget(self)
         self.grades.setObjectName("progression_table")
         self.grades.setColumnCount(6)
@@ -128,20 +153,6 @@ class ActionPlanWorkspace(Workspace):
         self.grades.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for column in (0, 1):
             self.grades.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("action_plan_tabs")
-        self.tabs.addTab(self.splitter, "")
-        self.tabs.addTab(self.grades, "")
-        self.tabs.currentChanged.connect(lambda _i: self._load_visible())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(bar)
-        layout.addWidget(self.tabs, 1)
-        QShortcut(QKeySequence.StandardKey.Delete, self.tree, self.delete_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        context.changes_applied.connect(self.refresh)
-        context.store_changed.connect(lambda: self.refresh(None))
-        self.retranslate()
 
     # ---- the Workspace contract -----------------------------------------------------------------
     def title(self) -> str:
@@ -169,11 +180,12 @@ class ActionPlanWorkspace(Workspace):
         if self.isVisible():
             self._load_visible()
 
-    def refresh(self, changes: ChangeSet | None = None) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
         if changes is None:
-            self._fill_years()
             self._plan_stale = self._progression_stale = True
-        if changes is None or changes.touches("contacts", "teachers", "organisations", "school_types", *ACTIVITY_TABLES):
+        if changes is None or changes.touches(Kind.SCHOOL_YEARS, Kind.SETTINGS):
+            self._fill_years()  # a new year, or another year in force (Settings)
+        if changes is None or changes.touches(Kind.CONTACTS, Kind.TEACHERS, Kind.ORGANISATIONS, *ACTIVITY_TABLES):
             self.action_form.forget_choices()
         if changes is not None:
             if changes.touches(*PLAN_TABLES):
@@ -190,16 +202,14 @@ class ActionPlanWorkspace(Workspace):
 
     # ---- loading --------------------------------------------------------------------------------
     def _fill_years(self) -> None:
-        if self.context.store is None:
+        if self.context.desk is None:
             return
-        with self.context.store.session() as session:
-            years, current = school_years(session), current_year_label(session)
-        self.year_combo.blockSignals(True)
-        self.year_combo.clear()
-        self.year_combo.addItems(years)
-        self.year_combo.setCurrentIndex(max(0, self.year_combo.findText(self.year or current)))
-        self.year_combo.blockSignals(False)
-        self.year = self.year_combo.currentText()
+        desk = self.context.desk
+        years, current = desk.school_years(), desk.current_year()
+        fill_years(self.year_combo, years, current)
+        if self.year_combo.currentText() != self.year:
+            self.year = self.year_combo.currentText()
+            self._plan_stale = self._progression_stale = True
 
     def _year_chosen(self, _index: int) -> None:
         self.year = self.year_combo.currentText()
@@ -207,7 +217,7 @@ class ActionPlanWorkspace(Workspace):
         self._load_visible()
 
     def _load_visible(self) -> None:
-        if self.context.store is None or not self.year:
+        if self.context.desk is None or not self.year:
             return
         if self.tabs.currentIndex() == 0 and self._plan_stale:
             self._load_plan()
@@ -217,8 +227,7 @@ class ActionPlanWorkspace(Workspace):
     def _load_plan(self, select: tuple[str, int] | None = None) -> None:
         self._plan_stale = False
         current = select or self._current()
-        with self.context.store.session() as session:
-            self.plan = plans.plan_for_year(session, year=self.year)
+        self.plan = self.context.desk.plan(year=self.year)
         # A refresh keeps the form as it is (the person may be typing); a save shows the saved record.
         self._fill_tree(current, quiet=select is None)
 
@@ -226,9 +235,9 @@ class ActionPlanWorkspace(Workspace):
         self._progression_stale = False
         if self._task is not None and not self._task.done:
             self._task.cancel()
-        year = self.year
+        year, desk = self.year, self.context.desk
         self.notice.setText(_("Loading…"))
-        self._task = run_task(self.context, lambda session, _progress: grade_progression(session, year=year),
+        self._task = run_task(self.context, lambda _progress: desk.grade_progression(year), session=False,
                               on_done=self._progression_loaded, on_error=self.notice.setText)
 
     def _progression_loaded(self, rows: list[GradeRow]) -> None:
@@ -278,7 +287,7 @@ class ActionPlanWorkspace(Workspace):
             self.tree.setCurrentItem(chosen)
         elif self.forms.currentWidget() is not self.hint and self._editing_missing():
             self.forms.setCurrentWidget(self.hint)
-        self.new_goal_button.setEnabled(self.context.store is not None)
+        self.new_goal_button.setEnabled(self.context.desk is not None)
         self.new_action_button.setEnabled(bool(self.plan and self.plan.goals))
         self.delete_button.setEnabled(self.tree.currentItem() is not None)
 
@@ -324,7 +333,7 @@ class ActionPlanWorkspace(Workspace):
 
     # ---- commands -------------------------------------------------------------------------------
     def new_goal(self) -> None:
-        if self.context.store is None:
+        if self.context.desk is None:
             return
         self.tabs.setCurrentIndex(0)
         self.tree.setCurrentItem(None)
@@ -353,21 +362,23 @@ class ActionPlanWorkspace(Workspace):
         if target is None or self.plan is None:
             return
         kind, record_id = target
-        try:
-            if kind == "goal":
-                goal = next(g for g in self.plan.goals if g.id == record_id)
-                apply(self.context, _("Delete goal"), lambda session: plans.delete_goal(session, record_id),
-                      goal_commands(self.year, goal))
-                self.notice.setText(_("Goal “{title}” deleted; Ctrl+Z brings it back.").format(title=goal.title))
-            else:
-                action = next(a for g in self.plan.goals for a in g.actions if a.id == record_id)
-                values = plans.action_values(action)
-                apply(self.context, _("Delete action"), lambda session: plans.delete_action(session, record_id),
-                      lambda session: plans.create_action(session, action_id=record_id, **values))
-                self.notice.setText(_("Action “{title}” deleted; Ctrl+Z brings it back.").format(title=action.title))
-        except UserError as exc:
-            self.notice.setText(str(exc))
+        year = self.year
+        if kind == "goal":
+            goal = next(g for g in self.plan.goals if g.id == record_id)
+            outcome = run_op(self.context, lambda desk: desk.delete_goal(record_id), text=_("Delete goal"),
+                             undo=lambda desk, _r: desk.restore_goal(goal, year=year),
+                             on_failure=self.notice.setText)
+            done = _("Goal “{title}” deleted; Ctrl+Z brings it back.").format(title=goal.title)
+        else:
+            action = next(a for g in self.plan.goals for a in g.actions if a.id == record_id)
+            values = plans.action_values(action)
+            outcome = run_op(self.context, lambda desk: desk.delete_action(record_id), text=_("Delete action"),
+                             undo=lambda desk, _r: desk.create_action(action_id=record_id, **values),
+                             on_failure=self.notice.setText)
+            done = _("Action “{title}” deleted; Ctrl+Z brings it back.").format(title=action.title)
+        if not outcome.ok:
             return
+        self.notice.setText(done)
         self.forms.setCurrentWidget(self.hint)
 
     def _saved(self, kind: str, record_id: int) -> None:

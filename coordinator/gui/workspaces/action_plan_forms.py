@@ -1,18 +1,16 @@
-"""The goal and action forms of the Action plan workspace, and the undo commands behind them.
+"""The goal and action forms of the Action plan workspace.
 
-Every change goes through `services.action_plans`; a command is pushed on the window's undo stack
-after its first run succeeded, and undo/redo re-create records under their old ids so that later
-commands in the stack still point at the right rows.
+Every change is a desk operation run through `gui.operations.run_op`, with its undo step in the
+window's one undo history; undo and redo re-create records under their old ids so that later steps
+still point at the right rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -30,72 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.changes import Kind
 from coordinator.errors import UserError, ValidationError
 from coordinator.gui.context import AppContext
+from coordinator.gui.operations import created_id, run_op
 from coordinator.gui.widgets.record_form import FieldRow
 from coordinator.i18n import _
-from coordinator.models import ActionStatus
+from coordinator.models.enums import ActionStatus
 from coordinator.services import action_plans as plans
-from coordinator.services.changes import ChangeSet
 
 _EMPTY_DATE = QDate(1900, 1, 1)
-
-
-# ---- undo ------------------------------------------------------------------------------------------
-
-class PlanCommand(QUndoCommand):
-    """Runs `do`/`undo_fn` (session → ChangeSet) in one transaction each and announces the change."""
-
-    def __init__(self, context: AppContext, text: str, do: Callable, undo_fn: Callable):
-        super().__init__(text)
-        self.context, self._do, self._undo = context, do, undo_fn
-        self._first = True
-
-    def _run(self, fn: Callable) -> None:
-        try:
-            with self.context.store.session() as session:
-                changes = fn(session)
-        except UserError:  # the record changed under us: drop this step rather than break the stack
-            self.setObsolete(True)
-            return
-        self.context.announce(changes)
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._run(self._do)
-
-    def undo(self) -> None:
-        self._run(self._undo)
-
-
-def apply(context: AppContext, text: str, do: Callable[[Any], ChangeSet], undo_fn: Callable[[Any], ChangeSet],
-          ) -> ChangeSet:
-    """Run `do` now (ValidationError propagates to the form), then push it for undo and announce it."""
-    if context.store is None:
-        raise UserError(_("No database is open."))
-    with context.store.session() as session:
-        changes = do(session)
-    context.announce(changes)
-    stack = getattr(context, "undo_stack", None)
-    if stack is not None:
-        stack.push(PlanCommand(context, text, do, undo_fn))
-    return changes
-
-
-def _restore_goal(year: str, goal: plans.GoalRow, values: list[dict]) -> Callable[[Any], ChangeSet]:
-    def restore(session) -> ChangeSet:
-        changes = plans.create_goal(session, title=goal.title, description=goal.description, year=year,
-                                    goal_id=goal.id)
-        for action_id, action in values:
-            changes = changes.merge(plans.create_action(session, action_id=action_id, **action))
-        return changes
-    return restore
-
-
-def goal_commands(year: str, goal: plans.GoalRow) -> Callable[[Any], ChangeSet]:
-    return _restore_goal(year, goal, [(a.id, plans.action_values(a)) for a in goal.actions])
 
 
 # ---- forms -----------------------------------------------------------------------------------------
@@ -164,14 +106,22 @@ class _Form(QWidget):
         self.save_button.setText(_("&Save"))
         self.cancel_button.setText(_("Cancel"))
 
+    def fail(self, message: str) -> None:
+        """A refused save: the reason under the first field."""
+        self._failed = True
+        self.show_problems({next(iter(self.rows)): message})
+
     def save(self) -> None:
+        self._failed = False
         try:
             kind, record_id = self._save()
         except ValidationError as exc:
             self.show_problems(exc.problems)
             return
-        except UserError as exc:
-            self.show_problems({next(iter(self.rows)): str(exc)})
+        except UserError as exc:  # the record is gone (read before the edit)
+            self.fail(str(exc))
+            return
+        if self._failed or record_id is None:
             return
         self.show_problems({})
         self.record_id = record_id
@@ -208,23 +158,19 @@ class GoalForm(_Form):
     def _save(self) -> tuple[str, int]:
         title, description, year = self.title_edit.text(), self.description_edit.toPlainText(), self.year
         if self.record_id is None:
-            holder: dict[str, int] = {}
-
-            def create(session) -> ChangeSet:
-                changes = plans.create_goal(session, title=title, description=description, year=year,
-                                            goal_id=holder.get("id"))
-                holder["id"] = next(iter(changes.created["goals"]))
-                return changes
-
-            apply(self.context, _("Add goal"), create,
-                  lambda session: plans.delete_goal(session, holder["id"]))
-            return "goal", holder["id"]
+            outcome = run_op(self.context, lambda desk: created_id(desk.create_goal(
+                                 title=title, description=description, year=year), Kind.GOALS),
+                             text=_("Add goal"), undo=lambda desk, goal_id: desk.delete_goal(goal_id),
+                             redo=lambda desk, goal_id: desk.create_goal(title=title, description=description,
+                                                                         year=year, goal_id=goal_id),
+                             on_failure=self.fail)
+            return "goal", outcome.value
         goal_id = self.record_id
-        with self.context.store.session() as session:
-            old = plans.get_goal(session, goal_id)
-        apply(self.context, _("Edit goal"),
-              lambda session: plans.update_goal(session, goal_id, title=title, description=description),
-              lambda session: plans.update_goal(session, goal_id, title=old.title, description=old.description))
+        old = self.context.desk.goal(goal_id)
+        run_op(self.context, lambda desk: desk.update_goal(goal_id, title=title, description=description),
+               text=_("Edit goal"),
+               undo=lambda desk, _r: desk.update_goal(goal_id, title=old.title, description=old.description),
+               on_failure=self.fail)
         return "goal", goal_id
 
 
@@ -285,9 +231,8 @@ class ActionForm(_Form):
         """Fill the choices from the database and show `action` (None: a new action under `goal_id`)."""
         self.record_id = action.id if action else None
         if self._choices is None or self._choices[3] != year:
-            with self.context.store.session() as session:
-                self._choices = (plans.responsible_people(session), plans.grade_labels(session),
-                                 plans.linkable_activities(session, year=year), year)
+            desk = self.context.desk
+            self._choices = (desk.responsible_people(), desk.plan_grades(), desk.linkable_activities(year=year), year)
         people, grades, activities, _year = self._choices
         self.goal_combo.clear()
         for goal in goals:
@@ -374,18 +319,14 @@ class ActionForm(_Form):
         if values["goal_id"] is None:
             raise ValidationError({"goal": _("Add a goal first: every action belongs to a goal.")})
         if self.record_id is None:
-            holder: dict[str, int] = {}
-
-            def create(session) -> ChangeSet:
-                changes = plans.create_action(session, action_id=holder.get("id"), **values)
-                holder["id"] = next(iter(changes.created["actions"]))
-                return changes
-
-            apply(self.context, _("Add action"), create, lambda session: plans.delete_action(session, holder["id"]))
-            return "action", holder["id"]
+            outcome = run_op(self.context, lambda desk: created_id(desk.create_action(**values), Kind.ACTIONS),
+                             text=_("Add action"),
+                             undo=lambda desk, action_id: desk.delete_action(action_id),
+                             redo=lambda desk, action_id: desk.create_action(action_id=action_id, **values),
+                             on_failure=self.fail)
+            return "action", outcome.value
         action_id = self.record_id
-        with self.context.store.session() as session:
-            old = plans.action_values(plans.get_action(session, action_id))
-        apply(self.context, _("Edit action"), lambda session: plans.update_action(session, action_id, **values),
-              lambda session: plans.update_action(session, action_id, **old))
+        old = plans.action_values(self.context.desk.action(action_id))
+        run_op(self.context, lambda desk: desk.update_action(action_id, **values), text=_("Edit action"),
+               undo=lambda desk, _r: desk.update_action(action_id, **old), on_failure=self.fail)
         return "action", action_id

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from coordinator.changes import Changes
 from coordinator.gui.context import AppContext
-from coordinator.services.changes import ChangeSet
 
 
 class Workspace(QWidget):
@@ -29,7 +29,7 @@ class Workspace(QWidget):
     def retranslate(self) -> None:
         """Re-read every visible text in the language now in force."""
 
-    def refresh(self, changes: ChangeSet | None = None) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
         """Reload what is shown; `changes` None means everything (e.g. another database opened)."""
 
     def activated(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coordinator.changes import Kind
 from coordinator.gui.workspaces.record_workspace import RecordWorkspace
 from coordinator.i18n import N_
 
@@ -10,4 +11,4 @@ class ContactsWorkspace(RecordWorkspace):
     key = "contacts"
     title_text = N_("Contacts")
     kinds = ("contacts",)
-    related = ("organisations",)
+    related = (Kind.ORGANISATIONS,)

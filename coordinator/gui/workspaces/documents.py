@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -28,41 +23,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.changes import Changes, Kind
+from coordinator.desk.documents_ops import DocumentScope
+from coordinator.desk.gui_files import copy_atomic
 from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
-from coordinator.gui.pdf_output import copy_atomic, print_pdf
+from coordinator.gui.pdf_output import print_pdf
 from coordinator.gui.workers import run_task
 from coordinator.gui.workspaces.base import Workspace
-from coordinator.gui.workspaces.scope_choices import (
-    ScopeChoices,
-    load_grades,
-    load_school_scope,
-    load_scope_choices,
-)
+from coordinator.gui.workspaces.documents_scope import DocumentScopeForm
 from coordinator.i18n import _, get_language
-from coordinator.services.changes import ChangeSet
-
-# Each language named in itself, as language menus do.
-LANGUAGE_NAMES = (("en", "English"), ("sv", "Svenska"), ("pl", "Polski"), ("ru", "Русский"))
-# Which scope fields each document uses; the others are disabled so nobody expects them to matter.
-SCOPE_FIELDS: dict[str, frozenset[str]] = {
-    "scorecard": frozenset({"school"}),
-    "action-plan": frozenset({"school"}),
-    "schedule": frozenset({"school", "grade", "class", "teacher", "dates"}),
-    "letters": frozenset({"school", "grade", "class", "dates"}),
-    "gender": frozenset({"school"}),
-    "certificate": frozenset({"school"}),
-}
 
 
-class DocumentsWorkspace(Workspace):
+class DocumentsWorkspace(DocumentScopeForm, Workspace):
     """Document kind, scope and language on the left; the rendered PDF's preview on the right."""
 
     key = "documents"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
-        self._choices = ScopeChoices()
         self._task = None
         self._loaded = False
         self._tmpdir = Path(tempfile.mkdtemp(prefix="coordinator-preview-"))
@@ -71,44 +50,34 @@ class DocumentsWorkspace(Workspace):
         self._rendered_kind: str | None = None
         self._rendered_args: dict = {}
 
-        self.kind_combo = QComboBox()
-        self.kind_combo.setObjectName("documents_kind")
-        self.year_combo = QComboBox()
-        self.year_combo.setObjectName("documents_year")
-        self.school_combo = QComboBox()
-        self.school_combo.setObjectName("documents_school")
-        self.grade_combo = QComboBox()
-        self.grade_combo.setObjectName("documents_grade")
-        self.class_combo = QComboBox()
-        self.class_combo.setObjectName("documents_class")
-        self.teacher_combo = QComboBox()
-        self.teacher_combo.setObjectName("documents_teacher")
-        self.dates_box = QCheckBox()
-        self.dates_box.setObjectName("documents_dates")
-        self.from_edit = QDateEdit()
-        self.from_edit.setCalendarPopup(True)
-        self.to_edit = QDateEdit()
-        self.to_edit.setCalendarPopup(True)
-        self.language_combo = QComboBox()
-        self.language_combo.setObjectName("documents_language")
-        for code, name in LANGUAGE_NAMES:
-            self.language_combo.addItem(name, code)
-        for combo in (self.school_combo, self.class_combo, self.teacher_combo):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(26)
+        panel = QWidget()
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.addLayout(self._build_scope_form())
+        self._build_actions(panel_layout)
+        splitter = QSplitter()
+        splitter.addWidget(panel)
+        splitter.addWidget(self._build_preview())
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
 
-        self.form = QFormLayout()
-        self.form.addRow(QLabel(), self.kind_combo)
-        self.form.addRow(QLabel(), self.year_combo)
-        self.form.addRow(QLabel(), self.school_combo)
-        self.form.addRow(QLabel(), self.grade_combo)
-        self.form.addRow(QLabel(), self.class_combo)
-        self.form.addRow(QLabel(), self.teacher_combo)
-        self.form.addRow(self.dates_box)
-        self.form.addRow(QLabel(), self.from_edit)
-        self.form.addRow(QLabel(), self.to_edit)
-        self.form.addRow(QLabel(), self.language_combo)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.year_combo.currentIndexChanged.connect(self._year_changed)
+        self.school_combo.currentIndexChanged.connect(self._school_changed)
+        self.dates_box.toggled.connect(self._kind_changed)
+        self.render_button.clicked.connect(self.render)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.save_button.clicked.connect(self.save_dialog)
+        self.print_button.clicked.connect(self.print_dialog)
+        self.ics_button.clicked.connect(self.save_ics_dialog)
+        context.changes_applied.connect(self.refresh)
+        context.language_changed.connect(self._language_changed)
+        self.destroyed.connect(lambda *_a, d=self._tmpdir: shutil.rmtree(d, ignore_errors=True))
+        self.retranslate()
 
+    def _build_actions(self, panel_layout: QVBoxLayout) -> None:
+        """Show preview and Cancel, the progress, a message line; Save, Print and the calendar below."""
         self.render_button = QPushButton()
         self.render_button.setObjectName("documents_render")
         self.render_button.setDefault(True)
@@ -134,9 +103,6 @@ class DocumentsWorkspace(Workspace):
         render_row = QHBoxLayout()
         render_row.addWidget(self.render_button)
         render_row.addWidget(self.cancel_button)
-        panel = QWidget()
-        panel_layout = QVBoxLayout(panel)
-        panel_layout.addLayout(self.form)
         panel_layout.addLayout(render_row)
         panel_layout.addWidget(self.progress)
         panel_layout.addWidget(self.message)
@@ -145,6 +111,8 @@ class DocumentsWorkspace(Workspace):
         panel_layout.addWidget(self.print_button)
         panel_layout.addWidget(self.ics_button)
 
+    def _build_preview(self) -> QWidget:
+        """The rendered PDF, or a hint while there is none."""
         self.pdf = QPdfDocument(self)
         self.view = QPdfView()
         self.view.setObjectName("documents_preview")
@@ -160,28 +128,7 @@ class DocumentsWorkspace(Workspace):
         preview_layout.addWidget(self.placeholder)
         preview_layout.addWidget(self.view, 1)
         self.view.setVisible(False)
-
-        splitter = QSplitter()
-        splitter.addWidget(panel)
-        splitter.addWidget(preview)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-
-        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
-        self.year_combo.currentIndexChanged.connect(self._year_changed)
-        self.school_combo.currentIndexChanged.connect(self._school_changed)
-        self.dates_box.toggled.connect(self._kind_changed)
-        self.render_button.clicked.connect(self.render)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.save_button.clicked.connect(self.save_dialog)
-        self.print_button.clicked.connect(self.print_dialog)
-        self.ics_button.clicked.connect(self.save_ics_dialog)
-        context.changes_applied.connect(self.refresh)
-        context.language_changed.connect(self._language_changed)
-        self.destroyed.connect(lambda *_a, d=self._tmpdir: shutil.rmtree(d, ignore_errors=True))
-        self.retranslate()
+        return preview
 
     # -- the contract ------------------------------------------------------------------------------
 
@@ -189,32 +136,7 @@ class DocumentsWorkspace(Workspace):
         return _("Documents")
 
     def retranslate(self) -> None:
-        from coordinator.documents import KINDS, kind_label
-
-        labels = {self.kind_combo: _("&Document:"), self.year_combo: _("School &year:"),
-                  self.school_combo: _("&School:"), self.grade_combo: _("&Grade:"), self.class_combo: _("&Class:"),
-                  self.teacher_combo: _("&Teacher:"), self.from_edit: _("&From:"), self.to_edit: _("T&o:"),
-                  self.language_combo: _("&Language:")}
-        for widget, text in labels.items():
-            label = self.form.labelForField(widget)
-            label.setText(text)
-            label.setBuddy(widget)
-        self.dates_box.setText(_("Only a date &range"))
-        kind = self.kind_combo.currentData()
-        self.kind_combo.blockSignals(True)
-        self.kind_combo.clear()
-        for code in KINDS:
-            self.kind_combo.addItem(kind_label(code), code)
-        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
-        self.kind_combo.blockSignals(False)
-        if self.school_combo.count():
-            self.school_combo.setItemText(0, _("All schools (municipality)"))
-        if self.grade_combo.count():
-            self.grade_combo.setItemText(0, _("All grades"))
-        if self.class_combo.count():
-            self.class_combo.setItemText(0, _("All classes"))
-        if self.teacher_combo.count():
-            self.teacher_combo.setItemText(0, _("Any teacher"))
+        self._retranslate_scope()
         self.render_button.setText(_("&Show preview"))
         self.cancel_button.setText(_("Cancel"))
         self.save_button.setText(_("Save &as…"))
@@ -238,112 +160,9 @@ class DocumentsWorkspace(Workspace):
         if not self._loaded:
             self.reload()
 
-    def refresh(self, changes: ChangeSet | None = None) -> None:
-        if self._loaded and (changes is None or changes.touches("schools", "classes", "teachers", "school_years")):
+    def refresh(self, changes: Changes | None = None) -> None:
+        if self._loaded and (changes is None or changes.touches(Kind.SCHOOLS, Kind.CLASSES, Kind.TEACHERS, Kind.SCHOOL_YEARS, Kind.SETTINGS)):
             self.reload()
-
-    # -- scope -------------------------------------------------------------------------------------
-
-    def reload(self) -> None:
-        self._loaded = True
-        if self.context.store is None:
-            return
-        year = self.year_combo.currentData()
-        self._choices = load_scope_choices(self.context.store, year)
-        self.year_combo.blockSignals(True)
-        self.year_combo.clear()
-        for label in self._choices.years:
-            self.year_combo.addItem(label, label)
-        chosen = year if year in self._choices.years else self._choices.current_year
-        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(chosen)))
-        self.year_combo.blockSignals(False)
-        school = self.school_combo.currentData()
-        self.school_combo.blockSignals(True)
-        self.school_combo.clear()
-        self.school_combo.addItem(_("All schools (municipality)"), None)
-        for name in self._choices.schools:
-            self.school_combo.addItem(name, name)
-        self.school_combo.setCurrentIndex(max(0, self.school_combo.findData(school)))
-        self.school_combo.blockSignals(False)
-        self._fill_dates()
-        self._school_changed()
-
-    def _fill_dates(self) -> None:
-        start = self._choices.year_start or dt.date.today()
-        end = self._choices.year_end or dt.date.today()
-        for edit in (self.from_edit, self.to_edit):
-            edit.setDateRange(QDate(start.year, start.month, start.day), QDate(end.year, end.month, end.day))
-        today = dt.date.today()
-        first = today if start <= today <= end else start
-        self.from_edit.setDate(QDate(first.year, first.month, first.day))
-        last = min(end, first + dt.timedelta(days=30))
-        self.to_edit.setDate(QDate(last.year, last.month, last.day))
-
-    def _year_changed(self) -> None:
-        if self._loaded:
-            self.reload()
-
-    def _school_changed(self) -> None:
-        school = self.school_combo.currentData()
-        klass, teacher = self.class_combo.currentData(), self.teacher_combo.currentData()
-        classes: list[str] = []
-        teachers: list[str] = []
-        if school is not None and self.context.store is not None:
-            classes, teachers = load_school_scope(self.context.store, self.year_combo.currentData(), school)
-        grade = self.grade_combo.currentData()
-        self.grade_combo.clear()
-        self.grade_combo.addItem(_("All grades"), None)
-        if self.context.store is not None:
-            for label in load_grades(self.context.store, self.year_combo.currentData(), school):
-                self.grade_combo.addItem(label, label)
-        self.grade_combo.setCurrentIndex(max(0, self.grade_combo.findData(grade)))
-        self.class_combo.clear()
-        self.class_combo.addItem(_("All classes"), None)
-        for name in classes:
-            self.class_combo.addItem(name, (school, name))
-        self.class_combo.setCurrentIndex(max(0, self.class_combo.findData(klass)))
-        self.teacher_combo.clear()
-        self.teacher_combo.addItem(_("Any teacher"), None)
-        for name in teachers:
-            self.teacher_combo.addItem(name, (school, name))
-        self.teacher_combo.setCurrentIndex(max(0, self.teacher_combo.findData(teacher)))
-        self._kind_changed()
-
-    def _kind_changed(self) -> None:
-        used = SCOPE_FIELDS.get(self.kind_combo.currentData(), frozenset())
-        # A class or a teacher is chosen within a school (a region has thousands of each).
-        has_school = self.school_combo.currentData() is not None
-        for name, widget in (("school", self.school_combo), ("grade", self.grade_combo), ("class", self.class_combo),
-                             ("teacher", self.teacher_combo), ("dates", self.dates_box)):
-            enabled = name in used and (has_school or name not in ("class", "teacher"))
-            widget.setEnabled(enabled)
-            label = self.form.labelForField(widget)
-            if label is not None:
-                label.setEnabled(enabled)
-        dates = "dates" in used and self.dates_box.isChecked()
-        for widget in (self.from_edit, self.to_edit):
-            widget.setEnabled(dates)
-            self.form.labelForField(widget).setEnabled(dates)
-        self.ics_button.setEnabled(self.current_pdf is not None and self._rendered_kind == "schedule")
-
-    def scope_arguments(self) -> dict:
-        """The render_document keywords the form stands for."""
-        kind = self.kind_combo.currentData()
-        used = SCOPE_FIELDS.get(kind, frozenset())
-        school = self.school_combo.currentData() if "school" in used else None
-        klass = self.class_combo.currentData() if "class" in used else None
-        grade = self.grade_combo.currentData() if "grade" in used and klass is None else None
-        teacher = self.teacher_combo.currentData() if "teacher" in used else None
-        if klass is not None:
-            school = klass[0]
-        date_from = date_to = None
-        if "dates" in used and self.dates_box.isChecked():
-            date_from = self.from_edit.date().toPython()
-            date_to = self.to_edit.date().toPython()
-        return {"language": self.language_combo.currentData(), "year": self.year_combo.currentData(),
-                "school": school, "class_name": klass[1] if klass else None,
-                "teacher": teacher[1] if teacher else None, "grade": grade, "date_from": date_from,
-                "date_to": date_to}
 
     # -- rendering ---------------------------------------------------------------------------------
 
@@ -353,19 +172,18 @@ class DocumentsWorkspace(Workspace):
 
     def render(self) -> None:
         """Render the chosen document into a temporary file in the background, then preview it."""
-        if self.context.store is None or self._task is not None:
+        if self.context.desk is None or self._task is not None:
             return
-        from coordinator.documents import render_document
-
-        store = self.context.store
+        desk = self.context.desk
         kind = self.kind_combo.currentData()
         arguments = self.scope_arguments()
+        scope, language = self.document_scope()
         self._counter += 1
         out = self._tmpdir / f"{kind}-{self._counter}.pdf"
 
         def work(progress):
-            return render_document(store, kind, out, progress=lambda done, total: progress.report(done, total),
-                                   cancelled=lambda: progress.cancelled, **arguments)
+            return desk.write_document(kind, out, scope, language=language, cancelled=lambda: progress.cancelled,
+                                       progress=lambda done, total: progress.report(done, total))
 
         self.message.setText(_("Preparing the document…"))
         self.progress.setRange(0, 0)
@@ -453,12 +271,11 @@ class DocumentsWorkspace(Workspace):
 
     def save_ics(self, target: Path) -> Path:
         """Write the previewed schedule's calendar file (same scope) to `target`."""
-        from coordinator.documents import write_schedule_ics
-
-        if self._rendered_kind != "schedule" or self.context.store is None:
+        if self._rendered_kind != "schedule" or self.context.desk is None:
             raise UserError(_("Show a schedule first."))
         arguments = dict(self._rendered_args)
-        return write_schedule_ics(self.context.store, Path(target), **arguments)
+        language = arguments.pop("language")
+        return self.context.desk.write_schedule_calendar(Path(target), DocumentScope(**arguments), language=language)
 
     def save_ics_dialog(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, _("Save calendar"), self.suggested_name(".ics"),

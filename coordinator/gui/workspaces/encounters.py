@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coordinator.changes import Kind
 from coordinator.gui.workspaces.record_workspace import RecordWorkspace
 from coordinator.i18n import N_
 
@@ -10,4 +11,4 @@ class EncountersWorkspace(RecordWorkspace):
     key = "encounters"
     title_text = N_("Encounters & events")
     kinds = ("encounters",)
-    related = ("organisations",)
+    related = (Kind.ORGANISATIONS,)

@@ -34,20 +34,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.changes import Changes, Kind
 from coordinator.formatting import format_date, format_number, format_percent, format_time
 from coordinator.gui.context import AppContext
 from coordinator.gui.workers import run_task
 from coordinator.gui.workspaces.base import Workspace
 from coordinator.i18n import _, ngettext
-from coordinator.models import ActionStatus
-from coordinator.services.changes import ChangeSet
-from coordinator.services.progress import KeyNumbers, Upcoming, key_numbers, upcoming
+from coordinator.models.enums import ActionStatus
+from coordinator.services.progress import KeyNumbers, Upcoming
 
 MAX_SECTORS = 8
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 # The tables whose changes can alter what the overview shows.
-RELEVANT = ("study_visits", "placements", "encounters", "actions", "goals", "action_plans", "pupils",
-            "enrolments", "classes", "organisations", "contacts", "teachers", "settings", "school_years")
+RELEVANT = (Kind.STUDY_VISITS, Kind.PLACEMENTS, Kind.ENCOUNTERS, Kind.ACTIONS, Kind.GOALS, Kind.ACTION_PLANS,
+            Kind.PUPILS, Kind.ENROLMENTS, Kind.CLASSES, Kind.ORGANISATIONS, Kind.CONTACTS, Kind.TEACHERS,
+            Kind.SETTINGS, Kind.SCHOOL_YEARS)
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ class OverviewWorkspace(Workspace):
             if self.isVisible():
                 self._load()
 
-    def refresh(self, changes: ChangeSet | None = None) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
         if changes is not None and not changes.touches(*RELEVANT):
             return
         self._stale = True
@@ -186,7 +187,7 @@ class OverviewWorkspace(Workspace):
 
     # ---- loading --------------------------------------------------------------------------------
     def _load(self) -> None:
-        if self.context.store is None:
+        if self.context.desk is None:
             self.data = None
             self._render()
             return
@@ -196,10 +197,10 @@ class OverviewWorkspace(Workspace):
         today = self.today()
         self.message.setText(_("Loading…") if self.data is None else "")
 
-        def fetch(session, progress) -> OverviewData:
-            soon = upcoming(session, today=today)
+        def fetch(desk, progress) -> OverviewData:
+            soon = desk.upcoming(today=today)
             progress.check()
-            return OverviewData(soon, key_numbers(session))
+            return OverviewData(soon, desk.key_numbers())
 
         self._task = run_task(self.context, fetch, on_done=self._loaded, on_error=self._failed)
 

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.changes import Changes, Kind
 from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
 from coordinator.gui.workspaces.record_panel import RecordPanel
 from coordinator.gui.workspaces.record_workspace import RecordWorkspace
 from coordinator.i18n import N_, _, ngettext
-from coordinator.services.changes import ChangeSet
 from coordinator.services.records import kind as record_kind
 
 
@@ -63,20 +63,16 @@ class PlacementPanel(RecordPanel):
         needed = ("pupil_id", "host_id", "start_date", "end_date")
         if any(values.get(k) is None for k in needed) or values["end_date"] < values["start_date"]:
             return []
-        from coordinator.services.checks import placement_warnings
-
         try:
             hours = float(values["hours_per_day"]) if values.get("hours_per_day") else None
         except ValueError:
             hours = None
         times = [v if not isinstance(v, str) else None for v in (values.get("daily_start"), values.get("daily_end"))]
-        with self.context.store.session() as session:
-            found = placement_warnings(
-                session, pupil_id=values["pupil_id"], host_id=values["host_id"], start_date=values["start_date"],
-                end_date=values["end_date"], hours_per_day=hours, daily_start=times[0], daily_end=times[1],
-                status=values.get("status") or "requested",
-                risk_assessment_received=bool(values.get("risk_assessment_received")),
-                placement_id=self.form.record_id)
+        found = self.context.desk.placement_warnings(
+            pupil_id=values["pupil_id"], host_id=values["host_id"], start_date=values["start_date"],
+            end_date=values["end_date"], hours_per_day=hours, daily_start=times[0], daily_end=times[1],
+            status=values.get("status") or "requested",
+            risk_assessment_received=bool(values.get("risk_assessment_received")), placement_id=self.form.record_id)
         return [w.message for w in found]
 
 
@@ -119,16 +115,9 @@ class LackingDaysWidget(QWidget):
         self.table.setAccessibleName(_("Pupils lacking placement days"))
 
     def fill_grades(self) -> None:
-        from sqlalchemy import select
-
-        from coordinator.models import SchoolType
-
-        if self.context.store is None:
+        if self.context.desk is None:
             return
-        with self.context.store.session() as session:
-            grades: list[str] = []
-            for placement_grades in session.scalars(select(SchoolType.placement_grades)):
-                grades += [g for g in placement_grades.split(";") if g and g not in grades]
+        grades = self.context.desk.placement_grades()
         self.grade.clear()
         self.grade.addItems(grades)
         if grades:
@@ -141,11 +130,8 @@ class LackingDaysWidget(QWidget):
         grade = self.grade.currentText()
         if not grade:
             return
-        from coordinator.services.checks import pupils_lacking_placement_days
-
         try:
-            with self.context.store.session() as session:
-                pupils = pupils_lacking_placement_days(session, grade=grade)
+            pupils = self.context.desk.pupils_lacking_placement_days(grade=grade)
         except UserError as exc:
             self.summary.setText(str(exc))
             return
@@ -166,7 +152,7 @@ class PlacementsWorkspace(RecordWorkspace):
     key = "placements"
     title_text = N_("Placements")
     kinds = ("placements",)
-    related = ("pupils", "organisations", "contacts")
+    related = (Kind.PUPILS, Kind.ORGANISATIONS, Kind.CONTACTS)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -203,12 +189,12 @@ class PlacementsWorkspace(RecordWorkspace):
             self.tabs.setTabText(1, _("Pupils lacking days"))
             self.lacking.retranslate()
 
-    def refresh(self, changes: ChangeSet | None = None) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
         super().refresh(changes)
         if changes is None and getattr(self, "lacking", None) is not None:
             self.lacking._filled = False
 
     def show_record(self, kind: str, record_id: int) -> bool:
-        if kind == "placements" and self.tabs is not None:
+        if kind == Kind.PLACEMENTS and self.tabs is not None:
             self.tabs.setCurrentIndex(0)
         return super().show_record(kind, record_id)

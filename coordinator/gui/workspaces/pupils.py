@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coordinator.changes import Kind
 from coordinator.gui.workspaces.record_workspace import RecordWorkspace
 from coordinator.i18n import N_
 
@@ -10,4 +11,4 @@ class PupilsWorkspace(RecordWorkspace):
     key = "pupils"
     title_text = N_("Pupils")
     kinds = ("pupils",)
-    related = ("classes", "enrolments", "schools",)
+    related = (Kind.CLASSES, Kind.ENROLMENTS, Kind.SCHOOLS,)

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.changes import Changes, Kind
+from coordinator.desk.gui_records import change_kind
 from coordinator.errors import UserError, ValidationError
 from coordinator.gui.context import AppContext
 from coordinator.gui.models.record_table import RecordTableModel
-from coordinator.gui.undo import create_record, delete_record, update_record
+from coordinator.gui.record_ops import create_record, delete_record, update_record
 from coordinator.gui.widgets.record_form import RecordFormWidget
 from coordinator.i18n import _, ngettext, pgettext
-from coordinator.services.changes import ChangeSet
 from coordinator.services.records import RecordKind
 
 
@@ -39,11 +40,12 @@ class RecordPanel(QWidget):
     FILTER_DELAY_MS = 150
 
     def __init__(self, context: AppContext, kind: RecordKind, parent: QWidget | None = None,
-                 related: tuple[str, ...] = ()):
+                 related: tuple[Kind, ...] = ()):
         super().__init__(parent)
         self.context = context
         self.kind = kind
-        self.related = {kind.model.__tablename__, "settings", *related}
+        self.changes_kind = change_kind(kind.key)  # what the desk announces this kind's writes as
+        self.related = {self.changes_kind, Kind.SETTINGS, *related}
         self.setObjectName(f"panel_{kind.key}")
         self.model = RecordTableModel(context, kind, self)
         self.filter = QLineEdit(self)
@@ -75,12 +77,44 @@ class RecordPanel(QWidget):
         self.warnings.setVisible(False)
         self.warnings.setForegroundRole(self.warnings.palette().ColorRole.Link)
 
+        self._build_table()
+        right = self._build_side()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName(f"splitter_{kind.key}")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._top_bar())
+        layout.addWidget(self.splitter, 1)
+
+        self._connect_signals()
+        self._pending_select: int | None = None
+        self._loaded_once = False
+        QWidget.setTabOrder(self.filter, self.table)
+        self.retranslate()
+        self._restore_splitter()
+
+    def _top_bar(self) -> QHBoxLayout:
+        """The filter, the kind's second filter, the count, New and Delete."""
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.choice)
+        top.addWidget(self.count_label)
+        top.addWidget(self.new_button)
+        top.addWidget(self.delete_button)
+        return top
+
+    def _build_table(self) -> None:
+        """The records, sorted and filtered in the database, one page of rows fetched at a time."""
         self.table = QTableView(self)
         self.table.setObjectName("table")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.model.query = replace(self.model.query, descending=kind.newest_first)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder if kind.newest_first else Qt.SortOrder.AscendingOrder)
+        self.model.query = replace(self.model.query, descending=self.kind.newest_first)
+        newest_first = self.kind.newest_first
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder if newest_first else Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -91,7 +125,9 @@ class RecordPanel(QWidget):
         self._sized = False
         self.table.setWordWrap(False)
 
-        self.form = RecordFormWidget(context, kind, self)
+    def _build_side(self) -> QWidget:
+        """The detail form (scrolling), its warnings, and History, status, Revert and Save under it."""
+        self.form = RecordFormWidget(self.context, self.kind, self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -106,23 +142,9 @@ class RecordPanel(QWidget):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         right_layout.addLayout(buttons)
+        return right
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName(f"splitter_{kind.key}")
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        top = QHBoxLayout()
-        top.addWidget(self.filter, 1)
-        top.addWidget(self.choice)
-        top.addWidget(self.count_label)
-        top.addWidget(self.new_button)
-        top.addWidget(self.delete_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.splitter, 1)
-
+    def _connect_signals(self) -> None:
         self._filter_timer = QTimer(self, singleShot=True, interval=self.FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self._apply_filter)
         self._warn_timer = QTimer(self, singleShot=True, interval=250)
@@ -139,11 +161,6 @@ class RecordPanel(QWidget):
         self.revert_button.clicked.connect(self.revert)
         self.history_button.clicked.connect(self.show_history)
         self.form.edited.connect(self._warn_timer.start)
-        self._pending_select: int | None = None
-        self._loaded_once = False
-        QWidget.setTabOrder(self.filter, self.table)
-        self.retranslate()
-        self._restore_splitter()
 
     # ---- language -------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -180,17 +197,16 @@ class RecordPanel(QWidget):
         self.model.set_query(replace(self.model.query, text=self.filter.text(), filters=filters))
 
     def _fill_choice_filter(self) -> None:
-        if self.kind.choice_filter is None or self.context.store is None:
+        if self.kind.choice_filter is None or self.context.desk is None:
             return
         _name, label, choices = self.kind.choice_filter
         current = self.choice.currentData()
         self.choice.blockSignals(True)
         self.choice.clear()
         self.choice.addItem(pgettext("filter", "All"), None)
-        with self.context.store.session() as session:
-            for value, text in choices(session):
-                if value is not None:
-                    self.choice.addItem(text, value)
+        for value, text in self.context.desk.choice_filter_options(self.kind.key):
+            if value is not None:
+                self.choice.addItem(text, value)
         self.choice.setCurrentIndex(max(self.choice.findData(current), 0))
         self.choice.blockSignals(False)
         self.choice.setAccessibleName(_(label))
@@ -234,7 +250,7 @@ class RecordPanel(QWidget):
         n = self.model.rowCount()
         self.count_label.setText(ngettext("{n} record", "{n} records", n).format(n=n))
 
-    def refresh(self, changes: ChangeSet | None = None) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
         if not self._loaded_once:
             return
         if changes is None:  # another database: what the form shows belongs to the old one
@@ -244,13 +260,13 @@ class RecordPanel(QWidget):
         if changes.touches(*self.related):
             if changes is not None:
                 for kind_ids in (changes.updated, changes.deleted):
-                    self.model.forget(kind_ids.get(self.kind.model.__tablename__, ()))
+                    self.model.forget(kind_ids.get(self.changes_kind, ()))
             self.model.reload()
             if changes is not None and self.form.record_id is not None and self.form.record_id in \
-                    changes.deleted.get(self.kind.model.__tablename__, frozenset()):
+                    changes.deleted.get(self.changes_kind, frozenset()):
                 self.new_record()
             elif changes is not None and self.form.record_id is not None and self.form.record_id in \
-                    changes.updated.get(self.kind.model.__tablename__, frozenset()):
+                    changes.updated.get(self.changes_kind, frozenset()):
                 self.load(self.form.record_id)
 
     # ---- selection and form ---------------------------------------------------------------------
@@ -272,8 +288,7 @@ class RecordPanel(QWidget):
 
     def load(self, record_id: int) -> None:
         try:
-            with self.context.store.session() as session:
-                record = self.kind.get(session, record_id)
+            record = self.context.desk.record(self.kind.key, record_id)
         except UserError as exc:
             self.status.setText(str(exc))
             return
@@ -293,16 +308,15 @@ class RecordPanel(QWidget):
             return
         from coordinator.gui.dialogs.audit_dialog import AuditDialog
 
-        self.history_dialog = AuditDialog(self.context, self.kind.model.__tablename__, self.form.record_id,
+        self.history_dialog = AuditDialog(self.context, str(self.changes_kind), self.form.record_id,
                                           parent=self)
         self.history_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.history_dialog.open()
 
     def new_record(self) -> None:
-        if self.context.store is None:
+        if self.context.desk is None:
             return
-        with self.context.store.session() as session:
-            record = self.kind.new_values(session)
+        record = self.context.desk.new_record(self.kind.key)
         self.table.clearSelection()
         self.form.set_record(record)
         self.status.setText("")
@@ -319,19 +333,22 @@ class RecordPanel(QWidget):
         values = self.form.values()
         try:
             if self.form.record_id is None:
-                record_id = create_record(self.context, self.kind, values)
-                self.status.setText(_("Created."))
+                outcome = create_record(self.context, self.kind, values, on_failure=self.status.setText)
+                record_id, done = outcome.value, _("Created.")
             else:
                 record_id = self.form.record_id
-                update_record(self.context, self.kind, record_id, values)
-                self.status.setText(_("Saved."))
+                outcome = update_record(self.context, self.kind, record_id, values, on_failure=self.status.setText)
+                done = _("Saved.")
         except ValidationError as exc:
             self.form.show_problems(exc.problems)
             self.status.setText(_("Please correct the marked fields."))
             return False
-        except UserError as exc:
+        except UserError as exc:  # the record is gone (read before the edit)
             self.status.setText(str(exc))
             return False
+        if not outcome.ok or record_id is None:
+            return False
+        self.status.setText(done)
         self.form.show_problems({})
         self._pending_select = record_id
         self.form.record_id = record_id
@@ -344,8 +361,9 @@ class RecordPanel(QWidget):
         if record_id is None:
             return
         try:
-            delete_record(self.context, self.kind, record_id)
-        except UserError as exc:
+            if not delete_record(self.context, self.kind, record_id, on_failure=self.status.setText).ok:
+                return
+        except UserError as exc:  # the record is gone (read before the delete)
             self.status.setText(str(exc))
             return
         self.new_record()
@@ -357,10 +375,10 @@ class RecordPanel(QWidget):
 
     def update_warnings(self) -> None:
         try:
-            messages = self.warnings_for(self.form.values()) if self.context.store is not None else []
+            messages = self.warnings_for(self.form.values()) if self.context.desk is not None else []
         except Exception:  # noqa: BLE001 - a warning check must never stop editing
             messages = []
-        notes = [*self.notes_for(self.form.values())] if self.context.store is not None else []
+        notes = [*self.notes_for(self.form.values())] if self.context.desk is not None else []
         lines = [f"⚠ {m}" for m in messages] + notes
         self.warnings.setText("\n".join(lines))
         self.warnings.setVisible(bool(lines))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from coordinator.changes import Changes, Kind
 from coordinator.gui.context import AppContext
 from coordinator.gui.workspaces.base import Workspace
 from coordinator.gui.workspaces.record_panel import RecordPanel
 from coordinator.i18n import _
-from coordinator.services.changes import ChangeSet
 from coordinator.services.records import kind as record_kind
 
 
@@ -17,7 +17,7 @@ class RecordWorkspace(Workspace):
 
     title_text = ""
     kinds: tuple[str, ...] = ()
-    related: tuple[str, ...] = ()
+    related: tuple[Kind, ...] = ()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -52,7 +52,7 @@ class RecordWorkspace(Workspace):
             if self.tabs is not None:
                 self.tabs.setTabText(i, _(panel.kind.title))
 
-    def refresh(self, changes: ChangeSet | None = None) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
         for panel in self.panels:
             panel.refresh(changes)
 

@@ -25,16 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator.errors import UserError
 from coordinator.formatting import format_number, format_percent
 from coordinator.gui.context import AppContext
 from coordinator.gui.dialogs.indicator_dialog import ManualIndicatorDialog, percent_scale
-from coordinator.gui.workers import run_task
-from coordinator.gui.workspaces.base import Workspace
-from coordinator.gui.workspaces.scope_choices import load_choices, refill_filters
+from coordinator.gui.operations import run_op
+from coordinator.gui.workspaces.report_workspace import ReportWorkspace
 from coordinator.i18n import N_, _
 from coordinator.models.enums import Direction, Perspective
-from coordinator.services.changes import ChangeSet
 
 # Status shown with a colour AND a symbol, so that it reads without colour too.
 STATUS_LOOK: dict[str, tuple[str, str, str]] = {
@@ -89,44 +86,42 @@ def _perspective(line: Any) -> str:
     return getattr(perspective, "value", perspective)
 
 
-def compute(session, progress, *, year: str, school: str | None):
-    from coordinator.stats.scorecard import compute_scorecard
-
-    return compute_scorecard(session, year=year, school=school)
-
-
-class ScorecardsWorkspace(Workspace):
+class ScorecardsWorkspace(ReportWorkspace):
     """Scope and year on top, the indicators by perspective in a tree, the chosen one's editor beside it."""
 
     key = "scorecards"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
-        self._scorecard = None
         self._lines: dict[int, Any] = {}
-        self._task = None
-        self._loaded = False
-        self._stale = False
-
+        self.scope_combo = self.school_combo  # a scorecard is for one school or the municipality
         self.scope_label = QLabel()
-        self.scope_combo = QComboBox()
         self.scope_combo.setObjectName("scorecard_scope")
-        self.scope_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.scope_label.setBuddy(self.scope_combo)
         self.year_label = QLabel()
-        self.year_combo = QComboBox()
         self.year_combo.setObjectName("scorecard_year")
         self.year_label.setBuddy(self.year_combo)
         self.add_button = QPushButton()
         self.add_button.setObjectName("scorecard_add")
-        self.status_label = QLabel()
         bar = QHBoxLayout()
         for widget in (self.scope_label, self.scope_combo, self.year_label, self.year_combo):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.status_label)
         bar.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self._build_body(), 1)
+        self.tree.currentItemChanged.connect(lambda *_a: self._selection_changed())
+        self.save_button.clicked.connect(self.save_target)
+        self.value_button.clicked.connect(self.save_value)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.add_button.clicked.connect(self.add_manual)
+        self._watch_filters()
+        self.retranslate()
 
+    def _build_body(self) -> QSplitter:
+        """The indicator tree and, beside it, the editor of the chosen indicator."""
         self.tree = QTreeWidget()
         self.tree.setObjectName("scorecard_tree")
         self.tree.setColumnCount(len(COLUMNS))
@@ -136,7 +131,16 @@ class ScorecardsWorkspace(Workspace):
         for column in range(1, len(COLUMNS)):
             self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self._build_editor())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        return splitter
 
+    def _build_editor(self) -> QGroupBox:
+        """Direction, target and amber band of the chosen indicator; the value of a manual one."""
         self.editor = QGroupBox()
         self.name_value = QLabel()
         self.name_value.setWordWrap(True)
@@ -177,27 +181,8 @@ class ScorecardsWorkspace(Workspace):
         editor_layout.addLayout(self.form)
         editor_layout.addStretch(1)
         self.editor.setEnabled(False)
-
-        splitter = QSplitter()
-        splitter.addWidget(self.tree)
-        splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
         self.editor.setMinimumWidth(320)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
-
-        self.scope_combo.currentIndexChanged.connect(self._filters_changed)
-        self.year_combo.currentIndexChanged.connect(self._filters_changed)
-        self.tree.currentItemChanged.connect(lambda *_a: self._selection_changed())
-        self.save_button.clicked.connect(self.save_target)
-        self.value_button.clicked.connect(self.save_value)
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.add_button.clicked.connect(self.add_manual)
-        context.changes_applied.connect(self.refresh)
-        self.retranslate()
+        return self.editor
 
     # -- the contract ------------------------------------------------------------------------------
 
@@ -229,65 +214,21 @@ class ScorecardsWorkspace(Workspace):
             self.direction_combo.setCurrentIndex(self.direction_combo.findData(current))
         if self.scope_combo.count():
             self.scope_combo.setItemText(0, _("Municipality"))
-        if self._loaded and self._scorecard is not None:
+        if self._loaded and self._result is not None:
             self._compute()  # indicator and perspective names come translated from the computation
         self._show()
 
-    def activated(self) -> None:
-        if not self._loaded or self._stale:
-            self.reload()
+    def all_schools_text(self) -> str:
+        return _("Municipality")
 
-    def refresh(self, changes: ChangeSet | None = None) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    # -- loading -----------------------------------------------------------------------------------
-
-    def reload(self) -> None:
-        self._loaded = True
-        self._stale = False
-        store = self.context.store
-        if store is None:
-            return
-        refill_filters(load_choices(store), self.year_combo, self.scope_combo, _("Municipality"))
-        self._compute()
-
-    def _filters_changed(self) -> None:
-        if self._loaded:
-            self._compute()
-
-    def _compute(self) -> None:
-        year = self.year_combo.currentData()
-        if self.context.store is None or not year:
-            return
-        school = self.scope_combo.currentData()
-        if self._task is not None:
-            self._task.cancel()
-        self.status_label.setText(_("Computing…"))
-        self._task = run_task(self.context, lambda session, progress: compute(session, progress, year=year,
-                                                                             school=school),
-                              on_done=self._computed, on_error=self._failed)
-
-    def _computed(self, scorecard) -> None:
-        self._task = None
-        self.status_label.setText("")
-        self._scorecard = scorecard
-        self._show()
-
-    def _failed(self, message: str) -> None:
-        self._task = None
-        self.status_label.setText(message)
-
-    @property
-    def busy(self) -> bool:
-        return self._task is not None
+    def computation(self, year: str, school: str | None):
+        desk = self.context.desk
+        return lambda _progress: desk.scorecard(year=year, school=school)
 
     # -- showing -----------------------------------------------------------------------------------
 
     def _show(self) -> None:
-        if self._scorecard is None:
+        if self._result is None:
             return
         selected = self.selected_line()
         selected_id = selected.indicator_id if selected is not None else None
@@ -295,7 +236,7 @@ class ScorecardsWorkspace(Workspace):
         self._lines = {}
         groups: dict[str, QTreeWidgetItem] = {}
         select_item = None
-        for line in self._scorecard.lines:
+        for line in self._result.lines:
             perspective = _perspective(line)
             group = groups.get(perspective)
             if group is None:
@@ -368,42 +309,27 @@ class ScorecardsWorkspace(Workspace):
     # -- editing -----------------------------------------------------------------------------------
 
     def _write(self, fn) -> bool:
-        store = self.context.store
-        if store is None:
-            return False
-        try:
-            with store.session() as session:
-                changes = fn(session)
-        except UserError as exc:
-            QMessageBox.warning(self, _("Scorecards"), str(exc))
-            return False
-        if not isinstance(changes, ChangeSet):
-            changes = ChangeSet.of("indicators", updated=(0,))
-        self.context.announce(changes)
-        return True
+        """Run an indicator edit on the desk; the desk announces it and every view follows."""
+        return run_op(self.context, fn, parent=self, title=_("Scorecards")).ok
 
     def save_target(self) -> None:
         line = self.selected_line()
         if line is None:
             return
-        from coordinator.stats.scorecard import update_indicator
-
         scale = percent_scale(line.unit)
         target = self.target_spin.value() / scale if self.has_target_box.isChecked() else None
         amber = self.amber_spin.value() / scale
         direction = self.direction_combo.currentData()
-        self._write(lambda session: update_indicator(session, indicator_id=line.indicator_id, target=target,
-                                                     amber_band=amber, direction=direction))
+        self._write(lambda desk: desk.update_indicator(indicator_id=line.indicator_id, target=target,
+                                                       amber_band=amber, direction=direction))
 
     def save_value(self) -> None:
         line = self.selected_line()
         if line is None or not getattr(line, "manual", not line.key):
             return
-        from coordinator.stats.scorecard import set_manual_value
-
         value = self.value_spin.value() / percent_scale(line.unit)
         year = self.year_combo.currentData()
-        self._write(lambda session: set_manual_value(session, indicator_id=line.indicator_id, year=year, value=value))
+        self._write(lambda desk: desk.set_manual_value(indicator_id=line.indicator_id, year=year, value=value))
 
     def delete_selected(self) -> None:
         line = self.selected_line()
@@ -413,16 +339,12 @@ class ScorecardsWorkspace(Workspace):
                                       _("Delete the indicator “{name}” and all its values?").format(name=line.name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        from coordinator.stats.scorecard import delete_indicator
-
-        self._write(lambda session: delete_indicator(session, indicator_id=line.indicator_id))
+        self._write(lambda desk: desk.delete_indicator(indicator_id=line.indicator_id))
 
     def add_manual(self, *, dialog: ManualIndicatorDialog | None = None) -> None:
         dialog = dialog or ManualIndicatorDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        from coordinator.stats.scorecard import add_manual_indicator
-
         values = dialog.values()
         school = self.scope_combo.currentData()
-        self._write(lambda session: add_manual_indicator(session, school=school, **values))
+        self._write(lambda desk: desk.add_manual_indicator(school=school, **values))

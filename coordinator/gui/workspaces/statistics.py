@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -25,50 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.changes import Kind
+from coordinator.desk.gui_files import write_table
+from coordinator.desk.gui_reports import StatisticsResult
 from coordinator.errors import UserError
 from coordinator.formatting import format_number, format_percent
 from coordinator.gui.context import AppContext
-from coordinator.gui.workers import run_task
-from coordinator.gui.workspaces.base import Workspace
 from coordinator.gui.workspaces.gender_charts import bar_chart_view, draw_rates, draw_sectors, draw_trend
-from coordinator.gui.workspaces.scope_choices import Choices, load_choices, refill_filters
+from coordinator.gui.workspaces.report_workspace import ReportWorkspace
 from coordinator.i18n import _
 from coordinator.models.enums import GENDERS, Gender
-from coordinator.services.changes import ChangeSet
 
-RELEVANT_KINDS = ("pupils", "enrolments", "placements", "study_visits", "encounters", "classes", "schools",
-                  "school_years", "sector_dominance")
-
-
-@dataclass
-class StatisticsResult:
-    """What one run of the worker hands back: the year's statistics, dominance marks and the D trend."""
-
-    stats: dict[str, Any]
-    suppressed: dict[str, Any]
-    dominance: dict[str, str | None]
-    trend: list[tuple[str, float | None]]
-
-
-def compute_statistics(session, progress=None, *, year: str, school: str | None,
-                       threshold: int = 5) -> StatisticsResult:
-    """Run in a worker: the chosen year's statistics and the dissimilarity index of every year held."""
-    from coordinator.services.setup import school_years
-    from coordinator.stats.gender import gender_statistics, sector_dominance
-    from coordinator.stats.suppression import suppress
-
-    stats = gender_statistics(session, year=year, school=school)
-    dominance = sector_dominance(session)
-    years = school_years(session)
-    trend: list[tuple[str, float | None]] = []
-    for index, label in enumerate(years):
-        if progress is not None:
-            progress.report(index, len(years))
-        other = stats if label == year else gender_statistics(session, year=label, school=school)
-        trend.append((label, other["total"].get("dissimilarity_index")))
-    return StatisticsResult(stats=stats, suppressed=suppress(stats, threshold=threshold),
-                            dominance={code: getattr(v, "value", v) for code, v in dominance.items()},
-                            trend=trend)
+RELEVANT_KINDS = (Kind.PUPILS, Kind.ENROLMENTS, Kind.PLACEMENTS, Kind.STUDY_VISITS, Kind.ENCOUNTERS,
+                  Kind.CLASSES, Kind.SCHOOLS, Kind.SCHOOL_YEARS, Kind.SETTINGS)
 
 
 def cell_text(value: Any, *, rate: bool = False) -> str:
@@ -123,67 +89,18 @@ def sector_table(stats: dict[str, Any], dominance: dict[str, str | None]) -> tup
     return headers, rows
 
 
-def write_table(path: Path, headers: list[str], rows: list[list[Any]],
-                extra_sheets: tuple[tuple[str, list[str], list[list[Any]]], ...] = ()) -> Path:
-    """Write a table to CSV (';', UTF-8 with BOM so Excel reads it) or XLSX, through a temporary file.
-
-    An XLSX also gets `extra_sheets` (title, headers, rows); a CSV holds the first table only.
-    """
-    from coordinator.safety.atomic import atomic_write
-
-    path = Path(path)
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = _("Statistics")[:31]
-        sheet.append(headers)
-        for row in rows:
-            sheet.append([_safe_cell(v) for v in row])
-        for title, more_headers, more_rows in extra_sheets:
-            more = book.create_sheet(title[:31])
-            more.append(more_headers)
-            for row in more_rows:
-                more.append([_safe_cell(v) for v in row])
-        with atomic_write(path, "wb") as fh:
-            book.save(fh)
-    else:
-        with atomic_write(path, "w", encoding="utf-8-sig") as fh:
-            writer = csv.writer(fh, delimiter=";")
-            writer.writerow(headers)
-            for row in rows:
-                writer.writerow(["" if v is None else _safe_cell(v) for v in row])
-    return path
-
-
-def _safe_cell(value: Any) -> Any:
-    # Text that a spreadsheet would run as a formula is written as text.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r", "\0"):
-        return "'" + value
-    return value
-
-
-class StatisticsWorkspace(Workspace):
+class StatisticsWorkspace(ReportWorkspace):
     """Filters (year, school, suppression), the per-grade table, three charts and export."""
 
     key = "statistics"
+    relevant = RELEVANT_KINDS
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
-        self._result: StatisticsResult | None = None
-        self._choices = Choices()
-        self._task = None
-        self._loaded = False
-        self._stale = False
-
         self.year_label = QLabel()
-        self.year_combo = QComboBox()
         self.year_combo.setObjectName("statistics_year")
         self.school_label = QLabel()
-        self.school_combo = QComboBox()
         self.school_combo.setObjectName("statistics_school")
-        self.school_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.year_label.setBuddy(self.year_combo)
         self.school_label.setBuddy(self.school_combo)
         self.suppress_box = QCheckBox()
@@ -191,7 +108,6 @@ class StatisticsWorkspace(Workspace):
         self.export_button = QPushButton()
         self.export_button.setObjectName("statistics_export")
         self.export_button.setEnabled(False)
-        self.status_label = QLabel()
         self.status_label.setObjectName("statistics_status")
 
         bar = QHBoxLayout()
@@ -200,7 +116,16 @@ class StatisticsWorkspace(Workspace):
         bar.addStretch(1)
         bar.addWidget(self.status_label)
         bar.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self._build_body(), 1)
+        self.suppress_box.toggled.connect(self._show)
+        self.export_button.clicked.connect(self.export_dialog)
+        self._watch_filters()
+        self.retranslate()
 
+    def _build_body(self) -> QSplitter:
+        """The per-grade table with the index below it, and the charts in tabs under both."""
         self.table = QTableWidget(0, 0)
         self.table.setObjectName("statistics_table")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -237,17 +162,7 @@ class StatisticsWorkspace(Workspace):
         splitter.addWidget(self.charts)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
-
-        self.year_combo.currentIndexChanged.connect(self._filters_changed)
-        self.school_combo.currentIndexChanged.connect(self._filters_changed)
-        self.suppress_box.toggled.connect(self._show)
-        self.export_button.clicked.connect(self.export_dialog)
-        context.changes_applied.connect(self.refresh)
-        self.retranslate()
+        return splitter
 
     # -- the contract ------------------------------------------------------------------------------
 
@@ -274,63 +189,19 @@ class StatisticsWorkspace(Workspace):
             self.school_combo.setItemText(0, _("All schools (municipality)"))
         self._show()
 
-    def activated(self) -> None:
-        if not self._loaded or self._stale:
-            self.reload()
+    def all_schools_text(self) -> str:
+        return _("All schools (municipality)")
 
-    def refresh(self, changes: ChangeSet | None = None) -> None:
-        if changes is not None and not changes.touches(*RELEVANT_KINDS):
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
+    def computation(self, year: str, school: str | None):
+        desk = self.context.desk
+        return lambda progress: desk.gender_overview(year=year, school=school, progress=progress)
 
-    # -- loading -----------------------------------------------------------------------------------
-
-    def reload(self) -> None:
-        """Re-read the filters' choices and recompute the statistics for the chosen filters."""
-        self._loaded = True
-        self._stale = False
-        store = self.context.store
-        if store is None:
-            return
-        self._choices = load_choices(store)
-        refill_filters(self._choices, self.year_combo, self.school_combo, _("All schools (municipality)"))
-        self._compute()
-
-    def _filters_changed(self) -> None:
-        if self._loaded:
-            self._compute()
-
-    def _compute(self) -> None:
-        store = self.context.store
-        year = self.year_combo.currentData()
-        if store is None or not year:
-            return
-        school = self.school_combo.currentData()
-        if self._task is not None:
-            self._task.cancel()
-        self.status_label.setText(_("Computing…"))
+    def _computing(self) -> None:
         self.export_button.setEnabled(False)
-        self._task = run_task(
-            self.context, lambda session, progress: compute_statistics(session, progress, year=year, school=school),
-            on_done=self._computed, on_error=self._failed)
 
     def _computed(self, result: StatisticsResult) -> None:
-        self._task = None
-        self._result = result
-        self.status_label.setText("")
         self.export_button.setEnabled(True)
-        self._show()
-
-    def _failed(self, message: str) -> None:
-        self._task = None
-        self.status_label.setText(message)
-
-    @property
-    def busy(self) -> bool:
-        return self._task is not None
+        super()._computed(result)
 
     # -- showing -----------------------------------------------------------------------------------
 

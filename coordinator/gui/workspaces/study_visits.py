@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from coordinator.changes import Kind
 from coordinator.gui.workspaces.record_panel import RecordPanel
 from coordinator.gui.workspaces.record_workspace import RecordWorkspace
 from coordinator.i18n import N_, ngettext
@@ -16,27 +17,17 @@ class StudyVisitPanel(RecordPanel):
     def warnings_for(self, values: dict[str, Any]) -> list[str]:
         if values.get("starts_at") is None:
             return []
-        from coordinator.services.checks import study_visit_warnings
-
-        with self.context.store.session() as session:
-            found = study_visit_warnings(
-                session, starts_at=values["starts_at"], ends_at=values.get("ends_at"),
-                class_ids=values.get("class_ids") or [], teacher_ids=values.get("teacher_ids") or [],
-                host_id=values.get("host_id"), visit_id=self.form.record_id)
+        found = self.context.desk.study_visit_warnings(
+            starts_at=values["starts_at"], ends_at=values.get("ends_at"), class_ids=values.get("class_ids") or [],
+            teacher_ids=values.get("teacher_ids") or [], host_id=values.get("host_id"), visit_id=self.form.record_id)
         return [w.message for w in found]
 
     def notes_for(self, values: dict[str, Any]) -> list[str]:
         """How many pupils take part: the classes' pupils, as saved with the visit."""
-        from sqlalchemy import func, select
-
-        from coordinator.models import Enrolment
-
         class_ids = values.get("class_ids") or []
         if not class_ids:
             return []
-        with self.context.store.session() as session:
-            n = session.scalar(select(func.count(func.distinct(Enrolment.pupil_id)))
-                               .where(Enrolment.class_id.in_(class_ids))) or 0
+        n = self.context.desk.pupils_in_classes(class_ids)
         return [ngettext("{n} pupil of the chosen classes takes part.",
                          "{n} pupils of the chosen classes take part.", n).format(n=n)]
 
@@ -45,7 +36,7 @@ class StudyVisitsWorkspace(RecordWorkspace):
     key = "study_visits"
     title_text = N_("Study visits")
     kinds = ("study_visits",)
-    related = ("organisations", "contacts", "classes", "teachers")
+    related = (Kind.ORGANISATIONS, Kind.CONTACTS, Kind.CLASSES, Kind.TEACHERS)
 
     def make_panel(self, key: str) -> RecordPanel:
         return StudyVisitPanel(self.context, record_kind(key), self, related=self.related)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coordinator.changes import Kind
 from coordinator.gui.workspaces.record_workspace import RecordWorkspace
 from coordinator.i18n import N_
 
@@ -10,4 +11,4 @@ class TrainingsMeetingsWorkspace(RecordWorkspace):
     key = "trainings_meetings"
     title_text = N_("Trainings & meetings")
     kinds = ("trainings", "meetings",)
-    related = ("organisations", "contacts", "networks", "teachers",)
+    related = (Kind.ORGANISATIONS, Kind.CONTACTS, Kind.TEACHERS,)

@@ -3,7 +3,7 @@
 A `RecordKind` declares its fields (what a form shows and validates) and its columns (what a
 table shows, as SQL expressions), so that one table model and one detail form serve every kind.
 Lists are sorted, filtered and paged in SQL; rows come back as plain `Row` tuples, forms as
-`RecordValues`; every mutation returns a ChangeSet.
+`RecordValues`; every mutation returns a Changes.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from sqlalchemy import Select, String, cast, delete, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from coordinator.changes import Changes, Kind
 from coordinator.errors import NotFoundError, UserError, ValidationError
 from coordinator.i18n import _
-from coordinator.services.changes import ChangeSet
 
 # Field types a form knows how to edit.
 TEXT, LONGTEXT, INT, FLOAT, DATE, DATETIME, TIME, BOOL, CHOICE, REF, MULTIREF = (
@@ -115,7 +115,7 @@ class RecordKind:
         if q.year_id is None:
             from dataclasses import replace
 
-            from coordinator.services.setup import school_year_id
+            from coordinator.years import school_year_id
             try:
                 return replace(q, year_id=school_year_id(session))
             except UserError:
@@ -263,7 +263,7 @@ class RecordKind:
             if ids:
                 session.execute(insert(table), [{own: record_id, other: i} for i in ids])
 
-    def create(self, session: Session, values: dict[str, Any], *, record_id: int | None = None) -> ChangeSet:
+    def create(self, session: Session, values: dict[str, Any], *, record_id: int | None = None) -> Changes:
         """Create a record (with `record_id` when undoing a delete and that id is free)."""
         clean = self.clean(session, values, None)
         obj = self.model(**self.column_values(session, clean))
@@ -273,9 +273,9 @@ class RecordKind:
         self._flush()(session)
         self.after_save(session, obj.id, clean, True)
         self._flush()(session)
-        return ChangeSet.of(self.model.__tablename__, created=(obj.id,))
+        return Changes.of(Kind(self.model.__tablename__), created=(obj.id,))
 
-    def update(self, session: Session, record_id: int, values: dict[str, Any]) -> ChangeSet:
+    def update(self, session: Session, record_id: int, values: dict[str, Any]) -> Changes:
         obj = session.get(self.model, record_id)
         if obj is None:
             raise NotFoundError(_("The record no longer exists."))
@@ -285,9 +285,9 @@ class RecordKind:
         self._flush()(session)
         self.after_save(session, record_id, clean, False)
         self._flush()(session)
-        return ChangeSet.of(self.model.__tablename__, updated=(record_id,))
+        return Changes.of(Kind(self.model.__tablename__), updated=(record_id,))
 
-    def delete(self, session: Session, record_id: int) -> ChangeSet:
+    def delete(self, session: Session, record_id: int) -> Changes:
         obj = session.get(self.model, record_id)
         if obj is None:
             raise NotFoundError(_("The record no longer exists."))
@@ -297,7 +297,7 @@ class RecordKind:
                                   "visits); change or remove those first."))
         session.delete(obj)
         self._flush()(session)
-        return ChangeSet.of(self.model.__tablename__, deleted=(record_id,))
+        return Changes.of(Kind(self.model.__tablename__), deleted=(record_id,))
 
     @staticmethod
     def _flush() -> Callable[[Session], None]:

@@ -20,7 +20,7 @@ from coordinator.services.records.base import (
     RecordKind,
     _label_choices,
 )
-from coordinator.services.setup import get_setting
+from coordinator.settings import get_setting
 from coordinator.validation import normalise_email, normalise_org_number, normalise_phone
 
 

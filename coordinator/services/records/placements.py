@@ -21,7 +21,7 @@ from coordinator.services.records.base import (
     RecordKind,
     _label_choices,
 )
-from coordinator.services.setup import ensure_school_year
+from coordinator.years import ensure_school_year
 
 
 class PlacementKindSpec(RecordKind):

@@ -20,7 +20,7 @@ from coordinator.services.records.base import (
     today,
 )
 from coordinator.services.records.organisations import country_of
-from coordinator.services.setup import school_year_id
+from coordinator.years import school_year_id
 from coordinator.validation import normalise_phone
 
 

@@ -11,7 +11,7 @@ from coordinator.i18n import N_, _
 from coordinator.models import Enrolment, Organisation, School, SchoolClass, SchoolType, SchoolYear, Teacher
 from coordinator.services.records.base import CHOICE, REF, ColumnSpec, FieldSpec, RecordKind
 from coordinator.services.records.organisations import check_contact_fields, country_of
-from coordinator.services.setup import school_year_id
+from coordinator.years import school_year_id
 
 
 def _school_types(session: Session) -> list[tuple[Any, str]]:

@@ -1,4 +1,4 @@
-"""Gender statistics per grade, pinned on hand-computed data (DESIGN.md §5)."""
+"""Gender statistics per grade, pinned on hand-computed data (docs/STATISTICS.md)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,54 @@
+"""The desk's checks for the desktop app's forms: warnings while a visit or placement is edited.
+
+A warning never blocks a save; the forms show it beside the fields. Everything comes back as plain values.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+
+from coordinator.desk.core import DeskCore
+
+if TYPE_CHECKING:
+    from coordinator.services.checks import CheckWarning, LackingPupil
+
+
+class GuiChecks(DeskCore):
+    """Double bookings, holidays, the law's placement rules, missing placement days."""
+
+    def study_visit_warnings(self, **visit: Any) -> list[CheckWarning]:
+        """What is doubtful about a visit as typed (keywords as `services.checks.study_visit_warnings`)."""
+        from coordinator.services.checks import study_visit_warnings
+
+        return self._read(lambda s: study_visit_warnings(s, **visit))
+
+    def placement_warnings(self, **placement: Any) -> list[CheckWarning]:
+        """What is doubtful about a placement as typed (keywords as `services.checks.placement_warnings`)."""
+        from coordinator.services.checks import placement_warnings
+
+        return self._read(lambda s: placement_warnings(s, **placement))
+
+    def pupils_in_classes(self, class_ids: list[int]) -> int:
+        """How many different pupils the classes hold (a visit's participants)."""
+        from coordinator.models import Enrolment
+
+        return self._read(lambda s: s.scalar(select(func.count(func.distinct(Enrolment.pupil_id)))
+                                             .where(Enrolment.class_id.in_(class_ids))) or 0)
+
+    def placement_grades(self) -> list[str]:
+        """The grades in which some school form has placements, in the order the forms name them."""
+        from coordinator.models import SchoolType
+
+        def read(session) -> list[str]:
+            grades: list[str] = []
+            for placement_grades in session.scalars(select(SchoolType.placement_grades)):
+                grades += [g for g in placement_grades.split(";") if g and g not in grades]
+            return grades
+        return self._read(read)
+
+    def pupils_lacking_placement_days(self, *, grade: str) -> list[LackingPupil]:
+        from coordinator.services.checks import pupils_lacking_placement_days
+
+        return self._read(lambda s: pupils_lacking_placement_days(s, grade=grade))

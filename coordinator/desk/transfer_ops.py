@@ -1,0 +1,101 @@
+"""The desk's imports and exports: class lists and registers in, records out as CSV, XLSX or vCard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from coordinator.changes import Changes
+from coordinator.desk.core import DeskCore
+from coordinator.i18n import _
+from coordinator.transfer.export import ExportResult
+from coordinator.transfer.plan import ImportPlan, ImportResult, Problem, RowChange
+
+__all__ = ["ExportResult", "ImportField", "ImportPlan", "ImportResult", "Problem", "RowChange", "TransferOps",
+           "import_fields"]
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ImportField:
+    """A field a column can be mapped to; `label` is translated when read."""
+
+    name: str
+    source_label: str
+
+    @property
+    def label(self) -> str:
+        return _(self.source_label)
+
+
+def import_fields(kind: str) -> tuple[ImportField, ...]:
+    """The fields a file of `kind` can fill, with their translated labels."""
+    from coordinator.transfer.plan import FIELDS
+
+    return tuple(ImportField(spec.name, spec.source_label) for spec in FIELDS[kind])
+
+
+class TransferOps(DeskCore):
+    """Reading files into the database (checked first, all or nothing) and writing records out."""
+
+    def analyse_import(self, file: Path, kind: str, *, mapping: dict[str, str] | None = None,
+                       encoding: str | None = None) -> ImportPlan:
+        """Read and check a CSV or XLSX file against this database's country profile; writes nothing."""
+        from coordinator.settings import profile_code
+        from coordinator.transfer import analyse_file
+
+        profile = self._read(profile_code)
+        return analyse_file(file, kind, profile=profile, mapping=mapping, encoding=encoding)
+
+    def apply_import(self, plan: ImportPlan, *, school: str | None = None, year: str | None = None,
+                     good_rows_only: bool = False, dry_run: bool = False, progress: Progress | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> tuple[ImportResult, Changes]:
+        """Import an analysed file in one transaction, after a backup (not for a dry run)."""
+        from coordinator.safety.backups import backup_before
+        from coordinator.transfer import apply_import
+
+        if not dry_run:
+            backup_before(self.store, "import")
+        result, changes = self._track(lambda: self._read(lambda s: apply_import(
+            s, plan, school=school, year=year, good_rows_only=good_rows_only, dry_run=dry_run, progress=progress,
+            cancelled=cancelled)))
+        return result, self.announce(changes.merge(result.changes))
+
+    def import_file(self, file: Path, kind: str, *, mapping: dict[str, str] | None = None,
+                    encoding: str | None = None, school: str | None = None, year: str | None = None,
+                    good_rows_only: bool = False, dry_run: bool = False) -> tuple[ImportResult, Changes]:
+        """Back up (unless a dry run), then analyse and apply the file in one transaction."""
+        from coordinator.safety.backups import backup_before
+        from coordinator.settings import profile_code
+        from coordinator.transfer import analyse_file, apply_import
+
+        if not dry_run:
+            backup_before(self.store, "import")
+
+        def run(session: Session) -> ImportResult:
+            plan = analyse_file(file, kind, profile=profile_code(session), mapping=mapping, encoding=encoding)
+            return apply_import(session, plan, school=school, year=year, good_rows_only=good_rows_only,
+                                dry_run=dry_run)
+
+        result, changes = self._track(lambda: self._read(run))
+        return result, self.announce(changes.merge(result.changes))
+
+    def export_records(self, kind: str, out: Path, *, include_protected: bool = False) -> ExportResult:
+        """Write one kind of record (or `all`, one workbook; contacts to .vcf as vCards) to `out`."""
+        from coordinator.safety.own_files import refuse_own_file
+        from coordinator.transfer import export_all, export_kind, export_vcard
+
+        refuse_own_file(out, self.store.path)
+
+        def run(session: Session) -> ExportResult:
+            if kind == "all":
+                return export_all(session, out, include_protected=include_protected)
+            if out.suffix.lower() == ".vcf":
+                return export_vcard(session, out)
+            return export_kind(session, kind, out, include_protected=include_protected)
+
+        return self._read(run)

@@ -1,0 +1,82 @@
+"""Loading Qt Designer forms (ui/*.ui) into widgets, and re-reading their texts after a language switch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QFile, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QMenu, QWidget
+
+from coordinator.i18n import _
+
+
+def ui_dir() -> Path:
+    """Where the Designer forms are: the package (wheel), a PyInstaller bundle or the source tree."""
+    from coordinator.resources import data_dir
+
+    return data_dir("ui", "main_window.ui")
+
+
+UI_DIR = ui_dir()
+
+
+class _IntoInstanceLoader(QUiLoader):
+    """Loads a Designer form into an existing window (the top-level object is `base`)."""
+
+    def __init__(self, base: QWidget):
+        super().__init__(base)
+        self.base = base
+
+    def createWidget(self, class_name, parent=None, name=""):
+        if parent is None and self.base is not None:
+            return self.base
+        widget = super().createWidget(class_name, parent, name)
+        if self.base is not None and name:
+            setattr(self.base, name, widget)
+        return widget
+
+
+def load_ui(name: str, base: QWidget) -> QWidget:
+    """Load `ui/<name>.ui` into `base`; its named widgets become attributes of `base`."""
+    loader = _IntoInstanceLoader(base)
+    loader.setLanguageChangeEnabled(True)
+    file = QFile(str(UI_DIR / name))
+    file.open(QFile.OpenModeFlag.ReadOnly)
+    try:
+        loader.load(file, None)
+    finally:
+        file.close()
+    base._ui_texts = _ui_texts(UI_DIR / name)  # type: ignore[attr-defined]
+    retranslate_ui(base)
+    for action in base.findChildren(QAction):
+        if action.objectName():
+            setattr(base, action.objectName(), action)
+    for menu in base.findChildren(QMenu):
+        if menu.objectName():
+            setattr(base, menu.objectName(), menu)
+    return base
+
+
+def _ui_texts(path: Path) -> list[tuple[str, str, str]]:
+    """(object name, property, source text) of every translatable string of a Designer form."""
+    from defusedxml import ElementTree
+
+    found: list[tuple[str, str, str]] = []
+    for element in ElementTree.parse(str(path)).iter():
+        if element.tag not in ("widget", "action"):
+            continue
+        for prop in element.findall("property"):
+            string = prop.find("string")
+            if string is not None and string.get("notr") != "true" and (string.text or "").strip():
+                found.append((element.get("name", ""), prop.get("name", ""), string.text or ""))
+    return found
+
+
+def retranslate_ui(base: QWidget) -> None:
+    """Re-read a loaded form's texts in the language now in force (the gettext catalogs answer)."""
+    for name, prop, source in getattr(base, "_ui_texts", []):
+        target = base if base.objectName() == name else base.findChild(QObject, name)
+        if target is not None:
+            target.setProperty(prop, _(source))
