@@ -39,11 +39,21 @@ def grade(pupils: int, seed: int = 7) -> Problem:
     offers = []
     while len(offers) < organisations or sum(o.places for o in offers) < pupils * 1.1:
         j = len(offers)
-        offers.append(OfferIn(id=j, organisation_id=j, places=rng.randint(1, 6), first_day=FIRST,
-                              last_day=LAST, dominated_by=rng.choice((None, None, "girl", "boy"))))
+        offers.append(
+            OfferIn(
+                id=j,
+                organisation_id=j,
+                places=rng.randint(1, 6),
+                first_day=FIRST,
+                last_day=LAST,
+                dominated_by=rng.choice((None, None, "girl", "boy")),
+            )
+        )
     weights = [1 / (rank + 1) ** 0.8 for rank in range(len(offers))]  # a few popular workplaces
-    people = tuple(PupilIn(id=i, gender=rng.choice(("girl", "boy")), birth_date=dt.date(2012, 6, 1))
-                   for i in range(pupils))
+    people = tuple(
+        PupilIn(id=i, gender=rng.choice(("girl", "boy")), birth_date=dt.date(2012, 6, 1))
+        for i in range(pupils)
+    )
     wishes = {}
     for pupil in people:
         chosen: list[int] = []
@@ -58,9 +68,12 @@ def grade(pupils: int, seed: int = 7) -> Problem:
 def figures(problem: Problem, ranks: dict[int, int | None], placed: set[int]) -> dict[str, int]:
     free = sum(o.places for o in problem.offers) - len(placed)
     unplaced = len(problem.pupils) - len(placed)
-    return {"placed": len(placed), "wish 1": sum(1 for r in ranks.values() if r == 1),
-            "wishes 1–2": sum(1 for r in ranks.values() if r in (1, 2)),
-            "unplaced while places remained": unplaced if free > 0 else 0}
+    return {
+        "placed": len(placed),
+        "wish 1": sum(1 for r in ranks.values() if r == 1),
+        "wishes 1–2": sum(1 for r in ranks.values() if r in (1, 2)),
+        "unplaced while places remained": unplaced if free > 0 else 0,
+    }
 
 
 def lottery(problem: Problem, seed: int) -> dict[str, int]:
@@ -100,24 +113,29 @@ def table(lotteries: int, sizes: tuple[int, ...] = (300, 1000), timed: int = 100
     big = grade(timed)
     times = sorted(solver(big)[1] for _ in range(5))
     places = sum(o.places for o in big.offers)
-    lines += ["", f"{timed:,} pupils × {len(big.offers)} organisations ({places} places, 5 wishes each): "
-                  f"solved in "
-                  f"{statistics.median(times):.2f} s (median of 5; min {times[0]:.2f}, max {times[-1]:.2f}); "
-                  f"{platform.python_version()} on {platform.machine()}, {dt.date.today().isoformat()}."]
+    lines += [
+        "",
+        f"{timed:,} pupils × {len(big.offers)} organisations ({places} places, 5 wishes each): "
+        f"solved in "
+        f"{statistics.median(times):.2f} s (median of 5; min {times[0]:.2f}, max {times[-1]:.2f}); "
+        f"{platform.python_version()} on {platform.machine()}, {dt.date.today().isoformat()}.",
+    ]
     return "\n".join(lines)
 
 
 def write(out: Path, text: str) -> None:
-    about = ("Generated grades (`benchmarks/matching.py`, seed 7): an organisation per 3.3 pupils with "
-             "1–6 places, about 10 % more places than pupils, five wishes each with a popularity skew. The "
-             "lottery is the rank-order method of the Swedish tools (pupils in a random order each take their best "
-             "wish that still has a place; the median of each figure over the lotteries); this app is "
-             "`coordinator.matching.solve` with seed 1, which also places a pupil at a fitting place not "
-             "wished for when none of their wishes can take them.\n\n")
+    about = (
+        "Generated grades (`benchmarks/matching.py`, seed 7): an organisation per 3.3 pupils with "
+        "1–6 places, about 10 % more places than pupils, five wishes each with a popularity skew. The "
+        "lottery is the rank-order method of the Swedish tools (pupils in a random order each take their "
+        "best wish that still has a place; the median of each figure over the lotteries); this app is "
+        "`coordinator.matching.solve` with seed 1, which also places a pupil at a fitting place not "
+        "wished for when none of their wishes can take them.\n\n"
+    )
     section = f"{START}\n## Matching: this app beside the rank-order lottery\n\n{about}{text}\n{END}\n"
     old = out.read_text(encoding="utf-8") if out.exists() else ""
     if START in old and END in old:
-        new = old[:old.index(START)] + section + old[old.index(END) + len(END) + 1:]
+        new = old[: old.index(START)] + section + old[old.index(END) + len(END) + 1 :]
     else:
         new = old.rstrip("\n") + "\n\n" + section
     out.write_text(new, encoding="utf-8")

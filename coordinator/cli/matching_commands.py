@@ -24,8 +24,9 @@ def day_value(_ctx: click.Context, param: click.Parameter, text: str | None) -> 
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise click.BadParameter(_("“{text}” is not a date; write it like 2027-03-08.").format(text=text),
-                                 param=param) from None
+        raise click.BadParameter(
+            _("“{text}” is not a date; write it like 2027-03-08.").format(text=text), param=param
+        ) from None
 
 
 def _rank_word(rank: int | None) -> str:
@@ -34,24 +35,47 @@ def _rank_word(rank: int | None) -> str:
 
 def _print_table(outcome) -> None:
     summary = outcome.result["summary"]
-    click.echo(ngettext("Match for {first} – {last}: {placed} of {pupils} pupil placed.",
-                        "Match for {first} – {last}: {placed} of {pupils} pupils placed.", summary["pupils"]).format(
-        first=format_date(outcome.first_day), last=format_date(outcome.last_day), placed=summary["placed"],
-        pupils=summary["pupils"]))
+    click.echo(
+        ngettext(
+            "Match for {first} – {last}: {placed} of {pupils} pupil placed.",
+            "Match for {first} – {last}: {placed} of {pupils} pupils placed.",
+            summary["pupils"],
+        ).format(
+            first=format_date(outcome.first_day),
+            last=format_date(outcome.last_day),
+            placed=summary["placed"],
+            pupils=summary["pupils"],
+        )
+    )
     for key, count in summary["by_rank"].items():
         label = _("not wished for") if key == "none" else _("wish {rank}").format(rank=key)
         click.echo(f"  {label}: {count}")
     if summary["unplaced"]:
-        click.echo("  " + ngettext("{count} pupil not placed", "{count} pupils not placed",
-                                   summary["unplaced"]).format(count=summary["unplaced"]))
-    click.echo(_("Non-traditional share: {with_balance} with balance, {without} without.").format(
-        with_balance=format_percent(summary["non_traditional_share_with_balance"]),
-        without=format_percent(summary["non_traditional_share_without_balance"])))
+        click.echo(
+            "  "
+            + ngettext("{count} pupil not placed", "{count} pupils not placed", summary["unplaced"]).format(
+                count=summary["unplaced"]
+            )
+        )
+    click.echo(
+        _("Non-traditional share: {with_balance} with balance, {without} without.").format(
+            with_balance=format_percent(summary["non_traditional_share_with_balance"]),
+            without=format_percent(summary["non_traditional_share_without_balance"]),
+        )
+    )
     click.echo("")
     click.echo("\t".join((_("Pupil id"), _("Class"), _("Workplace"), _("Wish"))))
     for row in sorted(outcome.rows, key=lambda r: (r.class_name, r.rank is None, r.rank or 0, r.pupil)):
-        click.echo("\t".join((str(row.pupil), row.class_name, row.organisation_name or "–",
-                              _rank_word(row.rank) if row.organisation is not None else _("not placed"))))
+        click.echo(
+            "\t".join(
+                (
+                    str(row.pupil),
+                    row.class_name,
+                    row.organisation_name or "–",
+                    _rank_word(row.rank) if row.organisation is not None else _("not placed"),
+                )
+            )
+        )
     explained = [row for row in outcome.rows if row.rank != 1]
     if explained:
         click.echo("")
@@ -63,22 +87,62 @@ def _print_table(outcome) -> None:
 
 
 @click.command("match")
-@click.option("--from", "first_day", required=True, metavar="DATE", callback=day_value,
-              help="First day of the placement period (YYYY-MM-DD), as in the offers and wishes.")
-@click.option("--to", "last_day", required=True, metavar="DATE", callback=day_value,
-              help="Last day of the placement period (YYYY-MM-DD).")
+@click.option(
+    "--from",
+    "first_day",
+    required=True,
+    metavar="DATE",
+    callback=day_value,
+    help="First day of the placement period (YYYY-MM-DD), as in the offers and wishes.",
+)
+@click.option(
+    "--to",
+    "last_day",
+    required=True,
+    metavar="DATE",
+    callback=day_value,
+    help="Last day of the placement period (YYYY-MM-DD).",
+)
 @click.option("--year", help="The school year the pupils are enrolled in (default: the period's).")
-@click.option("--balance", type=click.Choice(["on", "off"]), default="off", show_default=True,
-              help="On: a wish for a sector dominated by the other gender counts one rank better.")
-@click.option("--seed", type=int, default=0, show_default=True,
-              help="Breaks ties between equally good assignments; the same seed gives the same result.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="Output: a table with explanations, or JSON.")
-@click.option("--apply", "apply_", is_flag=True,
-              help="Write the assignments as placements with status requested (one transaction).")
+@click.option(
+    "--balance",
+    type=click.Choice(["on", "off"]),
+    default="off",
+    show_default=True,
+    help="On: a wish for a sector dominated by the other gender counts one rank better.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Breaks ties between equally good assignments; the same seed gives the same result.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output: a table with explanations, or JSON.",
+)
+@click.option(
+    "--apply",
+    "apply_",
+    is_flag=True,
+    help="Write the assignments as placements with status requested (one transaction).",
+)
 @pass_cli
-def match_command(cli: CliContext, first_day: dt.date, last_day: dt.date, year: str | None, balance: str,
-                  seed: int, fmt: str, apply_: bool) -> None:
+def match_command(
+    cli: CliContext,
+    first_day: dt.date,
+    last_day: dt.date,
+    year: str | None,
+    balance: str,
+    seed: int,
+    fmt: str,
+    apply_: bool,
+) -> None:
     """Place the pupils who wished for a period at the places offered for it.
 
     The rule: first, as many pupils placed as possible; then as many as possible on their first wish;
@@ -87,8 +151,13 @@ def match_command(cli: CliContext, first_day: dt.date, last_day: dt.date, year: 
     them. Age, minors' hours, programme and the pupil's other placements must fit; no organisation
     gets more pupils than its places. Without --apply nothing is written.
     """
-    options = {"first_day": first_day, "last_day": last_day, "year": year, "balance": balance == "on",
-               "seed": seed}
+    options = {
+        "first_day": first_day,
+        "last_day": last_day,
+        "year": year,
+        "balance": balance == "on",
+        "seed": seed,
+    }
     if apply_:
         with write_lock(cli.db), cli.open() as desk:
             outcome, _changes = desk.apply_match(**options)
@@ -100,8 +169,12 @@ def match_command(cli: CliContext, first_day: dt.date, last_day: dt.date, year: 
     else:
         _print_table(outcome)
     if apply_:
-        click.echo(ngettext("{count} placement requested.", "{count} placements requested.",
-                            len(outcome.placements)).format(count=len(outcome.placements)), err=fmt == "json")
+        click.echo(
+            ngettext(
+                "{count} placement requested.", "{count} placements requested.", len(outcome.placements)
+            ).format(count=len(outcome.placements)),
+            err=fmt == "json",
+        )
 
 
 def register(group: click.Group) -> None:

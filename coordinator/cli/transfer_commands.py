@@ -30,8 +30,8 @@ def _parse_maps(values: tuple[str, ...]) -> dict[str, str]:
 
 
 @click.command("import")
-@click.argument("kind", type=click.Choice(["pupils", "organisations", "contacts", "placements", "study-visits",
-                                           "offers", "wishes"]))
+@click.argument("kind", type=click.Choice(["pupils", "organisations", "contacts", "placements",
+                                           "study-visits", "offers", "wishes"]))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--school", help="The school of a class list; created if it does not exist.")
 @click.option("--year", help="The school year, like 2026/27 (default: the current one).")
@@ -47,7 +47,8 @@ def _parse_maps(values: tuple[str, ...]) -> dict[str, str]:
 def import_command(cli: CliContext, kind: str, file: Path, school: str | None, year: str | None, dry_run: bool,
                    maps: tuple[str, ...], good_rows_only: bool, encoding: str | None,
                    first_day: dt.date | None, last_day: dt.date | None) -> None:
-    """Import a CSV or XLSX file of pupils, organisations, contacts, placements, study visits, offers or wishes."""
+    """Import a CSV or XLSX file of pupils, organisations, contacts, placements, study visits,
+    offers or wishes."""
     mapping = _parse_maps(maps)
     fields = import_fields(kind)
     valid = {f.name for f in fields}
@@ -62,9 +63,9 @@ def import_command(cli: CliContext, kind: str, file: Path, school: str | None, y
                                  "for), and only then."))
     with write_lock(cli.db), cli.open() as desk:
         if first_day is not None and last_day is not None:
-            result, _changes = desk.import_wishes(file, first_day=first_day, last_day=last_day, mapping=mapping,
-                                                  encoding=encoding, year=year, good_rows_only=good_rows_only,
-                                                  dry_run=dry_run)
+            result, _changes = desk.import_wishes(file, first_day=first_day, last_day=last_day,
+                                                  mapping=mapping, encoding=encoding, year=year,
+                                                  good_rows_only=good_rows_only, dry_run=dry_run)
         else:
             result, _changes = desk.import_file(file, kind, mapping=mapping, encoding=encoding, school=school,
                                                 year=year, good_rows_only=good_rows_only, dry_run=dry_run)

@@ -26,15 +26,22 @@ def match_period(ctx: DemoContext) -> tuple[dt.date, dt.date]:
 
 
 def _grade_pupils(ctx: DemoContext) -> list[int]:
-    return [pupil for info in ctx.classes if info.year_index == 1 and info.compulsory
-            and info.grade == MATCH_GRADE for pupil in info.pupils]
+    return [
+        pupil
+        for info in ctx.classes
+        if info.year_index == 1 and info.compulsory and info.grade == MATCH_GRADE
+        for pupil in info.pupils
+    ]
 
 
 def _offers(ctx: DemoContext, pupils: int, first: dt.date, last: dt.date) -> dict[int, int]:
     """Organisation → places; rows added to the context."""
     rng = ctx.rng("offers")
-    hosts = [oid for oid, kind in sorted(ctx.org_kind.items()) if kind in ("company", "public_employer")
-             and ctx.org_sector.get(oid) not in (None, "T", "U")]
+    hosts = [
+        oid
+        for oid, kind in sorted(ctx.org_kind.items())
+        if kind in ("company", "public_employer") and ctx.org_sector.get(oid) not in (None, "T", "U")
+    ]
     rng.shuffle(hosts)
     places: dict[int, int] = {}
     for host in hosts:
@@ -42,12 +49,24 @@ def _offers(ctx: DemoContext, pupils: int, first: dt.date, last: dt.date) -> dic
             break
         places[host] = rng.choice((1, 1, 2, 2, 2, 3, 4))
         sector = ctx.org_sector[host]
-        ctx.add("offers", {
-            "id": ctx.next_id("offers"), "organisation_id": host, "places": places[host], "first_day": first,
-            "last_day": last, "fits": sector, "minimum_age": 15 if sector in ("F", "H") and rng.random() < 0.3
-            else None, "hours_per_day": 8.0 if rng.random() < 0.03 else rng.choice((6.0, 6.5, 7.0)),
-            "address": None, "contact_id": (ctx.contacts_by_org.get(host) or [None])[0], "notes": None,
-            "created_at": ctx.current.stamp, "updated_at": ctx.current.stamp})
+        ctx.add(
+            "offers",
+            {
+                "id": ctx.next_id("offers"),
+                "organisation_id": host,
+                "places": places[host],
+                "first_day": first,
+                "last_day": last,
+                "fits": sector,
+                "minimum_age": 15 if sector in ("F", "H") and rng.random() < 0.3 else None,
+                "hours_per_day": 8.0 if rng.random() < 0.03 else rng.choice((6.0, 6.5, 7.0)),
+                "address": None,
+                "contact_id": (ctx.contacts_by_org.get(host) or [None])[0],
+                "notes": None,
+                "created_at": ctx.current.stamp,
+                "updated_at": ctx.current.stamp,
+            },
+        )
     return places
 
 
@@ -85,6 +104,16 @@ def build_offers_and_wishes(ctx: DemoContext) -> None:
         if rng.random() < 0.05:
             continue  # has not handed in any wishes
         for rank, host in enumerate(_wish_list(ctx, rng, ctx.gender[pupil], hosts_by_sector), start=1):
-            ctx.add("wishes", {"id": ctx.next_id("wishes"), "pupil_id": pupil, "first_day": first,
-                               "last_day": last, "rank": rank, "organisation_id": host,
-                               "created_at": ctx.current.stamp, "updated_at": ctx.current.stamp})
+            ctx.add(
+                "wishes",
+                {
+                    "id": ctx.next_id("wishes"),
+                    "pupil_id": pupil,
+                    "first_day": first,
+                    "last_day": last,
+                    "rank": rank,
+                    "organisation_id": host,
+                    "created_at": ctx.current.stamp,
+                    "updated_at": ctx.current.stamp,
+                },
+            )

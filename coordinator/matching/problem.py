@@ -65,7 +65,8 @@ def programmes_of(offer: OfferIn) -> set[str]:
 def unfit_reason(pupil: PupilIn, offer: OfferIn, max_hours_minor: float) -> str | None:
     """None when the pupil may take a place of the offer, else the first rule that forbids it."""
     if offer.minimum_age is not None and (
-            pupil.birth_date is None or age_on(pupil.birth_date, offer.first_day) < offer.minimum_age):
+        pupil.birth_date is None or age_on(pupil.birth_date, offer.first_day) < offer.minimum_age
+    ):
         return TOO_YOUNG
     if pupil.minor_rules and offer.hours_per_day is not None and offer.hours_per_day > max_hours_minor:
         return HOURS
@@ -79,5 +80,8 @@ def unfit_reason(pupil: PupilIn, offer: OfferIn, max_hours_minor: float) -> str 
 
 def non_traditional(pupil: PupilIn, offer: OfferIn) -> bool:
     """A girl at an offer in a boy-dominated sector, or a boy in a girl-dominated one."""
-    return pupil.gender in ("girl", "boy") and offer.dominated_by in ("girl", "boy") \
+    return (
+        pupil.gender in ("girl", "boy")
+        and offer.dominated_by in ("girl", "boy")
         and offer.dominated_by != pupil.gender
+    )

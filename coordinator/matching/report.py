@@ -45,18 +45,26 @@ def summary(problem: Problem, result: MatchResult, other: MatchResult) -> dict[s
     by_rank = {str(rank): counts.get(rank, 0) for rank in range(1, ranks + 1)}
     by_rank["none"] = counts.get(None, 0)
     share, other_share = non_traditional_share(problem, result), non_traditional_share(problem, other)
-    return {"pupils": len(problem.pupils), "placed": len(result.assignments), "by_rank": by_rank,
-            "unplaced": len(result.unplaced), "non_traditional_share": round(share, 4),
-            "balance": "on" if result.balance else "off",
-            "non_traditional_share_with_balance": round(share if result.balance else other_share, 4),
-            "non_traditional_share_without_balance": round(other_share if result.balance else share, 4)}
+    return {
+        "pupils": len(problem.pupils),
+        "placed": len(result.assignments),
+        "by_rank": by_rank,
+        "unplaced": len(result.unplaced),
+        "non_traditional_share": round(share, 4),
+        "balance": "on" if result.balance else "off",
+        "non_traditional_share_with_balance": round(share if result.balance else other_share, 4),
+        "non_traditional_share_without_balance": round(other_share if result.balance else share, 4),
+    }
 
 
 def as_json(problem: Problem, result: MatchResult, other: MatchResult) -> dict[str, Any]:
-    return {"assignments": [{"pupil": a.pupil, "organisation": a.organisation, "rank": a.rank}
-                            for a in result.assignments],
-            "unplaced": list(result.unplaced),
-            "summary": summary(problem, result, other)}
+    return {
+        "assignments": [
+            {"pupil": a.pupil, "organisation": a.organisation, "rank": a.rank} for a in result.assignments
+        ],
+        "unplaced": list(result.unplaced),
+        "summary": summary(problem, result, other),
+    }
 
 
 @dataclass(frozen=True)
@@ -68,13 +76,16 @@ class Explanation:
 def _unfit_words(reason: str, offer: OfferIn, problem: Problem) -> str:
     if reason == TOO_YOUNG:
         return _("the pupil is younger than the minimum age ({age}) on the first day").format(
-            age=offer.minimum_age)
+            age=offer.minimum_age
+        )
     if reason == HOURS:
         return _("{hours} hours a day is more than the pupil may work ({limit})").format(
-            hours=f"{offer.hours_per_day:g}", limit=f"{problem.max_hours_minor:g}")
+            hours=f"{offer.hours_per_day:g}", limit=f"{problem.max_hours_minor:g}"
+        )
     if reason == PROGRAMME:
         return _("open only to the programmes {programmes}").format(
-            programmes=", ".join(sorted(programmes_of(offer))))
+            programmes=", ".join(sorted(programmes_of(offer)))
+        )
     assert reason == OVERLAP
     return _("the period overlaps another placement of the pupil")
 
@@ -94,8 +105,11 @@ class _Explainer:
         self.placed = {a.pupil: a for a in result.assignments}
         self.holders: dict[int, list[int]] = {}  # offer id -> levels of the pupils placed there
         for a in result.assignments:
-            level = 99 if a.rank is None else _level(a.rank, self.pupils[a.pupil],
-                                                     self._offer(a.offer), result.balance)
+            level = (
+                99
+                if a.rank is None
+                else _level(a.rank, self.pupils[a.pupil], self._offer(a.offer), result.balance)
+            )
             self.holders.setdefault(a.offer, []).append(level)
 
     def _offer(self, offer_id: int) -> OfferIn:
@@ -110,22 +124,30 @@ class _Explainer:
         if not fitting:
             why = unfit_reason(pupil, offers[0], self.problem.max_hours_minor) or OVERLAP
             return _("{wish}: does not fit, {why}.").format(
-                wish=head, why=_unfit_words(why, offers[0], self.problem))
+                wish=head, why=_unfit_words(why, offers[0], self.problem)
+            )
         places = sum(o.places for o in fitting)
         mine = min(_level(rank, pupil, o, self.result.balance) for o in fitting)
         levels = [level for o in fitting for level in self.holders.get(o.id, [])]
         if all(level <= mine for level in levels):
             draw = " " + _("Between equal wishes, the draw decided.") if mine in levels else ""
-            return ngettext("{wish}: its {count} place went to a pupil who ranked it as high or higher.",
-                            "{wish}: all {count} places went to pupils who ranked it as high or higher.",
-                            places).format(wish=head, count=places) + draw
+            return (
+                ngettext(
+                    "{wish}: its {count} place went to a pupil who ranked it as high or higher.",
+                    "{wish}: all {count} places went to pupils who ranked it as high or higher.",
+                    places,
+                ).format(wish=head, count=places)
+                + draw
+            )
         return ngettext(
             "{wish}: its {count} place is taken; giving it to this pupil would have left another pupil "
             "without a place or on a later wish, and the rule places as many pupils as possible, "
             "then as many as possible on earlier wishes.",
             "{wish}: all {count} places are taken; giving one to this pupil would have left another pupil "
             "without a place or on a later wish, and the rule places as many pupils as possible, "
-            "then as many as possible on earlier wishes.", places).format(wish=head, count=places)
+            "then as many as possible on earlier wishes.",
+            places,
+        ).format(wish=head, count=places)
 
     def explain(self, pupil_id: int) -> Explanation:
         pupil = self.pupils[pupil_id]
@@ -133,20 +155,37 @@ class _Explainer:
         got = self.placed.get(pupil_id)
         lines = []
         if got is not None and got.rank is not None:
-            lines.append(_("Placed on wish {rank}: {name}").format(rank=got.rank, name=self.names.get(
-                got.organisation, "?")))
+            lines.append(
+                _("Placed on wish {rank}: {name}").format(
+                    rank=got.rank, name=self.names.get(got.organisation, "?")
+                )
+            )
         elif got is not None:
-            lines.append(_("Placed at a fitting place not among the wishes ({name}): no wished place could "
-                           "take the pupil.").format(name=self.names.get(got.organisation, "?")))
+            lines.append(
+                _(
+                    "Placed at a fitting place not among the wishes ({name}): no wished place could "
+                    "take the pupil."
+                ).format(name=self.names.get(got.organisation, "?"))
+            )
         else:
             lines.append(_("Not placed: no fitting place was left for this pupil."))
         last = got.rank - 1 if got is not None and got.rank is not None else len(wishes)
-        lines.extend(self.wish_line(pupil, rank, organisation)
-                     for rank, organisation in enumerate(wishes[:last], start=1))
-        if self.result.balance and got is not None and got.rank is not None \
-                and non_traditional(pupil, self._offer(got.offer)):
-            lines.append(_("This wish was for a sector where the other gender dominates, so under the "
-                           "balance policy it counted one rank better."))
+        lines.extend(
+            self.wish_line(pupil, rank, organisation)
+            for rank, organisation in enumerate(wishes[:last], start=1)
+        )
+        if (
+            self.result.balance
+            and got is not None
+            and got.rank is not None
+            and non_traditional(pupil, self._offer(got.offer))
+        ):
+            lines.append(
+                _(
+                    "This wish was for a sector where the other gender dominates, so under the "
+                    "balance policy it counted one rank better."
+                )
+            )
         return Explanation(pupil=pupil_id, lines=tuple(lines))
 
 

@@ -58,9 +58,11 @@ def _fit_groups(problem: Problem) -> tuple[dict[int, int], list[tuple[int, ...]]
     for i, pupil in enumerate(problem.pupils):
         key = (pupil.birth_date, pupil.minor_rules, (pupil.programme or "").casefold(), pupil.busy)
         if key not in cache:
-            cache[key] = tuple(j for j, offer in enumerate(problem.offers)
-                               if offer.places > 0
-                               and unfit_reason(pupil, offer, problem.max_hours_minor) is None)
+            cache[key] = tuple(
+                j
+                for j, offer in enumerate(problem.offers)
+                if offer.places > 0 and unfit_reason(pupil, offer, problem.max_hours_minor) is None
+            )
         fitting = cache[key]
         if fitting:
             group_of[i] = signatures.setdefault(fitting, len(signatures))
@@ -119,7 +121,7 @@ def _objectives(net: _Network, seed: int) -> list[np.ndarray]:
     n_w, n_u = len(net.wish_edges), len(net.group_of)
     n_vars = n_w + n_u + len(net.group_edges)
     placed = np.zeros(n_vars)
-    placed[:n_w + n_u] = 1.0
+    placed[: n_w + n_u] = 1.0
     stages = [placed]
     levels = np.array([level for _i, _j, _rank, level in net.wish_edges], dtype=float)
     for level in sorted(set(levels.tolist())):
@@ -128,7 +130,7 @@ def _objectives(net: _Network, seed: int) -> list[np.ndarray]:
         stages.append(stage)
     rng = np.random.default_rng(seed)
     tie = np.zeros(n_vars)
-    tie[:n_w + n_u] = rng.integers(1, 1000, size=n_w + n_u)
+    tie[: n_w + n_u] = rng.integers(1, 1000, size=n_w + n_u)
     stages.append(tie)
     return stages
 
@@ -138,24 +140,28 @@ def _solve(problem: Problem, net: _Network, seed: int) -> np.ndarray:
     # Equality rows (groups) and upper rows (pupils, offers), as linprog takes them.
     n_p, n_g = len(problem.pupils), len(net.groups)
     matrix = flow.A.tocsr()
-    upper_rows = np.r_[0:n_p, n_p + n_g:matrix.shape[0]]
+    upper_rows = np.r_[0:n_p, n_p + n_g : matrix.shape[0]]
     a_ub, b_ub = matrix[upper_rows], flow.ub[upper_rows]
-    a_eq, b_eq = matrix[n_p:n_p + n_g], np.zeros(n_g)
+    a_eq, b_eq = matrix[n_p : n_p + n_g], np.zeros(n_g)
     bounds = np.column_stack([np.zeros(len(var_upper)), var_upper])
     x = np.zeros(len(var_upper))
     for objective in _objectives(net, seed):
         if not objective.any():
             continue
         # The dual simplex ends on a vertex, and the vertices of a flow programme are whole.
-        found = linprog(-objective, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=bounds,
-                        method="highs-ds")
+        found = linprog(
+            -objective, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs-ds"
+        )
         if found.x is None:
             raise RuntimeError(f"the matching programme could not be solved: {found.message}")
         x = np.round(found.x)
         if not np.allclose(found.x, x, atol=1e-3):  # a fractional vertex (never seen): solve in whole numbers
-            found = milp(-objective, integrality=np.ones(len(x)), bounds=Bounds(bounds[:, 0], bounds[:, 1]),
-                         constraints=[LinearConstraint(a_ub, -np.inf, b_ub),
-                                      LinearConstraint(a_eq, b_eq, b_eq)])
+            found = milp(
+                -objective,
+                integrality=np.ones(len(x)),
+                bounds=Bounds(bounds[:, 0], bounds[:, 1]),
+                constraints=[LinearConstraint(a_ub, -np.inf, b_ub), LinearConstraint(a_eq, b_eq, b_eq)],
+            )
             x = np.round(found.x)
         best = float(objective @ x)
         a_ub = vstack([a_ub, csr_matrix(-objective)]).tocsr()
@@ -177,8 +183,9 @@ def _decode(problem: Problem, net: _Network, x: np.ndarray, seed: int) -> dict[i
     shuffle = random.Random(seed)
     for g, pupils in waiting.items():
         shuffle.shuffle(pupils)
-        places = [j for k, (h, j) in enumerate(net.group_edges) if h == g
-                  for _ in range(int(x[n_w + n_u + k]))]
+        places = [
+            j for k, (h, j) in enumerate(net.group_edges) if h == g for _ in range(int(x[n_w + n_u + k]))
+        ]
         for i, j in zip(pupils, places, strict=True):
             chosen[i] = (j, _wished_rank(problem, problem.pupils[i], problem.offers[j]))
     return chosen
@@ -194,8 +201,13 @@ def solve(problem: Problem, *, balance: bool = False, seed: int = 0) -> MatchRes
     net = _network(problem, balance)
     chosen = _decode(problem, net, _solve(problem, net, seed), seed) if net.group_of else {}
     assignments = tuple(
-        Assignment(pupil=problem.pupils[i].id, offer=problem.offers[j].id,
-                   organisation=problem.offers[j].organisation_id, rank=rank)
-        for i, (j, rank) in sorted(chosen.items()))
+        Assignment(
+            pupil=problem.pupils[i].id,
+            offer=problem.offers[j].id,
+            organisation=problem.offers[j].organisation_id,
+            rank=rank,
+        )
+        for i, (j, rank) in sorted(chosen.items())
+    )
     unplaced = tuple(p.id for i, p in enumerate(problem.pupils) if i not in chosen)
     return MatchResult(assignments=assignments, unplaced=unplaced, balance=balance)

@@ -17,9 +17,9 @@ from coordinator.i18n import _, ngettext
 from coordinator.matching.data import max_wishes
 from coordinator.models import Contact, Offer, Organisation, Wish
 from coordinator.schoolyears import label_of
-from coordinator.transfer.importer import Pending, diff
 from coordinator.transfer.import_activities import PlacementImporter, _ActivityImporter
 from coordinator.transfer.import_records import _cf, find_organisation
+from coordinator.transfer.importer import Pending, diff
 from coordinator.transfer.plan import PlanRow
 
 
@@ -33,11 +33,17 @@ def organisation_named(importer: Any, row: PlanRow, field_name: str, text: str) 
     if len(exact) == 1:
         return exact[0]
     if not exact:
-        importer.problem(row, field_name, _("There is no organisation named “{name}”; import the "
-                                            "organisations first.").format(name=text))
+        importer.problem(
+            row,
+            field_name,
+            _("There is no organisation named “{name}”; import the organisations first.").format(name=text),
+        )
     else:
-        importer.problem(row, field_name, _("More than one organisation is named “{name}”; give its "
-                                            "number.").format(name=text))
+        importer.problem(
+            row,
+            field_name,
+            _("More than one organisation is named “{name}”; give its number.").format(name=text),
+        )
     return None
 
 
@@ -47,8 +53,9 @@ class OfferImporter(_ActivityImporter):
 
     def prepare(self) -> None:
         super().prepare()
-        self.existing = {(o.organisation_id, o.first_day, o.last_day): o
-                         for o in self.session.scalars(select(Offer))}
+        self.existing = {
+            (o.organisation_id, o.first_day, o.last_day): o for o in self.session.scalars(select(Offer))
+        }
         self.contacts: dict[tuple[int | None, str], int] = {}
         for contact in self.session.scalars(select(Contact)):
             full = _cf(f"{contact.first_name} {contact.last_name}")
@@ -72,8 +79,13 @@ class OfferImporter(_ActivityImporter):
         if values.get("contact"):
             values["contact_id"] = self.contacts.get((host.id, _cf(values["contact"])))
             if values["contact_id"] is None:
-                self.problem(row, "contact", _("{name} is not a contact person at {organisation}.").format(
-                    name=values["contact"], organisation=host.name))
+                self.problem(
+                    row,
+                    "contact",
+                    _("{name} is not a contact person at {organisation}.").format(
+                        name=values["contact"], organisation=host.name
+                    ),
+                )
                 return None
         codes = str(values.get("fits") or "").replace(",", ";").split(";")
         values["fits"] = ";".join(c.strip() for c in codes if c.strip())
@@ -82,17 +94,25 @@ class OfferImporter(_ActivityImporter):
         if existing is None:
             return Pending(row, "created", extra=extra)
         changes = diff(existing, values, self.FIELDS)
-        return Pending(row, "updated" if changes else "unchanged", target=existing, changes=changes,
-                       extra=extra)
+        return Pending(
+            row, "updated" if changes else "unchanged", target=existing, changes=changes, extra=extra
+        )
 
     def write_row(self, item: Pending) -> None:
         values, host = item.extra["values"], item.extra["host"]
         if item.action == "created":
-            offer = Offer(organisation_id=host.id, places=values["places"], first_day=values["start_date"],
-                          last_day=values["end_date"], fits=values["fits"],
-                          minimum_age=values.get("minimum_age"),
-                          hours_per_day=values.get("hours_per_day"), address=values.get("address"),
-                          contact_id=values.get("contact_id"), notes=values.get("notes"))
+            offer = Offer(
+                organisation_id=host.id,
+                places=values["places"],
+                first_day=values["start_date"],
+                last_day=values["end_date"],
+                fits=values["fits"],
+                minimum_age=values.get("minimum_age"),
+                hours_per_day=values.get("hours_per_day"),
+                address=values.get("address"),
+                contact_id=values.get("contact_id"),
+                notes=values.get("notes"),
+            )
             self.session.add(offer)
             item.target = offer
             self.audit_fields.update({"organisation_id", "places", "first_day", "last_day"})
@@ -124,17 +144,26 @@ class WishImporter(PlacementImporter):
         values = row.values
         if values.get("rank") is not None:
             return {values["rank"]: ("organisation", values.get("organisation") or "")}
-        return {int(name[5:]): (name, text) for name, text in values.items()
-                if name.startswith("wish_") and str(text).strip()}
+        return {
+            int(name[5:]): (name, text)
+            for name, text in values.items()
+            if name.startswith("wish_") and str(text).strip()
+        }
 
     def resolve_row(self, row: PlanRow) -> Pending | None:
         pupil = self.find_pupil(row, self.fixed_year or label_of(self.period[0]))
         wishes: dict[int, int] = {}
         for rank, (field_name, text) in sorted(self._wishes_of(row).items()):
             if not 1 <= rank <= self.limit:
-                self.problem(row, field_name if field_name != "organisation" else "rank", ngettext(
-                    "A pupil may rank at most {count} wish.", "A pupil may rank at most {count} wishes.",
-                    self.limit).format(count=self.limit))
+                self.problem(
+                    row,
+                    field_name if field_name != "organisation" else "rank",
+                    ngettext(
+                        "A pupil may rank at most {count} wish.",
+                        "A pupil may rank at most {count} wishes.",
+                        self.limit,
+                    ).format(count=self.limit),
+                )
                 continue
             org = organisation_named(self, row, field_name, text) if text.strip() else None
             if text.strip() and org is None:
@@ -149,24 +178,34 @@ class WishImporter(PlacementImporter):
         for rank, organisation in wishes.items():
             earlier = [r for r, (o, _n) in taken.items() if r == rank or o == organisation]
             if earlier:
-                self.problem(row, "rank" if row.values.get("rank") is not None else f"wish_{rank}", _(
-                    "This wish repeats row {first}.").format(first=taken[earlier[0]][1]))
+                self.problem(
+                    row,
+                    "rank" if row.values.get("rank") is not None else f"wish_{rank}",
+                    _("This wish repeats row {first}.").format(first=taken[earlier[0]][1]),
+                )
                 return None
         taken.update({rank: (organisation, row.row) for rank, organisation in wishes.items()})
         held = self.held.get(pupil.id)
-        action = "created" if not held else "unchanged" if held == {r: o for r, (o, _row) in taken.items()} \
+        action = (
+            "created"
+            if not held
+            else "unchanged"
+            if held == {r: o for r, (o, _row) in taken.items()}
             else "updated"
+        )
         return Pending(row, action, extra={"pupil": pupil.id})
 
     def before_write(self, pending: list[Pending]) -> None:
         first, last = self.period
         pupils = {item.extra["pupil"] for item in pending if item.action != "unchanged"}
-        self.session.execute(delete(Wish).where(Wish.pupil_id.in_(pupils), Wish.first_day == first,
-                                                Wish.last_day == last))
+        self.session.execute(
+            delete(Wish).where(Wish.pupil_id.in_(pupils), Wish.first_day == first, Wish.last_day == last)
+        )
         for pupil_id in sorted(pupils):
             for rank, (organisation, _row) in sorted(self.from_file[pupil_id].items()):
-                wish = Wish(pupil_id=pupil_id, first_day=first, last_day=last, rank=rank,
-                            organisation_id=organisation)
+                wish = Wish(
+                    pupil_id=pupil_id, first_day=first, last_day=last, rank=rank, organisation_id=organisation
+                )
                 self.session.add(wish)
         self.audit_fields.update({"pupil_id", "rank", "organisation_id"})
         self.session.flush()
@@ -178,8 +217,8 @@ class WishImporter(PlacementImporter):
     def after_write(self) -> None:
         self.session.flush()
         first, last = self.period
-        query = select(Wish.id).where(Wish.pupil_id.in_(self.wished), Wish.first_day == first,
-                                      Wish.last_day == last)
+        query = select(Wish.id).where(
+            Wish.pupil_id.in_(self.wished), Wish.first_day == first, Wish.last_day == last
+        )
         for wish_id in self.session.scalars(query):
             self.note("wishes", wish_id, created=True)
-

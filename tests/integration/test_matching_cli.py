@@ -1,4 +1,4 @@
-"""`coordinator match` and `import offers|wishes`: the JSON contract, nothing written without --apply, exit codes."""
+"""`coordinator match` and `import offers|wishes`: the JSON contract, --apply, exit codes."""
 
 from __future__ import annotations
 
@@ -42,8 +42,20 @@ def period(db) -> tuple[str, str]:
 def test_match_prints_the_json_contract_and_writes_nothing(small_db, capsys):
     first, last = period(small_db)
     before = count(small_db, Placement)
-    code, out, err = run(capsys, "--db", str(small_db), "match", "--from", first, "--to", last, "--seed", "4",
-                         "--format", "json")
+    code, out, err = run(
+        capsys,
+        "--db",
+        str(small_db),
+        "match",
+        "--from",
+        first,
+        "--to",
+        last,
+        "--seed",
+        "4",
+        "--format",
+        "json",
+    )
     assert (code, err) == (0, "")
     data = json.loads(out)
     assert set(data) == {"assignments", "unplaced", "summary"}
@@ -52,39 +64,73 @@ def test_match_prints_the_json_contract_and_writes_nothing(small_db, capsys):
     assert sum(summary["by_rank"].values()) == summary["placed"]
     assert 0 <= summary["non_traditional_share"] <= 1
     assert count(small_db, Placement) == before
-    _code, again, _err = run(capsys, "--db", str(small_db), "match", "--from", first, "--to", last, "--seed", "4",
-                             "--format", "json")
+    _code, again, _err = run(
+        capsys,
+        "--db",
+        str(small_db),
+        "match",
+        "--from",
+        first,
+        "--to",
+        last,
+        "--seed",
+        "4",
+        "--format",
+        "json",
+    )
     assert json.loads(again) == data  # the same seed, the same assignment
 
 
 def test_apply_writes_requested_placements_in_one_go(small_db, capsys):
     first, last = period(small_db)
-    code, out, err = run(capsys, "--db", str(small_db), "match", "--from", first, "--to", last, "--balance", "on",
-                         "--apply", "--format", "json")
+    code, out, err = run(
+        capsys,
+        "--db",
+        str(small_db),
+        "match",
+        "--from",
+        first,
+        "--to",
+        last,
+        "--balance",
+        "on",
+        "--apply",
+        "--format",
+        "json",
+    )
     assert code == 0
     placed = json.loads(out)["summary"]["placed"]
     assert "placements requested" in err
     day = dt.date.fromisoformat(first)
-    assert count(small_db, Placement, Placement.status == PlacementStatus.REQUESTED,
-                 Placement.start_date == day) == placed > 0
+    assert (
+        count(small_db, Placement, Placement.status == PlacementStatus.REQUESTED, Placement.start_date == day)
+        == placed
+        > 0
+    )
 
 
 def test_the_table_explains_in_swedish_without_names(small_db, capsys):
     first, last = period(small_db)
-    code, out, _err = run(capsys, "--db", str(small_db), "--lang", "sv", "match", "--from", first, "--to", last)
+    code, out, _err = run(
+        capsys, "--db", str(small_db), "--lang", "sv", "match", "--from", first, "--to", last
+    )
     assert code == 0
     assert "elever placerade" in out and "Önskemål 1 (" in out
     store = open_store(small_db)
     try:
         with store.session() as session:
-            names = {name for row in session.execute(select(Pupil.first_name, Pupil.last_name)) for name in row}
+            names = {
+                name for row in session.execute(select(Pupil.first_name, Pupil.last_name)) for name in row
+            }
     finally:
         store.close()
     assert not [word for word in out.split() if word in names]
 
 
 def test_a_period_without_wishes_exits_1_and_a_bad_date_exits_2(small_db, capsys):
-    code, _out, err = run(capsys, "--db", str(small_db), "match", "--from", "2027-01-04", "--to", "2027-01-08")
+    code, _out, err = run(
+        capsys, "--db", str(small_db), "match", "--from", "2027-01-04", "--to", "2027-01-08"
+    )
     assert code == 1 and "Periods with wishes" in err
     code, _out, err = run(capsys, "--db", str(small_db), "match", "--from", "4 jan", "--to", "2027-01-08")
     assert code == 2 and "is not a date" in err
@@ -99,18 +145,43 @@ def test_import_offers_and_wishes_from_files(small_db, tmp_path, capsys):
     finally:
         store.close()
     offers = tmp_path / "platser.csv"
-    offers.write_text("Arbetsplats;Platser;Startdatum;Slutdatum\n" + "".join(
-        f"{name};2;2027-04-12;2027-04-16\n" for name in orgs), encoding="utf-8")
+    offers.write_text(
+        "Arbetsplats;Platser;Startdatum;Slutdatum\n"
+        + "".join(f"{name};2;2027-04-12;2027-04-16\n" for name in orgs),
+        encoding="utf-8",
+    )
     code, out, err = run(capsys, "--db", str(small_db), "import", "offers", str(offers))
     assert (code, err) == (0, "") and "created: 3" in out
     wishes = tmp_path / "val.csv"
     wishes.write_text(f"Elev-id;Önskemål 1;Önskemål 2\n{pupil};{orgs[0]};{orgs[1]}\n", encoding="utf-8")
     code, _out, err = run(capsys, "--db", str(small_db), "import", "wishes", str(wishes))
     assert code == 2 and "--from" in err
-    code, out, err = run(capsys, "--db", str(small_db), "import", "wishes", str(wishes), "--from", "2027-04-12",
-                         "--to", "2027-04-16", "--map", "Elev-id=external_id")
+    code, out, err = run(
+        capsys,
+        "--db",
+        str(small_db),
+        "import",
+        "wishes",
+        str(wishes),
+        "--from",
+        "2027-04-12",
+        "--to",
+        "2027-04-16",
+        "--map",
+        "Elev-id=external_id",
+    )
     assert (code, err) == (0, "") and "created: 1" in out
-    code, out, _err = run(capsys, "--db", str(small_db), "match", "--from", "2027-04-12", "--to", "2027-04-16",
-                          "--format", "json")
+    code, out, _err = run(
+        capsys,
+        "--db",
+        str(small_db),
+        "match",
+        "--from",
+        "2027-04-12",
+        "--to",
+        "2027-04-16",
+        "--format",
+        "json",
+    )
     assert code == 0 and json.loads(out)["assignments"][0]["rank"] == 1
     assert count(small_db, Offer) > 3

@@ -19,10 +19,18 @@ LEVELS = 7  # levels 0 (a non-traditional first wish with balance) … 5, then 6
 @st.composite
 def problems(draw, max_pupils: int = 6, max_offers: int = 4) -> Problem:
     n_offers = draw(st.integers(1, max_offers))
-    offers = tuple(OfferIn(
-        id=100 + j, organisation_id=j, places=draw(st.integers(0, 2)), first_day=FIRST, last_day=LAST,
-        minimum_age=draw(st.sampled_from([None, None, 14, 15])),
-        dominated_by=draw(st.sampled_from([None, "girl", "boy"]))) for j in range(n_offers))
+    offers = tuple(
+        OfferIn(
+            id=100 + j,
+            organisation_id=j,
+            places=draw(st.integers(0, 2)),
+            first_day=FIRST,
+            last_day=LAST,
+            minimum_age=draw(st.sampled_from([None, None, 14, 15])),
+            dominated_by=draw(st.sampled_from([None, "girl", "boy"])),
+        )
+        for j in range(n_offers)
+    )
     pupils, wishes = [], {}
     for i in range(draw(st.integers(1, max_pupils))):
         born = dt.date(2012, 6, 1) + dt.timedelta(days=draw(st.integers(0, 700)))
@@ -48,8 +56,10 @@ def _profile(problem: Problem, pairs, balance: bool) -> tuple[int, ...]:
 
 def _best_by_search(problem: Problem, balance: bool) -> tuple[int, ...]:
     """Every way to place the pupils (or not), capacity kept: the best profile by the rule."""
-    choices = [[None] + [o for o in problem.offers if unfit_reason(p, o, problem.max_hours_minor) is None]
-               for p in problem.pupils]
+    choices = [
+        [None] + [o for o in problem.offers if unfit_reason(p, o, problem.max_hours_minor) is None]
+        for p in problem.pupils
+    ]
     best: tuple[int, ...] = ()
     for combo in itertools.product(*choices):
         used = Counter(o.id for o in combo if o is not None)
@@ -88,14 +98,21 @@ def test_capacity_kept_no_pupil_twice_and_no_wished_place_left_empty(problem, se
         for rank, organisation in enumerate(problem.wishes[pupil.id], start=1):
             if got is not None and rank >= got:
                 break
-            free = [o for o in problem.offers if o.organisation_id == organisation and used[o.id] < o.places
-                    and unfit_reason(pupil, o, problem.max_hours_minor) is None]
+            free = [
+                o
+                for o in problem.offers
+                if o.organisation_id == organisation
+                and used[o.id] < o.places
+                and unfit_reason(pupil, o, problem.max_hours_minor) is None
+            ]
             assert not free, f"wish {rank} had a free place while the pupil got {got}"
 
 
 def test_a_pupil_is_placed_where_they_did_not_wish_only_when_no_wished_place_can_take_them():
-    offers = (OfferIn(id=1, organisation_id=10, places=1, first_day=FIRST, last_day=LAST),
-              OfferIn(id=2, organisation_id=20, places=1, first_day=FIRST, last_day=LAST))
+    offers = (
+        OfferIn(id=1, organisation_id=10, places=1, first_day=FIRST, last_day=LAST),
+        OfferIn(id=2, organisation_id=20, places=1, first_day=FIRST, last_day=LAST),
+    )
     pupils = (PupilIn(id=1), PupilIn(id=2))
     result = solve(Problem(pupils=pupils, offers=offers, wishes={1: (10,), 2: (10,)}), seed=1)
     ranks = sorted((a.rank is None, a.organisation) for a in result.assignments)
@@ -112,8 +129,10 @@ def test_the_same_seed_gives_the_same_assignment_and_ties_follow_the_seed():
 
 
 def test_balance_keeps_a_non_traditional_first_wish_before_a_traditional_one():
-    offers = (OfferIn(id=1, organisation_id=10, places=1, first_day=FIRST, last_day=LAST, dominated_by="boy"),
-              OfferIn(id=2, organisation_id=20, places=5, first_day=FIRST, last_day=LAST))
+    offers = (
+        OfferIn(id=1, organisation_id=10, places=1, first_day=FIRST, last_day=LAST, dominated_by="boy"),
+        OfferIn(id=2, organisation_id=20, places=5, first_day=FIRST, last_day=LAST),
+    )
     girl, boy = PupilIn(id=1, gender="girl"), PupilIn(id=2, gender="boy")
     problem = Problem(pupils=(girl, boy), offers=offers, wishes={1: (10, 20), 2: (10, 20)})
     for seed in range(6):
