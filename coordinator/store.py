@@ -29,6 +29,7 @@ from coordinator.schema import (  # noqa: F401  (re-exported: the store is where
     known_revisions,
     scripted_head,
 )
+from coordinator.validation import check_database_path, read_only_problem
 
 DEFAULT_FILENAME = "coordinator.sqlite"
 
@@ -47,7 +48,15 @@ def resolve_url(db: str | Path | None) -> URL:
             return make_url(text)
         except ArgumentError as exc:
             raise UserError(_("“{url}” is not a database URL.").format(url=text)) from exc
-    return make_url(f"sqlite:///{Path(text).expanduser().resolve()}")
+    if "\x00" in text:
+        raise UserError(_("“{name}” holds a NUL character, which no file name can hold.").format(
+            name=text.replace("\x00", "\\0")))
+    try:
+        resolved = Path(text).expanduser().resolve()
+    except (OSError, RuntimeError) as exc:  # a loop of symbolic links (RuntimeError before Python 3.13)
+        raise UserError(_("{path} is a link that leads back to itself; give the database file.").format(
+            path=text)) from exc
+    return make_url(f"sqlite:///{resolved}")
 
 
 def sqlite_path(url: URL) -> Path | None:
@@ -111,6 +120,9 @@ class Store:
             if "disk is full" in str(exc.orig).lower() or "database or disk is full" in str(exc).lower():
                 raise UserError(_("The disk is full, so nothing of this change was saved. Free some space "
                                   "and try again.")) from exc
+            problem = read_only_problem(self.path) if self.path and "readonly" in str(exc.orig).lower() else None
+            if problem:
+                raise UserError(problem) from exc
             raise
 
     def close(self) -> None:
@@ -140,6 +152,7 @@ def open_store(
     url = db if isinstance(db, URL) else resolve_url(db)
     path = sqlite_path(url)
     if path is not None:
+        check_database_path(path)
         _check_file_before_open(url, path, create=create, check=check)
         _clean_leftovers(path)
         if before_migration is None:
@@ -153,6 +166,8 @@ def open_store(
         _bring_schema_to_head(store, create=create, upgrade=upgrade, before_migration=before_migration)
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
+        if path is not None and (problem := read_only_problem(path)):
+            raise UserError(problem) from exc
         if path is not None and path.exists() and check:
             from coordinator.safety.integrity import CheckResult
 
@@ -223,6 +238,9 @@ def _check_on_open(path: Path, *, create: bool) -> None:
     result = check_file(path)
     if result.ok and (result.kind != "empty" or create):
         return
+    cannot_open = any(w in " ".join(result.details).lower() for w in ("unable to open", "readonly", "read-only"))
+    if cannot_open and (problem := read_only_problem(path)):  # a sound file where SQLite may not write beside it
+        raise UserError(problem)
     if result.kind == "unreadable":
         raise UserError(result.message(path.name))
     raise _refusal(path, result)

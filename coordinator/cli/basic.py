@@ -7,6 +7,7 @@ import dataclasses
 import click
 
 from coordinator.cli.context import CliContext, emit_json, pass_cli
+from coordinator.cli.option_types import BoundedText, WholeNumber
 from coordinator.desk import create_database, create_demo, write_lock
 from coordinator.i18n import _, pgettext
 from coordinator.reference.profiles import PROFILES
@@ -15,7 +16,8 @@ from coordinator.reference.profiles import PROFILES
 @click.command("init")
 @click.option("--profile", "profile_code", type=click.Choice(PROFILES), required=True,
               help="Country profile: grade systems, sectors and defaults.")
-@click.option("--municipality", help="The municipality's or cluster's name, for documents.")
+@click.option("--municipality", type=BoundedText("municipality"),
+              help="The municipality's or cluster's name, for documents.")
 @pass_cli
 def init_command(cli: CliContext, profile_code: str, municipality: str | None) -> None:
     """Create an empty database for a country."""
@@ -28,7 +30,7 @@ def init_command(cli: CliContext, profile_code: str, municipality: str | None) -
 @click.option("--profile", "profile_code", type=click.Choice(PROFILES), default="se", show_default=True)
 @click.option("--size", type=click.Choice(["small", "municipality", "region"]), default="municipality",
               show_default=True)
-@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--seed", type=WholeNumber(0), default=1, show_default=True)
 @click.option("--force", is_flag=True, help="Replace an existing database file.")
 @pass_cli
 def demo_command(cli: CliContext, profile_code: str, size: str, seed: int, force: bool) -> None:

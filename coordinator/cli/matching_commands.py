@@ -12,6 +12,7 @@ import datetime as dt
 import click
 
 from coordinator.cli.context import CliContext, emit_json, pass_cli
+from coordinator.cli.option_types import BoundedText
 from coordinator.desk import write_lock
 from coordinator.formatting import format_date, format_percent
 from coordinator.i18n import _, ngettext
@@ -103,7 +104,11 @@ def _print_table(outcome) -> None:
     callback=day_value,
     help="Last day of the placement period (YYYY-MM-DD).",
 )
-@click.option("--year", help="The school year the pupils are enrolled in (default: the period's).")
+@click.option(
+    "--year",
+    type=BoundedText("year"),
+    help="The school year the pupils are enrolled in (default: the period's).",
+)
 @click.option(
     "--balance",
     type=click.Choice(["on", "off"]),

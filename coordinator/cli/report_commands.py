@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from coordinator.cli.context import CliContext, pass_cli
+from coordinator.cli.option_types import BoundedText, OutputPath
 from coordinator.desk import DOCUMENT_KINDS, DocumentScope
 from coordinator.errors import UserError
 from coordinator.i18n import _
@@ -26,15 +27,15 @@ def register(group: click.Group) -> None:
     """Add this module's commands to the `coordinator` group."""
     @group.command("report")
     @click.argument("kind", type=click.Choice(DOCUMENT_KINDS))
-    @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+    @click.option("--out", "out", required=True, type=OutputPath(),
                   help="The file to write: .pdf, or .ics for a schedule's calendar.")
-    @click.option("--year", help="School year, like 2025/26 (default: the current one).")
-    @click.option("--school", help="One school by name (default: the whole municipality).")
-    @click.option("--class", "class_name", help="One class by name.")
-    @click.option("--teacher", help="One teacher by name.")
-    @click.option("--grade", help="Every class of one grade (e.g. all grade-8 letters).")
-    @click.option("--from", "date_from", metavar="DATE", help="First day (YYYY-MM-DD).")
-    @click.option("--to", "date_to", metavar="DATE", help="Last day (YYYY-MM-DD).")
+    @click.option("--year", type=BoundedText("year"), help="School year, like 2025/26 (default: the current one).")
+    @click.option("--school", type=BoundedText("school"), help="One school by name (default: the whole municipality).")
+    @click.option("--class", "class_name", type=BoundedText("class"), help="One class by name.")
+    @click.option("--teacher", type=BoundedText("teacher"), help="One teacher by name.")
+    @click.option("--grade", type=BoundedText("grade"), help="Every class of one grade (e.g. all grade-8 letters).")
+    @click.option("--from", "date_from", type=BoundedText("date"), metavar="DATE", help="First day (YYYY-MM-DD).")
+    @click.option("--to", "date_to", type=BoundedText("date"), metavar="DATE", help="Last day (YYYY-MM-DD).")
     @pass_cli
     def report(cli: CliContext, kind: str, out: Path, year: str | None, school: str | None,
                class_name: str | None, teacher: str | None, grade: str | None, date_from: str | None,

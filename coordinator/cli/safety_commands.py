@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import click
 
 from coordinator.cli.context import CliContext, pass_cli
+from coordinator.cli.option_types import BoundedText, OutputPath, WholeNumber
 from coordinator.desk import (
     backup_database,
     check_database,
@@ -49,9 +51,9 @@ def check_command(cli: CliContext) -> None:
 
 
 @click.command("backup")
-@click.option("--out", "out", type=click.Path(dir_okay=False), help="Write the backup to this file.")
+@click.option("--out", "out", type=OutputPath(new_folder_ok=True), help="Write the backup to this file.")
 @pass_cli
-def backup_command(cli: CliContext, out: str | None) -> None:
+def backup_command(cli: CliContext, out: Path | None) -> None:
     """Back up the database (verified) into its backups folder or to --out."""
     made = backup_database(cli.db, out=out)
     click.echo(_("Backup written to {path}.").format(path=made))
@@ -76,8 +78,8 @@ def restore_command(cli: CliContext, backup: str) -> None:
 
 
 @click.command("erase-person")
-@click.option("--pupil", type=int, help="The pupil's id.")
-@click.option("--contact", type=int, help="The contact person's id.")
+@click.option("--pupil", type=WholeNumber(), help="The pupil's id.")
+@click.option("--contact", type=WholeNumber(), help="The contact person's id.")
 @pass_cli
 def erase_person_command(cli: CliContext, pupil: int | None, contact: int | None) -> None:
     """Erase one person's data for good (GDPR); a backup is made first."""
@@ -95,12 +97,12 @@ def erase_person_command(cli: CliContext, pupil: int | None, contact: int | None
 
 
 @click.command("export-person")
-@click.option("--pupil", type=int, help="The pupil's id.")
-@click.option("--contact", type=int, help="The contact person's id.")
-@click.option("--out", "out", type=click.Path(dir_okay=False), required=True,
+@click.option("--pupil", type=WholeNumber(), help="The pupil's id.")
+@click.option("--contact", type=WholeNumber(), help="The contact person's id.")
+@click.option("--out", "out", type=OutputPath(), required=True,
               help="The file to write: .json, or .pdf for a readable report.")
 @pass_cli
-def export_person_command(cli: CliContext, pupil: int | None, contact: int | None, out: str) -> None:
+def export_person_command(cli: CliContext, pupil: int | None, contact: int | None, out: Path) -> None:
     """Export everything held about one person (GDPR access) as JSON or PDF."""
     kind, record_id = _person(pupil, contact)
     with cli.open() as desk:
@@ -109,7 +111,8 @@ def export_person_command(cli: CliContext, pupil: int | None, contact: int | Non
 
 
 @click.command("rollover")
-@click.option("--from", "from_year", help="The school year to move on from (default: the current one).")
+@click.option("--from", "from_year", type=BoundedText("year"),
+              help="The school year to move on from (default: the current one).")
 @click.option("--apply", "apply", is_flag=True, help="Carry out the rollover (without it, only a preview).")
 @pass_cli
 def rollover_command(cli: CliContext, from_year: str | None, apply: bool) -> None:
@@ -138,7 +141,7 @@ def rollover_command(cli: CliContext, from_year: str | None, apply: bool) -> Non
 
 
 @click.command("retention")
-@click.option("--months", type=click.IntRange(min=0), help="Months after leaving (default: the setting, 12).")
+@click.option("--months", type=WholeNumber(0, 1200), help="Months after leaving (default: the setting, 12).")
 @click.option("--apply", "apply", is_flag=True, help="Anonymise the pupils listed.")
 @pass_cli
 def retention_command(cli: CliContext, months: int | None, apply: bool) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from coordinator.cli.context import CliContext, emit_json, pass_cli
+from coordinator.cli.option_types import BoundedText
 from coordinator.i18n import _
 from coordinator.models.enums import GENDERS, Gender
 from coordinator.reference.sectors import SECTION_NAMES
@@ -29,16 +30,23 @@ def stats_group() -> None:
 
 
 def _year_option(f):
-    return click.option("--year", metavar="YYYY/YY", help="School year, e.g. 2025/26 (default: the current one).")(f)
+    return click.option("--year", type=BoundedText("year"), metavar="YYYY/YY",
+                        help="School year, e.g. 2025/26 (default: the current one).")(f)
+
+
+def _suppress_options(f):
+    f = click.option("--threshold", type=click.IntRange(2, 100), default=5, show_default=True,
+                     help="Counts below this are hidden with --suppress (10 for publication).")(f)
+    return click.option("--suppress", "suppressed", is_flag=True,
+                        help="Hide small numbers, for figures meant for others.")(f)
 
 
 @stats_group.command("gender")
 @_year_option
-@click.option("--school", metavar="NAME", help="One school by name (default: every school).")
+@click.option("--school", type=BoundedText("school"), metavar="NAME",
+              help="One school by name (default: every school).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-@click.option("--suppress", "suppressed", is_flag=True, help="Hide small numbers, for figures meant for others.")
-@click.option("--threshold", type=click.IntRange(2, 100), default=5, show_default=True,
-              help="Counts below this are hidden with --suppress (10 for publication).")
+@_suppress_options
 @pass_cli
 def gender_command(cli: CliContext, year: str | None, school: str | None, fmt: str, suppressed: bool,
                    threshold: int) -> None:
@@ -115,13 +123,16 @@ def gender_table(stats: dict[str, Any]) -> str:
 
 @stats_group.command("scorecard")
 @_year_option
-@click.option("--school", metavar="NAME", help="One school by name (default: the municipality).")
+@click.option("--school", type=BoundedText("school"), metavar="NAME",
+              help="One school by name (default: the municipality).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_suppress_options
 @pass_cli
-def scorecard_command(cli: CliContext, year: str | None, school: str | None, fmt: str) -> None:
+def scorecard_command(cli: CliContext, year: str | None, school: str | None, fmt: str, suppressed: bool,
+                      threshold: int) -> None:
     """Every indicator with its target, value, last year's value and status."""
     with cli.open() as desk:
-        card = desk.scorecard(year=year, school=school)
+        card = desk.scorecard(year=year, school=school, suppressed=suppressed, threshold=threshold)
     if fmt == "json":
         emit_json(dataclasses.asdict(card))
         return

@@ -14,6 +14,7 @@ import click
 
 from coordinator.cli.context import CliContext, pass_cli
 from coordinator.cli.matching_commands import day_value
+from coordinator.cli.option_types import BoundedText, InputPath, OutputPath
 from coordinator.desk import import_fields, write_lock
 from coordinator.errors import UserError
 from coordinator.i18n import _, ngettext
@@ -32,13 +33,16 @@ def _parse_maps(values: tuple[str, ...]) -> dict[str, str]:
 @click.command("import")
 @click.argument("kind", type=click.Choice(["pupils", "organisations", "contacts", "placements",
                                            "study-visits", "offers", "wishes"]))
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--school", help="The school of a class list; created if it does not exist.")
-@click.option("--year", help="The school year, like 2026/27 (default: the current one).")
+@click.argument("file", type=InputPath())
+@click.option("--school", type=BoundedText("school"),
+              help="The school of a class list; created if it does not exist.")
+@click.option("--year", type=BoundedText("year"), help="The school year, like 2026/27 (default: the current one).")
 @click.option("--dry-run", is_flag=True, help="Check and report, change nothing.")
-@click.option("--map", "maps", multiple=True, metavar="\"Header=field\"", help="Map a column to a field.")
+@click.option("--map", "maps", type=BoundedText("mapping"), multiple=True, metavar="\"Header=field\"",
+              help="Map a column to a field.")
 @click.option("--good-rows-only", is_flag=True, help="Import the good rows even when others have problems.")
-@click.option("--encoding", help="The file's encoding, when it cannot be told (e.g. cp1250).")
+@click.option("--encoding", type=BoundedText("encoding"),
+              help="The file's encoding, when it cannot be told (e.g. cp1250).")
 @click.option("--from", "first_day", metavar="DATE", callback=day_value,
               help="Wishes: the first day of the placement period they are for (YYYY-MM-DD).")
 @click.option("--to", "last_day", metavar="DATE", callback=day_value,
@@ -90,7 +94,7 @@ def import_command(cli: CliContext, kind: str, file: Path, school: str | None, y
 @click.argument("kind", type=click.Choice(["all", "pupils", "organisations", "contacts", "placements",
                                            "study-visits", "schools", "classes", "teachers", "encounters",
                                            "trainings", "meetings"]))
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.option("--out", "out", type=OutputPath(), required=True,
               help="FILE.xlsx, FILE.csv (or FILE.vcf for contacts).")
 @click.option("--include-protected", is_flag=True, help="Include pupils with a protected identity.")
 @pass_cli

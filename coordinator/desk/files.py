@@ -143,7 +143,9 @@ def backup_database(db: Db, *, out: str | Path | None = None) -> Path:
 def restore_database(db: Db, backup: str | Path) -> RestoreReport:
     """Replace the database by a backup (under the write lock); the current file is kept aside."""
     from coordinator.safety.restore import restore_backup
+    from coordinator.validation import check_database_path
 
+    check_database_path(Path(backup))  # a pipe would be waited on for ever
     path = _file_of(db)
     with write_lock(db):
         result = restore_backup(path, backup)

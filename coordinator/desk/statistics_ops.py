@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from coordinator.changes import Changes
 from coordinator.desk.core import DeskCore
 from coordinator.stats.scorecard import UNITS, IndicatorResult, Scorecard
@@ -33,11 +35,19 @@ class StatisticsOps(DeskCore):
 
         return self._read(sector_dominance)
 
-    def scorecard(self, *, year: str | None = None, school: str | None = None) -> Scorecard:
-        """Every indicator with its target, value, last year's value and status colour."""
-        from coordinator.stats import compute_scorecard
+    def scorecard(self, *, year: str | None = None, school: str | None = None, suppressed: bool = False,
+                  threshold: int = 5) -> Scorecard:
+        """Every indicator with its target, value, last year's value and status colour.
 
-        return self._read(lambda s: compute_scorecard(s, year=year, school=school))
+        With `suppressed`, counts under `threshold` and every figure that would give one back are withheld.
+        """
+        from coordinator.stats import compute_scorecard, suppress_scorecard
+
+        def run(session: Session) -> Scorecard:
+            card = compute_scorecard(session, year=year, school=school)
+            return suppress_scorecard(session, card, threshold=threshold) if suppressed else card
+
+        return self._read(run)
 
     def update_indicator(self, indicator_id: int, *, target: float | None = _UNSET,
                          amber_band: float | None = None, direction: str | None = None,

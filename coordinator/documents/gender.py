@@ -100,9 +100,10 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
         Paragraph(esc(_("Gender statistics: {scope}").format(scope=scope.school_name or scope.municipality)),
                   st.title),
         Paragraph(esc(_("School year {year}").format(year=format_school_year(scope.year))), st.body),
-        Paragraph(esc(_("Counts from 1 to 4 are shown as “<5”, and a share based on fewer than 5 pupils is not "
-                        "shown (–). A cell shown as “..” is hidden so that a small number cannot be worked "
-                        "out from the totals.")), st.small),
+        Paragraph(esc(_("Counts from 1 to 4 are shown as “<5”. A share is not shown (–) when fewer than 5 pupils "
+                        "are behind it or when a count from 1 to 4 could be worked out from it; shares are "
+                        "rounded to whole percent. A cell shown as “..” is hidden so that a small number cannot "
+                        "be worked out from the totals.")), st.small),
         Paragraph(esc(_("Pupils by grade")), st.h2), pupils_table(stats),
         Paragraph(esc(_("Pupils with a working-life encounter")), st.h2), rates_table(stats),
         Spacer(1, 8), encounter_chart(stats), job.mark(1, 3),

@@ -13,12 +13,12 @@ from coordinator.documents.job import Job
 from coordinator.documents.kinds import KINDS, kind_label  # noqa: F401  (re-exported)
 from coordinator.documents.page import PageInfo, build_pdf
 from coordinator.documents.scope import resolve_scope
-from coordinator.errors import UserError
-from coordinator.i18n import _, use_language
+from coordinator.i18n import use_language
 from coordinator.safety.own_files import refuse_own_file
 from coordinator.safety.tempfiles import make_temp_beside
 from coordinator.settings import get_setting
 from coordinator.store import Store
+from coordinator.validation import cannot_write, check_output_path
 
 _MODULES = {
     "scorecard": "coordinator.documents.scorecard",
@@ -34,9 +34,11 @@ _MODULES = {
 def atomic_target(out: Path) -> Iterator[Path]:
     """A temporary file beside `out`, renamed onto it only when the block succeeds; removed otherwise."""
     out = Path(out)
-    if not out.parent.is_dir():
-        raise UserError(_("The folder {folder} does not exist.").format(folder=out.parent))
-    tmp = make_temp_beside(out)  # private until complete: letters and schedules name pupils
+    check_output_path(out)
+    try:
+        tmp = make_temp_beside(out)  # private until complete: letters and schedules name pupils
+    except OSError as exc:
+        raise cannot_write(out, exc) from exc
     try:
         yield tmp
         with open(tmp, "rb+") as fh:

@@ -94,8 +94,8 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
               job.mark(1, 2), PageBreak(),
               Paragraph(esc(_("Pupils by grade")), st.h2), pupils_table(stats),
               Paragraph(esc(_("Pupils with a working-life encounter")), st.h2), rates_table(stats),
-              Paragraph(esc(_("Counts from 1 to 4 are shown as “<5”; shares based on fewer than 5 pupils are not "
-                              "shown.")), st.small),
+              Paragraph(esc(_("Counts from 1 to 4 are shown as “<5”; a share is not shown when fewer than 5 pupils "
+                              "are behind it or when a count from 1 to 4 could be worked out from it.")), st.small),
               Spacer(1, 6), encounter_chart(stats)]
     trend = _trend_chart(card)
     if trend is not None:

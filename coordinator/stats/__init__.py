@@ -24,6 +24,7 @@ from coordinator.stats.scorecard import (
                                         set_manual_value,
                                         update_indicator,
 )
+from coordinator.stats.scorecard_suppression import suppress_scorecard
 from coordinator.stats.suppression import SECONDARY_MARK, is_suppressed, suppress
 
 __all__ = [
@@ -31,5 +32,5 @@ __all__ = [
     "Scorecard", "add_manual_indicator", "compute_scorecard", "default_indicators", "delete_indicator",
     "dissimilarity_index", "gender_statistics", "is_suppressed", "non_traditional_count", "non_traditional_share",
     "placement_coverage_counts", "rate", "resolve_school", "resolve_year", "sector_dominance",
-    "seed_default_indicators", "set_manual_value", "status_for", "suppress", "update_indicator",
+    "seed_default_indicators", "set_manual_value", "status_for", "suppress", "suppress_scorecard", "update_indicator",
 ]

@@ -83,7 +83,8 @@ def encounter_rate(session: Session, year: Year, school_id: int | None) -> float
     return rate(sum(r[4] for r in rows), sum(r[3] for r in rows))
 
 
-def _placement_mix(session: Session, year: Year, school_id: int | None):
+def placement_mix(session: Session, year: Year, school_id: int | None) -> tuple[dict[str, dict[str, int]], int]:
+    """(girls' and boys' placements by sector, all placements of girls and boys)."""
     by_sector: dict[str, dict[str, int]] = {}
     girl_boy = 0
     for _type, _grade, gender, sector, count in placement_counts(session, year.id, school_id):
@@ -96,12 +97,12 @@ def _placement_mix(session: Session, year: Year, school_id: int | None):
 
 
 def non_traditional(session: Session, year: Year, school_id: int | None) -> float | None:
-    by_sector, girl_boy = _placement_mix(session, year, school_id)
+    by_sector, girl_boy = placement_mix(session, year, school_id)
     return non_traditional_share(by_sector, sector_dominance(session), girl_boy)
 
 
 def dissimilarity(session: Session, year: Year, school_id: int | None) -> float | None:
-    by_sector, _ = _placement_mix(session, year, school_id)
+    by_sector, _ = placement_mix(session, year, school_id)
     return dissimilarity_index({s: c["girl"] for s, c in by_sector.items()},
                                {s: c["boy"] for s, c in by_sector.items()})
 
@@ -322,7 +323,7 @@ def compute_values(session: Session, keys: list[str], year: Year, school_id: int
         rows = pupil_counts(session, year.id, school_id)
         out["encounter_rate"] = rate(sum(r[4] for r in rows), sum(r[3] for r in rows))
     if {"non_traditional_share", "dissimilarity_index"} & set(keys):
-        by_sector, girl_boy = _placement_mix(session, year, school_id)
+        by_sector, girl_boy = placement_mix(session, year, school_id)
         out["non_traditional_share"] = non_traditional_share(by_sector, sector_dominance(session), girl_boy)
         out["dissimilarity_index"] = dissimilarity_index({s: c["girl"] for s, c in by_sector.items()},
                                                          {s: c["boy"] for s, c in by_sector.items()})

@@ -7,6 +7,12 @@ placements column, a grade's sector × gender cells and its placements, a sector
 and its total), a lone hidden cell could be worked out by subtraction, so the smallest other shown
 cell of that set is hidden too (shown as SECONDARY_MARK), repeated until no set has exactly one
 hidden cell.
+
+A rate, share or index is a count in disguise: rate × denominator gives the numerator back, and
+denominator − numerator the rest. So one is withheld as well when its numerator or that complement is
+from 1 to threshold−1 (a dissimilarity index: when any sector cell of girls or boys, or its complement,
+is), and a rate shown is rounded to whole percent (an index to two decimals) so that its digits carry
+no more than that.
 """
 
 from __future__ import annotations
@@ -112,6 +118,8 @@ def suppress(stats: dict[str, Any], *, threshold: int = 5) -> dict[str, Any]:
             _set(out, victim, SECONDARY_MARK)
             changed = True
     _withhold_rates_of_hidden(out)
+    for row in _rows(stats):
+        _withhold_derivable(_get(stats, row), _get(out, row), threshold)
     return out
 
 
@@ -122,6 +130,52 @@ def _withhold_rates_of_hidden(out: dict[str, Any]) -> None:
         for gender in GENDER_KEYS:
             if _hidden(cell["pupils"][gender]):
                 cell["encounter_rate"][gender] = None
+
+
+def gives_small_count(count: float, total: float, threshold: int) -> bool:
+    """True when the count or its complement within the total is from 1 to threshold−1."""
+    return any(0 < round(part) < threshold for part in (count, total - count))
+
+
+def _withhold_derivable(raw: dict[str, Any], out: dict[str, Any], threshold: int) -> None:
+    """Withhold every rate, share or index that would give a small count back; round what stays."""
+    pupils, rates = raw["pupils"], out["encounter_rate"]
+    for gender in GENDER_KEYS:
+        value = raw["encounter_rate"][gender]
+        if value is not None and gives_small_count(value * pupils[gender], pupils[gender], threshold):
+            rates[gender] = None
+    withheld = [g for g in GENDER_KEYS if pupils[g] and rates[g] is None]
+    everyone = sum(pupils.values())
+    value = raw["encounter_rate"]["all"]
+    if value is not None and (gives_small_count(value * everyone, everyone, threshold) or len(withheld) == 1):
+        rates["all"] = None  # with one group withheld, the others and the whole would give it by subtraction
+    for key, rate_value in rates.items():
+        if rate_value is not None:
+            rates[key] = round(rate_value, 2)
+    by_sector = raw["placements_by_sector"]
+    if out["non_traditional_share"] is not None and _share_is_derivable(raw, threshold):
+        out["non_traditional_share"] = None
+    if out["dissimilarity_index"] is not None:
+        for gender in ("girl", "boy"):
+            total = sum(cells[gender] for cells in by_sector.values())
+            if any(gives_small_count(cells[gender], total, threshold) for cells in by_sector.values()):
+                out["dissimilarity_index"] = None
+    for key in ("non_traditional_share", "dissimilarity_index"):
+        if out[key] is not None:
+            out[key] = round(out[key], 2)
+
+
+def _share_is_derivable(raw: dict[str, Any], threshold: int) -> bool:
+    """The share's denominator (placements of girls and boys) lies between the sector cells' sum and all
+    placements; any denominator there that the share divides exactly could be the one a reader tries."""
+    share = raw["non_traditional_share"]
+    by_sector = raw["placements_by_sector"]
+    least = sum(cells["girl"] + cells["boy"] for cells in by_sector.values())
+    for total in range(max(least, 1), max(least, int(raw["placements"])) + 1):
+        count = share * total
+        if abs(count - round(count)) < 1e-6 and gives_small_count(count, total, threshold):
+            return True
+    return False
 
 
 def is_suppressed(value: Any) -> bool:

@@ -12,9 +12,10 @@ from typing import Any
 from coordinator.i18n import _
 from coordinator.reference.profiles import PROFILE_DATA
 from coordinator.transfer import values as v
-from coordinator.transfer.headers import recognise
+from coordinator.transfer.headers import recognise, repeated_columns
 from coordinator.transfer.plan import FIELDS, KINDS, FieldSpec, ImportPlan, PlanRow, Problem, field_spec
-from coordinator.transfer.reading import ReadError, Sheet, column_letter, read_sheet
+from coordinator.transfer.reading import ReadError, Sheet, column_letter
+from coordinator.transfer.sheets import read_sheet
 
 # The fields that together say "the same record" inside one file, by kind.
 _IDENTITY: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -47,6 +48,11 @@ def analyse_file(path: Path, kind: str, *, profile: str, mapping: dict[str, str]
     plan.header_row = sheet.header_row
     plan.headers = unique_headers(sheet.headers)
     plan.mapping, plan.unknown_headers = recognise(kind, plan.headers, mapping)
+    for first, second, name in repeated_columns(kind, plan.headers, mapping):
+        label = field_spec(kind, name).label  # type: ignore[union-attr]
+        plan.problems.append(Problem(sheet.header_row, second, _(
+            "The columns “{first}” and “{second}” both mean “{field}”; keep one, or choose one with a "
+            "mapping.").format(first=first, second=second, field=label)))
     plan.needs_encoding_choice = sheet.needs_encoding_choice
     plan.encoding_sample = sheet.suspicious
     if sheet.needs_encoding_choice:
@@ -144,7 +150,7 @@ class _Parser:
                     self.problem(number, header, _("The cell is empty."))
                 continue
             try:
-                values[spec.name] = self.parse(spec, cell, text)
+                values[spec.name] = _within_length(spec, self.parse(spec, cell, text))
             except v.CellError as exc:
                 self.problem(number, header, str(exc))
         self.finish(number, values, raw)
@@ -153,10 +159,7 @@ class _Parser:
     def parse(self, spec: FieldSpec, cell: Any, text: str) -> Any:
         kind = spec.kind
         if kind == "text":
-            text = unicodedata.normalize("NFC", text)
-            if spec.max_length and len(text) > spec.max_length:
-                raise v.CellError(_("The text is longer than {limit} characters.").format(limit=spec.max_length))
-            return text
+            return unicodedata.normalize("NFC", text)
         if kind == "date":
             from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900
 
@@ -211,6 +214,13 @@ class _Parser:
                 self.problem(number, plan.column_of("end_date"), _("The end date is before the start date."))
         if kind in ("placements", "offers") and "hours_per_day" in values and not 0 < values["hours_per_day"] <= 24:
             self.problem(number, plan.column_of("hours_per_day"), _("Hours per day must be between 0 and 24."))
+
+
+def _within_length(spec: FieldSpec, value: Any) -> Any:
+    """A value kept as written must fit its column: refused, never cut."""
+    if spec.max_length and isinstance(value, str) and len(value) > spec.max_length:
+        raise v.CellError(_("The text is longer than {limit} characters.").format(limit=spec.max_length))
+    return value
 
 
 def _check_duplicates(plan: ImportPlan) -> None:

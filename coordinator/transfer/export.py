@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from coordinator.errors import UserError
 from coordinator.i18n import _, ngettext
 from coordinator.safety.tempfiles import create_temp_beside
+from coordinator.validation import cannot_write, check_output_path
 
 EXPORT_KINDS: tuple[str, ...] = ("pupils", "organisations", "contacts", "placements", "study-visits", "schools",
                                  "classes", "teachers", "encounters", "trainings", "meetings")
@@ -82,7 +83,10 @@ def atomic_write(out: Path, write: Callable[[io.BufferedWriter], None]) -> None:
     """Write through a temporary file in the same folder, then rename it over `out`."""
     out = Path(out)
     folder = _existing_folder(out)
-    fd, tmp_path = create_temp_beside(folder / out.name)  # private until complete: it holds personal data
+    try:
+        fd, tmp_path = create_temp_beside(folder / out.name)  # private until complete: it holds personal data
+    except OSError as exc:
+        raise cannot_write(out, exc) from exc
     tmp_name = str(tmp_path)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -99,11 +103,7 @@ def atomic_write(out: Path, write: Callable[[io.BufferedWriter], None]) -> None:
 
 
 def _existing_folder(out: Path) -> Path:
-    out = Path(out)
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise UserError(_("The folder {folder} does not exist.").format(folder=folder))
-    return folder
+    return check_output_path(Path(out))
 
 
 def _remove(name: str) -> None:
@@ -180,12 +180,9 @@ def write_workbook(out: Path, sheets: Sequence[tuple[str, Sequence[Mapping[str, 
     if not sheets:
         workbook.create_sheet("Sheet1")
 
-    def save(fh) -> None:
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        fh.write(buffer.getvalue())
-
-    atomic_write(out, save)
+    buffer = io.BytesIO()  # saved before the file is made: a write-only sheet never saved warns when thrown away
+    workbook.save(buffer)
+    atomic_write(out, lambda fh: fh.write(buffer.getvalue()))
 
 
 def _sheet_title(title: str, used: set[str]) -> str:

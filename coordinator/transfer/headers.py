@@ -148,6 +148,28 @@ def recognise(kind: str, headers: list[str], mapping: dict[str, str] | None = No
     return result, unknown
 
 
+def repeated_columns(kind: str, headers: list[str], mapping: dict[str, str] | None = None
+                     ) -> list[tuple[str, str, str]]:
+    """(first header, later header, field) for each later column recognised as a field an earlier one took,
+    unless the person mapped that field themselves (then their choice stands and the rest is ignored)."""
+    table = _table(kind)
+    valid = {f.name for f in FIELDS[kind]}
+    chosen = {v for v in (mapping or {}).values() if v in valid}
+    user = {normalise_header(k) for k in (mapping or {})}
+    first: dict[str, str] = {}
+    repeats: list[tuple[str, str, str]] = []
+    for header in headers:
+        key = normalise_header(header)
+        name = table.get(key)
+        if not name or name in chosen or key in user:
+            continue
+        if name in first:
+            repeats.append((first[name], header, name))
+        else:
+            first[name] = header
+    return repeats
+
+
 def known_count(headers: list[str], mapping: dict[str, str] | None = None) -> int:
     """How many of these cells are headers of any kind: used to choose the delimiter."""
     user = {normalise_header(k) for k in (mapping or {})}

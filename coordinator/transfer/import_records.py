@@ -158,7 +158,7 @@ class PupilImporter(Importer):
         return self.match(row, school, class_key, grade)
 
     def match(self, row: PlanRow, school: str | None, class_key: tuple[str, str] | None,
-              grade: str | None) -> Pending:
+              grade: str | None) -> Pending | None:
         values = row.values
         pupil = None
         if values.get("external_id"):
@@ -168,6 +168,9 @@ class PupilImporter(Importer):
         if pupil is None and values.get("birth_date"):
             pupil = self.by_birth.get((_cf(values["first_name"]), _cf(values["last_name"]), values["birth_date"]))
         extra = {"school": school, "class_key": class_key, "grade": grade}
+        if pupil is None and class_key is None:  # only a pupil already known may be listed without a class
+            self.problem(row, "class_name", _("The cell is empty; a new pupil needs a class."))
+            return None
         if pupil is None:
             return Pending(row, "created", extra=extra)
         changes = diff(pupil, values, self.FIELDS, self.country)

@@ -29,8 +29,11 @@ class FieldSpec:
         return _(self.source_label)
 
 
+_BOUNDED_KINDS = ("text", "phone", "email")  # kinds whose value is kept as written, so its length can overflow
+
+
 def _f(name: str, label: str, kind: str = "text", required: bool = False, max_length: int | None = 100) -> FieldSpec:
-    return FieldSpec(name, label, kind, required, max_length if kind == "text" else None)
+    return FieldSpec(name, label, kind, required, max_length if kind in _BOUNDED_KINDS else None)
 
 
 _FIRST = _f("first_name", N_("First name"), required=True)
@@ -41,8 +44,8 @@ _SCHOOL = _f("school", N_("School"), max_length=200)
 _PUPIL_ID = _f("external_id", N_("Pupil id"), max_length=64)
 _ORG_NAME = _f("organisation", N_("Organisation"), max_length=200)
 _ORG_NUMBER = _f("org_number", N_("Organisation number"), "org_number")
-_PHONE = _f("phone", N_("Phone"), "phone")
-_EMAIL = _f("email", N_("E-mail"), "email")
+_PHONE = _f("phone", N_("Phone"), "phone", max_length=32)
+_EMAIL = _f("email", N_("E-mail"), "email", max_length=200)
 _NOTES = _f("notes", N_("Notes"), max_length=None)
 _START = _f("start_date", N_("Start date"), "date", required=True)
 _END = _f("end_date", N_("End date"), "date")
@@ -52,7 +55,8 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _FIRST, _LAST, _CLASS, _GRADE, _f("gender", N_("Gender"), "gender"),
         _f("birth_date", N_("Date of birth"), "date"), _PUPIL_ID, _SCHOOL,
         _f("protected_identity", N_("Protected identity"), "bool"),
-        _f("guardian_name", N_("Guardian"), max_length=200), _f("guardian_phone", N_("Guardian's phone"), "phone"),
+        _f("guardian_name", N_("Guardian"), max_length=200),
+        _f("guardian_phone", N_("Guardian's phone"), "phone", max_length=32),
         _NOTES,
     ),
     "organisations": (

@@ -11,14 +11,16 @@ import codecs
 import csv
 import datetime as dt
 import io
+import os
 import re
+import stat
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from coordinator.i18n import _
+from coordinator.transfer.csv_quotes import unclosed_quote_message, open_quote_column, run_together_column
 from coordinator.transfer.headers import known_count
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -82,22 +84,31 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def read_sheet(path: Path, *, profile: str, encoding: str | None = None,
-               mapping: dict[str, str] | None = None) -> Sheet:
-    path = Path(path)
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of an ordinary file of at most `limit` bytes, measured by reading (a device or a pipe
+    tells stat() nothing true), opened without waiting (a pipe with no writer would block forever)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ReadError(1, "A", _("The file cannot be opened: {error}.").format(error=exc.strerror or exc)) from exc
-    if size > MAX_FILE_BYTES:
-        raise ReadError(1, "A", _("The file is larger than {limit} MB.").format(limit=MAX_FILE_BYTES // 2**20))
+        fd = os.open(path, flags)
+    except (OSError, ValueError) as exc:
+        raise ReadError(1, "A", _("The file cannot be opened: {error}.").format(
+            error=getattr(exc, "strerror", None) or exc)) from exc
     try:
-        data = path.read_bytes()
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ReadError(1, "A", _("{name} is not an ordinary file (it is a folder, a device or a pipe); "
+                                      "choose a CSV or XLSX file.").format(name=path.name or path))
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise ReadError(1, "A", _("The file is larger than {limit} MB.").format(limit=limit // 2**20))
     except OSError as exc:
-        raise ReadError(1, "A", _("The file cannot be opened: {error}.").format(error=exc.strerror or exc)) from exc
-    if data[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
-        return read_xlsx(path, data)
-    return read_csv_bytes(data, profile=profile, encoding=encoding, mapping=mapping)
+        raise ReadError(1, "A", _("The file cannot be read: {error}.").format(error=exc.strerror or exc)) from exc
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
 
 
 # ---- CSV ---------------------------------------------------------------------------------------------------
@@ -147,11 +158,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _strict(data: bytes, encoding: str, *, bom_skip: bool) -> tuple[str, str]:
-    try:
-        codecs.lookup(encoding)
-    except LookupError as exc:
-        raise ReadError(1, "A", _("“{encoding}” is not an encoding this app knows.").format(
-            encoding=encoding)) from exc
+    check_text_encoding(encoding)
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -163,6 +170,19 @@ def _strict(data: bytes, encoding: str, *, bom_skip: bool) -> tuple[str, str]:
     if bom_skip and text.startswith("\ufeff"):
         text = text[1:]
     return text, encoding
+
+
+def check_text_encoding(encoding: str) -> str:
+    """The codec's name when it turns bytes into text; `hex`, `rot13` or `zlib` are codecs but not that."""
+    try:
+        info = codecs.lookup(encoding)
+    except (LookupError, ValueError) as exc:
+        raise ReadError(1, "A", _("“{encoding}” is not an encoding this app knows.").format(
+            encoding=encoding)) from exc
+    if not getattr(info, "_is_text_encoding", True):
+        raise ReadError(1, "A", _("“{encoding}” is not a text encoding; name one such as utf-8 or cp1250.").format(
+            encoding=encoding))
+    return info.name
 
 
 def _mojibake_sample(text: str) -> str:
@@ -286,22 +306,38 @@ def choose_delimiter(text: str, mapping: dict[str, str] | None) -> str:
 
 
 def _parse(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
-    """Records with their row numbers as a spreadsheet shows them (each record one row, blank lines count)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    """Records with their row numbers as a spreadsheet shows them (each record one row, blank lines count).
+
+    Strict: a quote left open would otherwise swallow the rows below it into one cell.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     out: list[tuple[int, list[str]]] = []
     number = 0
+    first_line = 1
     try:
         for cells in reader:
             number += 1
             if number > MAX_ROWS:
                 raise ReadError(number, "A", _("The file has more than {limit} rows.").format(limit=MAX_ROWS))
-            if len(cells) > MAX_COLUMNS:
-                raise ReadError(number, column_letter(MAX_COLUMNS), _("The row has more than {limit} columns.").format(
-                    limit=MAX_COLUMNS))
+            check_width(number, _without_trailing_empty(cells))
+            run = run_together_column(cells, delimiter, len(out[0][1]) if out else 0)
+            if run is not None:
+                raise ReadError(number, column_letter(run), unclosed_quote_message())
             out.append((number, [_unescape(c) for c in cells]))
+            first_line = reader.line_num + 1
     except csv.Error as exc:
-        raise ReadError(number + 1, "A", _("The row cannot be read as CSV: {error}.").format(error=exc)) from exc
+        column = open_quote_column(text, first_line, delimiter)
+        if column is None:
+            raise ReadError(number + 1, "A", _("The row cannot be read as CSV: {error}.").format(error=exc)) from exc
+        raise ReadError(number + 1, column_letter(column), unclosed_quote_message()) from exc
     return out
+
+
+def _without_trailing_empty(cells: list[str]) -> list[str]:
+    end = len(cells)
+    while end and not cells[end - 1].strip():
+        end -= 1
+    return cells[:end] if end < len(cells) else cells
 
 
 def _unescape(cell: str) -> str:
@@ -311,69 +347,8 @@ def _unescape(cell: str) -> str:
     return cell
 
 
-def _is_defused(exc: BaseException | None) -> bool:
-    from defusedxml import DefusedXmlException
-
-    seen = 0
-    while exc is not None and seen < 10:
-        if isinstance(exc, DefusedXmlException):
-            return True
-        exc, seen = exc.__cause__ or exc.__context__, seen + 1
-    return False
-
-
-# ---- XLSX --------------------------------------------------------------------------------------------------
-
-def read_xlsx(path: Path, data: bytes) -> Sheet:
-    """The first worksheet, read-only through defusedxml; a broken or hostile workbook is a ReadError."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-            bad = archive.testzip() if unpacked <= MAX_XLSX_UNPACKED else None
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
-        raise ReadError(1, "A", _("The workbook is damaged or not an XLSX file.")) from exc
-    if bad is not None:
-        raise ReadError(1, "A", _("The workbook is damaged or not an XLSX file."))
-    if unpacked > MAX_XLSX_UNPACKED:
-        raise ReadError(1, "A", _("The workbook unpacks to more than {limit} MB; it is refused.").format(
-            limit=MAX_XLSX_UNPACKED // 2**20))
-    import openpyxl
-    from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900
-
-    workbook = None
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        active = workbook.active
-        sheet = active if active in workbook.worksheets else (workbook.worksheets[0] if workbook.worksheets
-                                                               else None)
-        if sheet is None:
-            raise ReadError(1, "A", _("The file is empty."))
-        epoch = getattr(workbook, "epoch", CALENDAR_WINDOWS_1900)
-        rows: list[tuple[int, list[Any]]] = []
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-            if number > MAX_ROWS:
-                raise ReadError(number, "A", _("The file has more than {limit} rows.").format(limit=MAX_ROWS))
-            values = list(cells[:MAX_COLUMNS])
-            while values and (values[-1] is None or (isinstance(values[-1], str) and not values[-1].strip())):
-                values.pop()
-            if values:
-                rows.append((number, values))
-    except ReadError:
-        raise
-    except Exception as exc:  # defusedxml's refusals, broken XML, missing parts: all one answer for a person
-        if _is_defused(exc):
-            raise ReadError(1, "A", _("The workbook holds XML that could be an attack (entity expansion); it is "
-                                      "refused.")) from exc
-        raise ReadError(1, "A", _("The workbook is damaged, unsafe or not an XLSX file ({error}).").format(
-            error=type(exc).__name__)) from exc
-    finally:
-        if workbook is not None:
-            workbook.close()
-    from coordinator.transfer.values import cell_text
-
-    index = header_position([(n, [cell_text(c) for c in cells]) for n, cells in rows[:HEADER_SEARCH_ROWS]], None)
-    if index is None:
-        raise ReadError(1, "A", _("The file is empty."))
-    header_row, header_cells = rows[index]
-    headers = [cell_text(c) for c in header_cells]
-    return Sheet(headers=headers, rows=rows[index + 1:], header_row=header_row, file_format="xlsx", epoch=epoch)
+def check_width(number: int, cells: list[Any]) -> None:
+    """The same limit for CSV and XLSX: no filled cell beyond the last column allowed."""
+    if len(cells) > MAX_COLUMNS:
+        raise ReadError(number, column_letter(MAX_COLUMNS), _("The row has more than {limit} columns.").format(
+            limit=MAX_COLUMNS))

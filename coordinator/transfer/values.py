@@ -5,8 +5,11 @@ Gender letters, decided per profile because a letter means different words in ea
   P (pojke), M (man, male), B (boy) → boy.
 - Polish profile: K (kobieta), D (dziewczynka), F (female) → girl; M (mężczyzna), C (chłopiec), B (boy) → boy.
 - Russian profile: Ж (женский), Д (девочка), F → girl; М (мужской), M (Latin), B → boy.
-Whole words in any of the four languages are recognised in every profile. An empty cell is
-"unspecified"; any other text is "other" (never forced into a binary answer).
+- Every profile: X (as in passports) → other.
+Whole words in any of the four languages are recognised in every profile (words for a gender
+beyond girl and boy among them: never forced into a binary answer). An empty cell is
+"unspecified"; any other text is refused with the accepted words in the file's language, so that
+a typing slip does not quietly become "other".
 """
 
 from __future__ import annotations
@@ -34,13 +37,18 @@ GENDER_WORDS: dict[str, str] = {
     **dict.fromkeys(("boy", "male", "man", "pojke", "kille", "manlig", "chłopiec", "chlopiec", "chłopak",
                      "mężczyzna", "mezczyzna", "męski", "meski", "мальчик", "юноша", "мужской", "муж", "м",
                      "мужчина"), "boy"),
+    **dict.fromkeys(("non-binary", "nonbinary", "non binary", "ickebinär", "icke-binär", "annan", "annat",
+                     "niebinarna", "niebinarny", "niebinarne", "inna", "inny", "inne", "небинарный", "небинарная",
+                     "другой", "другое", "иной"), "other"),
+    **dict.fromkeys(("unknown", "okänt", "okänd", "nieznana", "nieznany", "неизвестно"), "unspecified"),
 }
 
 GENDER_LETTERS: dict[str, dict[str, str]] = {
-    "se": {"f": "girl", "k": "girl", "g": "girl", "p": "boy", "m": "boy", "b": "boy"},
-    "pl": {"k": "girl", "d": "girl", "f": "girl", "m": "boy", "c": "boy", "b": "boy"},
-    "ru": {"ж": "girl", "д": "girl", "f": "girl", "м": "boy", "m": "boy", "b": "boy"},
+    "se": {"f": "girl", "k": "girl", "g": "girl", "p": "boy", "m": "boy", "b": "boy", "x": "other"},
+    "pl": {"k": "girl", "d": "girl", "f": "girl", "m": "boy", "c": "boy", "b": "boy", "x": "other"},
+    "ru": {"ж": "girl", "д": "girl", "f": "girl", "м": "boy", "m": "boy", "b": "boy", "x": "other"},
 }
+PROFILE_LANGUAGE = {"se": "sv", "pl": "pl", "ru": "ru"}
 
 # NACE Rev. 2 divisions (the first two digits of SNI, PKD and ОКВЭД 2 codes) → section letter.
 _DIVISION_RANGES: tuple[tuple[int, int, str], ...] = (
@@ -51,9 +59,10 @@ _DIVISION_RANGES: tuple[tuple[int, int, str], ...] = (
 DIVISION_SECTION: dict[int, str] = {d: s for lo, hi, s in _DIVISION_RANGES for d in range(lo, hi + 1)}
 
 _SECTOR_CODE = re.compile(r"^([A-U])?\s*(\d{2})(?:[.\s]?\d{1,2})?(?:[.\s]?\d{1,2})?(?:[.\s]?[A-Z])?$")
-_ISO = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_DMY_DOT = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
-_DMY_SLASH = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_TIME = r"(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
+_ISO = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME + "$")
+_DMY_DOT = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})" + _TIME + "$")
+_DMY_SLASH = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})" + _TIME + "$")
 _SERIAL = re.compile(r"^\d{1,6}(?:[.,]\d+)?$")
 _GRADE_OF_CLASS = re.compile(r"^\s*(\d{1,2})(?!\d)")
 _SWEDISH_F_CLASS = re.compile(r"^\s*F(?:\s*[-_ ]?\s*[A-ZÅÄÖa-zåäö])?\s*$")
@@ -96,8 +105,10 @@ def parse_date(value: Any, *, date_order: str = "dmy", epoch: dt.datetime = CALE
         return _serial(float(text.replace(",", ".")), epoch, text)
     else:
         raise CellError(_("“{value}” is not a date; write it like 2026-09-14 or 14.09.2026.").format(value=text))
+    hour, minute, second = (int(part or 0) for part in m.groups()[-3:])
     try:
         day = dt.date(y, mo, d)
+        dt.time(hour, minute, second)  # 25:61 is not a time of any day
     except ValueError as exc:
         raise CellError(_("“{value}” is not a date that exists.").format(value=text)) from exc
     return _check_year(day, text)
@@ -131,7 +142,22 @@ def parse_gender(value: Any, profile: str) -> str:
             return letters[text]
     if text in GENDER_WORDS and len(text) > 1:
         return GENDER_WORDS[text]
-    return _gender_labels().get(text, "other")
+    found = _gender_labels().get(text)
+    if found is None:
+        raise CellError(_("“{value}” is not a gender; write one of: {words}.").format(
+            value=cell_text(value), words=accepted_gender_words(profile)))
+    return found
+
+
+def accepted_gender_words(profile: str) -> str:
+    """The app's gender words in the file's language, then the profile's letters: "Flicka, Pojke, …, F, P"."""
+    from coordinator.i18n import use_language
+    from coordinator.models.enums import Gender
+
+    with use_language(PROFILE_LANGUAGE.get(profile, "en")):
+        words = [member.label for member in Gender]
+    letters = [letter.upper() for letter in GENDER_LETTERS.get(profile, GENDER_LETTERS["se"])]
+    return ", ".join(words + letters)
 
 
 @lru_cache(maxsize=1)
@@ -300,9 +326,10 @@ def parse_email(value: Any) -> str:
 
 
 def parse_phone(value: Any, country: str) -> str:
-    """The international form when the number is one; otherwise the text as written (never refused)."""
+    """The international form when the number is one; otherwise the text as written (an extension, a
+    note); the field's length is checked by the caller, so nothing is ever cut."""
     text = cell_text(value)
     try:
         return normalise_phone(text, country)
     except ValueError:
-        return text[:32]
+        return text

@@ -199,6 +199,26 @@ def test_gender_json_by_hand(empty_db, run):
     assert row["encounter_rate"]["other"] is None
     assert row["placements_by_sector"]["F"]["girl"] == "<5"
     assert row["dissimilarity_index"] is None  # only three boys' placements
+    # 8 of 13 shown in whole percent; girls' 5 of 6 would tell the one without an encounter.
+    assert row["encounter_rate"]["all"] == 0.62 and row["encounter_rate"]["girl"] is None
+
+
+def test_a_scorecard_for_others_withholds_what_gives_a_small_count_back(empty_db, run):
+    _hand_made(empty_db)
+    args = ("--db", empty_db, "stats", "scorecard", "--year", "2025/26", "--format", "json")
+    code, out, err = run(*args)
+    assert code == 0, err
+    plain = {line["key"]: line for line in json.loads(out)["lines"]}
+    assert plain["non_traditional_share"]["value"] == pytest.approx(1 / 8)
+    code, out, err = run(*args, "--suppress")
+    assert code == 0, err
+    lines = {line["key"]: line for line in json.loads(out)["lines"]}
+    assert lines["encounter_rate"]["value"] == 0.62  # 8 of 13, 5 without: nothing small follows
+    assert lines["non_traditional_share"]["value"] is None  # one girl in building
+    assert lines["non_traditional_share"]["status"] == "none"
+    assert lines["dissimilarity_index"]["value"] is None  # three boys' placements
+    code, out, _err = run(*args, "--suppress", "--threshold", "10")
+    assert {line["key"]: line for line in json.loads(out)["lines"]}["encounter_rate"]["value"] is None
 
 
 def test_unknown_school_is_one_line_and_exit_1(empty_db):
@@ -250,7 +270,8 @@ def test_csv_for_publication_hides_counts_under_ten(empty_db, run):
     assert code == 0
     grade8 = next(r for r in csv.DictReader(io.StringIO(out)) if r["grade"] == "8")
     assert grade8["pupils_girl"] == "<10" and grade8["pupils_boy"] == "<10"
-    assert grade8["encounter_rate_girl"] == "" and grade8["encounter_rate_all"] != ""  # 13 pupils in all
+    # 13 pupils in all, but 8 of them with an encounter: a count under ten would follow from the rate.
+    assert grade8["encounter_rate_girl"] == "" and grade8["encounter_rate_all"] == ""
 
 
 def test_russian_gender_words_fit_schoolchildren_of_every_age(small_db, run):

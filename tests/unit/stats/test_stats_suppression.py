@@ -39,16 +39,33 @@ def stats_of(*grades: dict) -> dict:
 
 
 def test_four_is_hidden_five_is_shown_and_rates_follow():
-    stats = stats_of(row({"girl": 4, "boy": 5}, {"girl": 2, "boy": 3}),
+    stats = stats_of(row({"girl": 4, "boy": 5}, {"girl": 2, "boy": 5}),
                      row({"girl": 20, "boy": 20}, {"girl": 10, "boy": 10}))
     out = suppress(stats)
     g7 = out["grades"][0]
     assert g7["pupils"]["girl"] == "<5"
     assert g7["pupils"]["boy"] == 5
     assert g7["encounter_rate"]["girl"] is None
-    assert g7["encounter_rate"]["boy"] == 0.6
-    assert g7["encounter_rate"]["all"] == 5 / 9
+    assert g7["encounter_rate"]["boy"] == 1.0
+    assert g7["encounter_rate"]["all"] is None  # 7 of 9: the 2 without one would follow
     assert g7["pupils"]["other"] == 0  # a true zero gives nothing away and stays
+
+
+def test_a_rate_that_gives_a_small_count_back_is_withheld():
+    # The finding: 18 "other" pupils at 0.9444 told that exactly one had no encounter.
+    stats = stats_of(row({"girl": 30, "boy": 30, "other": 18}, {"girl": 15, "boy": 27, "other": 17}))
+    out = suppress(stats)
+    rates = out["grades"][0]["encounter_rate"]
+    assert rates["other"] is None  # 17 of 18: one without
+    assert rates["boy"] is None  # 27 of 30: three without
+    assert rates["girl"] == 0.5
+    assert out["grades"][0]["pupils"]["other"] == 18  # the count itself is no secret
+
+
+def test_shown_rates_are_whole_percents():
+    stats = stats_of(row({"girl": 30, "boy": 30}, {"girl": 20, "boy": 10}))
+    rates = suppress(stats)["grades"][0]["encounter_rate"]
+    assert rates["girl"] == 0.67 and rates["boy"] == 0.33 and rates["all"] == 0.5
 
 
 def test_a_lone_hidden_cell_in_a_column_takes_the_next_smallest_with_it():
@@ -89,6 +106,19 @@ def test_index_and_share_are_withheld_on_few_girls_or_boys():
     out = suppress(stats)
     assert out["grades"][0]["dissimilarity_index"] is None
     assert out["grades"][0]["non_traditional_share"] == 0.1  # built on 16 placements
+
+
+def test_share_and_index_are_shown_when_no_small_count_follows():
+    stats = stats_of(row({"girl": 40, "boy": 40}, by_sector={"C": {"girl": 10, "boy": 20}, "Q": {"girl": 20,
+                                                                                                   "boy": 10}}))
+    stats["grades"][0]["non_traditional_share"] = 0.5  # 30 of 60
+    out = suppress(stats)["grades"][0]
+    assert out["non_traditional_share"] == 0.5
+    assert out["dissimilarity_index"] == 0.33
+    stats["grades"][0]["placements_by_sector"]["Q"]["boy"] = 12  # 10 of 22 boys: 12 the complement, fine
+    stats["grades"][0]["placements_by_sector"]["C"]["boy"] = 19
+    stats["grades"][0]["placements_by_sector"]["F"]["boy"] = 2  # 2 boys in building
+    assert suppress(stats)["grades"][0]["dissimilarity_index"] is None
 
 
 def test_threshold_ten_for_publication_and_the_input_is_left_alone():
@@ -143,3 +173,30 @@ def test_no_grade_keeps_exactly_one_hidden_sector_cell_beside_its_placements(gra
     for r in [*out["grades"], out["total"]]:
         cells = [v for c in r["placements_by_sector"].values() for v in c.values()] + [r["placements"]]
         assert sum(isinstance(v, str) for v in cells) != 1
+
+
+def _derivable_counts(raw_row: dict, out_row: dict):
+    """(count, complement) for every rate shown: rate × the true denominator, as a reader could work out."""
+    for gender in (*GENDER_KEYS, "all"):
+        shown = out_row["encounter_rate"][gender]
+        if shown is None:
+            continue
+        pupils = raw_row["pupils"]
+        total = sum(pupils.values()) if gender == "all" else pupils[gender]
+        count = round(raw_row["encounter_rate"][gender] * total)
+        assert round(count / total, 2) == shown
+        yield count, total - count
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(grade_rows, min_size=1, max_size=4), st.sampled_from([5, 10]))
+def test_no_small_count_follows_from_a_shown_rate(grades, threshold):
+    raw = stats_of(*grades)
+    out = suppress(raw, threshold=threshold)
+    for raw_row, out_row in zip([*raw["grades"], raw["total"]], [*out["grades"], out["total"]]):
+        for count, complement in _derivable_counts(raw_row, out_row):
+            assert not 0 < count < threshold and not 0 < complement < threshold
+        for gender in ("girl", "boy"):
+            if out_row["dissimilarity_index"] is not None:
+                cells = [c[gender] for c in raw_row["placements_by_sector"].values()]
+                assert not any(0 < c < threshold or 0 < sum(cells) - c < threshold for c in cells)
