@@ -29,7 +29,8 @@ from coordinator.gui.workspaces.base import Workspace
 from coordinator.i18n import _, ngettext
 from coordinator.models.enums import GENDERS, Gender, PlacementStatus
 
-RELEVANT_KINDS = (Kind.OFFERS, Kind.WISHES, Kind.PLACEMENTS, Kind.PUPILS, Kind.ORGANISATIONS)
+# Offers and wishes change only through imports on the command line (another process), never in the app.
+RELEVANT_KINDS = (Kind.PLACEMENTS, Kind.PUPILS, Kind.ORGANISATIONS)
 
 
 def _table(columns: int) -> QTableWidget:
@@ -140,7 +141,14 @@ class MatchingWorkspace(Workspace):
         self._load_periods()
 
     def activated(self) -> None:
-        if not self.period_combo.count():
+        # Offers and wishes come in through the command line: look again whenever shown, but keep a
+        # result on screen while nothing it was made from has changed.
+        desk = self.context.desk
+        periods = (
+            [(p.first_day, p.last_day, p.pupils) for p in desk.wish_periods()] if desk is not None else []
+        )
+        if periods != getattr(self, "_periods", None):
+            self._periods = periods
             self._load_periods()
 
     def refresh(self, changes: Changes | None = None) -> None:
