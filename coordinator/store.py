@@ -102,6 +102,8 @@ class Store:
     session_factory: sessionmaker[Session]
     # A translated warning when the file is on a network share or in a synced cloud folder.
     warning: str | None = None
+    # Passed its checks on open (or made new): closing it records it as closed cleanly.
+    trusted: bool = False
 
     @property
     def path(self) -> Path | None:
@@ -126,7 +128,13 @@ class Store:
             raise
 
     def close(self) -> None:
+        """Close every connection; a checked file is remembered as left cleanly (coordinator.safety.dbfile)."""
         self.engine.dispose()
+        if self.trusted and self.path is not None:
+            from coordinator.safety.dbfile import record_clean_close
+
+            record_clean_close(self.path)
+            self.trusted = False
 
 
 def open_store(
@@ -139,8 +147,10 @@ def open_store(
 ) -> Store:
     """Open (or with `create`, make) a database and bring its schema to this version's head.
 
-    An existing SQLite file is first checked read-only (`quick_check`, schema revision); one that
-    fails is refused untouched with a `DatabaseRefused` (a UserError) that offers the newest good
+    An existing SQLite file is first checked read-only and proved to be this app's before anything
+    writes to it (even a PRAGMA): `quick_check` when it is exactly as this app last closed it
+    cleanly, the full `integrity_check` and `foreign_key_check` otherwise. One that fails is
+    refused untouched with a `DatabaseRefused` (a UserError) that offers the newest good
     backup. Before a migration the file is backed up (unless `before_migration` says otherwise).
     Raises UserError for a missing file (unless `create`), a file that is not a database, or one
     made by a newer version of the app.
@@ -161,7 +171,8 @@ def open_store(
     engine = make_engine(url)
     factory = sessionmaker(engine, expire_on_commit=False)
     install_audit(factory)
-    store = Store(url=url, engine=engine, session_factory=factory, warning=storage_warning(path))
+    store = Store(url=url, engine=engine, session_factory=factory, warning=storage_warning(path),
+                  trusted=path is not None and check)
     try:
         _bring_schema_to_head(store, create=create, upgrade=upgrade, before_migration=before_migration)
     except (DatabaseError, OperationalError) as exc:
@@ -235,7 +246,8 @@ def _bring_schema_to_head(store: Store, *, create: bool, upgrade: bool,
 def _check_on_open(path: Path, *, create: bool) -> None:
     from coordinator.safety.integrity import check_file
 
-    result = check_file(path)
+    full = not _vouched_for(path)
+    result = check_file(path, full=full, foreign_keys=full, ours=True)
     if result.ok and (result.kind != "empty" or create):
         return
     cannot_open = any(w in " ".join(result.details).lower() for w in ("unable to open", "readonly", "read-only"))
@@ -244,6 +256,20 @@ def _check_on_open(path: Path, *, create: bool) -> None:
     if result.kind == "unreadable":
         raise UserError(result.message(path.name))
     raise _refusal(path, result)
+
+
+def _vouched_for(path: Path) -> bool:
+    """No full check is needed for a file this app closed cleanly and nobody touched since, nor for one
+    another process of this app holds open (it checked the file before its first write)."""
+    import os
+
+    from coordinator.safety.dbfile import closed_cleanly
+    from coordinator.safety.lock import DatabaseLock
+
+    if closed_cleanly(path):
+        return True
+    holder = DatabaseLock(path).holder()
+    return holder is not None and holder.pid != os.getpid()
 
 
 def _check_encrypted_on_open(path: Path, passphrase: str) -> None:

@@ -14,10 +14,18 @@ from coordinator.i18n import set_language
 from coordinator.store import Store, open_store
 
 
-@pytest.fixture(autouse=True, scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def _private_state_folder(tmp_path_factory):
-    """The app's state (the folders of recent exports) goes to a test folder, never the user's own."""
-    os.environ["COORDINATOR_STATE_DIR"] = str(tmp_path_factory.mktemp("state"))
+    """The app's state (the record of cleanly closed files, the folders of recent exports, the locks by
+    device and inode) goes to a test folder, never the user's own; subprocesses inherit it."""
+    folder = tmp_path_factory.mktemp("state")
+    previous = os.environ.get("COORDINATOR_STATE_DIR")
+    os.environ["COORDINATOR_STATE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("COORDINATOR_STATE_DIR", None)
+    else:
+        os.environ["COORDINATOR_STATE_DIR"] = previous
 
 
 @pytest.fixture(autouse=True)

@@ -106,7 +106,7 @@ def check_database(db: Db) -> CheckReport:
     if path is None:
         open_store(db).close()
         return CheckReport(True, _("The database opened and its schema is current."))
-    result = check_file(path, full=True, foreign_keys=True)
+    result = check_file(path, full=True, foreign_keys=True, ours=True)
     if result.ok and result.kind != "empty":
         return CheckReport(True, _("{name} passed the integrity and foreign-key checks.").format(name=path.name))
     message = result.message(path.name) if result.kind != "empty" else _(

@@ -25,6 +25,10 @@ Each desk call is one transaction (the desk owns sessions; none is opened here);
 as one translated line (the traceback goes to the log). `on_done` is not called after a cancel;
 `on_cancelled` is. Results come back through queued signals, so they always arrive on the GUI
 thread. `wait_for_tasks()` blocks until the pool is idle (tests, closing the window).
+
+A task belongs to its owner (`owner=`, else the widget whose method receives its result): when
+the owner is deleted (a closed window, a switched workspace or database), the task is cancelled
+and nothing of it reaches the deleted widget, however late the worker finishes.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -109,6 +114,7 @@ class Task(QObject):
         self.on_progress: Callable[[int, int, str], None] | None = None
         self.on_cancelled: Callable[[], None] | None = None
         self.dialog_progress: Callable[[int, int, str], None] | None = None
+        self._owner: QObject | None = None
         # Slots of this GUI-thread object: the signals cross threads as queued calls.
         self.signals.succeeded.connect(self._succeeded)
         self.signals.failed.connect(self._failed)
@@ -118,22 +124,40 @@ class Task(QObject):
     def cancel(self) -> None:
         self.progress.cancel()
 
+    def belong_to(self, owner: QObject | None) -> None:
+        """Tie the task to `owner`'s lifetime: cancelled when it is deleted, and silent from then on."""
+        self._owner = owner
+        if owner is not None:
+            owner.destroyed.connect(self._owner_deleted)
+
+    def _owner_deleted(self) -> None:
+        self.progress.cancel()
+        self.on_done = self.on_error = self.on_progress = self.on_cancelled = self.dialog_progress = None
+
+    def _receiver_alive(self) -> bool:
+        if self._owner is not None and not shiboken6.isValid(self._owner):
+            self._owner_deleted()  # deleted before its destroyed signal could be delivered
+            return False
+        return True
+
     def _succeeded(self, result: object) -> None:
-        if self.on_done is not None:
+        if self._receiver_alive() and self.on_done is not None:
             self.on_done(result)
         self._finish()
 
     def _failed(self, message: str) -> None:
-        if self.on_error is not None:
+        if self._receiver_alive() and self.on_error is not None:
             self.on_error(message)
         self._finish()
 
     def _cancelled(self) -> None:
-        if self.on_cancelled is not None:
+        if self._receiver_alive() and self.on_cancelled is not None:
             self.on_cancelled()
         self._finish()
 
     def _progressed(self, done: int, total: int, text: str) -> None:
+        if not self._receiver_alive():
+            return
         if self.on_progress is not None:
             self.on_progress(done, total, text)
         if self.dialog_progress is not None:
@@ -180,15 +204,28 @@ def run_task(context, fn: Callable[..., Any], *, on_done: Callable[[Any], None] 
              on_error: Callable[[str], None] | None = None,
              on_progress: Callable[[int, int, str], None] | None = None,
              on_cancelled: Callable[[], None] | None = None, session: bool = True,
-             progress_dialog: QWidget | None = None, title: str = "") -> Task:
-    """Start `fn(desk, progress)` (or `fn(progress)` with session=False) on the global pool."""
+             progress_dialog: QWidget | None = None, title: str = "", owner: QObject | None = None) -> Task:
+    """Start `fn(desk, progress)` (or `fn(progress)` with session=False) on the global pool.
+
+    Give `owner` when the callbacks are lambdas; otherwise the object of the first callback that is
+    a method of a QObject (or `progress_dialog`) owns the task.
+    """
     task = Task(context, fn, session=session)
     task.on_done, task.on_error, task.on_progress, task.on_cancelled = on_done, on_error, on_progress, on_cancelled
+    task.belong_to(owner or _owner_of(on_done, on_error, on_progress, on_cancelled) or progress_dialog)
     if progress_dialog is not None:
         _attach_dialog(task, progress_dialog, title)
     _live_tasks.add(task)
     QThreadPool.globalInstance().start(_Runnable(task))
     return task
+
+
+def _owner_of(*callbacks: Callable[..., Any] | None) -> QObject | None:
+    for callback in callbacks:
+        bound_to = getattr(callback, "__self__", None)
+        if isinstance(bound_to, QObject):
+            return bound_to
+    return None
 
 
 def _attach_dialog(task: Task, parent: QWidget, title: str) -> None:

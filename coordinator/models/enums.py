@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from coordinator.i18n import N_, _
+from coordinator.i18n import N_, _, pgettext
 
 
 class LabelledEnum(str, enum.Enum):
@@ -26,6 +26,17 @@ class Gender(LabelledEnum):
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {"girl": N_("Girl"), "boy": N_("Boy"), "other": N_("Other"), "unspecified": N_("Unspecified")}
+
+    @property
+    def group_label(self) -> str:
+        """The pupils of this gender as a group, for a column header after "Pupils: " ("girls", "boys")."""
+        groups = {
+            "girl": pgettext("pupils of this gender", "girls"),
+            "boy": pgettext("pupils of this gender", "boys"),
+            "other": pgettext("pupils of this gender", "other gender"),
+            "unspecified": pgettext("pupils of this gender", "gender not given"),
+        }
+        return groups[self.value]
 
 
 GENDERS: tuple[str, ...] = tuple(g.value for g in Gender)

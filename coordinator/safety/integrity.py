@@ -10,7 +10,6 @@ from pathlib import Path
 from coordinator.errors import UserError
 from coordinator.i18n import _
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 # Error codes that mean "this file is damaged or not a database", as opposed to "cannot open now".
 _DAMAGE_CODES = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CORRUPT_INDEX", "SQLITE_CORRUPT_SEQUENCE",
                  "SQLITE_CORRUPT_VTAB", "SQLITE_IOERR_SHORT_READ"}
@@ -19,7 +18,9 @@ _DAMAGE_CODES = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CORRUPT_INDEX", "SQL
 @dataclass(frozen=True)
 class CheckResult:
     ok: bool
-    kind: str  # "ok", "empty" (no tables yet), "missing", "not_database", "damaged", "foreign_keys", "newer", "unreadable"
+    # "ok", "empty" (no tables yet), "missing", "not_database", "not_ours" (another app's database),
+    # "damaged", "foreign_keys", "newer", "unreadable"
+    kind: str
     details: tuple[str, ...] = field(default=())
 
     def message(self, name: str) -> str:
@@ -32,6 +33,8 @@ class CheckResult:
         if self.kind == "newer":
             return _("{name} was made by a newer version of this app; update the app to open it.").format(
                 name=name)
+        if self.kind == "not_ours":
+            return _("{name} is not a database of this app.").format(name=name)
         if self.kind == "foreign_keys":
             return _("{name} is damaged: some records point to records that do not exist.").format(name=name)
         if self.kind == "wrong_passphrase":
@@ -57,32 +60,31 @@ def _connect_readonly(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None)
 
 
-def _header_problem(path: Path) -> CheckResult | None:
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-        size = path.stat().st_size
-    except OSError as exc:
-        return CheckResult(False, "unreadable", (exc.strerror or type(exc).__name__,))
-    if size == 0:
-        return None  # an empty file is an empty database to SQLite; the schema check decides
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        return CheckResult(False, "not_database")
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        return CheckResult(False, "damaged", ("page size",))
-    if size % page_size:
+def _size_problem(conn: sqlite3.Connection, size: int) -> CheckResult | None:
+    """A file cut inside a page; SQLite itself reports one cut at a page boundary as malformed.
+
+    Read through SQLite, never with open(): see coordinator.safety.dbfile for why.
+    """
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the header: not a database?
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    if size and page_size and size % page_size:
         return CheckResult(False, "damaged", ("size is not a whole number of pages",))
-    pages_in_header = int.from_bytes(header[28:32], "big")
-    change_counter = header[24:28]
-    valid_for = header[92:96]
-    # The in-header page count is valid only when written by a recent SQLite (version-valid-for matches).
-    if change_counter == valid_for and pages_in_header and pages_in_header * page_size > size:
-        wal = path.with_name(path.name + "-wal")
-        journal = path.with_name(path.name + "-journal")
-        if not journal.exists() and (not wal.exists() or wal.stat().st_size == 0):
-            return CheckResult(False, "damaged", ("truncated",))
+    return None
+
+
+def _schema_problem(conn: sqlite3.Connection) -> CheckResult | None:
+    """Not this app's file (no schema revision of ours), or one with tables missing at its revision."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "alembic_version" not in tables:
+        return CheckResult(False, "not_ours")
+    from coordinator.models import Base
+    from coordinator.schema import head_revision
+
+    revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    if revision and revision[0] == head_revision():
+        missing = sorted(set(Base.metadata.tables) - tables)
+        if missing:
+            return CheckResult(False, "damaged", tuple(f"table {name} is missing" for name in missing))
     return None
 
 
@@ -143,23 +145,30 @@ def _unreadable_text(conn: sqlite3.Connection, tables: list[str]) -> tuple[str, 
     return tuple(problems)
 
 
-def check_file(path: str | Path, *, full: bool = False, foreign_keys: bool = False) -> CheckResult:
-    """Check a database file without changing a byte of it.
+def check_file(path: str | Path, *, full: bool = False, foreign_keys: bool = False,
+               ours: bool = False) -> CheckResult:
+    """Check a database file without changing a byte of it, through SQLite alone.
 
-    `quick_check` by default (on every open); `full` runs `integrity_check`, and `foreign_keys`
-    adds `foreign_key_check` (the `check` command does both).
+    `quick_check` by default; `full` runs `integrity_check`, and `foreign_keys` adds
+    `foreign_key_check` (the `check` command, and an open after anything but a clean close, do both).
+    `ours` also proves the file is this app's, with every table of its revision (kind "not_ours" or
+    "damaged" otherwise), before anything may write to it.
     """
     db = Path(path)
     if not db.exists():
         return CheckResult(False, "missing")
-    header = _header_problem(db)
-    if header is not None:
-        return header
+    try:
+        size = db.stat().st_size
+    except OSError as exc:
+        return CheckResult(False, "unreadable", (exc.strerror or type(exc).__name__,))
     for readonly in (True, False):
         conn = None
         try:
             conn = _connect_readonly(db) if readonly else sqlite3.connect(db, timeout=5.0, isolation_level=None)
-            return _run_checks(conn, full=full, foreign_keys=foreign_keys)
+            result = _size_problem(conn, size) or _run_checks(conn, full=full, foreign_keys=foreign_keys)
+            if ours and result.kind == "ok":
+                return _schema_problem(conn) or result
+            return result
         except UnicodeDecodeError as exc:  # the schema itself holds bytes that are not text
             return CheckResult(False, "damaged", (str(exc),))
         except sqlite3.DatabaseError as exc:

@@ -1,4 +1,4 @@
-"""One writer at a time: a lock file beside the database naming the process, host and start time.
+"""One writer at a time: lock files naming the process, host and start time, one per file whatever its path.
 
 Plain Python (no Qt) so the command line and the desktop app share it. A lock left by a process
 that no longer runs on this host is stale and is cleared automatically.
@@ -71,20 +71,26 @@ def _read_holder(path: Path) -> LockHolder | None:
         return None
 
 
-class DatabaseLock:
-    """The lock on one database file; `acquire()` raises UserError naming the holder if it is taken."""
+def identity_lock_path(db_path: str | Path) -> Path | None:
+    """The lock named by the file's device and inode, shared by every path to it (hard links too)."""
+    try:
+        info = Path(db_path).stat()
+    except OSError:
+        return None  # not made yet: the lock beside it is the only one
+    from coordinator.safety.dbfile import state_directory
 
-    def __init__(self, db_path: str | Path) -> None:
-        self.db_path = Path(db_path)
-        self.path = lock_path_for(self.db_path)
-        self._owned = False
+    return state_directory() / "locks" / f"{info.st_dev}-{info.st_ino}.lock"
 
-    @property
-    def held(self) -> bool:
-        return self._owned
+
+class _LockFile:
+    """One lock file naming its holder; `acquire()` returns the live holder that stops it, or None."""
+
+    def __init__(self, path: Path, db_path: Path) -> None:
+        self.path = path
+        self.db_path = db_path
+        self.owned = False
 
     def holder(self) -> LockHolder | None:
-        """Who holds the lock now, or None if it is free or stale."""
         if not self.path.exists():
             return None
         holder = _read_holder(self.path)
@@ -109,9 +115,8 @@ class DatabaseLock:
                 return True  # the pid was reused by an unrelated process
         return False
 
-    def acquire(self) -> DatabaseLock:
-        if self._owned:
-            return self
+    def acquire(self) -> tuple[bool, LockHolder | None]:
+        """(True, None) when taken (or already this process's); (False, holder) when someone else has it."""
         self.path.parent.mkdir(parents=True, exist_ok=True)  # `init` locks a file not made yet
         for _attempt in range(3):
             try:
@@ -119,12 +124,12 @@ class DatabaseLock:
             except FileExistsError:
                 holder = _read_holder(self.path)
                 if holder is not None and holder.pid == os.getpid() and holder.host == socket.gethostname():
-                    return self  # this process already holds it (e.g. the app runs a command in-process)
+                    return True, None  # this process already holds it (the app runs a command in-process)
                 if self._is_stale(holder):
                     with contextlib.suppress(FileNotFoundError):
                         self.path.unlink()
                     continue
-                raise self._held_error(holder)
+                return False, holder
             except OSError as exc:
                 raise UserError(_("The lock file {name} cannot be created: {reason}.").format(
                     name=self.path.name, reason=exc.strerror or type(exc).__name__)) from exc
@@ -140,9 +145,56 @@ class DatabaseLock:
                 os.fsync(fd)
             finally:
                 os.close(fd)
-            self._owned = True
+            self.owned = True
+            return True, None
+        return False, _read_holder(self.path)
+
+    def release(self) -> None:
+        if not self.owned:
+            return
+        holder = _read_holder(self.path)
+        if holder is not None and holder.pid == os.getpid():
+            with contextlib.suppress(FileNotFoundError):
+                self.path.unlink()
+        self.owned = False
+
+
+class DatabaseLock:
+    """The lock on one database file, whatever the path to it: a lock file beside the file (symbolic
+    links resolved) and one named by its device and inode (so a hard link is the same file).
+
+    `acquire()` raises UserError naming the holder if either is taken.
+    """
+
+    def __init__(self, db_path: str | Path) -> None:
+        self.db_path = Path(db_path)
+        real = self.db_path.resolve()
+        self.path = lock_path_for(real)
+        self._files = [_LockFile(self.path, real)]
+        identity = identity_lock_path(real)
+        if identity is not None:
+            self._files.append(_LockFile(identity, real))
+        self._owned = False
+
+    @property
+    def held(self) -> bool:
+        return self._owned
+
+    def holder(self) -> LockHolder | None:
+        """Who holds the lock now, or None if it is free or stale."""
+        return next((h for h in (f.holder() for f in self._files) if h is not None), None)
+
+    def acquire(self) -> DatabaseLock:
+        if self._owned:
             return self
-        raise self._held_error(_read_holder(self.path))
+        for taken, lock_file in enumerate(self._files):
+            ok, holder = lock_file.acquire()
+            if not ok:
+                for earlier in self._files[:taken]:
+                    earlier.release()
+                raise self._held_error(holder)
+        self._owned = True
+        return self
 
     def _held_error(self, holder: LockHolder | None) -> UserError:
         if holder is None:
@@ -159,10 +211,8 @@ class DatabaseLock:
     def release(self) -> None:
         if not self._owned:
             return
-        holder = _read_holder(self.path)
-        if holder is not None and holder.pid == os.getpid():
-            with contextlib.suppress(FileNotFoundError):
-                self.path.unlink()
+        for lock_file in reversed(self._files):
+            lock_file.release()
         self._owned = False
 
     def __enter__(self) -> Self:

@@ -103,7 +103,7 @@ def test_suppression_hides_small_counts_and_export_writes_what_is_shown(qtbot, w
     ws.export_to(out)
     with out.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh, delimiter=";"))
-    assert rows[0][0] == "Grade" and rows[0][1] == "Pupils: Girl"
+    assert rows[0][0] == "Grade" and rows[0][1] == "Pupils: girls"
     assert [r[0] for r in rows[1:]] == [ws.table.item(r, 0).text() for r in range(ws.table.rowCount())]
     assert not any(cell in {"1", "2", "3", "4"} for row in rows[1:] for cell in row[1:5])
 
@@ -123,3 +123,16 @@ def test_suppression_hides_small_counts_and_export_writes_what_is_shown(qtbot, w
     assert manufacturing[1] == "Manufacturing" and manufacturing[2] == "Men"
     assert manufacturing[3:] == tuple(by_sector["C"][g] for g in GENDERS)
     assert not list(tmp_path.glob(".statistik*")), "no temporary file is left behind"
+
+
+def test_the_table_heads_name_groups_of_pupils_not_one_pupil():
+    """'Uczniowie: dziewczęta', not 'Uczniowie: Dziewczyna' (a plural noun, then one girl)."""
+    from coordinator.gui.workspaces.statistics import table_headers
+    from coordinator.i18n import use_language
+
+    with use_language("pl"):
+        assert "Uczniowie: dziewczęta" in table_headers()
+    with use_language("ru"):
+        assert "Обучающиеся: мальчики" in table_headers()
+    with use_language("sv"):
+        assert "Elever: flickor" in table_headers()

@@ -19,7 +19,7 @@ def test_every_benchmark_runs_and_reports_a_figure(tmp_path):
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     table = out.read_text(encoding="utf-8")
     for figure in ("Cold start", "Gender statistics", "scorecard PDF", "XLSX class list import",
-                   "first rows shown", "per filter keystroke", "Peak memory"):
+                   "first rows shown", "per filter keystroke", "GUI-thread block", "Global search", "Peak memory"):
         assert figure in table
     assert "failed" not in table
     assert "CPU:" in table and "Python" in table

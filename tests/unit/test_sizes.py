@@ -17,8 +17,6 @@ MODULE_LINES = 400
 FUNCTION_LINES = 60
 EXEMPT = (PACKAGE / "migrations" / "versions",)
 GUI = PACKAGE / "gui"
-# The Overview's constructor (62 lines) and chart drawing (64) wait for the fix of its background race.
-GUI_PENDING = pytest.mark.xfail(strict=True, reason="gui/workspaces/overview.py is being reworked (issue 13 notes)")
 
 
 def _sources(area: str) -> list[Path]:
@@ -49,7 +47,7 @@ def oversized(paths: list[Path]) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("area", ["domain", pytest.param("gui", marks=GUI_PENDING)])
+@pytest.mark.parametrize("area", ["domain", "gui"])
 def test_modules_and_functions_stay_small(area):
     assert not oversized(_sources(area)), "\n".join(oversized(_sources(area)))
 

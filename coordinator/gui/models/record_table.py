@@ -101,10 +101,10 @@ class RecordTableModel(QAbstractTableModel):
                 return
             self._show_first(ids, rows)
             self._task = run_task(self.context, every_id, on_done=lambda ids: self._loaded(generation, ids),
-                                  on_error=lambda message: self._failed(generation, message))
+                                  on_error=lambda message: self._failed(generation, message), owner=self)
 
         self._task = run_task(self.context, first_page, on_done=first_done,
-                              on_error=lambda message: self._failed(generation, message))
+                              on_error=lambda message: self._failed(generation, message), owner=self)
 
     def _show_first(self, ids: list[int], rows: dict[int, Row]) -> None:
         self.beginResetModel()

@@ -10,17 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QEvent, QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtCharts import QChartView
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -39,11 +31,11 @@ from coordinator.formatting import format_date, format_number, format_percent, f
 from coordinator.gui.context import AppContext
 from coordinator.gui.workers import run_task
 from coordinator.gui.workspaces.base import Workspace
+from coordinator.gui.workspaces.overview_charts import OverviewCharts
 from coordinator.i18n import _, ngettext
 from coordinator.models.enums import ActionStatus
 from coordinator.services.progress import KeyNumbers, Upcoming
 
-MAX_SECTORS = 8
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 # The tables whose changes can alter what the overview shows.
 RELEVANT = (Kind.STUDY_VISITS, Kind.PLACEMENTS, Kind.ENCOUNTERS, Kind.ACTIONS, Kind.GOALS, Kind.ACTION_PLANS,
@@ -55,17 +47,6 @@ RELEVANT = (Kind.STUDY_VISITS, Kind.PLACEMENTS, Kind.ENCOUNTERS, Kind.ACTIONS, K
 class OverviewData:
     soon: Upcoming
     numbers: KeyNumbers
-
-
-def _is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
-def gender_colours(palette: QPalette) -> dict[str, QColor]:
-    """Girls, boys, other: distinguishable for most colour-blind readers, lighter on a dark background."""
-    if _is_dark(palette):
-        return {"girl": QColor("#f4a261"), "boy": QColor("#6fa8dc"), "other": QColor("#b4b4b4")}
-    return {"girl": QColor("#c8581e"), "boy": QColor("#2b6cb0"), "other": QColor("#7a7a7a")}
 
 
 class _NumberTile(QFrame):
@@ -92,7 +73,7 @@ class _NumberTile(QFrame):
         self.setAccessibleName(f"{caption}: {value}")
 
 
-class OverviewWorkspace(Workspace):
+class OverviewWorkspace(OverviewCharts, Workspace):
     key = "overview"
     record_chosen = Signal(str, int)  # e.g. ("study_visit", 12) when a line is double-clicked
 
@@ -102,6 +83,13 @@ class OverviewWorkspace(Workspace):
         self.data: OverviewData | None = None
         self._stale = True
         self._task = None
+        self._build_widgets()
+        self._lay_out()
+        context.changes_applied.connect(self.refresh)
+        context.store_changed.connect(lambda: self.refresh(None))
+        self.retranslate()
+
+    def _build_widgets(self) -> None:
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         font = self.heading.font()
@@ -130,6 +118,7 @@ class OverviewWorkspace(Workspace):
             view.setMinimumHeight(220)
             view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
+    def _lay_out(self) -> None:
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -155,9 +144,6 @@ class OverviewWorkspace(Workspace):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.message)
         layout.addWidget(self.splitter, 1)
-        context.changes_applied.connect(self.refresh)
-        context.store_changed.connect(lambda: self.refresh(None))
-        self.retranslate()
 
     # ---- the Workspace contract -----------------------------------------------------------------
     def title(self) -> str:
@@ -294,97 +280,3 @@ class OverviewWorkspace(Workspace):
         ]
         for tile, (value, caption) in zip(self.tiles, values):
             tile.set(value, caption)
-
-    def _styled_chart(self, title: str) -> QChart:
-        palette = self.palette()
-        chart = QChart()
-        chart.setTitle(title)
-        chart.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
-        chart.setTitleBrush(palette.color(QPalette.ColorRole.Text))
-        chart.legend().setLabelColor(palette.color(QPalette.ColorRole.Text))
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        return chart
-
-    def _style_axis(self, axis) -> None:
-        palette = self.palette()
-        axis.setLabelsColor(palette.color(QPalette.ColorRole.Text))
-        axis.setLinePenColor(palette.color(QPalette.ColorRole.Mid))
-        axis.setGridLineColor(palette.color(QPalette.ColorRole.Midlight if not _is_dark(palette)
-                                            else QPalette.ColorRole.Dark))
-
-    def _render_charts(self) -> None:
-        numbers = self.data.numbers if self.data is not None else None
-        # Encounter rate per grade: the grades that have pupils, in school-type order.
-        chart = self._styled_chart(_("Encounter rate per grade"))
-        rates = [r for r in numbers.encounter_rate_by_grade if r.pupils] if numbers else []
-        if rates:
-            bars = QBarSet(_("Pupils who met working life"))
-            bars.setColor(self.palette().color(QPalette.ColorRole.Highlight))
-            bars.setBorderColor(self.palette().color(QPalette.ColorRole.Highlight))
-            bars.append([round((r.rate or 0) * 100, 1) for r in rates])
-            series = QBarSeries()
-            series.append(bars)
-            chart.addSeries(series)
-            categories = QBarCategoryAxis()
-            categories.append([r.label for r in rates])
-            if len(rates) > 10:  # F–9 and upper-secondary grades side by side: smaller, so none is elided
-                small = categories.labelsFont()
-                small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.8))
-                categories.setLabelsFont(small)
-            values = QValueAxis()
-            values.setRange(0, 100)
-            values.setLabelFormat("%d %%")
-            values.setTickCount(5)
-            for axis, side in ((categories, Qt.AlignmentFlag.AlignBottom), (values, Qt.AlignmentFlag.AlignLeft)):
-                self._style_axis(axis)
-                chart.addAxis(axis, side)
-                series.attachAxis(axis)
-            chart.legend().setVisible(False)
-        else:
-            chart.setTitle(_("Encounter rate per grade: no pupils enrolled this year"))
-        self._set_chart(self.rate_chart, chart)
-
-        # Girls and boys per sector of placement, the busiest sectors only.
-        chart = self._styled_chart(_("Placements per sector, girls and boys"))
-        sectors = sorted(numbers.sectors, key=lambda s: -(s.girls + s.boys + s.other))[:MAX_SECTORS] if numbers else []
-        if sectors:
-            sectors.reverse()  # the busiest on top of a horizontal chart
-            colours = gender_colours(self.palette())
-            series = QHorizontalBarSeries()
-            sets = [("girl", _("Girls"), [s.girls for s in sectors]), ("boy", _("Boys"), [s.boys for s in sectors])]
-            if any(s.other for s in sectors):
-                sets.append(("other", _("Other or unspecified"), [s.other for s in sectors]))
-            for key, name, counts in sets:
-                bars = QBarSet(name)
-                bars.setColor(colours[key])
-                bars.setBorderColor(colours[key])
-                bars.append(counts)
-                series.append(bars)
-            chart.addSeries(series)
-            categories = QBarCategoryAxis()
-            categories.append([self._short(s.name) for s in sectors])
-            values = QValueAxis()
-            values.setLabelFormat("%d")
-            top = max(max(s.girls, s.boys, s.other) for s in sectors)
-            values.setRange(0, max(4, top))
-            values.applyNiceNumbers()
-            for axis, side in ((categories, Qt.AlignmentFlag.AlignLeft), (values, Qt.AlignmentFlag.AlignBottom)):
-                self._style_axis(axis)
-                chart.addAxis(axis, side)
-                series.attachAxis(axis)
-            chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        else:
-            chart.setTitle(_("Placements per sector: none this year"))
-        self._set_chart(self.sector_chart, chart)
-
-    @staticmethod
-    def _set_chart(view: QChartView, chart: QChart) -> None:
-        old = view.chart()
-        view.setChart(chart)
-        if old is not None:
-            old.deleteLater()  # the view gives up ownership of the chart it showed before
-
-    @staticmethod
-    def _short(name: str, width: int = 30) -> str:
-        return name if len(name) <= width else name[:width - 1].rstrip() + "…"

@@ -51,7 +51,7 @@ def cell_text(value: Any, *, rate: bool = False) -> str:
 
 
 def table_headers() -> list[str]:
-    genders = [Gender(g).label for g in GENDERS]
+    genders = [Gender(g).group_label for g in GENDERS]
     return ([_("Grade")]
             + [_("Pupils: {gender}").format(gender=g) for g in genders]
             + [_("Encounter rate: {gender}").format(gender=g) for g in genders]
@@ -81,7 +81,7 @@ def sector_table(stats: dict[str, Any], dominance: dict[str, str | None]) -> tup
 
     dominated = {"girl": _("Women"), "boy": _("Men")}
     headers = ([_("Sector"), _("Name"), _("Dominated by")]
-               + [_("Placements: {gender}").format(gender=Gender(g).label) for g in GENDERS])
+               + [_("Placements: {gender}").format(gender=Gender(g).group_label) for g in GENDERS])
     rows = []
     for code, counts in sorted(stats.get("total", {}).get("placements_by_sector", {}).items()):
         rows.append([code, sector_name(code), dominated.get(dominance.get(code) or "", "")]
@@ -173,8 +173,9 @@ class StatisticsWorkspace(ReportWorkspace):
         self.year_label.setText(_("School &year:"))
         self.school_label.setText(_("&School:"))
         self.suppress_box.setText(_("&Hide small numbers (under 5)"))
-        self.suppress_box.setToolTip(_("As in anything published: counts from 1 to 4 show as “<5” and rates "
-                                       "built on fewer than 5 pupils are withheld."))
+        self.suppress_box.setToolTip(_("As in anything published: counts from 1 to 4 show as “<5”; a rate is "
+                                       "withheld when fewer than 5 pupils are behind it or when a count from 1 "
+                                       "to 4 could be worked out from it, and rates are shown in whole percent."))
         self.export_button.setText(_("&Export…"))
         self.export_button.setAccessibleName(_("Export the table shown"))
         self.charts.setTabText(0, _("Encounter rate per grade"))

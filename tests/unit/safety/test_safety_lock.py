@@ -90,3 +90,17 @@ def test_lock_of_another_computer_is_respected(empty_db):
                                                    "started": "2026-11-01T10:00:00+00:00"}))
     with pytest.raises(UserError, match="other-laptop"):
         DatabaseLock(empty_db).acquire()
+
+
+@pytest.mark.parametrize("link", [os.link, os.symlink])
+def test_another_path_to_the_same_file_is_refused_as_a_second_writer(empty_db, held_by_other_process, link):
+    other_path = empty_db.with_name("another-name.sqlite")
+    link(empty_db, other_path)
+    with pytest.raises(UserError) as refused:
+        DatabaseLock(other_path).acquire()
+    assert str(held_by_other_process.pid) in str(refused.value)
+    before = digest(empty_db)
+    result = subprocess.run([sys.executable, "-m", "coordinator", "--db", str(other_path), "rollover", "--apply"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and str(held_by_other_process.pid) in result.stderr
+    assert digest(empty_db) == before
