@@ -40,6 +40,8 @@ class Kind(enum.StrEnum):
     ENCOUNTERS = "encounters"
     TRAININGS = "trainings"
     MEETINGS = "meetings"
+    OFFERS = "offers"
+    WISHES = "wishes"
 
     @classmethod
     def of_table(cls, table: str) -> Kind | None:

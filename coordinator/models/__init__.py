@@ -16,6 +16,7 @@ from coordinator.models.activities import (
 )
 from coordinator.models.audit import AuditEntry
 from coordinator.models.erasures import ErasureRecord
+from coordinator.models.matching import Offer, Wish
 from coordinator.models.base import Base
 from coordinator.models.enums import (
                                            GENDERS,
@@ -73,6 +74,7 @@ __all__ = [
                                            "Network",
                                            "NetworkMember",
                                            "NetworkRole",
+                                           "Offer",
                                            "Organisation",
                                            "OrganisationKind",
                                            "Perspective",
@@ -89,6 +91,7 @@ __all__ = [
                                            "StudyVisit",
                                            "Teacher",
                                            "Training",
+                                           "Wish",
                                            "encounter_classes",
                                            "encounter_participants",
                                            "meeting_attendees",

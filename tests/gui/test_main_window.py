@@ -14,7 +14,7 @@ def nav_texts(window) -> list[str]:
 
 def test_navigation_lists_the_thirteen_workspaces_and_opens_each(qtbot, main_window):
     texts = nav_texts(main_window)
-    assert len(texts) == len(WORKSPACES) == 13
+    assert len(texts) == len(WORKSPACES) == 14
     assert texts[:5] == ["Overview", "Organisations", "Contacts", "Schools & classes", "Pupils"]
     for row in range(13):
         main_window.navigation.setCurrentRow(row)
