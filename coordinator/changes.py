@@ -47,6 +47,8 @@ class Kind(enum.StrEnum):
     PROJECTS = "projects"
     BUDGET_LINES = "budget_lines"
     COSTS = "costs"
+    OFFERS = "offers"
+    WISHES = "wishes"
 
     @classmethod
     def of_table(cls, table: str) -> Kind | None:

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "coordinator.cli.report_commands",
     "coordinator.cli.transfer_commands",
     "coordinator.cli.safety_commands",
+    "coordinator.cli.matching_commands",
     "coordinator.cli.gui_commands",
 )
 

@@ -6,12 +6,14 @@ Import exits 0 when the rows were imported (with a summary), 1 with one stderr l
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
 import click
 
 from coordinator.cli.context import CliContext, pass_cli
+from coordinator.cli.matching_commands import day_value
 from coordinator.cli.option_types import BoundedText, InputPath, OutputPath
 from coordinator.desk import import_fields, write_lock
 from coordinator.errors import UserError
@@ -29,8 +31,8 @@ def _parse_maps(values: tuple[str, ...]) -> dict[str, str]:
 
 
 @click.command("import")
-@click.argument("kind", type=click.Choice(["pupils", "organisations", "contacts", "placements", "study-visits",
-                                           "network-members", "contact-log"]))
+@click.argument("kind", type=click.Choice(["pupils", "organisations", "contacts", "placements",
+                                           "study-visits", "offers", "wishes", "network-members", "contact-log"]))
 @click.argument("file", type=InputPath())
 @click.option("--school", type=BoundedText("school"),
               help="The school of a class list; created if it does not exist.")
@@ -41,10 +43,16 @@ def _parse_maps(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--good-rows-only", is_flag=True, help="Import the good rows even when others have problems.")
 @click.option("--encoding", type=BoundedText("encoding"),
               help="The file's encoding, when it cannot be told (e.g. cp1250).")
+@click.option("--from", "first_day", metavar="DATE", callback=day_value,
+              help="Wishes: the first day of the placement period they are for (YYYY-MM-DD).")
+@click.option("--to", "last_day", metavar="DATE", callback=day_value,
+              help="Wishes: the last day of the placement period they are for (YYYY-MM-DD).")
 @pass_cli
 def import_command(cli: CliContext, kind: str, file: Path, school: str | None, year: str | None, dry_run: bool,
-                   maps: tuple[str, ...], good_rows_only: bool, encoding: str | None) -> None:
-    """Import a CSV or XLSX file of pupils, organisations, contacts, placements or study visits."""
+                   maps: tuple[str, ...], good_rows_only: bool, encoding: str | None,
+                   first_day: dt.date | None, last_day: dt.date | None) -> None:
+    """Import a CSV or XLSX file of pupils, organisations, contacts, placements, study visits,
+    offers or wishes."""
     mapping = _parse_maps(maps)
     fields = import_fields(kind)
     valid = {f.name for f in fields}
@@ -54,9 +62,17 @@ def import_command(cli: CliContext, kind: str, file: Path, school: str | None, y
                 field=name, kind=kind, fields=", ".join(sorted(valid))))
     if not file.exists():
         raise UserError(_("There is no file {path}.").format(path=file))
+    if (kind == "wishes") != (first_day is not None and last_day is not None):
+        raise click.UsageError(_("Give --from and --to with a file of wishes (the placement period they are "
+                                 "for), and only then."))
     with write_lock(cli.db), cli.open() as desk:
-        result, _changes = desk.import_file(file, kind, mapping=mapping, encoding=encoding, school=school,
-                                            year=year, good_rows_only=good_rows_only, dry_run=dry_run)
+        if first_day is not None and last_day is not None:
+            result, _changes = desk.import_wishes(file, first_day=first_day, last_day=last_day,
+                                                  mapping=mapping, encoding=encoding, year=year,
+                                                  good_rows_only=good_rows_only, dry_run=dry_run)
+        else:
+            result, _changes = desk.import_file(file, kind, mapping=mapping, encoding=encoding, school=school,
+                                                year=year, good_rows_only=good_rows_only, dry_run=dry_run)
     for problem in result.problems:
         click.echo(str(problem), err=True)
     if result.problems and not good_rows_only:

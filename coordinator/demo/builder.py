@@ -19,6 +19,7 @@ from coordinator.demo.clusters import build_clusters
 from coordinator.demo.context import SIZES, DemoContext, Row, Year
 from coordinator.demo.country import country_data
 from coordinator.demo.events import build_action_plans, build_encounters, build_meetings, build_trainings
+from coordinator.demo.matching import build_offers_and_wishes
 from coordinator.demo.organisations import build_networks, build_organisations
 from coordinator.demo.schools import build_schools
 from coordinator.errors import UserError
@@ -41,6 +42,7 @@ from coordinator.models import (
     MemberRole,
     Network,
     NetworkMember,
+    Offer,
     Organisation,
     Placement,
     Project,
@@ -53,6 +55,7 @@ from coordinator.models import (
     StudyVisit,
     Teacher,
     Training,
+    Wish,
     encounter_classes,
     encounter_participants,
     meeting_attendees,
@@ -85,6 +88,8 @@ TABLES: tuple[tuple[str, Table], ...] = tuple(
         ("study_visit_teachers", study_visit_teachers),
         ("study_visit_participants", study_visit_participants),
         ("placements", Placement.__table__),
+        ("offers", Offer.__table__),
+        ("wishes", Wish.__table__),
         ("encounters", Encounter.__table__),
         ("encounter_classes", encounter_classes),
         ("encounter_participants", encounter_participants),
@@ -191,6 +196,7 @@ def generate(ctx: DemoContext) -> None:
     build_study_visits(ctx)
     build_placements(ctx)
     ensure_protected_placements(ctx)
+    build_offers_and_wishes(ctx)
     build_encounters(ctx)
     build_trainings(ctx)
     build_meetings(ctx)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from coordinator.desk.clusters import ClustersDesk
 from coordinator.desk.documents_ops import DocumentsOps
+from coordinator.desk.matching import MatchingDesk
 from coordinator.desk.gui_views import GuiViews
 from coordinator.desk.plans_ops import PlansOps
 from coordinator.desk.records_ops import RecordsOps
@@ -16,8 +17,8 @@ from coordinator.desk.transfer_ops import TransferOps
 from coordinator.store import Store, open_store
 
 
-class Desk(RecordsOps, PlansOps, StatisticsOps, DocumentsOps, TransferOps, SafetyOps, SetupOps, ClustersDesk,
-           GuiViews):
+class Desk(RecordsOps, PlansOps, StatisticsOps, DocumentsOps, TransferOps, MatchingDesk, SafetyOps, SetupOps,
+           ClustersDesk, GuiViews):
     """An open database: every operation the app and the command line need, Qt-free.
 
     Built as `Desk(store)` or `Desk.open(path_or_url)`. Each operation is one transaction and

@@ -17,6 +17,7 @@ from coordinator.models.activities import (
 from coordinator.models.audit import AuditEntry
 from coordinator.models.clusters import Agreement, BudgetLine, ContactLogEntry, Cost, FundingSource, MemberRole, Project
 from coordinator.models.erasures import ErasureRecord
+from coordinator.models.matching import Offer, Wish
 from coordinator.models.base import Base
 from coordinator.models.enums import (
                                            GENDERS,
@@ -91,6 +92,7 @@ __all__ = [
                                            "Network",
                                            "NetworkMember",
                                            "NetworkRole",
+                                           "Offer",
                                            "Organisation",
                                            "OrganisationKind",
                                            "Perspective",
@@ -107,6 +109,7 @@ __all__ = [
                                            "StudyVisit",
                                            "Teacher",
                                            "Training",
+                                           "Wish",
                                            "encounter_classes",
                                            "encounter_participants",
                                            "meeting_attendees",

@@ -27,6 +27,8 @@ _IDENTITY: dict[str, tuple[tuple[str, ...], ...]] = {
     "study-visits": (("organisation", "org_number", "start_date", "class_name"),),
     "network-members": (("network", "member"),),
     "contact-log": (("organisation", "org_number", "date", "channel", "asked"),),
+    "offers": (("organisation", "org_number", "start_date", "end_date"),),
+    "wishes": (("external_id", "first_name", "last_name", "class_name", "school", "rank"),),
 }
 
 
@@ -110,12 +112,22 @@ def _check_columns(plan: ImportPlan, header_row: int) -> None:
     for spec in missing:
         plan.problems.append(Problem(header_row, spec.label, _("The column is missing; map one of the file's "
                                                                "columns to “{field}”.").format(field=spec.label)))
-    if kind == "placements" and "external_id" not in present and not {"first_name", "last_name"} <= present:
+    if kind in ("placements", "wishes") and "external_id" not in present \
+            and not {"first_name", "last_name"} <= present:
         plan.problems.append(Problem(header_row, _("Pupil id"), _("The pupil cannot be found: give a pupil id "
                                                                   "column, or first and last name columns.")))
-    if kind in ("placements", "study-visits", ) and not present & {"organisation", "org_number"}:
+    if kind == "wishes":
+        _check_wish_columns(plan, header_row, present)
+    if kind in ("placements", "study-visits", "offers") and not present & {"organisation", "org_number"}:
         plan.problems.append(Problem(header_row, _("Organisation"), _("The workplace cannot be found: give an "
                                                                       "organisation name or number column.")))
+
+
+def _check_wish_columns(plan: ImportPlan, header_row: int, present: set[str]) -> None:
+    """Wishes come as columns Wish 1, Wish 2, … or as one wish a row with a rank column."""
+    if not any(name.startswith("wish_") for name in present) and not {"organisation", "rank"} <= present:
+        plan.problems.append(Problem(header_row, _("Wish {number}").format(number=1), _(
+            "The wishes cannot be found: give columns Wish 1, Wish 2, … or an organisation and a rank column.")))
 
 
 class _Parser:
@@ -190,10 +202,10 @@ class _Parser:
             values["grade"] = v.grade_of_class(values["class_name"], plan.profile)
         mapped = plan.mapping.values()
         unnamed = "external_id" not in values and not (values.get("first_name") and values.get("last_name"))
-        if kind == "placements" and unnamed and ("external_id" in mapped or "first_name" in mapped):
+        if kind in ("placements", "wishes") and unnamed and ("external_id" in mapped or "first_name" in mapped):
             column = plan.column_of("external_id" if "external_id" in mapped else "first_name")
             self.problem(number, column, _("The pupil is not named: give a pupil id or a first and last name."))
-        if kind in ("placements", "study-visits", "contact-log"):
+        if kind in ("placements", "study-visits", "offers", "contact-log"):
             if not values.get("organisation") and not values.get("org_number"):
                 names = plan.mapping.values()
                 if "organisation" in names or "org_number" in names:
@@ -202,7 +214,7 @@ class _Parser:
             start, end = values.get("start_date"), values.get("end_date")
             if start and end and end < start:
                 self.problem(number, plan.column_of("end_date"), _("The end date is before the start date."))
-        if kind == "placements" and "hours_per_day" in values and not 0 < values["hours_per_day"] <= 24:
+        if kind in ("placements", "offers") and "hours_per_day" in values and not 0 < values["hours_per_day"] <= 24:
             self.problem(number, plan.column_of("hours_per_day"), _("Hours per day must be between 0 and 24."))
 
 

@@ -7,6 +7,7 @@ importers themselves (one per kind) are built on `transfer.importer`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from sqlalchemy.orm import Session
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 from coordinator.i18n import _
 from coordinator.transfer.import_activities import PlacementImporter, StudyVisitImporter
 from coordinator.transfer.import_clusters import ContactLogImporter, NetworkMemberImporter
+from coordinator.transfer.import_matching import OfferImporter, WishImporter
 from coordinator.transfer.import_records import ContactImporter, OrganisationImporter, PupilImporter
 from coordinator.transfer.importer import ImportCancelled, Importer, Pending, diff
 from coordinator.transfer.plan import ImportPlan, ImportResult, RowChange
@@ -22,15 +24,15 @@ __all__ = ["ImportCancelled", "Importer", "Pending", "apply_import", "diff"]
 
 IMPORTERS: dict[str, type[Importer]] = {
     "pupils": PupilImporter, "organisations": OrganisationImporter, "contacts": ContactImporter,
-    "placements": PlacementImporter, "study-visits": StudyVisitImporter,
-    "network-members": NetworkMemberImporter, "contact-log": ContactLogImporter,
-}
+    "placements": PlacementImporter, "study-visits": StudyVisitImporter, "offers": OfferImporter,
+    "wishes": WishImporter, "network-members": NetworkMemberImporter, "contact-log": ContactLogImporter}
 
 
 def apply_import(session: Session, plan: ImportPlan, *, school: str | None = None, year: str | None = None,
                  good_rows_only: bool = False, dry_run: bool = False,
                  progress: Callable[[int, int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> ImportResult:
+                 cancelled: Callable[[], bool] | None = None,
+                 period: tuple[dt.date, dt.date] | None = None) -> ImportResult:
     """Import the plan's rows; with problems (and not good_rows_only) nothing is written."""
     result = ImportResult(problems=list(plan.problems), dry_run=dry_run)
     file_level = plan.needs_encoding_choice or not plan.rows or any(p.row <= plan.header_row
@@ -38,7 +40,7 @@ def apply_import(session: Session, plan: ImportPlan, *, school: str | None = Non
     if file_level:
         result.skipped = len(plan.rows)
         return result
-    importer: Importer = IMPORTERS[plan.kind](session, plan, school=school, year=year)
+    importer: Importer = IMPORTERS[plan.kind](session, plan, school=school, year=year, period=period)
     importer.prepare()
     bad = {p.row for p in plan.problems}
     pending: list[Pending] = []

@@ -83,7 +83,27 @@ ALIASES: dict[str, tuple[str, ...]] = {
                       "godzin dziennie", "часов в день"),
     "status": ("status", "state", "статус"),
     "supervisor": ("supervisor", "handledare", "opiekun praktyki", "руководитель практики", "наставник"),
+    "places": ("places", "places offered", "platser", "antal platser", "liczba miejsc", "miejsca",
+               "количество мест", "мест", "места"),
+    "fits": ("programmes", "programs", "sectors", "programmes or sectors", "program", "programinriktning",
+             "inriktning", "bransch", "branscher", "zawody", "zawód", "kierunki", "branże", "специальности",
+             "профессии", "специальность"),
+    "minimum_age": ("minimum age", "min age", "age from", "lägsta ålder", "minimiålder", "ålder från",
+                    "wiek minimalny", "minimalny wiek", "wiek od", "минимальный возраст", "возраст от"),
+    "contact": ("contact", "contact person", "kontaktperson", "kontakt", "osoba kontaktowa", "kontakt",
+                "контактное лицо", "контакт"),
+    "rank": ("rank", "priority", "wish", "rang", "prioritet", "önskemål", "ranga", "priorytet", "kolejność",
+             "wybór", "приоритет", "ранг", "пожелание", "номер пожелания"),
     "title": ("title", "subject", "activity", "rubrik", "aktivitet", "tytuł", "temat", "название", "тема"),
+}
+
+
+# Words that mean a field only in one kind of file (a personnummer names the pupil in a wish list).
+KIND_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("wishes", "external_id"): ("personnummer", "personal number", "pesel", "снилс"),
+    **{("wishes", f"wish_{n}"): (f"wish {n}", f"choice {n}", f"önskemål {n}", f"önskan {n}", f"val {n}",
+                                 f"wybór {n}", f"wybor {n}", f"пожелание {n}", f"выбор {n}")
+       for n in range(1, 11)},
 }
 
 
@@ -101,7 +121,7 @@ def _table(kind: str) -> dict[str, str]:
     names = [f.name for f in FIELDS[kind]]
     for name in names:
         table.setdefault(normalise_header(name), name)
-        for alias in ALIASES.get(name, ()):
+        for alias in ALIASES.get(name, ()) + KIND_ALIASES.get((kind, name), ()):
             table.setdefault(normalise_header(alias), name)
     for language in LANGUAGES:
         with use_language(language):

@@ -7,6 +7,8 @@ creates and updates.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,8 +39,10 @@ class Importer:
 
     table = ""
 
-    def __init__(self, session: Session, plan: ImportPlan, *, school: str | None, year: str | None):
+    def __init__(self, session: Session, plan: ImportPlan, *, school: str | None, year: str | None,
+                 period: tuple[dt.date, dt.date] | None = None):
         self.session = session
+        self.period = period  # the placement period of a file of wishes
         self.plan = plan
         self.school_name = school.strip() if school else None
         self.year = year

@@ -8,8 +8,11 @@ from typing import Any
 from coordinator.changes import Changes
 from coordinator.i18n import N_, _
 
-KINDS: tuple[str, ...] = ("pupils", "organisations", "contacts", "placements", "study-visits", "network-members",
-                          "contact-log")
+KINDS: tuple[str, ...] = ("pupils", "organisations", "contacts", "placements", "study-visits", "offers", "wishes",
+                          "network-members", "contact-log")
+
+# How many wish columns a file of wishes may have ("Wish 1" … "Wish 10"); the setting may allow fewer.
+MAX_WISH_COLUMNS = 10
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,32 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _f("follow_up", N_("Follow-up"), "date"),
     ),
 }
+
+
+@dataclass(frozen=True)
+class WishFieldSpec(FieldSpec):
+    """The column of a pupil's n-th wish: "Wish 1", "Önskemål 1", "Wybór 1", "Пожелание 1"."""
+
+    number: int = 1
+
+    @property
+    def label(self) -> str:
+        return _("Wish {number}").format(number=self.number)
+
+
+FIELDS["offers"] = (
+    _ORG_NAME, _ORG_NUMBER, _f("places", N_("Places"), "int", required=True), _START,
+    _f("end_date", N_("End date"), "date", required=True),
+    _f("fits", N_("Programmes or sectors"), max_length=200), _f("minimum_age", N_("Minimum age"), "int"),
+    _f("hours_per_day", N_("Hours per day"), "float"), _f("address", N_("Address"), max_length=200),
+    _f("contact", N_("Contact person"), max_length=200), _NOTES,
+)
+FIELDS["wishes"] = (
+    _PUPIL_ID, _f("first_name", N_("First name")), _f("last_name", N_("Last name")), _CLASS, _SCHOOL,
+    *(WishFieldSpec(f"wish_{n}", "Wish {number}", "text", False, 200, number=n)
+      for n in range(1, MAX_WISH_COLUMNS + 1)),
+    _ORG_NAME, _f("rank", N_("Rank"), "int"),
+)
 
 
 def field_spec(kind: str, name: str) -> FieldSpec | None:

@@ -11,6 +11,7 @@ WORKSPACES: tuple[tuple[str, str], ...] = (
     ("pupils", "coordinator.gui.workspaces.pupils:PupilsWorkspace"),
     ("study_visits", "coordinator.gui.workspaces.study_visits:StudyVisitsWorkspace"),
     ("placements", "coordinator.gui.workspaces.placements:PlacementsWorkspace"),
+    ("matching", "coordinator.gui.workspaces.matching:MatchingWorkspace"),
     ("encounters", "coordinator.gui.workspaces.encounters:EncountersWorkspace"),
     ("trainings_meetings", "coordinator.gui.workspaces.trainings_meetings:TrainingsMeetingsWorkspace"),
     ("clusters", "coordinator.gui.workspaces.clusters:ClustersWorkspace"),

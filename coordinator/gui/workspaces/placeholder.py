@@ -14,7 +14,7 @@ from coordinator.i18n import N_, _
 TITLES: dict[str, str] = {
     "overview": N_("Overview"), "organisations": N_("Organisations"), "contacts": N_("Contacts"),
     "schools": N_("Schools & classes"), "pupils": N_("Pupils"), "study_visits": N_("Study visits"),
-    "placements": N_("Placements"), "encounters": N_("Encounters & events"),
+    "placements": N_("Placements"), "matching": N_("Matching"), "encounters": N_("Encounters & events"),
     "trainings_meetings": N_("Trainings & meetings"), "clusters": N_("Clusters & agreements"),
     "action_plan": N_("Action plan"),
     "scorecards": N_("Scorecards"), "statistics": N_("Statistics"), "documents": N_("Documents"),

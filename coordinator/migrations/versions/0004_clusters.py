@@ -3,8 +3,8 @@
 Network members gain a school (instead of an organisation), a role from the table of roles each country
 names, and dates of joining and leaving. A class's patron organisation becomes a patron-class agreement.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-11-29 03:00:00
 """
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0003'
-down_revision = '0002'
+revision = '0004'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 

@@ -1,4 +1,4 @@
-"""Revision 0003: a class's patron becomes an agreement; members keep their role in the country's words."""
+"""Revision 0004 (clusters): a class's patron becomes an agreement; members keep their role in the country's words."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from coordinator.store import alembic_config, open_store
 def test_patrons_and_members_of_an_older_database_survive_the_upgrade(empty_db):
     store = open_store(empty_db)
     with store.engine.begin() as conn:
-        command.downgrade(alembic_config(conn), "0002")
+        command.downgrade(alembic_config(conn), "0003")
     with store.engine.begin() as conn:
         conn.execute(text("INSERT INTO organisations (id, kind, name, country, places_offered) "
                           "VALUES (1, 'company', 'Verkstad AB', 'SE', 0)"))

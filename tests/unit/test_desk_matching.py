@@ -1,0 +1,37 @@
+"""The desk's matching: a match is read only and plain; applying it announces the placements it wrote."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from coordinator.changes import Changes, Kind
+from coordinator.desk import Desk
+
+
+@pytest.fixture
+def desk(small_db):
+    opened = Desk.open(small_db)
+    yield opened
+    opened.close()
+
+
+def test_a_match_is_plain_data_and_announces_nothing(desk):
+    heard: list[Changes] = []
+    desk.on_change(heard.append)
+    (period,) = desk.wish_periods()
+    outcome = desk.match(first_day=period.first_day, last_day=period.last_day, seed=2)
+    assert dataclasses.is_dataclass(outcome) and all(dataclasses.is_dataclass(row) for row in outcome.rows)
+    assert outcome.result["summary"]["pupils"] == period.pupils == len(outcome.rows)
+    assert heard == []
+
+
+def test_applying_a_match_announces_the_new_placements(desk):
+    heard: list[Changes] = []
+    desk.on_change(heard.append)
+    (period,) = desk.wish_periods()
+    outcome, changes = desk.apply_match(first_day=period.first_day, last_day=period.last_day, seed=2)
+    assert heard == [changes]
+    assert changes.created[Kind.PLACEMENTS] == set(outcome.placements)
+    assert len(outcome.placements) == outcome.result["summary"]["placed"] > 0
