@@ -40,6 +40,13 @@ class Kind(enum.StrEnum):
     ENCOUNTERS = "encounters"
     TRAININGS = "trainings"
     MEETINGS = "meetings"
+    MEMBER_ROLES = "member_roles"
+    AGREEMENTS = "agreements"
+    CONTACT_LOG = "contact_log"
+    FUNDING_SOURCES = "funding_sources"
+    PROJECTS = "projects"
+    BUDGET_LINES = "budget_lines"
+    COSTS = "costs"
     OFFERS = "offers"
     WISHES = "wishes"
 

@@ -102,3 +102,17 @@ def format_percent(value: float | None, decimals: int = 0, language: str | None 
 
 def weekday_name(value: dt.date, width: str = "wide", language: str | None = None) -> str:
     return babel_dates.format_date(value, "EEEE" if width == "wide" else "EEE", locale=locale_code(language))
+
+
+def format_money(minor: int | None, currency: str, language: str | None = None) -> str:
+    """Minor units in the currency as the language writes money: '1 234,50 zł', '100 000 000,00 ₽'."""
+    if minor is None:
+        return "–"
+    from coordinator.money import to_decimal
+
+    return babel_numbers.format_currency(to_decimal(minor, currency), currency, locale=locale_code(language))
+
+
+def format_share(value: object, language: str | None = None) -> str:
+    """A share (a Decimal fraction) as a percentage with one decimal: '76,9 %'."""
+    return babel_numbers.format_percent(value, format="#,##0.0 %", locale=locale_code(language))

@@ -63,6 +63,8 @@ def info_command(cli: CliContext, fmt: str) -> None:
         "classes": _("Classes"), "pupils": _("Pupils"), "teachers": _("Teachers"),
         "study_visits": _("Study visits"), "placements": _("Placements"), "encounters": _("Encounters"),
         "trainings": _("Trainings"), "meetings": _("Meetings"), "actions": _("Actions"),
+        "networks": _("Networks"), "network_members": _("Network members"), "agreements": _("Agreements"),
+        "contact_log": _("Contact log"), "projects": _("Projects"), "budget_lines": _("Budget lines"),
         "current_year": _("Current school year"), "schema_revision": _("Schema revision"),
         "profile": _("Country profile"), "municipality": _("Municipality"),
     }

@@ -32,7 +32,7 @@ def _parse_maps(values: tuple[str, ...]) -> dict[str, str]:
 
 @click.command("import")
 @click.argument("kind", type=click.Choice(["pupils", "organisations", "contacts", "placements",
-                                           "study-visits", "offers", "wishes"]))
+                                           "study-visits", "offers", "wishes", "network-members", "contact-log"]))
 @click.argument("file", type=InputPath())
 @click.option("--school", type=BoundedText("school"),
               help="The school of a class list; created if it does not exist.")
@@ -93,7 +93,8 @@ def import_command(cli: CliContext, kind: str, file: Path, school: str | None, y
 @click.command("export")
 @click.argument("kind", type=click.Choice(["all", "pupils", "organisations", "contacts", "placements",
                                            "study-visits", "schools", "classes", "teachers", "encounters",
-                                           "trainings", "meetings"]))
+                                           "trainings", "meetings", "networks", "agreements", "contact-log",
+                                           "projects"]))
 @click.option("--out", "out", type=OutputPath(), required=True,
               help="FILE.xlsx, FILE.csv (or FILE.vcf for contacts).")
 @click.option("--include-protected", is_flag=True, help="Include pupils with a protected identity.")

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from coordinator.demo.activities import build_placements, build_study_visits, ensure_protected_placements
+from coordinator.demo.clusters import build_clusters
 from coordinator.demo.context import SIZES, DemoContext, Row, Year
 from coordinator.demo.country import country_data
 from coordinator.demo.events import build_action_plans, build_encounters, build_meetings, build_trainings
@@ -27,17 +28,24 @@ from coordinator.models import (
     Action,
     ActionActivity,
     ActionPlan,
+    Agreement,
+    BudgetLine,
     Base,
     Contact,
+    ContactLogEntry,
+    Cost,
     Encounter,
     Enrolment,
+    FundingSource,
     Goal,
     Meeting,
+    MemberRole,
     Network,
     NetworkMember,
     Offer,
     Organisation,
     Placement,
+    Project,
     Pupil,
     School,
     SchoolClass,
@@ -56,6 +64,7 @@ from coordinator.models import (
     study_visit_teachers,
     training_teachers,
 )
+from coordinator.money import CURRENCY_OF_COUNTRY
 from coordinator.reference.profiles import PROFILES, profile
 from coordinator.services.setup import initialise
 from coordinator.store import Store
@@ -67,10 +76,11 @@ TABLES: tuple[tuple[str, Table], ...] = tuple(
         ("organisations", Organisation.__table__),
         ("contacts", Contact.__table__),
         ("networks", Network.__table__),
-        ("network_members", NetworkMember.__table__),
         ("schools", School.__table__),
+        ("network_members", NetworkMember.__table__),
         ("teachers", Teacher.__table__),
         ("classes", SchoolClass.__table__),
+        ("agreements", Agreement.__table__),
         ("pupils", Pupil.__table__),
         ("enrolments", Enrolment.__table__),
         ("study_visits", StudyVisit.__table__),
@@ -91,6 +101,10 @@ TABLES: tuple[tuple[str, Table], ...] = tuple(
         ("goals", Goal.__table__),
         ("actions", Action.__table__),
         ("action_activities", ActionActivity.__table__),
+        ("contact_log", ContactLogEntry.__table__),
+        ("projects", Project.__table__),
+        ("budget_lines", BudgetLine.__table__),
+        ("costs", Cost.__table__),
     )
 )
 BATCH = 20000
@@ -156,6 +170,14 @@ def _context(session: Session, profile_code: str, size: str, seed: int) -> DemoC
         dominance=dominance,
         type_ids=type_ids,
     )
+    for kind, name, role_id in session.execute(select(MemberRole.kind, MemberRole.name, MemberRole.id).where(
+            MemberRole.country == spec.country).order_by(MemberRole.position)):
+        ctx.role_ids[kind.value] = role_id  # the last of a kind is the general one (участник, not базовая…)
+        ctx.role_names[name] = role_id
+    for kind, source_id in session.execute(select(FundingSource.kind, FundingSource.id).where(
+            FundingSource.country == spec.country).order_by(FundingSource.position.desc())):
+        ctx.source_ids[kind.value] = source_id
+    ctx.currency = CURRENCY_OF_COUNTRY.get(spec.country, "EUR")
     return ctx
 
 
@@ -179,6 +201,7 @@ def generate(ctx: DemoContext) -> None:
     build_trainings(ctx)
     build_meetings(ctx)
     build_action_plans(ctx)
+    build_clusters(ctx)
 
 
 def _insert_sqlite(connection: Connection, table: Table, rows: list[Row]) -> None:

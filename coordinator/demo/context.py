@@ -93,6 +93,10 @@ class DemoContext:
     school_towns: dict[int, str] = field(default_factory=dict)
     activities: dict[tuple[int, str], list[int]] = field(default_factory=dict)  # (year, kind) → ids
     network_members: dict[int, list[int]] = field(default_factory=dict)  # network id → organisation ids
+    role_ids: dict[str, int] = field(default_factory=dict)  # role kind → the country's general role of it
+    role_names: dict[str, int] = field(default_factory=dict)  # role name → id
+    source_ids: dict[str, int] = field(default_factory=dict)  # funding kind → the country's source
+    currency: str = "SEK"
     cache: dict[str, Any] = field(default_factory=dict)
 
     def rng(self, part: str) -> random.Random:

@@ -8,6 +8,24 @@ from importlib import import_module
 
 
 @dataclass(frozen=True)
+class ClusterSpec:
+    """How the first network of a country's demo looks as a cluster with a funded project."""
+
+    members: int  # the network grows to this many members (organisations and schools)
+    project: str
+    # (funding kind, financier, whole currency units planned); financier "" for none, "@employer" for a
+    # company member, "@municipality" for the municipality, any other text an organisation of that name.
+    financiers: tuple[tuple[str, str, int], ...]
+    asked: tuple[str, ...]  # what the coordinator asks employers
+    promised: tuple[str, ...]  # what an employer promises
+    who: tuple[str, ...]  # the coordinator's side
+    bus: str  # a project's cost for a study visit's bus; {org}
+    base_role: str = ""  # the role of the upper-secondary schools (Russia: базовая образовательная организация)
+    agreement_kind: str = "cooperation"  # the kind of the members' agreements
+    agreement_title: str = ""
+
+
+@dataclass(frozen=True)
 class Programme:
     """An upper-secondary / vocational programme: class code, name, the sector it trains for."""
 
@@ -68,6 +86,8 @@ class CountryData:
     region_name: str = ""  # the region demo's name in settings, instead of the municipality's
     school_patrons: tuple[str, ...] = ()  # the {B} of region school names; brands if empty
     patron_classes: float = 0.0  # share of upper-secondary classes sponsored by a company
+    patron_commitments: tuple[str, ...] = ()  # the commitments of a patron-class agreement
+    cluster: ClusterSpec | None = None  # the first network as a cluster: members, contact log, project
 
 
 def country_data(profile_code: str) -> CountryData:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coordinator.demo.country import CountryData, Programme, Town
+from coordinator.demo.country import ClusterSpec, CountryData, Programme, Town
 
 GIRLS = (
     "Zuzanna", "Julia", "Zofia", "Hanna", "Maja", "Lena", "Alicja", "Maria", "Amelia", "Oliwia", "Laura",
@@ -200,4 +200,17 @@ DATA = CountryData(
                     "Polskich Olimpijczyków", "Orła Białego", "Bolesława Chrobrego", "Jana Brzechwy",
                     "Ignacego Łukasiewicza"),
     patron_classes=0.5,
+    cluster=ClusterSpec(
+        members=76, project="Kształcenie zawodowe dla strefy ekonomicznej",
+        financiers=(("eu_fund", "", 2_400_000), ("municipality", "@municipality", 300_000),
+                    ("employer", "@employer", 150_000)),
+        asked=("miejsca praktyk zawodowych dla klas trzecich", "wizyta studyjna klasy technikum",
+               "lekcja z pracodawcą", "staż dla nauczyciela przedmiotów zawodowych",
+               "udział w targach edukacyjnych", "objęcie klasy patronatem"),
+        promised=("4 miejsca praktyk w maju", "wizyta studyjna w marcu", "prezentacja na targach",
+                  "staż dla nauczyciela w wakacje", "odpowiedź po zebraniu zarządu"),
+        who=("koordynator klastra", "doradca zawodowy", "kierownik szkolenia praktycznego"),
+        bus="Przejazd autokarem – {org}", agreement_title="Porozumienie o współpracy w klastrze"),
+    patron_commitments=("4 miejsca praktyk rocznie", "2 lekcje z pracodawcą w semestrze",
+                        "1 staż dla nauczyciela", "stypendium dla najlepszego ucznia"),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coordinator.demo.country import CountryData, Programme, Town
+from coordinator.demo.country import ClusterSpec, CountryData, Programme, Town
 
 GIRLS = (
     "Alice", "Maja", "Elsa", "Astrid", "Wilma", "Freja", "Olivia", "Selma", "Alma", "Ella", "Ebba", "Vera",
@@ -178,4 +178,14 @@ DATA = CountryData(
                     "Kyrkbacks", "Lindbacks", "Engelbrekts", "Sture", "Vasa", "Tallbacks", "Solbacks",
                     "Hagaberg",
                     "Kvarnbacks", "Åkerbo"),
+    cluster=ClusterSpec(
+        members=30, project="Teknikcollege Hedemora – industrins kompetensförsörjning",
+        financiers=(("foundation", "Triple Steelix", 450_000), ("municipality", "@municipality", 600_000),
+                    ("region", "Region Dalarna", 250_000)),
+        asked=("APL-platser för årskurs 2", "studiebesök för en klass", "gästföreläsning om yrket",
+               "lärarpraktik under sommaren", "handledare till APL", "medverkan på yrkesmässan"),
+        promised=("två APL-platser i vår", "studiebesök i mars", "gästföreläsning i oktober",
+                  "svar efter ledningsmötet", "handledare från verkstaden"),
+        who=("samordnare skola–arbetsliv", "studie- och yrkesvägledare", "rektor"),
+        bus="Bussresa till studiebesök – {org}", agreement_title="Samverkansavtal Teknikcollege"),
 )

@@ -260,8 +260,10 @@ def build_networks(ctx: DemoContext) -> None:
                     "id": ctx.next_id("network_members"),
                     "network_id": network_id,
                     "organisation_id": org_id,
-                    "role": role,
-                    "active": rng.random() > 0.05,
+                    "school_id": None,
+                    "role_id": ctx.role_ids.get(role, ctx.role_ids.get("partner")),
+                    "joined_on": ctx.years[0].starts_on,
+                    "left_on": ctx.years[-1].starts_on if rng.random() < 0.05 else None,
                 },
             )
         ctx.network_members[network_id] = chosen

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coordinator.desk.clusters import ClustersDesk
 from coordinator.desk.documents_ops import DocumentsOps
 from coordinator.desk.matching import MatchingDesk
 from coordinator.desk.gui_views import GuiViews
@@ -17,7 +18,7 @@ from coordinator.store import Store, open_store
 
 
 class Desk(RecordsOps, PlansOps, StatisticsOps, DocumentsOps, TransferOps, MatchingDesk, SafetyOps, SetupOps,
-           GuiViews):
+           ClustersDesk, GuiViews):
     """An open database: every operation the app and the command line need, Qt-free.
 
     Built as `Desk(store)` or `Desk.open(path_or_url)`. Each operation is one transaction and

@@ -12,18 +12,20 @@ from coordinator.documents.job import Document, Job
 from coordinator.documents.page import data_table, esc, styles
 from coordinator.documents.scope import Scope
 from coordinator.errors import UserError
-from coordinator.formatting import format_date, format_school_year
+from coordinator.formatting import format_date, format_money, format_school_year
 from coordinator.i18n import _
 from coordinator.models import (
     ActionPlan,
     ActionStatus,
     ActivityStatus,
     Contact,
+    Cost,
     Encounter,
     Enrolment,
     Goal,
     Placement,
     PlacementStatus,
+    Project,
     School,
     SchoolClass,
     SchoolType,
@@ -92,6 +94,17 @@ def _progression(session: Session, scope: Scope, plans: list[ActionPlan]) -> lis
     return story
 
 
+def _costs(session: Session, action_ids: list[int]) -> dict[int, str]:
+    """The project costs linked to each action, in the projects' currencies (an action without any: none)."""
+    found: dict[int, list[str]] = {}
+    for action_id, currency, total in session.execute(
+            select(Cost.action_id, Project.currency, func.sum(Cost.amount_minor))
+            .join(Project, Project.id == Cost.project_id).where(Cost.action_id.in_(action_ids))
+            .group_by(Cost.action_id, Project.currency).order_by(Project.currency)):
+        found.setdefault(action_id, []).append(format_money(int(total), currency))
+    return {action_id: ", ".join(amounts) for action_id, amounts in found.items()}
+
+
 def build(session: Session, scope: Scope, job: Job) -> Document:
     query = (select(ActionPlan).where(ActionPlan.school_year_id == scope.year_id)
              .options(selectinload(ActionPlan.goals).selectinload(Goal.actions)).order_by(ActionPlan.id))
@@ -105,6 +118,7 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
     teachers = _names(session, Teacher, {a.responsible_teacher_id for a in actions if a.responsible_teacher_id})
     contacts = _names(session, Contact, {a.responsible_contact_id for a in actions if a.responsible_contact_id})
     schools = {s.id: s.name for s in session.scalars(select(School))}
+    costs = _costs(session, [a.id for a in actions])
     st = styles()
     story: list = [Paragraph(esc(_("Action plan: {scope}").format(scope=scope.school_name or scope.municipality)),
                              st.title)]
@@ -119,7 +133,7 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
             story.append(Paragraph(esc(_("Goal {number}: {title}").format(number=number, title=goal.title)), st.h3))
             if goal.description:
                 story.append(Paragraph(esc(goal.description), st.body))
-            header = [_("What"), _("Who"), _("When"), _("Status"), _("Grades")]
+            header = [_("What"), _("Who"), _("When"), _("Status"), _("Grades")] + ([_("Budget")] if costs else [])
             rows = []
             for action in goal.actions:
                 who = teachers.get(action.responsible_teacher_id or -1) or contacts.get(
@@ -128,9 +142,11 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
                 if action.done_on:
                     status = _("{status} ({date})").format(status=status, date=format_date(action.done_on))
                 rows.append([action.title, who, format_date(action.due_date) or "–", status,
-                             ", ".join(filter(None, (action.target_grades or "").split(";"))) or "–"])
-            if rows:
-                story.append(data_table(header, rows, [0.37, 0.17, 0.17, 0.17, 0.12]))  # "21 нояб. 2026 г." whole
+                             ", ".join(filter(None, (action.target_grades or "").split(";"))) or "–"]
+                            + ([costs.get(action.id, "–")] if costs else []))
+            if rows:  # "21 нояб. 2026 г." whole
+                widths = [0.31, 0.15, 0.15, 0.15, 0.1, 0.14] if costs else [0.37, 0.17, 0.17, 0.17, 0.12]
+                story.append(data_table(header, rows, widths, numeric=(5,) if costs else ()))
             else:
                 story.append(Paragraph(esc(_("No actions yet.")), st.small))
     story.append(job.mark(1, 2))

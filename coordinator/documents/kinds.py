@@ -5,7 +5,7 @@ from __future__ import annotations
 from coordinator.errors import UserError
 from coordinator.i18n import N_, _
 
-KINDS: tuple[str, ...] = ("scorecard", "action-plan", "schedule", "letters", "gender", "certificate")
+KINDS: tuple[str, ...] = ("scorecard", "action-plan", "schedule", "letters", "gender", "certificate", "cluster")
 
 _LABELS = {
     "scorecard": N_("Scorecard"),
@@ -14,6 +14,7 @@ _LABELS = {
     "letters": N_("Placement letters"),
     "gender": N_("Gender statistics"),
     "certificate": N_("Certificates of thanks"),
+    "cluster": N_("Cluster report"),
 }
 
 

@@ -27,6 +27,7 @@ _MODULES = {
     "letters": "coordinator.documents.letters",
     "gender": "coordinator.documents.gender",
     "certificate": "coordinator.documents.certificate",
+    "cluster": "coordinator.documents.cluster_report",
 }
 
 

@@ -15,6 +15,7 @@ from coordinator.models.activities import (
                                            training_teachers,
 )
 from coordinator.models.audit import AuditEntry
+from coordinator.models.clusters import Agreement, BudgetLine, ContactLogEntry, Cost, FundingSource, MemberRole, Project
 from coordinator.models.erasures import ErasureRecord
 from coordinator.models.matching import Offer, Wish
 from coordinator.models.base import Base
@@ -22,6 +23,11 @@ from coordinator.models.enums import (
                                            GENDERS,
                                            ActionStatus,
                                            ActivityStatus,
+                                           AgreementKind,
+                                           AgreementStatus,
+                                           ContactAnswer,
+                                           ContactChannel,
+                                           FundingKind,
                                            Direction,
                                            EncounterKind,
                                            Gender,
@@ -57,6 +63,18 @@ __all__ = [
                                            "ActionPlan",
                                            "ActionStatus",
                                            "ActivityStatus",
+                                           "Agreement",
+                                           "AgreementKind",
+                                           "AgreementStatus",
+                                           "BudgetLine",
+                                           "ContactAnswer",
+                                           "ContactChannel",
+                                           "ContactLogEntry",
+                                           "Cost",
+                                           "FundingKind",
+                                           "FundingSource",
+                                           "MemberRole",
+                                           "Project",
                                            "AuditEntry",
                                            "ErasureRecord",
                                            "Base",

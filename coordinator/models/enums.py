@@ -160,3 +160,62 @@ class Direction(LabelledEnum):
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {"higher": N_("Higher is better"), "lower": N_("Lower is better")}
+
+
+class AgreementKind(LabelledEnum):
+    PATRON_CLASS = "patron_class"
+    EMPLOYER = "employer"
+    TARGETED_TRAINING = "targeted_training"
+    COOPERATION = "cooperation"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {"patron_class": N_("Patron class"), "employer": N_("Employer agreement"),
+                "targeted_training": N_("Targeted training"), "cooperation": N_("Cooperation agreement")}
+
+
+class AgreementStatus(LabelledEnum):
+    DRAFT = "draft"
+    ACTIVE = "active"
+    ENDED = "ended"
+    CANCELLED = "cancelled"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {"draft": N_("Draft"), "active": N_("In force"), "ended": N_("Ended"),
+                "cancelled": N_("Cancelled")}
+
+
+class ContactChannel(LabelledEnum):
+    CALL = "call"
+    EMAIL = "email"
+    MEETING = "meeting"
+    VISIT = "visit"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {"call": N_("Call"), "email": N_("E-mail"), "meeting": N_("Meeting"), "visit": N_("Visit")}
+
+
+class ContactAnswer(LabelledEnum):
+    PENDING = "pending"
+    YES = "yes"
+    NO = "no"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {"pending": N_("No answer yet"), "yes": N_("Yes"), "no": N_("No")}
+
+
+class FundingKind(LabelledEnum):
+    STATE = "state"
+    REGION = "region"
+    MUNICIPALITY = "municipality"
+    EMPLOYER = "employer"
+    EU_FUND = "eu_fund"
+    FOUNDATION = "foundation"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {"state": N_("State"), "region": N_("Region"), "municipality": N_("Municipality"),
+                "employer": N_("Employer"), "eu_fund": N_("EU fund"), "foundation": N_("Foundation")}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, CheckConstraint, Enum, ForeignKey, Integer, String, Text, UniqueConstraint
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, Date, Enum, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coordinator.models.base import Base, Timestamped, enum_values
-from coordinator.models.enums import NetworkRole, OrganisationKind
+from coordinator.models.enums import OrganisationKind
 
 
 class Sector(Base):
@@ -86,16 +88,21 @@ class Network(Timestamped, Base):
 
 
 class NetworkMember(Base):
+    """An organisation or a school in a network, with its role and the dates it joined and left."""
+
     __tablename__ = "network_members"
-    __table_args__ = (UniqueConstraint("network_id", "organisation_id"),)
+    __table_args__ = (
+        UniqueConstraint("network_id", "organisation_id"),
+        UniqueConstraint("network_id", "school_id"),
+        CheckConstraint("(organisation_id IS NULL) != (school_id IS NULL)", name="one_member"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     network_id: Mapped[int] = mapped_column(ForeignKey("networks.id", ondelete="CASCADE"))
-    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
-    role: Mapped[NetworkRole] = mapped_column(
-        Enum(NetworkRole, values_callable=enum_values, native_enum=False, create_constraint=True,
-             length=16, name="network_role"),
-        default=NetworkRole.MEMBER,
-    )
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"),
+                                                        index=True)
+    school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id", ondelete="CASCADE"), index=True)
+    role_id: Mapped[int] = mapped_column(ForeignKey("member_roles.id"), index=True)
+    joined_on: Mapped[dt.date | None] = mapped_column(Date)
+    left_on: Mapped[dt.date | None] = mapped_column(Date)
 
     network: Mapped[Network] = relationship(back_populates="members")

@@ -95,6 +95,9 @@ class SchoolClass(Timestamped, Base):
     grade: Mapped[str] = mapped_column(String(8))
     name: Mapped[str] = mapped_column(String(32))
     vocational_profile: Mapped[str | None] = mapped_column(String(100))
+    # No longer used: a class's patron is an Agreement (revision 0003 moved the values and emptied this).
+    # The column stays because dropping it rebuilds the table, and SQLite's drop of the old table would
+    # cascade into enrolments and every other table that refers to a class.
     patron_organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisations.id", ondelete="SET NULL"), index=True
     )

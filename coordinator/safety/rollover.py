@@ -140,7 +140,6 @@ def apply_rollover(store: Store, from_label: str | None = None, *, left_on: dt.d
                 target = SchoolClass(school_id=school_class.school_id, school_year_id=next_year_id,
                                      grade=next_grade, name=to_name,
                                      vocational_profile=school_class.vocational_profile,
-                                     patron_organisation_id=school_class.patron_organisation_id,
                                      mentor_id=school_class.mentor_id)
                 session.add(target)
                 session.flush()

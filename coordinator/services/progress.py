@@ -39,6 +39,7 @@ from coordinator.models import (
     study_visit_classes,
 )
 from coordinator.reference.sectors import sector_name
+from coordinator.clusters.contact_log import LogRow, follow_ups_due
 from coordinator.years import resolve_year, school_year_id
 
 LIST_LIMIT = 50
@@ -88,6 +89,7 @@ class Upcoming:
     placements_ending_total: int
     actions_due: list[DueAction]
     actions_overdue: list[DueAction]
+    follow_ups: list[LogRow] = field(default_factory=list)  # contact-log follow-ups due by `last`, or overdue
 
 
 @dataclass(frozen=True)
@@ -211,7 +213,8 @@ def upcoming(session: Session, *, today: dt.date, days: int = 14) -> Upcoming:
                     placements_ending=ending, placements_starting_total=starting_total,
                     placements_ending_total=ending_total,
                     actions_due=actions(Action.due_date >= today, Action.due_date <= last),
-                    actions_overdue=actions(Action.due_date < today))
+                    actions_overdue=actions(Action.due_date < today),
+                    follow_ups=follow_ups_due(session, today, (last - today).days)[:LIST_LIMIT])
 
 
 # --- grades -------------------------------------------------------------------------------------

@@ -16,11 +16,17 @@ from coordinator.errors import UserError
 from coordinator.i18n import _
 from coordinator.models import (
     Action,
+    Agreement,
+    BudgetLine,
     Contact,
+    ContactLogEntry,
     Encounter,
     Meeting,
+    Network,
+    NetworkMember,
     Organisation,
     Placement,
+    Project,
     Pupil,
     School,
     SchoolClass,
@@ -94,6 +100,12 @@ class DatabaseInfo:
     trainings: int
     meetings: int
     actions: int
+    networks: int
+    network_members: int
+    agreements: int
+    contact_log: int
+    projects: int
+    budget_lines: int
     current_year: str
     schema_revision: str | None
     profile: str
@@ -109,6 +121,8 @@ def database_info(session: Session, *, schema_revision: str | None) -> DatabaseI
         classes=count(SchoolClass), pupils=count(Pupil), teachers=count(Teacher),
         study_visits=count(StudyVisit), placements=count(Placement), encounters=count(Encounter),
         trainings=count(Training), meetings=count(Meeting), actions=count(Action),
+        networks=count(Network), network_members=count(NetworkMember), agreements=count(Agreement),
+        contact_log=count(ContactLogEntry), projects=count(Project), budget_lines=count(BudgetLine),
         current_year=current_year_label(session), schema_revision=schema_revision,
         profile=profile_code(session), municipality=get_setting(session, "municipality", "") or "",
     )

@@ -7,8 +7,10 @@ Scope is one school (school_id) or the municipality (None). Decisions (issue 4):
   the end of grade 9; in the last due grade this is exactly the required days);
 - places offered ÷ places needed: places offered by every organisation that is not a school, over
   the pupils in due grades; places are a municipal pool, so a school's card shows the municipal figure;
-- employers asked more than three times without hosting: hosts with more than three placement
-  requests this year (any status) and none confirmed or completed;
+- employers asked more than three times without a yes: organisations asked more than three times this
+  school year — placement requests (any status) and contact-log entries that asked something — with
+  no placement confirmed or completed and no 'yes' in the log; the log is the coordinator's, so a
+  school's card counts it as the municipality's;
 - active partners: organisations that hosted a confirmed or completed placement, or an uncancelled
   study visit or encounter; new partners are active ones that hosted nothing in any earlier year;
 - network meetings are municipal (a school's card shows the municipal count);
@@ -27,7 +29,7 @@ import datetime as dt
 import math
 from collections.abc import Callable
 
-from sqlalchemy import and_, case, func, or_, select, union
+from sqlalchemy import and_, case, func, or_, select, union, union_all
 from sqlalchemy.orm import Session
 
 from coordinator.models import (
@@ -35,6 +37,8 @@ from coordinator.models import (
     ActionPlan,
     ActionStatus,
     ActivityStatus,
+    ContactAnswer,
+    ContactLogEntry,
     Encounter,
     Enrolment,
     Goal,
@@ -236,9 +240,17 @@ def asked_without_hosting(session: Session, year: Year, school_id: int | None) -
     conditions = [Placement.school_year_id == year.id]
     if school_id is not None:
         conditions.append(Placement.pupil_id.in_(_pupils_in_scope(year.id, school_id)))
-    hosted = func.sum(case((Placement.status.in_(HOSTED), 1), else_=0))
-    asked = (select(Placement.host_id).where(*conditions).group_by(Placement.host_id)
-             .having(func.count() > 3, hosted == 0).subquery())
+    bounds = select(SchoolYear.starts_on, SchoolYear.ends_on).where(SchoolYear.id == year.id).subquery()
+    asks = union_all(
+        select(Placement.host_id.label("org"), case((Placement.status.in_(HOSTED), 1), else_=0).label("yes"))
+        .where(*conditions),
+        select(ContactLogEntry.organisation_id.label("org"),
+               case((ContactLogEntry.answer == ContactAnswer.YES, 1), else_=0).label("yes"))
+        .where(ContactLogEntry.asked != "", ContactLogEntry.date >= select(bounds.c.starts_on).scalar_subquery(),
+               ContactLogEntry.date <= select(bounds.c.ends_on).scalar_subquery()),
+    ).subquery()
+    asked = (select(asks.c.org).group_by(asks.c.org)
+             .having(func.count() > 3, func.sum(asks.c.yes) == 0).subquery())
     return float(session.scalar(select(func.count()).select_from(asked)) or 0)
 
 

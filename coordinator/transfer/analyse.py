@@ -25,6 +25,8 @@ _IDENTITY: dict[str, tuple[tuple[str, ...], ...]] = {
     "placements": (("external_id", "first_name", "last_name", "class_name", "organisation", "org_number",
                     "start_date"),),
     "study-visits": (("organisation", "org_number", "start_date", "class_name"),),
+    "network-members": (("network", "member"),),
+    "contact-log": (("organisation", "org_number", "date", "channel", "asked"),),
     "offers": (("organisation", "org_number", "start_date", "end_date"),),
     "wishes": (("external_id", "first_name", "last_name", "class_name", "school", "rank"),),
 }
@@ -203,7 +205,7 @@ class _Parser:
         if kind in ("placements", "wishes") and unnamed and ("external_id" in mapped or "first_name" in mapped):
             column = plan.column_of("external_id" if "external_id" in mapped else "first_name")
             self.problem(number, column, _("The pupil is not named: give a pupil id or a first and last name."))
-        if kind in ("placements", "study-visits", "offers"):
+        if kind in ("placements", "study-visits", "offers", "contact-log"):
             if not values.get("organisation") and not values.get("org_number"):
                 names = plan.mapping.values()
                 if "organisation" in names or "org_number" in names:

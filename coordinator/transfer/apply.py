@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from coordinator.i18n import _
 from coordinator.transfer.import_activities import PlacementImporter, StudyVisitImporter
+from coordinator.transfer.import_clusters import ContactLogImporter, NetworkMemberImporter
 from coordinator.transfer.import_matching import OfferImporter, WishImporter
 from coordinator.transfer.import_records import ContactImporter, OrganisationImporter, PupilImporter
 from coordinator.transfer.importer import ImportCancelled, Importer, Pending, diff
@@ -24,7 +25,7 @@ __all__ = ["ImportCancelled", "Importer", "Pending", "apply_import", "diff"]
 IMPORTERS: dict[str, type[Importer]] = {
     "pupils": PupilImporter, "organisations": OrganisationImporter, "contacts": ContactImporter,
     "placements": PlacementImporter, "study-visits": StudyVisitImporter, "offers": OfferImporter,
-    "wishes": WishImporter}
+    "wishes": WishImporter, "network-members": NetworkMemberImporter, "contact-log": ContactLogImporter}
 
 
 def apply_import(session: Session, plan: ImportPlan, *, school: str | None = None, year: str | None = None,

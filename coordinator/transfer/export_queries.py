@@ -56,7 +56,9 @@ class Table:
 
 
 def title_of(kind: str) -> str:
-    return _(TITLES[kind])
+    from coordinator.transfer.export_clusters import TITLES as CLUSTER_TITLES
+
+    return _(TITLES.get(kind) or CLUSTER_TITLES[kind])
 
 
 def _labels(kind: str, keys: list[str]) -> dict[str, str]:
@@ -259,3 +261,17 @@ _BUILDERS = {
     "study-visits": _study_visits, "schools": _schools, "classes": _classes, "teachers": _teachers,
     "encounters": _encounters, "trainings": _trainings, "meetings": _meetings,
 }
+
+
+def _cluster_builder(kind: str) -> Any:
+    from coordinator.transfer import export_clusters
+
+    def build(session: Session, include_protected: bool) -> Table:
+        headers, rows = export_clusters.BUILDERS[kind](session)
+        return Table(headers, rows)
+
+    return build
+
+
+for _kind in ("networks", "agreements", "contact-log", "projects", "costs", "action-plans", "indicators"):
+    _BUILDERS[_kind] = _cluster_builder(_kind)

@@ -8,7 +8,8 @@ from typing import Any
 from coordinator.changes import Changes
 from coordinator.i18n import N_, _
 
-KINDS: tuple[str, ...] = ("pupils", "organisations", "contacts", "placements", "study-visits", "offers", "wishes")
+KINDS: tuple[str, ...] = ("pupils", "organisations", "contacts", "placements", "study-visits", "offers", "wishes",
+                          "network-members", "contact-log")
 
 # How many wish columns a file of wishes may have ("Wish 1" … "Wish 10"); the setting may allow fewer.
 MAX_WISH_COLUMNS = 10
@@ -78,6 +79,17 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     "study-visits": (
         _ORG_NAME, _ORG_NUMBER, _f("title", N_("Title"), max_length=200), _START, _END, _CLASS, _SCHOOL,
         _f("status", N_("Status"), "activity_status"), _NOTES,
+    ),
+    "network-members": (
+        _f("network", N_("Network"), required=True, max_length=200),
+        _f("member", N_("Member"), required=True, max_length=200), _f("role", N_("Role"), required=True),
+        _f("joined", N_("Joined"), "date"), _f("left", N_("Left"), "date"),
+    ),
+    "contact-log": (
+        _ORG_NAME, _ORG_NUMBER, _f("date", N_("Date"), "date", required=True), _f("channel", N_("Channel")),
+        _f("who", N_("Who")), _f("asked", N_("Asked"), max_length=None),
+        _f("promised", N_("Promised"), max_length=None), _f("answer", N_("Answer")),
+        _f("follow_up", N_("Follow-up"), "date"),
     ),
 }
 

@@ -12,11 +12,11 @@ def nav_texts(window) -> list[str]:
     return [window.navigation.item(i).text() for i in range(window.navigation.count())]
 
 
-def test_navigation_lists_the_thirteen_workspaces_and_opens_each(qtbot, main_window):
+def test_navigation_lists_the_fifteen_workspaces_and_opens_each(qtbot, main_window):
     texts = nav_texts(main_window)
-    assert len(texts) == len(WORKSPACES) == 14
+    assert len(texts) == len(WORKSPACES) == 15
     assert texts[:5] == ["Overview", "Organisations", "Contacts", "Schools & classes", "Pupils"]
-    for row in range(13):
+    for row in range(15):
         main_window.navigation.setCurrentRow(row)
         assert main_window.stack.currentIndex() == row
         assert main_window.stack.currentWidget().isVisible()

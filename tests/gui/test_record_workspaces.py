@@ -23,6 +23,7 @@ CASES = [
     ("encounters", "encounters", "title"),
     ("trainings_meetings", "trainings", "title"),
     ("trainings_meetings", "meetings", "title"),
+    ("clusters", "networks", "name"),
 ]
 
 

@@ -277,7 +277,7 @@ def test_names_are_the_countrys(municipality):
     assert any(s.endswith("ska") for s in surnames) and not any(s.endswith("ski") for s in surnames)
     assert _one(pl, "SELECT count(*) FROM organisations WHERE name LIKE '%Sp. z o.o.%'") > 10
     # Klasy patronackie: some technikum classes have a sponsoring company of their own trade.
-    assert _one(pl, "SELECT count(*) FROM classes WHERE patron_organisation_id IS NOT NULL") >= 4
+    assert _one(pl, "SELECT count(*) FROM agreements WHERE kind = 'patron_class' AND class_id IS NOT NULL") >= 4
     ru = municipality("ru")
     assert _one(ru, "SELECT count(*) FROM organisations WHERE name LIKE 'ООО «%'") > 10
     assert _one(ru, "SELECT count(*) FROM organisations WHERE town = 'Чайковский'") > 50

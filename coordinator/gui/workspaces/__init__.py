@@ -14,6 +14,7 @@ WORKSPACES: tuple[tuple[str, str], ...] = (
     ("matching", "coordinator.gui.workspaces.matching:MatchingWorkspace"),
     ("encounters", "coordinator.gui.workspaces.encounters:EncountersWorkspace"),
     ("trainings_meetings", "coordinator.gui.workspaces.trainings_meetings:TrainingsMeetingsWorkspace"),
+    ("clusters", "coordinator.gui.workspaces.clusters:ClustersWorkspace"),
     ("action_plan", "coordinator.gui.workspaces.action_plan:ActionPlanWorkspace"),
     ("scorecards", "coordinator.gui.workspaces.scorecards:ScorecardsWorkspace"),
     ("statistics", "coordinator.gui.workspaces.statistics:StatisticsWorkspace"),

@@ -40,7 +40,7 @@ _KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 # The tables whose changes can alter what the overview shows.
 RELEVANT = (Kind.STUDY_VISITS, Kind.PLACEMENTS, Kind.ENCOUNTERS, Kind.ACTIONS, Kind.GOALS, Kind.ACTION_PLANS,
             Kind.PUPILS, Kind.ENROLMENTS, Kind.CLASSES, Kind.ORGANISATIONS, Kind.CONTACTS, Kind.TEACHERS,
-            Kind.SETTINGS, Kind.SCHOOL_YEARS)
+            Kind.SETTINGS, Kind.SCHOOL_YEARS, Kind.CONTACT_LOG)
 
 
 @dataclass(frozen=True)
@@ -233,6 +233,9 @@ class OverviewWorkspace(OverviewCharts, Workspace):
                 ("action", a.id, self._day(a.due_date), self._action_text(a)) for a in soon.actions_due]),
             (_("Overdue actions"), len(soon.actions_overdue), len(soon.actions_overdue), [
                 ("action", a.id, format_date(a.due_date), self._action_text(a)) for a in soon.actions_overdue]),
+            (_("Follow-ups due"), len(soon.follow_ups), len(soon.follow_ups), [
+                ("organisation", f.organisation_id, format_date(f.follow_up_on),
+                 " – ".join(t for t in (f.organisation, f.asked or f.promised) if t)) for f in soon.follow_ups]),
         ]
         bold = QFont(self.soon.font())
         bold.setBold(True)

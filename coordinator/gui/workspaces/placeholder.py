@@ -15,7 +15,8 @@ TITLES: dict[str, str] = {
     "overview": N_("Overview"), "organisations": N_("Organisations"), "contacts": N_("Contacts"),
     "schools": N_("Schools & classes"), "pupils": N_("Pupils"), "study_visits": N_("Study visits"),
     "placements": N_("Placements"), "matching": N_("Matching"), "encounters": N_("Encounters & events"),
-    "trainings_meetings": N_("Trainings & meetings"), "action_plan": N_("Action plan"),
+    "trainings_meetings": N_("Trainings & meetings"), "clusters": N_("Clusters & agreements"),
+    "action_plan": N_("Action plan"),
     "scorecards": N_("Scorecards"), "statistics": N_("Statistics"), "documents": N_("Documents"),
 }
 

@@ -19,6 +19,7 @@ from coordinator.services.records.base import (
     RecordValues,
     Row,
 )
+from coordinator.services.records.clusters import AGREEMENTS, CONTACT_LOG, NETWORK_MEMBERS, NETWORKS
 from coordinator.services.records.encounters import ENCOUNTERS
 from coordinator.services.records.organisations import CONTACTS, ORGANISATIONS
 from coordinator.services.records.placements import PLACEMENTS
@@ -29,7 +30,7 @@ from coordinator.services.records.trainings import MEETINGS, TRAININGS
 
 KINDS: dict[str, RecordKind] = {k.key: k for k in (
     ORGANISATIONS, CONTACTS, SCHOOLS, CLASSES, TEACHERS, PUPILS, CURRENT_CLASSES, STUDY_VISITS, PLACEMENTS,
-    ENCOUNTERS, TRAININGS, MEETINGS)}
+    ENCOUNTERS, TRAININGS, MEETINGS, NETWORKS, NETWORK_MEMBERS, AGREEMENTS, CONTACT_LOG)}
 
 
 def kind(key: str) -> RecordKind:

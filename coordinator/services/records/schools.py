@@ -8,10 +8,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coordinator.i18n import N_, _
-from coordinator.models import Enrolment, Organisation, School, SchoolClass, SchoolType, SchoolYear, Teacher
+from coordinator.models import Agreement, AgreementKind, Enrolment, Organisation, School, SchoolClass, SchoolType, SchoolYear, Teacher
 from coordinator.services.records.base import CHOICE, REF, ColumnSpec, FieldSpec, RecordKind
 from coordinator.services.records.organisations import check_contact_fields, country_of
 from coordinator.years import school_year_id
+
+
+def _patron_name() -> Any:
+    """The class's patron: the organisation of its first patron-class agreement (klasa patronacka)."""
+    return (select(Organisation.name).join(Agreement, Agreement.organisation_id == Organisation.id)
+            .where(Agreement.class_id == SchoolClass.id, Agreement.kind == AgreementKind.PATRON_CLASS)
+            .order_by(Agreement.id).limit(1).correlate(SchoolClass).scalar_subquery())
 
 
 def _school_types(session: Session) -> list[tuple[Any, str]]:
@@ -83,14 +90,12 @@ class ClassKindSpec(RecordKind):
                   default=lambda s: school_year_id(s)),
         FieldSpec("grade", N_("Grade"), required=True),
         FieldSpec("vocational_profile", N_("Vocational profile")),
-        FieldSpec("patron_organisation_id", N_("Patron organisation"), REF, ref="organisations"),
         FieldSpec("mentor_id", N_("Mentor"), REF, ref="teachers"),
     )
 
     def base_select(self, *exprs, year_id=None):
         return (select(SchoolClass.id, *exprs).join(School, School.id == SchoolClass.school_id)
-                .join(SchoolYear, SchoolYear.id == SchoolClass.school_year_id)
-                .outerjoin(Organisation, Organisation.id == SchoolClass.patron_organisation_id))
+                .join(SchoolYear, SchoolYear.id == SchoolClass.school_year_id))
 
     def columns(self):
         return (
@@ -99,7 +104,7 @@ class ClassKindSpec(RecordKind):
             ColumnSpec("year", N_("School year"), SchoolYear.label, searchable=True),
             ColumnSpec("grade", N_("Grade"), SchoolClass.grade, searchable=True),
             ColumnSpec("profile", N_("Vocational profile"), SchoolClass.vocational_profile, searchable=True),
-            ColumnSpec("patron", N_("Patron organisation"), Organisation.name, searchable=True),
+            ColumnSpec("patron", N_("Patron organisation"), _patron_name(), searchable=True),
         )
 
     def check(self, session, values, problems, record_id) -> None:

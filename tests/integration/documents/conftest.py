@@ -118,6 +118,32 @@ def build_fixture(store) -> None:
                    due_date=dt.date(2027, 2, 3), status=ActionStatus.NOT_STARTED, target_grades="7;8;9",
                    position=2),
         ])
+        s.flush()
+        _cluster(s, [org.id for org, _contact in hosts], goal.id)
+
+
+def _cluster(s, host_ids: list[int], goal_id: int) -> None:
+    """The hosts as a network with a project financed by the municipality and a company (the cluster report)."""
+    from coordinator.models import BudgetLine, Cost, FundingSource, MemberRole, Network, NetworkMember, Project
+
+    network = Network(name="Teknikcollege Hedemora")
+    s.add(network)
+    s.flush()
+    roles = {r.kind.value: r.id for r in s.query(MemberRole).filter(MemberRole.country == "SE")}
+    s.add_all(NetworkMember(network_id=network.id, organisation_id=host, role_id=roles["leader" if i == 0 else
+                                                                                        "member"])
+              for i, host in enumerate(host_ids))
+    project = Project(name="Industrins kompetensförsörjning", currency="SEK", network_id=network.id,
+                      goal_id=goal_id)
+    s.add(project)
+    s.flush()
+    sources = {f.kind.value: f.id for f in s.query(FundingSource).filter(FundingSource.country == "SE")}
+    bus = Cost(project_id=project.id, description="Buss till sågverket", amount_minor=450_050,
+               action_id=s.query(Action.id).filter(Action.title == "Studiebesök på sågverket").scalar())
+    s.add_all([bus, BudgetLine(project_id=project.id, funding_source_id=sources["municipality"],
+                               planned_minor=60_000_000, spent_minor=25_000_000),
+               BudgetLine(project_id=project.id, funding_source_id=sources["employer"], financier_id=host_ids[0],
+                          planned_minor=45_000_000, spent_minor=0)])
 
 
 @pytest.fixture(scope="session")

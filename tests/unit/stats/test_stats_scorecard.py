@@ -195,3 +195,22 @@ def test_computed_values_cannot_be_typed_in(world):
     rate = line(compute_scorecard(world.s, year=Y2), "encounter_rate")
     with pytest.raises(ValidationError):
         set_manual_value(world.s, indicator_id=rate.indicator_id, year=Y2, value=0.5)
+
+
+def test_employers_asked_more_than_three_times_counts_the_contact_log(world):
+    from coordinator.models import ContactLogEntry
+
+    asked_in_vain, said_yes, asked_last_year = world.org("C"), world.org("F"), world.org("G")
+    for day in (1, 8, 15, 22):
+        world.s.add_all([
+            ContactLogEntry(organisation_id=asked_in_vain, date=dt.date(2026, 10, day), channel="call",
+                            asked="Praktik?", answer="no" if day == 22 else "pending"),
+            ContactLogEntry(organisation_id=said_yes, date=dt.date(2026, 10, day), channel="email",
+                            asked="Praktik?", answer="yes" if day == 22 else "pending"),
+            ContactLogEntry(organisation_id=asked_last_year, date=dt.date(2025, 10, day), channel="call",
+                            asked="Praktik?")])
+    world.s.flush()
+
+    card = compute_scorecard(world.s, year=Y2)
+
+    assert line(card, "asked_without_hosting").value == 1
