@@ -10,8 +10,7 @@ from sqlalchemy.orm import Session
 
 from coordinator.errors import UserError
 from coordinator.i18n import _
-from coordinator.matching.problem import NACE_SECTIONS, OfferIn, Problem, PupilIn, age_on
-from coordinator.matching.solver import MatchResult
+from coordinator.matching.problem import NACE_SECTIONS, MatchResult, OfferIn, Problem, PupilIn, age_on
 from coordinator.models import (
     Enrolment,
     Offer,

@@ -85,3 +85,18 @@ def non_traditional(pupil: PupilIn, offer: OfferIn) -> bool:
         and offer.dominated_by in ("girl", "boy")
         and offer.dominated_by != pupil.gender
     )
+
+
+@dataclass(frozen=True)
+class Assignment:
+    pupil: int
+    offer: int
+    organisation: int
+    rank: int | None  # the wish's rank (1 = first); None for a fitting place not wished for
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    assignments: tuple[Assignment, ...]
+    unplaced: tuple[int, ...]
+    balance: bool

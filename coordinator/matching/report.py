@@ -18,6 +18,7 @@ from coordinator.matching.problem import (
     OVERLAP,
     PROGRAMME,
     TOO_YOUNG,
+    MatchResult,
     OfferIn,
     Problem,
     PupilIn,
@@ -25,7 +26,6 @@ from coordinator.matching.problem import (
     programmes_of,
     unfit_reason,
 )
-from coordinator.matching.solver import MatchResult
 
 
 def non_traditional_share(problem: Problem, result: MatchResult) -> float:

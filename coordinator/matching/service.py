@@ -14,7 +14,6 @@ from coordinator.formatting import format_date
 from coordinator.i18n import _
 from coordinator.matching.data import Period, apply_result, load_problem, organisation_names
 from coordinator.matching.report import as_json, explanations
-from coordinator.matching.solver import solve
 from coordinator.models import Enrolment, Offer, Organisation, Pupil, SchoolClass, Wish
 
 
@@ -151,6 +150,8 @@ def run_match(
     problem = load_problem(session, Period(first_day, last_day, year))
     if not problem.pupils:
         raise _no_wishes(session, first_day, last_day)
+    from coordinator.matching.solver import solve  # numpy and scipy load only when a match is run
+
     result = solve(problem, balance=balance, seed=seed)
     other = solve(problem, balance=not balance, seed=seed)
     names = organisation_names(

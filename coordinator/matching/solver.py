@@ -22,22 +22,15 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from scipy.sparse import coo_matrix, csr_matrix, vstack
 
-from coordinator.matching.problem import OfferIn, Problem, PupilIn, non_traditional, unfit_reason
-
-
-@dataclass(frozen=True)
-class Assignment:
-    pupil: int
-    offer: int
-    organisation: int
-    rank: int | None  # the wish's rank (1 = first); None for a fitting place not wished for
-
-
-@dataclass(frozen=True)
-class MatchResult:
-    assignments: tuple[Assignment, ...]
-    unplaced: tuple[int, ...]
-    balance: bool
+from coordinator.matching.problem import (  # noqa: F401  (Assignment, MatchResult: re-exported)
+    Assignment,
+    MatchResult,
+    OfferIn,
+    Problem,
+    PupilIn,
+    non_traditional,
+    unfit_reason,
+)
 
 
 @dataclass

@@ -35,3 +35,13 @@ def test_applying_a_match_announces_the_new_placements(desk):
     assert heard == [changes]
     assert changes.created[Kind.PLACEMENTS] == set(outcome.placements)
     assert len(outcome.placements) == outcome.result["summary"]["placed"] > 0
+
+
+def test_the_solver_libraries_load_only_when_a_match_is_run():
+    """Every command and the app's start import the desk; scipy (about a second) waits for `match`."""
+    import subprocess
+    import sys
+
+    code = "import sys, coordinator.cli.main, coordinator.desk; print('scipy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
