@@ -182,9 +182,7 @@ class PlacementImporter(_ActivityImporter):
             item.target = placement
             self.audit_fields.update({"pupil_id", "host_id", "start_date", "end_date", "days", "status"})
         else:
-            for name, value in item.changes.items():
-                setattr(item.target, name, value)
-            self.audit_fields.update(item.changes)
+            self.update_target(item)
 
 
 _CLASS_LIST = re.compile(r"\s*[,;/+&]\s*|\s+(?:and|och|i|и)\s+")

@@ -80,9 +80,7 @@ class NetworkMemberImporter(Importer):
             item.target = member
             self.audit_fields.update(item.extra["values"])
         else:
-            for name, value in item.changes.items():
-                setattr(item.target, name, value)
-            self.audit_fields.update(item.changes)
+            self.update_target(item)
 
 
 class ContactLogImporter(Importer):
@@ -138,6 +136,4 @@ class ContactLogImporter(Importer):
             item.target = entry
             self.audit_fields.update(item.extra["values"])
         else:
-            for name, value in item.changes.items():
-                setattr(item.target, name, value)
-            self.audit_fields.update(item.changes)
+            self.update_target(item)

@@ -117,9 +117,7 @@ class OfferImporter(_ActivityImporter):
             item.target = offer
             self.audit_fields.update({"organisation_id", "places", "first_day", "last_day"})
         else:
-            for name, value in item.changes.items():
-                setattr(item.target, name, value)
-            self.audit_fields.update(item.changes)
+            self.update_target(item)
         if host.places_offered < values["places"]:  # what the organisation was asked for, and said yes to
             host.places_offered = values["places"]
             self.note("organisations", host.id, created=False)

@@ -305,9 +305,7 @@ class OrganisationImporter(Importer):
             item.target = org
             self.audit_fields.update(k for k in self.FIELDS if k in values)
         else:
-            for name, value in item.changes.items():
-                setattr(item.target, name, value)
-            self.audit_fields.update(item.changes)
+            self.update_target(item)
 
 
 class ContactImporter(Importer):
@@ -352,9 +350,7 @@ class ContactImporter(Importer):
             item.target = contact
             self.audit_fields.update(k for k in self.FIELDS if k in values)
         else:
-            for name, value in item.changes.items():
-                setattr(item.target, name, value)
-            self.audit_fields.update(item.changes)
+            self.update_target(item)
 
 
 def find_organisation(importer: Any, row: PlanRow) -> Organisation | None | bool:

@@ -71,6 +71,12 @@ class Importer:
     def write_row(self, item: Pending) -> None:
         raise NotImplementedError
 
+    def update_target(self, item: Pending) -> None:
+        """Write the changed values of a record the file matched, and note them for the audit log."""
+        for name, value in item.changes.items():
+            setattr(item.target, name, value)
+        self.audit_fields.update(item.changes)
+
     def after_write(self) -> None:
         self.session.flush()
         for item in self.written:
