@@ -26,6 +26,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from coordinator.i18n import N_
+
 ADULT_AGE = 18
 
 
@@ -57,6 +59,7 @@ class AgeBand:
     """The rules for minors of one country from `from_age` up to (not including) `to_age`."""
 
     key: str
+    label: str  # whom the band covers, marked with N_ and translated where shown
     from_age: int
     to_age: int
     hours_per_day: Limit
@@ -85,11 +88,11 @@ SE_RULES = CountryRules(
     country="SE",
     minimum_age=Limit(13, "Arbetsmiljölagen (1977:1160) 5 kap. 2 §"),
     bands=(
-        AgeBand("se_compulsory", 0, 16,
+        AgeBand("se_compulsory", N_("Pupils in compulsory school or under 16"), 0, 16,
                 hours_per_day=Limit(7, f"{_AFS}, arbetstid för minderåriga som omfattas av skolplikt"),
                 hours_per_week=Limit(35, f"{_AFS}, arbetstid för minderåriga som omfattas av skolplikt"),
                 night=Night(_t(20), _t(6), f"{_AFS}, arbetstidens förläggning, skolplikt")),
-        AgeBand("se_youth", 16, ADULT_AGE,
+        AgeBand("se_youth", N_("Pupils of 16–17 who have left compulsory school"), 16, ADULT_AGE,
                 hours_per_day=Limit(8, f"{_AFS}, arbetstid för ungdomar"),
                 hours_per_week=Limit(40, f"{_AFS}, arbetstid för ungdomar"),
                 night=Night(_t(22), _t(6), f"{_AFS}, arbetstidens förläggning, ungdomar")),
@@ -103,10 +106,10 @@ PL_RULES = CountryRules(
     country="PL",
     minimum_age=Limit(15, f"{_KP}, art. 190 § 2"),
     bands=(
-        AgeBand("pl_under_16", 0, 16, hours_per_day=Limit(6, f"{_KP}, art. 202 § 1"), hours_per_week=None,
-                night=_KP_NIGHT),
-        AgeBand("pl_16_17", 16, ADULT_AGE, hours_per_day=Limit(8, f"{_KP}, art. 202 § 2"), hours_per_week=None,
-                night=_KP_NIGHT),
+        AgeBand("pl_under_16", N_("Pupils under 16"), 0, 16, hours_per_day=Limit(6, f"{_KP}, art. 202 § 1"),
+                hours_per_week=None, night=_KP_NIGHT),
+        AgeBand("pl_16_17", N_("Pupils of 16–17"), 16, ADULT_AGE, hours_per_day=Limit(8, f"{_KP}, art. 202 § 2"),
+                hours_per_week=None, night=_KP_NIGHT),
     ),
 )
 
@@ -116,11 +119,11 @@ RU_RULES = CountryRules(
     country="RU",
     minimum_age=Limit(14, f"{_TK}, ст. 63 ч. 3"),
     bands=(
-        AgeBand("ru_under_15", 0, 15, hours_per_day=Limit(4, f"{_TK}, ст. 94"),
+        AgeBand("ru_under_15", N_("Pupils under 15"), 0, 15, hours_per_day=Limit(4, f"{_TK}, ст. 94"),
                 hours_per_week=Limit(24, f"{_TK}, ст. 92"), night=_TK_NIGHT),
-        AgeBand("ru_15", 15, 16, hours_per_day=Limit(5, f"{_TK}, ст. 94"),
+        AgeBand("ru_15", N_("Pupils of 15"), 15, 16, hours_per_day=Limit(5, f"{_TK}, ст. 94"),
                 hours_per_week=Limit(24, f"{_TK}, ст. 92"), night=_TK_NIGHT),
-        AgeBand("ru_16_17", 16, ADULT_AGE, hours_per_day=Limit(7, f"{_TK}, ст. 94"),
+        AgeBand("ru_16_17", N_("Pupils of 16–17"), 16, ADULT_AGE, hours_per_day=Limit(7, f"{_TK}, ст. 94"),
                 hours_per_week=Limit(35, f"{_TK}, ст. 92"), night=_TK_NIGHT),
     ),
 )
@@ -153,6 +156,11 @@ def band_on(rules: CountryRules, birth_date: dt.date, day: dt.date, *,
         youth = not compulsory_school and day.year - birth_date.year >= 16
         return rules.bands[-1] if youth else rules.bands[0]
     return next(b for b in rules.bands if b.from_age <= age < b.to_age)
+
+
+def assumed_band(rules: CountryRules) -> AgeBand:
+    """The band of a compulsory-school pupil without a birth date: a 15-year-old's (Sweden: compulsory school's)."""
+    return next(b for b in rules.bands if b.from_age <= 15 < b.to_age)
 
 
 def bands_over(rules: CountryRules, birth_date: dt.date, first: dt.date, last: dt.date, *,

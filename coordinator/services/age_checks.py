@@ -2,8 +2,8 @@
 
 The pupil's age on each day of the placement picks the rules (`reference.labour_rules`), so a pupil who
 turns 16 or 18 in the middle of a placement is held to the new rules from the birthday on. A pupil
-without a birth date is held to the rules of the youngest band when enrolled in a compulsory school that
-year, and to none otherwise. Nothing here is ever said about a day on which the pupil is an adult.
+without a birth date is held to a 15-year-old's rules (`assumed_band`) when enrolled in a compulsory
+school that year, and to none otherwise. Nothing here is ever said about a day on which the pupil is an adult.
 """
 
 from __future__ import annotations
@@ -11,22 +11,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coordinator.formatting import format_date, format_number, format_time
 from coordinator.i18n import _, pgettext
-from coordinator.models import Enrolment, Pupil, School, SchoolClass, SchoolType, SchoolYear
+from coordinator.pupil_ages import PupilFacts, country_rules, pupil_facts
 from coordinator.reference.labour_rules import (
     AgeBand,
     CountryRules,
     age_on,
+    assumed_band,
     band_on,
     bands_over,
     is_adult,
-    rules_of,
 )
-from coordinator.reference.profiles import profile
 from coordinator.services.warning_codes import (
     GUARDIAN_CONSENT_MISSING,
     HOURS_PER_DAY,
@@ -35,14 +33,6 @@ from coordinator.services.warning_codes import (
     UNDER_MINIMUM_AGE,
     CheckWarning,
 )
-from coordinator.settings import get_setting, profile_code
-
-
-@dataclass(frozen=True)
-class PupilFacts:
-    birth_date: dt.date | None
-    compulsory_school: bool  # enrolled in a compulsory school form in the placement's school year
-    guardian_consent: bool
 
 
 @dataclass(frozen=True)
@@ -53,24 +43,6 @@ class WorkingTime:
     daily_start: dt.time | None
     daily_end: dt.time | None
     days: int | None = None  # days of work in the period; None: every weekday
-
-
-def country_rules(session: Session) -> CountryRules | None:
-    """The rules of the database's country (the setting "country", else the profile's)."""
-    return rules_of(get_setting(session, "country") or profile(profile_code(session)).country)
-
-
-def pupil_facts(session: Session, pupil_id: int, day: dt.date) -> PupilFacts:
-    year_id = session.scalar(select(SchoolYear.id).where(SchoolYear.starts_on <= day, SchoolYear.ends_on >= day))
-    compulsory = session.scalar(
-        select(SchoolType.compulsory).select_from(Enrolment)
-        .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
-        .join(School, School.id == SchoolClass.school_id)
-        .join(SchoolType, SchoolType.id == School.school_type_id)
-        .where(Enrolment.pupil_id == pupil_id, Enrolment.school_year_id == year_id).limit(1))
-    row = session.execute(select(Pupil.birth_date, Pupil.guardian_consent).where(Pupil.id == pupil_id)).first()
-    born, consent = (row[0], bool(row[1])) if row is not None else (None, False)
-    return PupilFacts(birth_date=born, compulsory_school=bool(compulsory), guardian_consent=consent)
 
 
 def _hours(value: float) -> str:
@@ -84,8 +56,7 @@ def _age_text(facts: PupilFacts, day: dt.date) -> str:
 def _segments(rules: CountryRules, facts: PupilFacts, work: WorkingTime) -> list[tuple[dt.date, dt.date, AgeBand]]:
     """(first day, last day, band) for each stretch of the period under one band; none for adult days."""
     if facts.birth_date is None:
-        return [(work.first_day, work.last_day, rules.bands[0] if rules.youth_by_calendar_year else
-                 next(b for b in rules.bands if b.from_age <= 15 < b.to_age))] if facts.compulsory_school else []
+        return [(work.first_day, work.last_day, assumed_band(rules))] if facts.compulsory_school else []
     starts = bands_over(rules, facts.birth_date, work.first_day, work.last_day,
                         compulsory_school=facts.compulsory_school)
     segments = []

@@ -126,3 +126,31 @@ def test_table_lists_translated_messages_and_exits_0(tmp_path, capsys):
     code, out, err = run(capsys, "--db", db, "--lang", "pl", "warnings", "--year", YEAR)
     assert (code, err) == (0, "")
     assert out.strip() == "0 ostrzeżeń."
+
+
+def test_an_adult_students_letter_has_no_guardian_and_a_minors_has(tmp_path, capsys):
+    from pypdf import PdfReader
+
+    from coordinator.i18n import _, use_language
+
+    db = new_db(capsys, tmp_path, "ru")
+    imported(capsys, db, tmp_path, "pupils", "Имя;Фамилия;Группа;Курс;Дата рождения;Номер обучающегося;"
+             "Законный представитель;Телефон законного представителя\n"
+             "Иван;Петров;ТМ-21;2;2010-09-01;R16;Ольга Петрова;+7 912 000-00-01\n"
+             "Анна;Смирнова;ТМ-41;4;2007-09-01;R19;Павел Смирнов;+7 912 000-00-02\n", "--school", "Колледж")
+    imported(capsys, db, tmp_path, "organisations", "Наименование\nЗавод\n")
+    imported(capsys, db, tmp_path, "placements", "Номер обучающегося;Место практики;Дата начала;Дата окончания\n"
+             "R16;Завод;2027-03-01;2027-03-05\nR19;Завод;2027-03-01;2027-03-05\n")
+    out = tmp_path / "letters.pdf"
+    code, _out, err = run(capsys, "--db", db, "--lang", "ru", "report", "letters", "--year", YEAR, "--out", str(out))
+    assert code == 0, err
+    pages = [page.extract_text() for page in PdfReader(str(out)).pages]
+    with use_language("ru"):
+        signature, guardian_row = _("Guardian's signature"), _("Guardian")
+    minor = next(p for p in pages if "Иван Петров" in p and "Ольга Петрова" in p)
+    adult = next(p for p in pages if "Анна Смирнова" in p and "Завод" in p and "Иван" not in p)
+    assert signature in minor and signature not in adult
+    assert "Павел Смирнов" not in adult and guardian_row not in adult
+    host = next(p for p in pages if "ст. 94" in p)
+    # Only the 16-year-old is a minor: the host reads the rules for 16–17 (7 h a day), not those for 15.
+    assert "7 ч в день, 35 ч в неделю" in host and "5 ч в день" not in host
