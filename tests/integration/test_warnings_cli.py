@@ -154,3 +154,22 @@ def test_an_adult_students_letter_has_no_guardian_and_a_minors_has(tmp_path, cap
     host = next(p for p in pages if "ст. 94" in p)
     # Only the 16-year-old is a minor: the host reads the rules for 16–17 (7 h a day), not those for 15.
     assert "7 ч в день, 35 ч в неделю" in host and "5 ч в день" not in host
+
+
+def test_clashes_weekends_and_capacity_carry_their_codes_and_records(tmp_path, capsys):
+    db = new_db(capsys, tmp_path, "se")
+    imported(capsys, db, tmp_path, "pupils", "Förnamn;Efternamn;Klass;Födelsedatum;Elevnummer\n"
+             "Alva;Berg;8A;2012-06-15;S1\nNils;Ek;8A;2012-02-01;S2\n", "--school", "Norra skolan")
+    imported(capsys, db, tmp_path, "organisations", "Namn;Antal platser\nVerkstad AB;1\nBageriet;0\n")
+    imported(capsys, db, tmp_path, "placements", "Elevnummer;Arbetsplats;Startdatum;Slutdatum;Anteckningar\n"
+             "S1;Verkstad AB;2027-03-01;2027-03-05;first\nS1;Bageriet;2027-03-03;2027-03-10;second\n"
+             "S2;Verkstad AB;2027-03-01;2027-03-05;third\n")
+    imported(capsys, db, tmp_path, "study-visits", "Arbetsplats;Rubrik;Datum;Klass\n"
+             "Verkstad AB;Öppet hus;2027-03-06;8A\nBageriet;Bakdag;2027-03-06;8A\n")
+    code, out, err = run(capsys, "--db", db, "--lang", "sv", "warnings", "--year", YEAR, "--format", "json")
+    assert code == 0, err
+    found = {(w["kind"], w["code"]) for w in json.loads(out)}
+    assert {("placement", "placement_overlap"), ("placement", "host_over_capacity"),
+            ("study_visit", "weekend"), ("study_visit", "double_booking")} <= found
+    code, out, err = run(capsys, "--db", db, "--lang", "sv", "warnings", "--year", YEAR, "--school", "Ingenstans")
+    assert code == 1 and "Ingenstans" in err and out == ""
