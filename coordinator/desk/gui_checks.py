@@ -1,6 +1,7 @@
-"""The desk's checks for the desktop app's forms: warnings while a visit or placement is edited.
+"""The desk's checks: warnings while a visit or placement is edited, and all of a year's at once.
 
-A warning never blocks a save; the forms show it beside the fields. Everything comes back as plain values.
+A warning never blocks a save; the forms show it beside the fields, and `coordinator warnings` lists
+the same checks for every record. Everything comes back as plain values.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from coordinator.desk.core import DeskCore
 
 if TYPE_CHECKING:
     from coordinator.services.checks import CheckWarning, LackingPupil
+    from coordinator.services.warnings_list import RecordWarning
 
 
 class GuiChecks(DeskCore):
@@ -52,3 +54,9 @@ class GuiChecks(DeskCore):
         from coordinator.services.checks import pupils_lacking_placement_days
 
         return self._read(lambda s: pupils_lacking_placement_days(s, grade=grade))
+
+    def year_warnings(self, *, year: str | None = None, school: str | None = None) -> list[RecordWarning]:
+        """Every warning about a school year's placements and study visits (`coordinator warnings`)."""
+        from coordinator.services.warnings_list import year_warnings
+
+        return self._read(lambda s: year_warnings(s, year=year, school=school))

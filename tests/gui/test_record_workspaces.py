@@ -150,7 +150,7 @@ def test_placement_form_warns_but_saves(qtbot, main_window):
     assert isinstance(form.editor("risk_assessment_received"), QCheckBox)
     qtbot.waitUntil(lambda: panel.warnings.isVisible(), timeout=3000)
     assert "risk assessment" in panel.warnings.text().lower()
-    assert "hours" in panel.warnings.text().lower()
+    assert "a working day of 9 h" in panel.warnings.text().lower()
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     assert panel.status.text() == "Created."
 
