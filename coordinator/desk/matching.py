@@ -82,12 +82,15 @@ class MatchingDesk(DeskCore):
 
     def write_match_letters(self, *, first_day: dt.date, last_day: dt.date, out: Path,
                             language: str | None = None) -> Path:
-        """The placement letters (to pupils and hosts) of the period's placements, as one PDF."""
+        """The placement letters (to pupils and to hosts) of the pupils who wished for the period, as one PDF:
+        their placements inside it, as an applied match wrote them."""
         from coordinator.documents import render_document
+        from coordinator.matching.service import match_placements
         from coordinator.schoolyears import label_of
 
+        placements = self._read(lambda s: match_placements(s, first_day=first_day, last_day=last_day))
         return render_document(self.store, "letters", out, language=language, year=label_of(first_day),
-                               date_from=first_day, date_to=last_day)
+                               date_from=first_day, date_to=last_day, placement_ids=placements)
 
     def organisation_id_of(self, text: str) -> int:
         """The organisation with this number or name (for the command line's offer form)."""

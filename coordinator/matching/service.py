@@ -100,6 +100,16 @@ def match_inputs(
     return offers, wishes
 
 
+def match_placements(session: Session, *, first_day: dt.date, last_day: dt.date) -> list[int]:
+    """The placements (not cancelled) inside the period of the pupils who wished for it: a match's own."""
+    from coordinator.models import Placement, PlacementStatus
+
+    wished = select(Wish.pupil_id).where(Wish.first_day == first_day, Wish.last_day == last_day)
+    return list(session.scalars(select(Placement.id).where(
+        Placement.pupil_id.in_(wished), Placement.start_date >= first_day, Placement.end_date <= last_day,
+        Placement.status != PlacementStatus.CANCELLED)))
+
+
 def wish_periods(session: Session) -> list[WishPeriod]:
     """The periods pupils have wishes for, with how many pupils wished."""
     rows = session.execute(
