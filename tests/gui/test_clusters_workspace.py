@@ -125,7 +125,7 @@ def test_a_project_its_budget_by_source_and_its_spending_are_edited_in_the_app(q
                    if desk.record("budget_lines", i).values["funding_source_id"] == sources["Tillväxtverket"])
     _new(qtbot, costs, {"description": "Buss till studiebesök", "amount": "1 250,50"},
          {"project_id": project, "budget_line_id": line_id})
-    assert desk.record("budget_lines", line_id).values["spent"] == "1250.50"
+    assert desk.record("budget_lines", line_id).values["spent"] == "1,250.50"
     assert desk.project_budget(project).costs_minor == 1_250_50
     qtbot.keyClicks(costs.filter, "Buss till")
     qtbot.waitUntil(lambda: costs.model.rowCount() == 1 and not costs.model.loading, timeout=10_000)
@@ -135,12 +135,12 @@ def test_a_project_its_budget_by_source_and_its_spending_are_edited_in_the_app(q
     qtbot.keyClicks(costs.form.editor("amount"), "1000")
     qtbot.mouseClick(costs.save_button, Qt.MouseButton.LeftButton)
     assert costs.status.text() == "Saved."
-    assert desk.record("budget_lines", line_id).values["spent"] == "1000.00"
+    assert desk.record("budget_lines", line_id).values["spent"] == "1,000.00"
     qtbot.mouseClick(costs.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not costs.model.loading, timeout=10_000)
     assert desk.record("budget_lines", line_id).values["spent"] == "0.00"
     main_window.actionUndo.trigger()  # the cost comes back, and with it the money spent
-    assert desk.record("budget_lines", line_id).values["spent"] == "1000.00"
+    assert desk.record("budget_lines", line_id).values["spent"] == "1,000.00"
 
 
 def test_a_wrong_amount_is_refused_at_its_field(qtbot, main_window):

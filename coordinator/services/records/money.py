@@ -97,6 +97,15 @@ def _lines(session: Session) -> list[tuple[Any, str]]:
                             for i, project, source, who in rows]
 
 
+def editable(minor: int, currency: str) -> str:
+    """Minor units as a person types the amount in the language in force: '1 250,50', '1,250.50'."""
+    from babel.numbers import format_decimal
+
+    from coordinator.formatting import locale_code
+
+    return format_decimal(to_decimal(minor, currency), format="#,##0.00", locale=locale_code())
+
+
 def _amount(values: dict[str, Any], problems: dict[str, str], name: str, label: str, currency: str) -> int | None:
     """The field's text as minor units; a problem on the field when it is not an amount."""
     text = values.get(name)
@@ -218,8 +227,7 @@ class BudgetLineKindSpec(MoneyCells):
 
     def extra_values(self, session, obj):
         currency = session.get(Project, obj.project_id).currency
-        return {"planned": str(to_decimal(obj.planned_minor, currency)),
-                "spent": str(to_decimal(obj.spent_minor, currency))}
+        return {"planned": editable(obj.planned_minor, currency), "spent": editable(obj.spent_minor, currency)}
 
     def check(self, session, values, problems, record_id) -> None:
         project = session.get(Project, values.get("project_id") or 0)
@@ -268,7 +276,7 @@ class CostKindSpec(MoneyCells):
                 ColumnSpec("amount", N_("Amount"), Cost.amount_minor, INT))
 
     def extra_values(self, session, obj):
-        return {"amount": str(to_decimal(obj.amount_minor, session.get(Project, obj.project_id).currency))}
+        return {"amount": editable(obj.amount_minor, session.get(Project, obj.project_id).currency)}
 
     def check(self, session, values, problems, record_id) -> None:
         project = session.get(Project, values.get("project_id") or 0)
