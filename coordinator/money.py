@@ -33,7 +33,7 @@ def to_minor(amount: Decimal, currency: str) -> int:
 
 
 def parse_amount(text: str | int | Decimal, currency: str) -> int:
-    """'1 234,50', '1234.50', '100 000 000' or a Decimal → minor units; UserError for anything else."""
+    """'1 234,50', '1234.50', '1,234.50', '100 000 000' or a Decimal → minor units; UserError for anything else."""
     if isinstance(text, bool) or isinstance(text, float):
         raise TypeError("money is never a float")
     if isinstance(text, int):
@@ -41,7 +41,10 @@ def parse_amount(text: str | int | Decimal, currency: str) -> int:
     if isinstance(text, Decimal):
         return to_minor(text, currency)
     cleaned = _SPACES.sub("", str(text)).removesuffix(currency).strip()
-    if cleaned.count(",") == 1 and "." not in cleaned:
+    if "," in cleaned and "." in cleaned:  # '1,234.50' or '1.234,50': the last mark is the decimal one
+        decimal_mark = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
+        cleaned = cleaned.replace("." if decimal_mark == "," else ",", "").replace(decimal_mark, ".")
+    elif cleaned.count(",") == 1:
         cleaned = cleaned.replace(",", ".")
     try:
         amount = Decimal(cleaned)

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "coordinator.cli.transfer_commands",
     "coordinator.cli.safety_commands",
     "coordinator.cli.matching_commands",
+    "coordinator.cli.project_commands",
     "coordinator.cli.gui_commands",
     "coordinator.cli.warnings_commands",
 )

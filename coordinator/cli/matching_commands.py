@@ -8,14 +8,15 @@ did not wish for only when no wished place can take them. Exit 0 with the result
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import click
 
 from coordinator.cli.context import CliContext, emit_json, pass_cli
-from coordinator.cli.option_types import BoundedText
+from coordinator.cli.option_types import BoundedText, OutputPath
 from coordinator.desk import write_lock
 from coordinator.formatting import format_date, format_percent
-from coordinator.i18n import _, ngettext
+from coordinator.i18n import LANGUAGES, _, ngettext
 
 
 def day_value(_ctx: click.Context, param: click.Parameter, text: str | None) -> dt.date | None:
@@ -182,6 +183,35 @@ def match_command(
         )
 
 
+@click.command("offer-form")
+@click.argument("organisation", type=BoundedText("organisation"))
+@click.option("--from", "first_day", required=True, metavar="DATE", callback=day_value,
+              help="First day of the placement period (YYYY-MM-DD).")
+@click.option("--to", "last_day", required=True, metavar="DATE", callback=day_value,
+              help="Last day of the placement period (YYYY-MM-DD).")
+@click.option("--out", "out", required=True, type=OutputPath(), help="The form to write (.xlsx).")
+@click.option("--form-lang", "language", type=click.Choice(LANGUAGES),
+              help="Language of the form (default: the organisation's contact person's).")
+@pass_cli
+def offer_form_command(cli: CliContext, organisation: str, first_day: dt.date, last_day: dt.date, out: Path,
+                       language: str | None) -> None:
+    """Write the offer form for one ORGANISATION (name or number) and period, to send to the employer.
+
+    The XLSX sheet is pre-filled with what the app knows; the employer writes in the places and
+    conditions, and the returned file is read as it is by `coordinator import offers FILE`.
+    """
+    if out.suffix.lower() != ".xlsx":
+        raise click.BadParameter(_("The offer form is an .xlsx file."), param_hint="--out")
+    if last_day < first_day:
+        raise click.BadParameter(_("The last day is before the first day."), param_hint="--to")
+    with cli.open() as desk:
+        organisation_id = desk.organisation_id_of(organisation)
+        used = desk.write_offer_form(organisation_id=organisation_id, first_day=first_day, last_day=last_day,
+                                     out=out, language=language)
+    click.echo(_("Offer form written: {path} ({language}).").format(path=out, language=used))
+
+
 def register(group: click.Group) -> None:
     """Add this module's commands to the `coordinator` group."""
     group.add_command(match_command)
+    group.add_command(offer_form_command)

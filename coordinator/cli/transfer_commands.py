@@ -94,7 +94,7 @@ def import_command(cli: CliContext, kind: str, file: Path, school: str | None, y
 @click.argument("kind", type=click.Choice(["all", "pupils", "organisations", "contacts", "placements",
                                            "study-visits", "schools", "classes", "teachers", "encounters",
                                            "trainings", "meetings", "networks", "agreements", "contact-log",
-                                           "projects"]))
+                                           "projects", "offers", "wishes"]))
 @click.option("--out", "out", type=OutputPath(), required=True,
               help="FILE.xlsx, FILE.csv (or FILE.vcf for contacts).")
 @click.option("--include-protected", is_flag=True, help="Include pupils with a protected identity.")

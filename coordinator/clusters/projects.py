@@ -37,6 +37,17 @@ def find_source(session: Session, text: str) -> FundingSource:
     return found
 
 
+def project_named(session: Session, text: str) -> Project:
+    """The project with this name (case aside) or number; NotFoundError naming the projects there are."""
+    wanted = fold(text)
+    projects = list(session.scalars(select(Project).order_by(Project.name)))
+    found = next((p for p in projects if fold(p.name) == wanted or str(p.id) == text.strip()), None)
+    if found is None:
+        raise NotFoundError(_("There is no project “{text}”; the projects are: {names}.").format(
+            text=text, names=", ".join(p.name for p in projects) or "–"))
+    return found
+
+
 def add_project(session: Session, *, name: str, starts_on: dt.date | None = None, ends_on: dt.date | None = None,
                 owner_organisation_id: int | None = None, network_id: int | None = None,
                 goal_id: int | None = None, currency: str | None = None) -> Project:
@@ -53,9 +64,11 @@ def add_project(session: Session, *, name: str, starts_on: dt.date | None = None
 
 
 def set_budget_line(session: Session, *, project_id: int, funding_source_id: int, planned_minor: int,
-                    spent_minor: int = 0, financier_id: int | None = None) -> BudgetLine:
-    """The project's line for a source (and financier), made or changed; amounts in minor units."""
-    for amount in (planned_minor, spent_minor):
+                    spent_minor: int | None = 0, financier_id: int | None = None) -> BudgetLine:
+    """The project's line for a source (and financier), made or changed; amounts in minor units.
+
+    `spent_minor` None keeps what the line has spent (nothing, for a new line)."""
+    for amount in (planned_minor, 0 if spent_minor is None else spent_minor):
         if not isinstance(amount, int) or isinstance(amount, bool):
             raise TypeError("money is kept in integer minor units")
         if amount < 0:
@@ -66,7 +79,9 @@ def set_budget_line(session: Session, *, project_id: int, funding_source_id: int
     if line is None:
         line = BudgetLine(project_id=project_id, funding_source_id=funding_source_id, financier_id=financier_id)
         session.add(line)
-    line.planned_minor, line.spent_minor = planned_minor, spent_minor
+    line.planned_minor = planned_minor
+    if spent_minor is not None or line.spent_minor is None:
+        line.spent_minor = spent_minor or 0
     session.flush()
     return line
 

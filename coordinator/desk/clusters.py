@@ -130,8 +130,9 @@ class ClustersDesk(DeskCore):
         return self._write(lambda s: money.add_project(s, name=name, **fields))[1]
 
     def set_budget_line(self, *, project_id: int, funding_source_id: int, planned_minor: int,
-                        spent_minor: int = 0, financier_id: int | None = None) -> Changes:
-        """Planned and spent money of one source, in integer minor units (öre, grosze, kopecks)."""
+                        spent_minor: int | None = 0, financier_id: int | None = None) -> Changes:
+        """Planned and spent money of one source, in integer minor units (öre, grosze, kopecks);
+        `spent_minor` None keeps what the line has spent."""
         return self._write(lambda s: money.set_budget_line(
             s, project_id=project_id, funding_source_id=funding_source_id, planned_minor=planned_minor,
             spent_minor=spent_minor, financier_id=financier_id))[1]
@@ -140,6 +141,26 @@ class ClustersDesk(DeskCore):
         """A cost (`date`, `budget_line_id`, `activity_kind`/`activity_id`, `action_id`) in minor units."""
         return self._write(lambda s: money.add_cost(s, project_id=project_id, description=description,
                                                     amount_minor=amount_minor, **fields))[1]
+
+    def project_id_of(self, text: str) -> int:
+        """The project with this name or number (for the command line)."""
+        return self._read(lambda s: money.project_named(s, text).id)
+
+    def funding_source_id_of(self, text: str) -> int:
+        """The profile country's funding source named by its name or its kind in any language."""
+        return self._read(lambda s: money.find_source(s, text).id)
+
+    def network_id_of(self, text: str) -> int:
+        """The network with this name (case aside)."""
+        return self._read(lambda s: nets.network_by_name(s, text).id)
+
+    def budget_line_of(self, *, project_id: int, funding_source_id: int) -> int | None:
+        """The project's (first) budget line for the source, if it has one."""
+        from coordinator.models import BudgetLine
+
+        return self._read(lambda s: s.scalar(select(BudgetLine.id).where(
+            BudgetLine.project_id == project_id, BudgetLine.funding_source_id == funding_source_id)
+            .order_by(BudgetLine.id).limit(1)))
 
     def project_budget(self, project_id: int) -> Budget:
         return self._read(lambda s: money.budget(s, project_id))

@@ -37,13 +37,18 @@ class MatchingDesk(DeskCore):
         year: str | None = None,
         balance: bool = False,
         seed: int = 0,
+        locks: dict[int, int] | None = None,
     ) -> MatchOutcome:
-        """The rank-maximal match of the pupils who wished for this period; nothing is written."""
+        """The rank-maximal match of the pupils who wished for this period; nothing is written.
+
+        `locks` maps a pupil's id to the offer id the coordinator placed them at by hand; they stay.
+        """
         from coordinator.matching.service import run_match
 
         return self._read(
             lambda session: run_match(
-                session, first_day=first_day, last_day=last_day, year=year, balance=balance, seed=seed
+                session, first_day=first_day, last_day=last_day, year=year, balance=balance, seed=seed,
+                locks=locks,
             )
         )
 
@@ -55,6 +60,7 @@ class MatchingDesk(DeskCore):
         year: str | None = None,
         balance: bool = False,
         seed: int = 0,
+        locks: dict[int, int] | None = None,
     ) -> tuple[MatchOutcome, Changes]:
         """Match and write every assignment as a placement with status requested, in one transaction."""
         from coordinator.matching.service import run_match
@@ -70,8 +76,38 @@ class MatchingDesk(DeskCore):
                 balance=balance,
                 seed=seed,
                 apply=True,
+                locks=locks,
             )
         )
+
+    def write_match_letters(self, *, first_day: dt.date, last_day: dt.date, out: Path,
+                            language: str | None = None) -> Path:
+        """The placement letters (to pupils and to hosts) of the pupils who wished for the period, as one PDF:
+        their placements inside it, as an applied match wrote them."""
+        from coordinator.documents import render_document
+        from coordinator.matching.service import match_placements
+        from coordinator.schoolyears import label_of
+
+        placements = self._read(lambda s: match_placements(s, first_day=first_day, last_day=last_day))
+        return render_document(self.store, "letters", out, language=language, year=label_of(first_day),
+                               date_from=first_day, date_to=last_day, placement_ids=placements)
+
+    def organisation_id_of(self, text: str) -> int:
+        """The organisation with this number or name (for the command line's offer form)."""
+        from coordinator.matching.offer_form import organisation_id_of
+
+        return self._read(lambda session: organisation_id_of(session, text))
+
+    def write_offer_form(self, *, organisation_id: int, first_day: dt.date, last_day: dt.date, out: Path,
+                         language: str | None = None) -> str:
+        """The offer form (XLSX) for one organisation and period, in its contact's language; returns it."""
+        from coordinator.matching.offer_form import write_offer_form
+        from coordinator.safety.own_files import refuse_own_file
+
+        refuse_own_file(out, self.store.path)
+        return self._read(lambda session: write_offer_form(
+            session, organisation_id=organisation_id, first_day=first_day, last_day=last_day, out=out,
+            language=language))
 
     def import_wishes(
         self,

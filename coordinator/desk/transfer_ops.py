@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,8 +54,11 @@ class TransferOps(DeskCore):
 
     def apply_import(self, plan: ImportPlan, *, school: str | None = None, year: str | None = None,
                      good_rows_only: bool = False, dry_run: bool = False, progress: Progress | None = None,
-                     cancelled: Callable[[], bool] | None = None) -> tuple[ImportResult, Changes]:
-        """Import an analysed file in one transaction, after a backup (not for a dry run)."""
+                     cancelled: Callable[[], bool] | None = None,
+                     period: tuple[dt.date, dt.date] | None = None) -> tuple[ImportResult, Changes]:
+        """Import an analysed file in one transaction, after a backup (not for a dry run).
+
+        `period` (first and last day) is the placement period a file of wishes is for."""
         from coordinator.safety.backups import backup_before
         from coordinator.transfer import apply_import
 
@@ -62,7 +66,7 @@ class TransferOps(DeskCore):
             backup_before(self.store, "import")
         result, changes = self._track(lambda: self._read(lambda s: apply_import(
             s, plan, school=school, year=year, good_rows_only=good_rows_only, dry_run=dry_run, progress=progress,
-            cancelled=cancelled)))
+            cancelled=cancelled, period=period)))
         return result, self.announce(changes.merge(result.changes))
 
     def import_file(self, file: Path, kind: str, *, mapping: dict[str, str] | None = None,

@@ -138,6 +138,8 @@ def placements_in_scope(session: Session, scope: Scope) -> list[PlacementItem]:
     class_ids = scope.class_ids(session)
     if class_ids is not None:
         query = query.where(SchoolClass.id.in_(class_ids))
+    if scope.placement_ids is not None:
+        query = query.where(Placement.id.in_(scope.placement_ids))
     items = []
     for placement, pupil, org, sup, klass, school, teacher in session.execute(query):
         items.append(PlacementItem(

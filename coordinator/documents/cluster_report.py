@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coordinator.clusters import networks as nets
@@ -23,7 +23,7 @@ from coordinator.formatting import (
     format_share,
 )
 from coordinator.i18n import _, pgettext
-from coordinator.models import Agreement, Network, OrganisationKind, Project
+from coordinator.models import Agreement, BudgetLine, Network, OrganisationKind, Project
 from coordinator.reference.sectors import sector_label
 
 
@@ -36,6 +36,21 @@ def _counts(title: str, heading: str, counter: Counter[str]) -> list[Flowable]:
     table = data_table([heading, _("Members")], rows, [0.5, 0.15], numeric=(1,), total_width=LANDSCAPE_WIDTH)
     table.hAlign = "LEFT"
     return [Paragraph(esc(title), styles().h3), table]
+
+
+def _money_given(session: Session, scope: Scope) -> dict[int, str]:
+    """Per financier, what its budget lines in projects running in the year have spent, in each currency."""
+    running = ((Project.starts_on.is_(None)) | (Project.starts_on <= scope.year_end)) & (
+        (Project.ends_on.is_(None)) | (Project.ends_on >= scope.year_start))
+    given: dict[int, list[str]] = {}
+    for financier, currency, spent in session.execute(
+            select(BudgetLine.financier_id, Project.currency, func.sum(BudgetLine.spent_minor))
+            .join(Project, Project.id == BudgetLine.project_id)
+            .where(BudgetLine.financier_id.is_not(None), running)
+            .group_by(BudgetLine.financier_id, Project.currency).order_by(Project.currency)):
+        if spent:
+            given.setdefault(financier, []).append(format_money(int(spent), currency))
+    return {financier: "; ".join(amounts) for financier, amounts in given.items()}
 
 
 def _members(session: Session, scope: Scope, network: Network, job: Job) -> list[Flowable]:
@@ -54,16 +69,19 @@ def _members(session: Session, scope: Scope, network: Network, job: Job) -> list
     story.append(Paragraph(esc(_("What each member did in {year}").format(year=format_school_year(scope.year))),
                            st.h3))
     table = []
+    money = _money_given(session, scope)
     for row in rows:
         job.check()
         done = (nets.contribution(session, row.organisation_id, scope.year_start, scope.year_end)
                 if row.organisation_id is not None else nets.Contribution())
         table.append((row.name, row.role, format_date(row.joined_on) if row.joined_on else "–",
                       format_number(done.placements), format_number(done.visits), format_number(done.encounters),
-                      format_number(done.trainings), format_number(done.patron_classes)))
+                      format_number(done.trainings), format_number(done.patron_classes),
+                      money.get(row.organisation_id or 0, "–")))
     story.append(data_table([_("Member"), _("Role in the network"), _("Joined"), _("Placements"),
-                             _("Study visits"), _("Encounters"), _("Trainings"), _("Patron classes")], table,
-                            [0.22, 0.15, 0.09, 0.08, 0.1, 0.12, 0.14, 0.1], numeric=(3, 4, 5, 6, 7),
+                             _("Study visits"), _("Encounters"), _("Trainings"), _("Patron classes"),
+                             _("Money given")], table,
+                            [0.18, 0.12, 0.08, 0.07, 0.11, 0.1, 0.12, 0.09, 0.13], numeric=(3, 4, 5, 6, 7, 8),
                             total_width=LANDSCAPE_WIDTH))
     return story
 

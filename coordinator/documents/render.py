@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import importlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 from coordinator.documents.job import Job
@@ -55,7 +56,8 @@ def render_document(store: Store, kind: str, out: Path, *, language: str | None 
                     school: str | None = None, class_name: str | None = None, teacher: str | None = None,
                     grade: str | None = None, date_from: dt.date | None = None, date_to: dt.date | None = None,
                     progress: Callable[[int, int], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> Path:
+                    cancelled: Callable[[], bool] | None = None,
+                    placement_ids: Collection[int] | None = None) -> Path:
     """Write one document of `kind` for the scope to `out` (PDF) and return `out`.
 
     Raises UserError (translated) for an unknown kind, school, class or teacher, or when the scope
@@ -69,6 +71,8 @@ def render_document(store: Store, kind: str, out: Path, *, language: str | None 
         with store.session() as session:
             scope = resolve_scope(session, year=year, school=school, class_name=class_name, teacher=teacher,
                                   grade=grade, date_from=date_from, date_to=date_to)
+            if placement_ids is not None:
+                scope = dataclasses.replace(scope, placement_ids=frozenset(placement_ids))
             document = module.build(session, scope, job)
             logo_setting = get_setting(session, "logo_path")
         logo = Path(logo_setting) if logo_setting and Path(logo_setting).is_file() else None

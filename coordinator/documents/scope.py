@@ -35,6 +35,7 @@ class Scope:
     teacher_id: int | None = None
     teacher_name: str | None = None
     grade: str | None = None  # all classes of one grade (e.g. every grade-8 letter), within the school if named
+    placement_ids: frozenset[int] | None = None  # only these placements (a match's letters); None: all in scope
 
     def describe(self) -> str:
         """One line naming what the document covers, for its first page."""

@@ -69,6 +69,21 @@ def _known(session: Session, organisation: Organisation, first_day: dt.date, las
     }
 
 
+def organisation_id_of(session: Session, text: str) -> int:
+    """The organisation with this number or (case aside) this name; a UserError if none or several."""
+    wanted = text.strip()
+    found = list(session.scalars(select(Organisation.id).where(Organisation.org_number == wanted)))
+    if not found:
+        # Compared in Python: SQLite's lower() leaves Cyrillic and Polish letters as they are.
+        found = [i for i, name in session.execute(select(Organisation.id, Organisation.name))
+                 if name.casefold() == wanted.casefold()]
+    if not found:
+        raise UserError(_("There is no organisation named or numbered “{text}”.").format(text=wanted))
+    if len(found) > 1:
+        raise UserError(_("Several organisations are named “{text}”; give its number instead.").format(text=wanted))
+    return found[0]
+
+
 def write_offer_form(
     session: Session,
     *,

@@ -100,3 +100,4 @@ class MatchResult:
     assignments: tuple[Assignment, ...]
     unplaced: tuple[int, ...]
     balance: bool
+    locked: frozenset[int] = frozenset()  # pupils the coordinator placed by hand

@@ -73,7 +73,7 @@ class Explanation:
     lines: tuple[str, ...]
 
 
-def _unfit_words(reason: str, offer: OfferIn, problem: Problem) -> str:
+def unfit_words(reason: str, offer: OfferIn, problem: Problem) -> str:
     if reason == TOO_YOUNG:
         return _("the pupil is younger than the minimum age ({age}) on the first day").format(
             age=offer.minimum_age
@@ -124,7 +124,7 @@ class _Explainer:
         if not fitting:
             why = unfit_reason(pupil, offers[0], self.problem.max_hours_minor) or OVERLAP
             return _("{wish}: does not fit, {why}.").format(
-                wish=head, why=_unfit_words(why, offers[0], self.problem)
+                wish=head, why=unfit_words(why, offers[0], self.problem)
             )
         places = sum(o.places for o in fitting)
         mine = min(_level(rank, pupil, o, self.result.balance) for o in fitting)
@@ -154,6 +154,9 @@ class _Explainer:
         wishes = self.problem.wishes.get(pupil_id, ())
         got = self.placed.get(pupil_id)
         lines = []
+        if got is not None and pupil_id in self.result.locked:
+            return Explanation(pupil=pupil_id, lines=(
+                _("Placed by hand by the coordinator: {name}.").format(name=self.names.get(got.organisation, "?")),))
         if got is not None and got.rank is not None:
             lines.append(
                 _("Placed on wish {rank}: {name}").format(

@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 
 from coordinator.errors import UserError
 from coordinator.formatting import format_date
-from coordinator.i18n import _
+from coordinator.i18n import _, ngettext
 from coordinator.matching.data import Period, apply_result, load_problem, organisation_names
-from coordinator.matching.report import as_json, explanations
+from coordinator.matching.problem import Problem, unfit_reason
+from coordinator.matching.report import as_json, explanations, unfit_words
 from coordinator.models import Enrolment, Offer, Organisation, Pupil, SchoolClass, Wish
 
 
@@ -28,6 +29,8 @@ class MatchRow:
     organisation_name: str
     rank: int | None
     explanation: tuple[str, ...]
+    offer: int | None = None
+    locked: bool = False  # placed by hand: a new run keeps the pupil there
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class WishPeriod:
 
 @dataclass(frozen=True)
 class OfferRow:
+    id: int
     organisation: str
     places: int
     first_day: dt.date
@@ -72,7 +76,7 @@ def match_inputs(
 ) -> tuple[list[OfferRow], list[WishRow]]:
     """The offers inside the period and the pupils' wishes for exactly it, for showing side by side."""
     offers = [
-        OfferRow(name, offer.places, offer.first_day, offer.last_day, offer.fits, offer.minimum_age)
+        OfferRow(offer.id, name, offer.places, offer.first_day, offer.last_day, offer.fits, offer.minimum_age)
         for offer, name in session.execute(
             select(Offer, Organisation.name)
             .join(Organisation, Organisation.id == Offer.organisation_id)
@@ -94,6 +98,16 @@ def match_inputs(
         key=lambda row: (row.class_name, row.pupil),
     )
     return offers, wishes
+
+
+def match_placements(session: Session, *, first_day: dt.date, last_day: dt.date) -> list[int]:
+    """The placements (not cancelled) inside the period of the pupils who wished for it: a match's own."""
+    from coordinator.models import Placement, PlacementStatus
+
+    wished = select(Wish.pupil_id).where(Wish.first_day == first_day, Wish.last_day == last_day)
+    return list(session.scalars(select(Placement.id).where(
+        Placement.pupil_id.in_(wished), Placement.start_date >= first_day, Placement.end_date <= last_day,
+        Placement.status != PlacementStatus.CANCELLED)))
 
 
 def wish_periods(session: Session) -> list[WishPeriod]:
@@ -136,6 +150,32 @@ def _classes(session: Session, pupil_ids: list[int], first_day: dt.date) -> dict
     return {pupil_id: name for pupil_id, name in rows}
 
 
+def check_locks(problem: Problem, locks: dict[int, int], names: dict[int, str]) -> dict[int, int]:
+    """The locks that fit the problem; a UserError naming the pupil or workplace of the first that does not."""
+    pupils = {p.id: p for p in problem.pupils}
+    offers = {o.id: o for o in problem.offers}
+    taken: dict[int, int] = {}
+    for pupil_id, offer_id in locks.items():
+        if pupil_id not in pupils:
+            raise UserError(_("Pupil {id} has no wishes for this period and cannot be placed by hand here.")
+                            .format(id=pupil_id))
+        offer = offers.get(offer_id)
+        if offer is None:
+            raise UserError(_("The offer chosen for pupil {id} is not one of this period's.").format(id=pupil_id))
+        name = names.get(offer.organisation_id, "?")
+        reason = unfit_reason(pupils[pupil_id], offer, problem.max_hours_minor)
+        if reason is not None:
+            raise UserError(_("Pupil {id} cannot be placed at {name}: {why}.").format(
+                id=pupil_id, name=name, why=unfit_words(reason, offer, problem)))
+        taken[offer_id] = taken.get(offer_id, 0) + 1
+        if taken[offer_id] > offer.places:
+            raise UserError(ngettext(
+                "{name} offers {count} place; more pupils than that are placed there by hand.",
+                "{name} offers {count} places; more pupils than that are placed there by hand.",
+                offer.places).format(name=name, count=offer.places))
+    return dict(locks)
+
+
 def run_match(
     session: Session,
     *,
@@ -145,20 +185,25 @@ def run_match(
     balance: bool = False,
     seed: int = 0,
     apply: bool = False,
+    locks: dict[int, int] | None = None,
 ) -> MatchOutcome:
-    """Match the pupils who wished for exactly this period to the offers inside it; with `apply`, write it."""
+    """Match the pupils who wished for exactly this period to the offers inside it; with `apply`, write it.
+
+    `locks` (pupil id → offer id) are placements the coordinator made by hand: kept as they are.
+    """
     problem = load_problem(session, Period(first_day, last_day, year))
     if not problem.pupils:
         raise _no_wishes(session, first_day, last_day)
     from coordinator.matching.solver import solve  # numpy and scipy load only when a match is run
 
-    result = solve(problem, balance=balance, seed=seed)
-    other = solve(problem, balance=not balance, seed=seed)
     names = organisation_names(
         session,
         {o.organisation_id for o in problem.offers}
         | {org for wishes in problem.wishes.values() for org in wishes},
     )
+    locks = check_locks(problem, locks or {}, names)
+    result = solve(problem, balance=balance, seed=seed, locks=locks)
+    other = solve(problem, balance=not balance, seed=seed, locks=locks)
     explained = explanations(problem, result, names)
     classes = _classes(session, [p.id for p in problem.pupils], first_day)
     placed = {a.pupil: a for a in result.assignments}
@@ -176,6 +221,8 @@ def run_match(
             organisation_name=names.get(placed[p.id].organisation, "") if p.id in placed else "",
             rank=placed[p.id].rank if p.id in placed else None,
             explanation=explained[p.id].lines,
+            offer=placed[p.id].offer if p.id in placed else None,
+            locked=p.id in result.locked,
         )
         for p in problem.pupils
     )

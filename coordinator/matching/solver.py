@@ -6,6 +6,8 @@ place they did not wish for only when that places more pupils (no wished place c
 With `balance`, a wish for a sector dominated by the other gender counts one rank better (a
 non-traditional first wish outranks every traditional first wish). Ties between equally good
 assignments are broken by seeded random weights, so the same seed gives the same assignment.
+Pupils the coordinator locked by hand keep their place; the rest is matched by the rule to the
+places that remain.
 
 Why staged solves and not one weighted assignment: lexicographic weights for 1,000 pupils and six
 ranks need about 10^18, beyond the 53 bits a float carries, so each rank is optimised in turn with
@@ -16,7 +18,9 @@ or pupil → the group of pupils who fit the same offers → offer), so every op
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
@@ -189,8 +193,16 @@ def _wished_rank(problem: Problem, pupil: PupilIn, offer: OfferIn) -> int | None
     return wishes.index(offer.organisation_id) + 1 if offer.organisation_id in wishes else None
 
 
-def solve(problem: Problem, *, balance: bool = False, seed: int = 0) -> MatchResult:
-    """The rank-maximal assignment of `problem` under the stated rule (see the module's text)."""
+def solve(
+    problem: Problem, *, balance: bool = False, seed: int = 0, locks: Mapping[int, int] | None = None
+) -> MatchResult:
+    """The rank-maximal assignment of `problem` under the stated rule (see the module's text).
+
+    `locks` maps a pupil's id to the offer id the coordinator placed them at by hand: those pupils
+    keep it, and the others are matched by the rule to the places left.
+    """
+    if locks:
+        return _solve_around(problem, dict(locks), balance, seed)
     net = _network(problem, balance)
     chosen = _decode(problem, net, _solve(problem, net, seed), seed) if net.group_of else {}
     assignments = tuple(
@@ -204,3 +216,32 @@ def solve(problem: Problem, *, balance: bool = False, seed: int = 0) -> MatchRes
     )
     unplaced = tuple(p.id for i, p in enumerate(problem.pupils) if i not in chosen)
     return MatchResult(assignments=assignments, unplaced=unplaced, balance=balance)
+
+
+def _solve_around(problem: Problem, locks: dict[int, int], balance: bool, seed: int) -> MatchResult:
+    """The locked pupils at their offers, the rest matched to what the locks leave of every offer."""
+    pupils = {p.id: p for p in problem.pupils}
+    offers = {o.id: o for o in problem.offers}
+    taken = Counter(locks.values())
+    unknown = [p for p, o in locks.items() if p not in pupils or o not in offers]
+    full = [o for o, n in taken.items() if o in offers and n > offers[o].places]
+    if unknown or full:
+        raise ValueError(f"locks outside the problem or over an offer's places: {unknown or full}")
+    rest = replace(
+        problem,
+        pupils=tuple(p for p in problem.pupils if p.id not in locks),
+        offers=tuple(replace(o, places=o.places - taken[o.id]) for o in problem.offers),
+    )
+    free = solve(rest, balance=balance, seed=seed)
+    fixed = tuple(
+        Assignment(pupil=p, offer=o, organisation=offers[o].organisation_id,
+                   rank=_wished_rank(problem, pupils[p], offers[o]))
+        for p, o in locks.items()
+    )
+    order = {p.id: i for i, p in enumerate(problem.pupils)}
+    return MatchResult(
+        assignments=tuple(sorted(free.assignments + fixed, key=lambda a: order[a.pupil])),
+        unplaced=free.unplaced,
+        balance=balance,
+        locked=frozenset(locks),
+    )

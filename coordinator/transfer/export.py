@@ -30,7 +30,8 @@ from coordinator.validation import cannot_write, check_output_path
 
 EXPORT_KINDS: tuple[str, ...] = ("pupils", "organisations", "contacts", "placements", "study-visits", "schools",
                                  "classes", "teachers", "encounters", "trainings", "meetings", "networks",
-                                 "agreements", "contact-log", "projects", "costs", "action-plans", "indicators")
+                                 "agreements", "contact-log", "projects", "costs", "action-plans", "indicators",
+                                 "offers", "wishes")
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\x00")
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")

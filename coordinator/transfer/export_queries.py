@@ -57,8 +57,9 @@ class Table:
 
 def title_of(kind: str) -> str:
     from coordinator.transfer.export_clusters import TITLES as CLUSTER_TITLES
+    from coordinator.transfer.export_matching import TITLES as MATCHING_TITLES
 
-    return _(TITLES.get(kind) or CLUSTER_TITLES[kind])
+    return _(TITLES.get(kind) or CLUSTER_TITLES.get(kind) or MATCHING_TITLES[kind])
 
 
 def _labels(kind: str, keys: list[str]) -> dict[str, str]:
@@ -277,3 +278,17 @@ def _cluster_builder(kind: str) -> Any:
 
 for _kind in ("networks", "agreements", "contact-log", "projects", "costs", "action-plans", "indicators"):
     _BUILDERS[_kind] = _cluster_builder(_kind)
+
+
+def _matching_builder(kind: str) -> Any:
+    from coordinator.transfer import export_matching
+
+    def build(session: Session, include_protected: bool) -> Table:
+        headers, rows, left_out = export_matching.BUILDERS[kind](session, include_protected)
+        return Table(headers, rows, left_out=left_out)
+
+    return build
+
+
+for _kind in ("offers", "wishes"):
+    _BUILDERS[_kind] = _matching_builder(_kind)

@@ -162,3 +162,43 @@ def test_cancelling_an_import_imports_nothing(qtbot, context, small_store, tmp_p
     assert "cancelled" in dialog.status_label.text() and dialog.result is None
     assert dialog.isVisible(), "Cancel stops the import; it does not close the dialog"
     assert _pupils(small_store) == before
+
+
+def test_wishes_are_imported_for_the_period_chosen_in_the_dialog(qtbot, context, small_store, tmp_path):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from coordinator.models import Organisation, Wish
+
+    with small_store.session() as s:
+        first, last = s.execute(select(Wish.first_day, Wish.last_day)).first()
+        wished = select(Wish.pupil_id).distinct().scalar_subquery()
+        found = s.execute(select(Pupil.id, Pupil.external_id).where(Pupil.id.in_(wished),
+                                                                    Pupil.external_id.is_not(None)).limit(3)).all()
+        names = list(s.scalars(select(Organisation.name).order_by(Organisation.id).limit(2)))
+    assert len(found) == 3
+    pupils = [pupil_id for pupil_id, _external in found]
+    path = tmp_path / "onskemal.csv"
+    rows = ["Elev-id;Önskemål 1;Önskemål 2"] + [f"{external};{names[0]};{names[1]}" for _p, external in found]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    dialog = ImportDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.period_first.isVisible()
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("wishes"))
+    assert dialog.period_first.isVisible() and dialog.kind_combo.findData("offers") >= 0
+    assert dialog.period_first.date().toPython() == first  # the latest period with wishes, to start from
+    later = (first + dt.timedelta(days=14), last + dt.timedelta(days=14))
+    dialog.period_first.setDate(QDate(later[0].year, later[0].month, later[0].day))
+    dialog.period_last.setDate(QDate(later[1].year, later[1].month, later[1].day))
+    dialog.set_path(path)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.plan is not None, timeout=15000)
+    assert dialog.problems.rowCount() == 0 and dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.result is not None, timeout=15000)
+    assert dialog.result.imported, dialog.status_label.text()
+    with small_store.session() as s:
+        stored = s.execute(select(Wish.pupil_id, Wish.rank).where(Wish.first_day == later[0],
+                                                                   Wish.last_day == later[1])).all()
+    assert sorted(stored) == sorted((p, r) for p in pupils for r in (1, 2))

@@ -24,6 +24,11 @@ def _emitted_by_operations(desk) -> set[Kind]:
             inside = {m.school_id for m in desk.network_members(values["network_id"])}
             school = next(s for s in desk.record_ids("schools", ListQuery()) if s not in inside)
             values.update(organisation_id=None, school_id=school)
+        if key == "budget_lines":  # a project has one line per source and financier: the copy takes a free one
+            used = {(r["funding_source_id"], r["financier_id"]) for r in
+                    (desk.record(key, i).values for i in desk.record_ids(key, ListQuery()))}
+            source = next(s.id for s in desk.funding_sources() if (s.id, None) not in used)
+            values.update(funding_source_id=source, financier_id=None)
         copy = next(iter(desk.create_record(key, values).created[kind.model.__tablename__]))
         desk.update_record(key, copy, {**values, "notes": "edited"} if "notes" in values else values)
         desk.delete_record(key, copy)

@@ -24,6 +24,9 @@ CASES = [
     ("trainings_meetings", "trainings", "title"),
     ("trainings_meetings", "meetings", "title"),
     ("clusters", "networks", "name"),
+    ("clusters", "projects", "name"),
+    ("clusters", "funding_sources", "name"),
+    ("clusters", "member_roles", "name"),
 ]
 
 

@@ -185,3 +185,60 @@ def test_import_offers_and_wishes_from_files(small_db, tmp_path, capsys):
     )
     assert code == 0 and json.loads(out)["assignments"][0]["rank"] == 1
     assert count(small_db, Offer) > 3
+
+
+def test_offer_form_is_written_by_name_filled_in_and_read_back_by_import_offers(small_db, tmp_path, capsys):
+    import openpyxl
+
+    store = open_store(small_db)
+    try:
+        with store.session() as session:
+            name = session.scalars(select(Organisation.name).order_by(Organisation.id)).first()
+    finally:
+        store.close()
+    form = tmp_path / "erbjudande.xlsx"
+    code, out, err = run(capsys, "--db", str(small_db), "--lang", "sv", "offer-form", name.upper(),
+                         "--from", "2027-04-12", "--to", "2027-04-16", "--out", str(form), "--form-lang", "sv")
+    assert (code, err) == (0, "") and "erbjudande.xlsx" in out
+    workbook = openpyxl.load_workbook(form)
+    sheet = workbook.worksheets[0]
+    assert "Platser" in [cell.value for cell in sheet[1]] and sheet["A2"].value == name
+    sheet["C2"] = 4  # the employer writes in the places
+    workbook.save(form)
+    code, out, err = run(capsys, "--db", str(small_db), "import", "offers", str(form))
+    assert code == 0, err
+    assert count(small_db, Offer, Offer.first_day == dt.date(2027, 4, 12), Offer.places == 4) == 1
+
+
+def test_offer_form_for_an_unknown_organisation_exits_1_and_a_wrong_suffix_exits_2(small_db, tmp_path, capsys):
+    args = ("--db", str(small_db), "offer-form", "Ingen AB", "--from", "2027-04-12", "--to", "2027-04-16")
+    code, _out, err = run(capsys, *args, "--out", str(tmp_path / "f.xlsx"))
+    assert code == 1 and "Ingen AB" in err and "Traceback" not in err
+    code, _out, err = run(capsys, *args, "--out", str(tmp_path / "f.csv"))
+    assert code == 2 and ".xlsx" in err
+
+
+def test_offers_and_wishes_are_exported_and_exported_offers_read_back_unchanged(small_db, tmp_path, capsys):
+    import openpyxl
+
+    out = tmp_path / "offers.xlsx"
+    code, _out, err = run(capsys, "--db", str(small_db), "export", "offers", "--out", str(out))
+    assert (code, err) == (0, "")
+    offers = count(small_db, Offer)
+    code, printed, err = run(capsys, "--db", str(small_db), "import", "offers", str(out))
+    assert code == 0, err
+    assert "created: 0" in printed and f"unchanged: {offers}" in printed and count(small_db, Offer) == offers
+    workbook = tmp_path / "all.xlsx"
+    assert run(capsys, "--db", str(small_db), "export", "all", "--out", str(workbook))[0] == 0
+    book = openpyxl.load_workbook(workbook, read_only=True)
+    assert {"Offers", "Wishes"} <= set(book.sheetnames)
+    wishes = list(book["Wishes"].values)
+    assert wishes[0] == ("Pupil id", "Class", "First day", "Last day", "Rank", "Organisation")
+    assert len(wishes) - 1 == count(small_db, Wish)
+    store = open_store(small_db)
+    try:
+        with store.session() as session:
+            names = set(session.scalars(select(Pupil.last_name)))
+    finally:
+        store.close()
+    assert not any(cell in names for row in wishes for cell in row)  # pupils by id and class, never by name

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from coordinator.gui.context import AppContext
@@ -32,11 +34,13 @@ class ImportDialog(ImportViews, QDialog):
         self._build()
         self.browse_button.clicked.connect(self.browse)
         self.kind_combo.currentIndexChanged.connect(lambda _i: self.analyse())
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self._show_period())
         self.encoding_combo.currentIndexChanged.connect(self._encoding_chosen)
         self.good_rows_box.toggled.connect(lambda _on: self._update_buttons())
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self._cancel_clicked)
         self._fill_scope()
+        self._show_period()
         if path is not None:
             self.set_path(Path(path))
 
@@ -52,6 +56,20 @@ class ImportDialog(ImportViews, QDialog):
         for label in choices.years:
             self.year_combo.addItem(label, label)
         self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(choices.current_year)))
+        periods = self.context.desk.wish_periods()
+        if periods:  # the latest period with wishes, most often the one being completed
+            first, last = periods[-1].first_day, periods[-1].last_day
+            self.period_first.setDate(QDate(first.year, first.month, first.day))
+            self.period_last.setDate(QDate(last.year, last.month, last.day))
+
+    def _show_period(self) -> None:
+        """Wishes belong to a placement period: its first and last day are asked only for them."""
+        self.period_form.setRowVisible(self.period_row, self.kind_combo.currentData() == "wishes")
+
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        if self.kind_combo.currentData() != "wishes":
+            return None
+        return self.period_first.date().toPython(), self.period_last.date().toPython()
 
     def browse(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, _("Choose a file to import"), "",
@@ -157,9 +175,14 @@ class ImportDialog(ImportViews, QDialog):
         school = self.school_combo.currentText().strip() or None
         year = self.year_combo.currentData()
         good_only = self.good_rows_box.isChecked()
+        period = self.period()
+        if period is not None and period[1] < period[0]:
+            self.status_label.setText(_("The last day is before the first day."))
+            return
 
         def work(desk, progress):  # the desk backs up first, and announces what the import changed
             result, _changes = desk.apply_import(plan, school=school, year=year, good_rows_only=good_only,
+                                                 period=period,
                                                  progress=lambda done, total: progress.report(done, total),
                                                  cancelled=lambda: progress.cancelled)
             return result

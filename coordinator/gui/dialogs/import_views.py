@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -32,7 +33,9 @@ from coordinator.i18n import N_, _, ngettext
 
 KIND_LABELS = {"pupils": N_("Pupils (class list)"), "organisations": N_("Organisations"),
                "contacts": N_("Contact persons"), "placements": N_("Placements"),
-               "study-visits": N_("Study visits")}
+               "study-visits": N_("Study visits"), "offers": N_("Offers of placements"),
+               "wishes": N_("Pupils' wishes"), "network-members": N_("Network members"),
+               "contact-log": N_("Contact log")}
 # Encodings a person may choose when the file's own cannot be told apart (issue 6).
 ENCODINGS = (("utf-8", "UTF-8"), ("cp1252", N_("Windows Western (cp1252)")),
              ("cp1250", N_("Windows Central European (cp1250)")), ("cp1251", N_("Windows Cyrillic (cp1251)")),
@@ -118,6 +121,19 @@ class ImportViews:
         form.addRow(file_label, file_row)
         form.addRow(_("&School:"), self.school_combo)
         form.addRow(_("School &year:"), self.year_combo)
+        self.period_label = QLabel(_("Placement &period:"))
+        self.period_first, self.period_last = QDateEdit(), QDateEdit()
+        self.period_first.setObjectName("import_period_first")
+        self.period_last.setObjectName("import_period_last")
+        period_row = QHBoxLayout()
+        for edit in (self.period_first, self.period_last):
+            edit.setCalendarPopup(True)
+            edit.setDate(QDate.currentDate())
+            period_row.addWidget(edit)
+        period_row.addStretch(1)
+        self.period_label.setBuddy(self.period_first)
+        form.addRow(self.period_label, period_row)
+        self.period_form, self.period_row = form, period_row
         form.addRow(_("Detected:"), self.detected_label)
         form.addRow(_("&Encoding:"), self.encoding_combo)
         form.addRow(self.encoding_hint)

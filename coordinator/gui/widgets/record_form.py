@@ -198,6 +198,8 @@ class RecordFormWidget(QWidget):
         self.show_problems({})
         for spec in self.kind.fields:
             editor = self.rows[spec.name].editor
+            if spec.type == CHOICE and spec.choices is not None and self.context.desk is not None:
+                self._fill_choices(spec, editor)  # a network or project made since the form was built
             editor.blockSignals(True)
             try:
                 self._set(spec, editor, record.values.get(spec.name))

@@ -1,4 +1,4 @@
-"""The Clusters & agreements workspace: networks, their members, agreements and the contact log in tabs."""
+"""The Clusters & agreements workspace: networks, members, agreements, the contact log and the money, in tabs."""
 
 from __future__ import annotations
 
@@ -10,5 +10,6 @@ from coordinator.i18n import N_
 class ClustersWorkspace(RecordWorkspace):
     key = "clusters"
     title_text = N_("Clusters & agreements")
-    kinds = ("networks", "network_members", "agreements", "contact_log")
+    kinds = ("networks", "network_members", "agreements", "contact_log", "projects", "budget_lines", "costs",
+             "funding_sources", "member_roles")
     related = (Kind.ORGANISATIONS, Kind.SCHOOLS, Kind.CLASSES, Kind.CONTACTS)

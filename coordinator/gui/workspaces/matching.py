@@ -26,6 +26,7 @@ from coordinator.formatting import format_date, format_number, format_percent
 from coordinator.gui.context import AppContext
 from coordinator.gui.operations import run_op, run_op_in_background
 from coordinator.gui.workspaces.base import Workspace
+from coordinator.gui.workspaces.matching_hand import HandWork
 from coordinator.i18n import _, ngettext
 from coordinator.models.enums import GENDERS, Gender, PlacementStatus
 
@@ -51,7 +52,7 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             table.setItem(r, c, QTableWidgetItem(text))
 
 
-class MatchingWorkspace(Workspace):
+class MatchingWorkspace(HandWork, Workspace):
     key = "matching"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
@@ -82,7 +83,7 @@ class MatchingWorkspace(Workspace):
         self.period_label.setBuddy(self.period_combo)
         self.seed_label.setBuddy(self.seed_spin)
         self.offers_table, self.wishes_table = _table(6), _table(2)
-        self.results_table, self.explanation = _table(5), QPlainTextEdit()
+        self.results_table, self.explanation = _table(6), QPlainTextEdit()
         self.explanation.setReadOnly(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -102,6 +103,7 @@ class MatchingWorkspace(Workspace):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.summary)
+        lower_layout.addLayout(self.build_hand_bar())
         lower_layout.addWidget(results, 1)
         whole.addWidget(inputs)
         whole.addWidget(lower)
@@ -112,6 +114,7 @@ class MatchingWorkspace(Workspace):
         self.run_button.clicked.connect(self.run_match)
         self.apply_button.clicked.connect(self.apply_match)
         self.results_table.itemSelectionChanged.connect(self._explain)
+        self.results_table.itemSelectionChanged.connect(self.update_hand_buttons)
 
     def title(self) -> str:
         return _("Matching")
@@ -136,8 +139,9 @@ class MatchingWorkspace(Workspace):
             ]
         )
         self.results_table.setHorizontalHeaderLabels(
-            [_("Pupil id"), _("Class"), _("Gender"), _("Workplace"), _("Wish")]
+            [_("Pupil id"), _("Class"), _("Gender"), _("Workplace"), _("Wish"), _("By hand")]
         )
+        self.retranslate_hand_bar()
         self._load_periods()
 
     def activated(self) -> None:
@@ -201,6 +205,7 @@ class MatchingWorkspace(Workspace):
         )
         _fill(self.wishes_table, [[str(w.pupil), w.class_name, *w.wishes] for w in wishes])
         self.outcome = None
+        self.locks.clear()  # a pupil's place by hand belongs to one period
         self._show()
 
     # -- run and apply -----------------------------------------------------------------------------
@@ -212,6 +217,7 @@ class MatchingWorkspace(Workspace):
             "last_day": last,
             "balance": self.balance_box.isChecked(),
             "seed": self.seed_spin.value(),
+            "locks": dict(self.locks),
         }
 
     def run_match(self) -> None:
@@ -274,9 +280,11 @@ class MatchingWorkspace(Workspace):
         outcome = self.outcome
         self.apply_button.setEnabled(outcome is not None and outcome.result["summary"]["placed"] > 0)
         self.explanation.clear()
+        self._rows = []
         if outcome is None:
             self.results_table.setRowCount(0)
             self.summary.setText(_("Choose a period and press Run."))
+            self.show_hand_status()
             return
         rows = sorted(
             outcome.rows,
@@ -291,12 +299,24 @@ class MatchingWorkspace(Workspace):
                     Gender(r.gender).label,
                     r.organisation_name or "–",
                     _rank_text(r.rank, r.organisation),
+                    "",
                 ]
                 for r in rows
             ],
         )
         self._rows = rows
         self.summary.setText(summary_text(outcome))
+        self.show_locks()
+
+    def selected_row(self):
+        selected = self.results_table.selectionModel().selectedRows()
+        return self._rows[selected[0].row()] if selected and selected[0].row() < len(self._rows) else None
+
+    def show_locks(self) -> None:
+        """Mark the pupils placed by hand (a new run keeps them) and say how many there are."""
+        for r, row in enumerate(self._rows):
+            self.results_table.item(r, 5).setText(_("locked") if row.pupil in self.locks else "")
+        self.show_hand_status()
 
     def _explain(self) -> None:
         selected = self.results_table.selectedItems()

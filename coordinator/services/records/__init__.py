@@ -21,6 +21,7 @@ from coordinator.services.records.base import (
 )
 from coordinator.services.records.clusters import AGREEMENTS, CONTACT_LOG, NETWORK_MEMBERS, NETWORKS
 from coordinator.services.records.encounters import ENCOUNTERS
+from coordinator.services.records.money import BUDGET_LINES, COSTS, FUNDING_SOURCES, MEMBER_ROLES, PROJECTS
 from coordinator.services.records.organisations import CONTACTS, ORGANISATIONS
 from coordinator.services.records.placements import PLACEMENTS
 from coordinator.services.records.pupils import CURRENT_CLASSES, PUPILS
@@ -30,7 +31,8 @@ from coordinator.services.records.trainings import MEETINGS, TRAININGS
 
 KINDS: dict[str, RecordKind] = {k.key: k for k in (
     ORGANISATIONS, CONTACTS, SCHOOLS, CLASSES, TEACHERS, PUPILS, CURRENT_CLASSES, STUDY_VISITS, PLACEMENTS,
-    ENCOUNTERS, TRAININGS, MEETINGS, NETWORKS, NETWORK_MEMBERS, AGREEMENTS, CONTACT_LOG)}
+    ENCOUNTERS, TRAININGS, MEETINGS, NETWORKS, NETWORK_MEMBERS, AGREEMENTS, CONTACT_LOG, PROJECTS, BUDGET_LINES,
+    COSTS, FUNDING_SOURCES, MEMBER_ROLES)}
 
 
 def kind(key: str) -> RecordKind:

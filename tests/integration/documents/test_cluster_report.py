@@ -46,8 +46,11 @@ def _cluster(path) -> None:
     project_id = next(iter(desk.add_project(name="Профессионалитет 2025", currency="RUB").created[Kind.PROJECTS]))
     sources = {s.kind: s.id for s in desk.funding_sources()}
     for kind, millions in (("state", "100000000"), ("employer", "20000000"), ("region", "10000000")):
+        employer = kind == "employer"  # the employer's line: its money, given by one member
         desk.set_budget_line(project_id=project_id, funding_source_id=sources[kind],
-                             planned_minor=parse_amount(millions, "RUB"))
+                             planned_minor=parse_amount(millions, "RUB"),
+                             spent_minor=parse_amount("5 000 000", "RUB") if employer else 0,
+                             financier_id=ids["ПАО «Камский кабель»"] if employer else None)
     desk.close()
 
 
@@ -67,6 +70,10 @@ def test_the_cluster_report_lists_members_by_role_and_the_budget_shares(tmp_path
     for name, _kind, _sector, role in MEMBERS:
         assert "".join(name.split()) in text and "".join(role.split()) in text
     assert "базоваяобразовательнаяорганизация" in text
+    from coordinator.formatting import format_money
+
+    given = "".join(format_money(5_000_000_00, "RUB", language).split())
+    assert text.count(given) == 3  # the member's row (money given), its budget line and the total spent
     assert "10местпрактикивгод" in text
 
 

@@ -125,3 +125,19 @@ def test_money_never_passes_through_a_float(desk):
         desk.add_cost(project_id=project_id, description="Buss", amount_minor=0.1)  # type: ignore[arg-type]
     with pytest.raises(UserError):
         parse_amount("0,001", "SEK")
+
+
+@pytest.mark.parametrize(("typed", "minor"), [("1 234,50", 123450), ("1,234.50", 123450), ("1.234,50", 123450),
+                                              ("1\u00a0234,50 SEK", 123450), ("100 000 000", 10_000_000_000),
+                                              ("0,10", 10)])
+def test_an_amount_reads_as_each_language_writes_it(typed, minor):
+    assert parse_amount(typed, "SEK") == minor
+
+
+def test_an_amount_shown_for_editing_reads_back_the_same_in_every_language():
+    from coordinator.services.records.money import editable
+
+    for language in ("en", "sv", "pl", "ru"):
+        with use_language(language):
+            shown = editable(123_456_789_01, "RUB")
+        assert parse_amount(shown, "RUB") == 123_456_789_01, (language, shown)

@@ -140,3 +140,51 @@ def test_balance_keeps_a_non_traditional_first_wish_before_a_traditional_one():
         assert with_balance == {1: 10, 2: 20}
     without = {solve(problem, seed=seed).assignments[0].organisation for seed in range(12)}
     assert without == {10, 20}  # without balance the lottery decides who gets it
+
+
+@st.composite
+def locked_problems(draw) -> tuple[Problem, dict[int, int]]:
+    """A problem and some pupils locked by hand at fitting offers, within the offers' places."""
+    problem = draw(problems())
+    left = {o.id: o.places for o in problem.offers}
+    locks: dict[int, int] = {}
+    for pupil in problem.pupils:
+        fitting = [o.id for o in problem.offers
+                   if left[o.id] > 0 and unfit_reason(pupil, o, problem.max_hours_minor) is None]
+        if fitting and draw(st.booleans()):
+            locks[pupil.id] = draw(st.sampled_from(fitting))
+            left[locks[pupil.id]] -= 1
+    return problem, locks
+
+
+@settings(max_examples=60, deadline=None)
+@given(locked_problems(), st.booleans(), st.integers(0, 5))
+def test_locked_pupils_keep_their_place_and_the_rest_is_rank_maximal(case, balance, seed):
+    problem, locks = case
+    result = solve(problem, balance=balance, seed=seed, locks=locks)
+    got = {a.pupil: a.offer for a in result.assignments}
+    assert {p: got.get(p) for p in locks} == locks and result.locked == frozenset(locks)
+    placed = [a.pupil for a in result.assignments]
+    assert len(placed) == len(set(placed))
+    used = Counter(got.values())
+    assert all(used[o.id] <= o.places for o in problem.offers)
+    # The pupils not locked: as good as an exhaustive search over the places the locks leave.
+    taken = Counter(locks.values())
+    rest = Problem(pupils=tuple(p for p in problem.pupils if p.id not in locks),
+                   offers=tuple(OfferIn(**{**o.__dict__, "places": o.places - taken[o.id]}) for o in problem.offers),
+                   wishes=problem.wishes)
+    free = MatchResult(tuple(a for a in result.assignments if a.pupil not in locks), result.unplaced, balance)
+    assert _profile(rest, _pairs(rest, free), balance) == _best_by_search(rest, balance)
+
+
+def test_moving_a_pupil_by_hand_frees_their_first_wish_for_another_pupil():
+    offers = (
+        OfferIn(id=1, organisation_id=10, places=1, first_day=FIRST, last_day=LAST),
+        OfferIn(id=2, organisation_id=20, places=1, first_day=FIRST, last_day=LAST),
+    )
+    pupils = (PupilIn(id=1), PupilIn(id=2))
+    problem = Problem(pupils=pupils, offers=offers, wishes={1: (10, 20), 2: (10, 20)})
+    winner = next(a.pupil for a in solve(problem, seed=0).assignments if a.organisation == 10)
+    other = 2 if winner == 1 else 1
+    moved = {a.pupil: (a.organisation, a.rank) for a in solve(problem, seed=0, locks={winner: 2}).assignments}
+    assert moved == {winner: (20, 2), other: (10, 1)}
