@@ -42,6 +42,10 @@ SEARCH_KINDS: dict[str, tuple[str, str]] = {
     # What the overview's lines lead to.
     "study_visit": ("study_visits", "study_visits"), "placement": ("placements", "placements"),
     "action": ("action_plan", "actions"),
+    # What an organisation's, a pupil's or a teacher's related records lead to.
+    "encounter": ("encounters", "encounters"), "training": ("trainings_meetings", "trainings"),
+    "agreement": ("clusters", "agreements"), "contact_log": ("clusters", "contact_log"),
+    "offer": ("matching", "offers"),
 }
 
 
