@@ -32,6 +32,7 @@ from coordinator.gui.context import AppContext
 from coordinator.gui.workers import run_task
 from coordinator.gui.workspaces.base import Workspace
 from coordinator.gui.workspaces.overview_charts import OverviewCharts
+from coordinator.gui.widgets.looks import overdue_brush
 from coordinator.i18n import _, ngettext
 from coordinator.models.enums import ActionStatus
 from coordinator.services.progress import KeyNumbers, Upcoming
@@ -239,6 +240,7 @@ class OverviewWorkspace(OverviewCharts, Workspace):
         ]
         bold = QFont(self.soon.font())
         bold.setBold(True)
+        overdue_title = _("Overdue actions")
         for title, shown, total, lines in groups:
             group = QTreeWidgetItem(self.soon, [f"{title} ({format_number(total)})", ""])
             group.setFirstColumnSpanned(True)
@@ -247,6 +249,8 @@ class OverviewWorkspace(OverviewCharts, Workspace):
                 item = QTreeWidgetItem(group, [when, text])
                 item.setData(0, _KIND_ROLE, (kind, record_id))
                 item.setToolTip(1, text)
+                if title == overdue_title:
+                    item.setForeground(0, overdue_brush(self.palette()))
             if total > shown:
                 QTreeWidgetItem(group, ["", ngettext("and {count} more", "and {count} more", total - shown).format(
                     count=format_number(total - shown))])

@@ -18,6 +18,7 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPalette
 
 from coordinator.i18n import _
+from coordinator.palette import gender_colour
 from coordinator.services.progress import KeyNumbers
 
 MAX_SECTORS = 8
@@ -28,10 +29,9 @@ def _is_dark(palette: QPalette) -> bool:
 
 
 def gender_colours(palette: QPalette) -> dict[str, QColor]:
-    """Girls, boys, other: distinguishable for most colour-blind readers, lighter on a dark background."""
-    if _is_dark(palette):
-        return {"girl": QColor("#f4a261"), "boy": QColor("#6fa8dc"), "other": QColor("#b4b4b4")}
-    return {"girl": QColor("#c8581e"), "boy": QColor("#2b6cb0"), "other": QColor("#7a7a7a")}
+    """Girls, boys, other: the colours of every chart and document (coordinator.palette), lighter when dark."""
+    dark = _is_dark(palette)
+    return {key: QColor(gender_colour(key, dark=dark)) for key in ("girl", "boy", "other")}
 
 
 class OverviewCharts:
