@@ -25,6 +25,7 @@ from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
 from coordinator.gui.store_guard import StoreGuard
 from coordinator.gui.forms import load_ui, retranslate_ui
+from coordinator.gui.navigation_looks import NavigationLooks
 from coordinator.gui.recent import recent_databases, remember_database
 from coordinator.gui.translator import install_translators
 from coordinator.gui.workspaces import WORKSPACES
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
             holder.setObjectName(f"holder_{key}")
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(holder)
+        self.navigation_looks = NavigationLooks(self.navigation, self.keys)  # icons and group headings
         self.mainSplitter.setStretchFactor(1, 1)
         self.navigation.currentRowChanged.connect(self._navigate)
         self._connect_actions()
@@ -185,6 +187,7 @@ class MainWindow(QMainWindow):
             item = self.navigation.item(row)
             workspace = self.workspaces.get(key)
             item.setText(workspace.title() if workspace is not None else _(TITLES[key]))
+        self.navigation_looks.retranslate()
         for workspace in self.workspaces.values():
             workspace.retranslate()
         if self.search_popup is not None and hasattr(self.search_popup, "retranslate"):

@@ -84,7 +84,7 @@ def test_charts_show_grades_sectors_with_dominance_marks_and_the_trend(workspace
     assert len(sectors) == len(stats["total"]["placements_by_sector"]) > 0
     # The demo's placements include manufacturing (men-dominated) or care (women-dominated).
     assert any(label.endswith(("♂", "♀")) for label in sectors)
-    assert "C Manufacturing ♂" in sectors  # named, not a bare letter
+    assert "C\u00a0Manufacturing\u00a0♂" in sectors  # named, not a bare letter; one line
     colours = {b.label(): b.color().name() for b in bar_sets}
     assert colours == {"Girl": GENDER_LIGHT["girl"], "Boy": GENDER_LIGHT["boy"], "Other": GENDER_LIGHT["other"],
                        "Unspecified": GENDER_LIGHT["unspecified"]}  # the documents' colours too

@@ -17,6 +17,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QLocale, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 
+from coordinator.gui.widgets.looks import fit_category_labels
 from coordinator.i18n import _
 from coordinator.models.enums import GENDERS, Gender
 from coordinator.palette import gender_colour as palette_colour
@@ -89,7 +90,8 @@ def sector_categories(stats: dict[str, Any], dominance: dict[str, str | None]) -
         name = f"{code} {sector_name(code)}"
         if len(name) > SECTOR_LABEL:
             name = name[:SECTOR_LABEL - 1].rstrip() + "…"
-        labels.append(name + marks.get(dominance.get(code) or "", ""))
+        # No-break spaces: Qt Charts wraps a label at spaces and, short of height, shows only "…".
+        labels.append((name + marks.get(dominance.get(code) or "", "")).replace(" ", "\u00a0"))
     return labels
 
 
@@ -114,6 +116,7 @@ def draw_sectors(view: QChartView, stats: dict[str, Any], dominance: dict[str, s
     chart.addSeries(series)
     y_axis = QBarCategoryAxis()
     y_axis.append(sector_categories(stats, dominance)[::-1] or [""])
+    fit_category_labels(y_axis, len(codes), view.height())
     x_axis = QValueAxis()
     x_axis.setRange(0, max(top, 4.0))
     x_axis.applyNiceNumbers()  # 0, 5, 10, 15, 20 rather than 0, 5.2, 10.5 …

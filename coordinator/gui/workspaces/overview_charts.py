@@ -18,6 +18,7 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPalette
 
 from coordinator.i18n import _
+from coordinator.gui.widgets.looks import fit_category_labels
 from coordinator.palette import gender_colour
 from coordinator.services.progress import KeyNumbers
 
@@ -114,6 +115,7 @@ class OverviewCharts:
             chart.addSeries(series)
             categories = QBarCategoryAxis()
             categories.append([self._short(s.name) for s in sectors])
+            fit_category_labels(categories, len(sectors), self.sector_chart.height())
             values = QValueAxis()
             values.setLabelFormat("%d")
             top = max(max(s.girls, s.boys, s.other) for s in sectors)
@@ -136,5 +138,8 @@ class OverviewCharts:
             old.deleteLater()  # the view gives up ownership of the chart it showed before
 
     @staticmethod
-    def _short(name: str, width: int = 30) -> str:
-        return name if len(name) <= width else name[:width - 1].rstrip() + "…"
+    def _short(name: str, width: int = 26) -> str:
+        """A sector's name on one line: Qt Charts wraps a label at its spaces and then, short of height,
+        shows only "…" (eight sectors at 768 pixels); no-break spaces keep it one line, shortened by us."""
+        short = name if len(name) <= width else name[:width - 1].rstrip() + "…"
+        return short.replace(" ", "\u00a0")
