@@ -24,6 +24,7 @@ from coordinator.desk import Desk
 from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
 from coordinator.gui.store_guard import StoreGuard
+from coordinator.gui.dialogs.help_dialog import install_help, retranslate_help
 from coordinator.gui.forms import load_ui, retranslate_ui
 from coordinator.gui.navigation_looks import NavigationLooks
 from coordinator.gui.recent import recent_databases, remember_database
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.mainSplitter.setStretchFactor(1, 1)
         self.navigation.currentRowChanged.connect(self._navigate)
         self._connect_actions()
+        self.actionGuide = install_help(self)  # Help → User guide, F1 at the current workspace
         self.context.store_changed.connect(self._store_changed)
         self.context.status_message.connect(self._show_message)
         self.search_popup = None
@@ -188,6 +190,7 @@ class MainWindow(QMainWindow):
             workspace = self.workspaces.get(key)
             item.setText(workspace.title() if workspace is not None else _(TITLES[key]))
         self.navigation_looks.retranslate()
+        retranslate_help(self.actionGuide)
         for workspace in self.workspaces.values():
             workspace.retranslate()
         if self.search_popup is not None and hasattr(self.search_popup, "retranslate"):
