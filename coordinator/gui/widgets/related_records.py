@@ -29,7 +29,7 @@ class RelatedRecordsWidget(QWidget):
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("related_tree")
-        self.tree.setColumnCount(3)
+        self.tree.setColumnCount(2)
         self.tree.setRootIsDecorated(True)
         self.tree.setIndentation(12)
         self.tree.setUniformRowHeights(True)
@@ -37,8 +37,9 @@ class RelatedRecordsWidget(QWidget):
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        # A long line ends in "…" with the whole of it in the tooltip; never a sideways scroll.
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.itemActivated.connect(self._activated)  # Enter, and a double-click
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -47,7 +48,7 @@ class RelatedRecordsWidget(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.tree.setHeaderLabels([_("Date"), _("What"), _("Detail")])
+        self.tree.setHeaderLabels([_("Date"), _("What")])
         self.tree.setAccessibleName(_("Related records"))
         self.tree.setToolTip(_("Double-click or press Enter to open the record."))
         self.show_record(self.record_id)
@@ -74,11 +75,10 @@ class RelatedRecordsWidget(QWidget):
             font.setBold(True)
             heading.setFont(0, font)
             for row in group.rows:
-                item = QTreeWidgetItem(heading, [format_date(row.when, "short") if row.when else "", row.text,
-                                                 row.detail])
+                what = " · ".join(part for part in (row.text, row.detail) if part)
+                item = QTreeWidgetItem(heading, [format_date(row.when, "short") if row.when else "", what])
                 item.setData(0, TARGET, (row.kind, row.id))
-                item.setToolTip(1, row.text)
-                item.setToolTip(2, row.detail)
+                item.setToolTip(1, what)
             heading.setExpanded(bool(group.rows))
         text = self._summary_text(related)
         self.summary.setText(text)
