@@ -95,12 +95,26 @@ def import_command(cli: CliContext, kind: str, file: Path, school: str | None, y
                                            "study-visits", "schools", "classes", "teachers", "encounters",
                                            "trainings", "meetings", "networks", "agreements", "contact-log",
                                            "projects", "offers", "wishes"]))
-@click.option("--out", "out", type=OutputPath(), required=True,
+@click.option("--out", "out", type=OutputPath(), default=None,
               help="FILE.xlsx, FILE.csv (or FILE.vcf for contacts).")
+@click.option("--card-folder", "card_folder", type=click.Path(path_type=Path), default=None,
+              help="Contacts only: one vCard file per contact in this folder (made if missing).")
 @click.option("--include-protected", is_flag=True, help="Include pupils with a protected identity.")
 @pass_cli
-def export_command(cli: CliContext, kind: str, out: Path, include_protected: bool) -> None:
+def export_command(cli: CliContext, kind: str, out: Path | None, card_folder: Path | None,
+                   include_protected: bool) -> None:
     """Export a kind of record, or the whole database (all) as one workbook."""
+    if (out is None) == (card_folder is None):
+        raise click.UsageError(_("Give either --out or --card-folder."))
+    if card_folder is not None:
+        if kind != "contacts":
+            raise click.UsageError(_("Only contacts can be exported as one vCard file each (--card-folder)."))
+        with cli.open() as desk:
+            result = desk.export_contact_cards(card_folder)
+        click.echo(ngettext("Wrote {n} card into {path}.", "Wrote {n} cards into {path}.", result.rows).format(
+            path=card_folder, n=result.rows))
+        return
+    assert out is not None
     suffix = out.suffix.lower()
     if suffix == ".vcf" and kind != "contacts":
         raise UserError(_("Only contacts can be exported as vCard (.vcf)."))

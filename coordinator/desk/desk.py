@@ -6,10 +6,12 @@ from pathlib import Path
 
 from coordinator.desk.clusters import ClustersDesk
 from coordinator.desk.documents_ops import DocumentsOps
+from coordinator.desk.first_steps import FirstStepsOps
 from coordinator.desk.matching import MatchingDesk
 from coordinator.desk.gui_views import GuiViews
 from coordinator.desk.plans_ops import PlansOps
 from coordinator.desk.records_ops import RecordsOps
+from coordinator.desk.related_ops import RelatedOps
 from coordinator.desk.safety_ops import SafetyOps
 from coordinator.desk.setup_ops import SetupOps
 from coordinator.desk.statistics_ops import StatisticsOps
@@ -18,7 +20,7 @@ from coordinator.store import Store, open_store
 
 
 class Desk(RecordsOps, PlansOps, StatisticsOps, DocumentsOps, TransferOps, MatchingDesk, SafetyOps, SetupOps,
-           ClustersDesk, GuiViews):
+           ClustersDesk, RelatedOps, FirstStepsOps, GuiViews):
     """An open database: every operation the app and the command line need, Qt-free.
 
     Built as `Desk(store)` or `Desk.open(path_or_url)`. Each operation is one transaction and

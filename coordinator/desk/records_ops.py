@@ -60,10 +60,11 @@ class RecordsOps(DeskCore):
     def delete_record(self, kind: str, record_id: int) -> Changes:
         return self._write_changes(lambda s: _kind(kind).delete(s, record_id))
 
-    def ref_choices(self, kind: str, text: str = "", *, limit: int = 50,
-                    include: Sequence[int] = ()) -> list[tuple[int, str]]:
-        """(id, label) pairs for a picker of `kind`: those matching `text`, plus those in `include`."""
-        return self._read(lambda s: _kind(kind).ref_choices(s, text, limit=limit, include=include))
+    def ref_choices(self, kind: str, text: str = "", *, limit: int = 50, include: Sequence[int] = (),
+                    filters: tuple[tuple[str, Any], ...] = ()) -> list[tuple[int, str]]:
+        """(id, label) pairs for a picker of `kind`: those matching `text` and `filters` (column, value),
+        plus those in `include`. A label names what tells people apart: a pupil's class and school."""
+        return self._read(lambda s: _kind(kind).ref_choices(s, text, limit=limit, include=include, filters=filters))
 
     def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
         """Any person or organisation whose name, e-mail or phone matches `text`."""

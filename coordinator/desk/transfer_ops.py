@@ -89,7 +89,9 @@ class TransferOps(DeskCore):
         return result, self.announce(changes.merge(result.changes))
 
     def export_records(self, kind: str, out: Path, *, include_protected: bool = False) -> ExportResult:
-        """Write one kind of record (or `all`, one workbook; contacts to .vcf as vCards) to `out`."""
+        """Write one kind of record (or `all`, one workbook; contacts to .vcf as vCards) to `out`.
+
+        Contacts to a folder (`export_contact_cards`) give one vCard file per contact."""
         from coordinator.safety.own_files import refuse_own_file
         from coordinator.transfer import export_all, export_kind, export_vcard
 
@@ -103,3 +105,11 @@ class TransferOps(DeskCore):
             return export_kind(session, kind, out, include_protected=include_protected)
 
         return self._read(run)
+
+    def export_contact_cards(self, folder: Path) -> ExportResult:
+        """One vCard file per contact person in `folder` (made if missing); `rows` is the number of cards."""
+        from coordinator.safety.own_files import refuse_own_file
+        from coordinator.transfer import export_vcard_folder
+
+        refuse_own_file(folder, self.store.path)
+        return self._read(lambda session: export_vcard_folder(session, folder))

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 from coordinator.documents.charts import bar_chart, hbar_chart
 from coordinator.documents.job import Document, Job
 from coordinator.documents.page import (
+    ALL_FILL,
     BOY_FILL,
     GIRL_FILL,
-    OTHER_FILL,
     PORTRAIT_WIDTH,
     data_table,
     esc,
@@ -72,7 +72,7 @@ def encounter_chart(stats: dict[str, Any], width: float = PORTRAIT_WIDTH):
     grades = [g for g in shown_grades(stats)]
     series = [(_("Girls"), [g["encounter_rate"].get("girl") for g in grades], GIRL_FILL),
               (_("Boys"), [g["encounter_rate"].get("boy") for g in grades], BOY_FILL),
-              (_("All"), [g["encounter_rate"].get("all") for g in grades], OTHER_FILL)]
+              (_("All"), [g["encounter_rate"].get("all") for g in grades], ALL_FILL)]
     return bar_chart(_("Pupils with a working-life encounter, by grade"), [g["grade"] for g in grades], series,
                      width=width, value_max=1.0, label=lambda v: format_percent(v))
 

@@ -30,6 +30,7 @@ from reportlab.platypus import (
 from coordinator.documents.fonts import BOLD, REGULAR, register_fonts
 from coordinator.formatting import format_date, format_school_year
 from coordinator.i18n import _
+from coordinator.palette import ALL_COLOUR, GENDER_LIGHT
 
 MARGIN = 18 * mm
 HEADER = 20 * mm
@@ -44,10 +45,11 @@ MUTED = colors.HexColor("#52606d")
 RULE = colors.HexColor("#9aa5b1")
 HEAD_FILL = colors.HexColor("#e4e7eb")
 ZEBRA = colors.HexColor("#f5f7fa")
-GIRL_FILL = colors.HexColor("#c2410c")
-BOY_FILL = colors.HexColor("#1d4ed8")
-OTHER_FILL = colors.HexColor("#6b7280")
-UNSPEC_FILL = colors.HexColor("#cbd2d9")
+GIRL_FILL = colors.HexColor(GENDER_LIGHT["girl"])  # one palette for the genders in every chart (palette.py)
+BOY_FILL = colors.HexColor(GENDER_LIGHT["boy"])
+OTHER_FILL = colors.HexColor(GENDER_LIGHT["other"])
+UNSPEC_FILL = colors.HexColor(GENDER_LIGHT["unspecified"])
+ALL_FILL = colors.HexColor(ALL_COLOUR)
 
 
 def esc(text: object) -> str:

@@ -33,6 +33,25 @@ class Entry:
     short: str
 
 
+def _day(day: dt.date) -> str:
+    """A date with its weekday ("Ons 3 feb. 2027"): a teacher looks for the day, not the date."""
+    return _("{weekday} {date}").format(weekday=weekday_name(day, "abbreviated").capitalize(), date=format_date(day))
+
+
+def _unbroken(text: str) -> str:
+    """A phone number or an address part that a line never breaks inside (no-break spaces)."""
+    return text.replace(" ", "\u00a0")
+
+
+def _address(text: str) -> str:
+    """An address that breaks, if it must, only after a comma: never inside "776 39" or "Storgatan 4"."""
+    return ", ".join(_unbroken(part.strip()) for part in text.split(","))
+
+
+def _person(name: str, phone: str) -> str:
+    return f"{name}, {_unbroken(phone)}" if phone else name
+
+
 def _study_visit_what(title: str | None) -> str:
     """"Study visit: Robot workshop"; a title that already says it is a study visit stands alone."""
     kind = _("Study visit")
@@ -55,16 +74,17 @@ def _visit_entry(visit: VisitItem) -> Entry:
             names=", ".join(visit.teachers)))
     return Entry(
         start=day, end=day, sort_key=(day, visit.starts_at.time(), 0, visit.id),
-        when=f"{format_date(day)}\n{time}",
+        when=f"{_day(day)}\n{time}",
         what=_study_visit_what(visit.title),
-        place="\n".join(p for p in (visit.host.name, visit.host.address) if p),
-        contact="\n".join(p for p in ((contact.name, contact.phone) if contact else (visit.host.phone,)) if p),
+        place="\n".join(p for p in (visit.host.name, _address(visit.host.address)) if p),
+        contact=_person(contact.name, contact.phone) if contact else _unbroken(visit.host.phone),
         who="\n".join(who),
         short=_("{time} visit: {host}").format(time=format_time(visit.starts_at), host=visit.host.name),
     )
 
 
 GRID_LINES = 8
+WEEK_SHADE = "#dde6ee"
 ROW_PUPILS = 24
 
 
@@ -81,15 +101,16 @@ def _placement_entries(items: list[PlacementItem]) -> list[Entry]:
     for (_host, start, end), group, size in chunks:
         first = group[0]
         supervisors = sorted({(i.supervisor.name, i.supervisor.phone) for i in group if i.supervisor})
-        contact = "\n".join(f"{name}, {phone}" if phone else name for name, phone in supervisors) or first.host.phone
+        contact = "\n".join(_person(name, phone) for name, phone in supervisors) or _unbroken(first.host.phone)
         hours = ""
         if first.daily_start and first.daily_end:
             hours = f"\n{format_time(first.daily_start)}–{format_time(first.daily_end)}"
         entries.append(Entry(
             start=start, end=end, sort_key=(start, dt.time.min, 1, first.host.name),
-            when=f"{format_date(start)} –\n{format_date(end)}{hours}",  # a line each: never "– 11" above "мая"
+            when=f"{_day(start)} –\n{_day(end)}{hours}",  # a line each: never "– 11" above "мая"
             what=ngettext("Placement, {n} pupil", "Placement, {n} pupils", size).format(n=size),
-            place="\n".join(p for p in (first.host.name, first.host.address, first.host.phone) if p),
+            place="\n".join(p for p in (first.host.name, _address(first.host.address), _unbroken(first.host.phone))
+                             if p),
             contact=contact,
             who="\n".join(f"{i.pupil} ({i.class_name})" for i in sorted(group, key=lambda i: (i.class_name, i.pupil))),
             short=ngettext("Placement: {host} ({n} pupil)", "Placement: {host} ({n} pupils)", size).format(
@@ -147,6 +168,43 @@ def _week_grid(entries: list[Entry], scope: Scope) -> list:
     ]
 
 
+def _if_missing(placements: list[PlacementItem]) -> list:
+    """Whom to call when a pupil does not come: each school's office and each class's mentor, with phones."""
+    schools = sorted({(i.school, i.school_phone) for i in placements if i.school})
+    mentors = sorted({(i.class_name, i.mentor.name, i.mentor.phone) for i in placements if i.mentor})
+    lines = [_("School: {person}").format(person=_person(name, phone)) for name, phone in schools]
+    lines += [_("Mentor of {class_name}: {person}").format(class_name=class_name, person=_person(name, phone))
+              for class_name, name, phone in mentors]
+    if not lines:
+        return []
+    st = styles()
+    return [Paragraph(f"<b>{esc(_('If a pupil is missing, call:'))}</b> " + " · ".join(esc(line) for line in lines),
+                      st.body)]
+
+
+def _weekly_table(entries: list[Entry]) -> list:
+    """One table, the entries under a shaded row per week (its number and dates): a teacher finds a day at a
+    glance, and a week runs on over a page break with the header repeated."""
+    weeks: dict[dt.date, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        weeks[entry.start - dt.timedelta(days=entry.start.weekday())].append(entry)
+    st = styles()
+    header = [_("When"), _("What"), _("Place and address"), _("Contact and phone"), _("Who")]
+    rows: list[list[object]] = []
+    extra: list[tuple] = []
+    for monday, week in sorted(weeks.items()):
+        heading = _("Week {number}: {start} – {end}").format(
+            number=monday.isocalendar()[1], start=format_day_month(monday),
+            end=format_day_month(monday + dt.timedelta(days=4)))
+        at = len(rows) + 1  # the header is row 0
+        extra += [("SPAN", (0, at), (-1, at)), ("BACKGROUND", (0, at), (-1, at), WEEK_SHADE)]
+        rows.append([Paragraph(f"<b>{esc(heading)}</b>", st.cell), "", "", "", ""])
+        rows += [[_multiline(e.when), e.what, _multiline(e.place), _multiline(e.contact), _multiline(e.who)]
+                 for e in week]
+    return [data_table(header, rows, [0.15, 0.15, 0.25, 0.2, 0.25], total_width=LANDSCAPE_WIDTH, zebra=False,
+                       extra=extra)]
+
+
 def build(session: Session, scope: Scope, job: Job) -> Document:
     visits = visits_in_scope(session, scope)
     placements = placements_in_scope(session, scope)
@@ -164,12 +222,10 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
         Paragraph(esc(ngettext("{n} study visit", "{n} study visits", len(visits)).format(n=len(visits))) + " · "
                   + esc(ngettext("{n} placement", "{n} placements", len(placements)).format(n=len(placements))),
                   st.small),
-        Spacer(1, 6),
+        *_if_missing(placements),
+        Spacer(1, 4),
     ]
-    header = [_("When"), _("What"), _("Place and address"), _("Contact and phone"), _("Who")]
-    rows = [[_multiline(e.when), e.what, _multiline(e.place), _multiline(e.contact), _multiline(e.who)]
-            for e in entries]
-    story.append(data_table(header, rows, [0.15, 0.15, 0.25, 0.2, 0.25], total_width=LANDSCAPE_WIDTH))
+    story += _weekly_table(entries)
     story.append(job.mark(1, 2))
     grid = _week_grid(entries, scope)
     if grid:

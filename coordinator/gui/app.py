@@ -37,6 +37,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         # Sharp at 125 % and 150 % too: fractional scale factors are passed through, not rounded.
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv[:1])
+        from coordinator.gui.color_scheme import follow_system_color_scheme
+
+        follow_system_color_scheme(app)  # dark when the system is dark
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     # Desktops match the window to the installed entry (se….desktop) and its icon through this name.

@@ -24,7 +24,9 @@ from coordinator.desk import Desk
 from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
 from coordinator.gui.store_guard import StoreGuard
+from coordinator.gui.dialogs.help_dialog import install_help, retranslate_help
 from coordinator.gui.forms import load_ui, retranslate_ui
+from coordinator.gui.navigation_looks import NavigationLooks
 from coordinator.gui.recent import recent_databases, remember_database
 from coordinator.gui.translator import install_translators
 from coordinator.gui.workspaces import WORKSPACES
@@ -42,6 +44,10 @@ SEARCH_KINDS: dict[str, tuple[str, str]] = {
     # What the overview's lines lead to.
     "study_visit": ("study_visits", "study_visits"), "placement": ("placements", "placements"),
     "action": ("action_plan", "actions"),
+    # What an organisation's, a pupil's or a teacher's related records lead to.
+    "encounter": ("encounters", "encounters"), "training": ("trainings_meetings", "trainings"),
+    "agreement": ("clusters", "agreements"), "contact_log": ("clusters", "contact_log"),
+    "offer": ("matching", "offers"),
 }
 
 
@@ -70,9 +76,11 @@ class MainWindow(QMainWindow):
             holder.setObjectName(f"holder_{key}")
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(holder)
+        self.navigation_looks = NavigationLooks(self.navigation, self.keys)  # icons and group headings
         self.mainSplitter.setStretchFactor(1, 1)
         self.navigation.currentRowChanged.connect(self._navigate)
         self._connect_actions()
+        self.actionGuide = install_help(self)  # Help → User guide, F1 at the current workspace
         self.context.store_changed.connect(self._store_changed)
         self.context.status_message.connect(self._show_message)
         self.search_popup = None
@@ -181,6 +189,8 @@ class MainWindow(QMainWindow):
             item = self.navigation.item(row)
             workspace = self.workspaces.get(key)
             item.setText(workspace.title() if workspace is not None else _(TITLES[key]))
+        self.navigation_looks.retranslate()
+        retranslate_help(self.actionGuide)
         for workspace in self.workspaces.values():
             workspace.retranslate()
         if self.search_popup is not None and hasattr(self.search_popup, "retranslate"):

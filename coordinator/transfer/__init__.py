@@ -9,6 +9,7 @@ from coordinator.transfer.export import (
                                          export_kind,
                                          export_table,
                                          export_vcard,
+                                         export_vcard_folder,
 )
 from coordinator.transfer.mappings import layout_key, remember_mapping, remembered_mapping
 from coordinator.transfer.plan import (
@@ -40,6 +41,7 @@ __all__ = [
                                          "export_kind",
                                          "export_table",
                                          "export_vcard",
+                                         "export_vcard_folder",
                                          "layout_key",
                                          "remember_mapping",
                                          "remembered_mapping",

@@ -242,44 +242,27 @@ def export_all(session: Session, out: Path, *, include_protected: bool = False) 
 
 
 def export_vcard(session: Session, out: Path) -> ExportResult:
-    """Every contact person as a vCard 3.0 entry, UTF-8, for a phone or an address book."""
-    from coordinator.transfer.export_queries import table_of
+    """Every contact person as a vCard 3.0 card (stable UID, REV, international phone), UTF-8, in one file."""
+    from coordinator.transfer.vcard import contact_cards
 
-    table = table_of(session, "contacts", include_protected=False)
-    lines: list[str] = []
-    for row in table.rows:
-        first, last = row.get("first_name") or "", row.get("last_name") or ""
-        lines += ["BEGIN:VCARD", "VERSION:3.0", f"N:{_vc(last)};{_vc(first)};;;",
-                  f"FN:{_vc((first + ' ' + last).strip())}"]
-        if row.get("organisation"):
-            lines.append(f"ORG:{_vc(row['organisation'])}")
-        if row.get("role"):
-            lines.append(f"TITLE:{_vc(row['role'])}")
-        if row.get("phone"):
-            lines.append(f"TEL;TYPE=WORK,VOICE:{_vc(row['phone'])}")
-        if row.get("email"):
-            lines.append(f"EMAIL;TYPE=INTERNET:{_vc(row['email'])}")
-        if row.get("notes"):
-            lines.append(f"NOTE:{_vc(row['notes'])}")
-        lines.append("END:VCARD")
-    data = "".join(_fold(line) + "\r\n" for line in lines).encode("utf-8")
+    cards = contact_cards(session)
+    data = "".join(card.text for card in cards).encode("utf-8")
     atomic_write(Path(out), lambda fh: fh.write(data))
-    return ExportResult(path=Path(out), rows=len(table.rows))
+    return ExportResult(path=Path(out), rows=len(cards))
 
 
-def _vc(text: str) -> str:
-    text = str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return re.sub(r"\r\n|\r|\n", "\\\\n", text)
+def export_vcard_folder(session: Session, folder: Path) -> ExportResult:
+    """One file per contact person (UID.vcf) in `folder`, made if missing: for Outlook, which reads only the
+    first card of a file, and for address books that keep a folder of cards (vdir)."""
+    from coordinator.transfer.vcard import card_folder, contact_cards
 
-
-def _fold(line: str) -> str:
-    """Lines longer than 75 octets continue on the next line after a space, never inside a character."""
-    out, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        if len(current) + len(encoded) > (75 if not out else 74):
-            out.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    out.append(current.decode("utf-8"))
-    return "\r\n ".join(out)
+    folder = card_folder(folder)
+    cards = contact_cards(session)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise cannot_write(folder, exc) from exc
+    for card in cards:
+        data = card.text.encode("utf-8")
+        atomic_write(folder / f"{card.uid}.vcf", lambda fh, data=data: fh.write(data))
+    return ExportResult(path=folder, rows=len(cards))

@@ -150,3 +150,28 @@ def test_an_action_plan_step_that_cannot_be_undone_is_said_not_dropped_silently(
     context.undo_stack.undo()  # undoing "Add goal" finds no goal to remove
     assert told == ["The goal no longer exists."]
     assert not context.undo_stack.canUndo()
+
+
+def test_an_overdue_action_is_red_and_a_long_goal_title_has_the_whole_row(qtbot, empty_store):
+    from coordinator.models import ActionPlan
+    from coordinator.palette import OVERDUE_LIGHT
+
+    long_goal = "Every pupil of grades 7 to 9 meets at least three employers of different sectors each year"
+    with empty_store.session() as s:
+        plan = ActionPlan(school_year_id=school_year_id(s, "2026/27"), title="Plan")
+        s.add(plan)
+        s.flush()
+        goal = Goal(plan_id=plan.id, title=long_goal)
+        s.add(goal)
+        s.flush()
+        s.add(Action(goal_id=goal.id, title="Late action", due_date=dt.date(2026, 9, 1)))
+    widget = ActionPlanWorkspace(AppContext(empty_store))
+    qtbot.addWidget(widget)
+    widget.today = lambda: dt.date(2026, 10, 1)
+    widget.resize(1366, 700)
+    widget.show()
+    widget.activated()
+    goal_item = widget.tree.topLevelItem(0)
+    assert goal_item.text(0) == long_goal and goal_item.isFirstColumnSpanned()
+    late = goal_item.child(0)
+    assert late.foreground(2).color().name() == OVERDUE_LIGHT

@@ -7,6 +7,7 @@ import csv
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from coordinator.palette import GENDER_LIGHT
 from coordinator.formatting import format_number, format_percent
 from coordinator.gui.context import AppContext
 from coordinator.gui.workspaces.statistics import StatisticsWorkspace
@@ -79,10 +80,14 @@ def test_charts_show_grades_sectors_with_dominance_marks_and_the_trend(workspace
     assert rate_axis.categories() == [line["grade"] for line in stats["grades"]]
     bar_sets = ws.rate_chart.chart().series()[0].barSets()
     assert [b.label() for b in bar_sets] == ["Girl", "Boy", "Other", "Unspecified"]
-    sectors = ws.sector_chart.chart().axes(Qt.Orientation.Horizontal)[0].categories()
+    sectors = ws.sector_chart.chart().axes(Qt.Orientation.Vertical)[0].categories()
     assert len(sectors) == len(stats["total"]["placements_by_sector"]) > 0
     # The demo's placements include manufacturing (men-dominated) or care (women-dominated).
     assert any(label.endswith(("♂", "♀")) for label in sectors)
+    assert "C\u00a0Manufacturing\u00a0♂" in sectors  # named, not a bare letter; one line
+    colours = {b.label(): b.color().name() for b in bar_sets}
+    assert colours == {"Girl": GENDER_LIGHT["girl"], "Boy": GENDER_LIGHT["boy"], "Other": GENDER_LIGHT["other"],
+                       "Unspecified": GENDER_LIGHT["unspecified"]}  # the documents' colours too
     trend = ws.trend_chart.chart().axes(Qt.Orientation.Horizontal)[0].categories()
     assert trend[-2:] == ["2025/26", "2026/27"]
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from coordinator.formatting import format_number
 from coordinator.gui.context import AppContext
-from coordinator.gui.widgets.ref_picker import MultiRefPicker, RefPicker
+from coordinator.gui.widgets.ref_picker import MultiRefPicker, RefPicker, link_scoped_pickers
 from coordinator.i18n import _
 from coordinator.services.records import (
     BOOL,
@@ -112,6 +112,7 @@ class RecordFormWidget(QWidget):
             if previous is not None:
                 QWidget.setTabOrder(previous, focus)
             previous = editor.remove_button if isinstance(editor, MultiRefPicker) else focus
+        self.apply_scopes = link_scoped_pickers({n: r.editor for n, r in self.rows.items()}, kind.fields)
         self.retranslate()
 
     # ---- editors --------------------------------------------------------------------------------
@@ -205,6 +206,7 @@ class RecordFormWidget(QWidget):
                 self._set(spec, editor, record.values.get(spec.name))
             finally:
                 editor.blockSignals(False)
+        self.apply_scopes()
 
     def _set(self, spec: FieldSpec, editor: Any, value: Any) -> None:
         if spec.type == LONGTEXT:

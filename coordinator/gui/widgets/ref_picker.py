@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,12 +41,20 @@ class RefPicker(QComboBox):
         self.lineEdit().textEdited.connect(lambda _text: self._timer.start())
         self.currentIndexChanged.connect(lambda _i: self.value_changed.emit())
         self._searched = False  # choices are fetched when the list is first opened or typed in
+        self.filters: tuple[tuple[str, object], ...] = ()  # e.g. (("organisation_id", 7),): the workplace's
         self._populate_known([])
+
+    def set_filters(self, filters: tuple[tuple[str, object], ...]) -> None:
+        """Limit the choices (a supervisor among the chosen workplace's contacts); the value is kept."""
+        if filters != self.filters:
+            self.filters = filters
+            self._searched = False
 
     def _choices(self, text: str, include: int | None) -> list[tuple[int, str]]:
         if self.context.desk is None:
             return []
-        return self.context.desk.ref_choices(self.ref, text, include=[include] if include else [])
+        return self.context.desk.ref_choices(self.ref, text, include=[include] if include else [],
+                                             filters=self.filters)
 
     def _populate(self, text: str, keep: int | None) -> None:
         self._searched = True
@@ -168,3 +178,20 @@ class MultiRefPicker(QWidget):
         labels = dict(self.context.desk.ref_choices(self.ref, "", limit=0, include=ids))
         for record_id in ids:
             self.list.addItem(self._item(record_id, labels.get(record_id, str(record_id))))
+
+
+def link_scoped_pickers(editors: dict[str, QWidget], fields) -> Callable[[], None]:
+    """Limit each picker with a `scope` to the records that match another field's value (its workplace);
+    returns the function that applies the scopes again (after a record is loaded into the form)."""
+    links = [(editors[spec.name], editors[spec.scope[0]], spec.scope[1]) for spec in fields
+             if spec.scope is not None and spec.scope[0] in editors]
+
+    def apply() -> None:
+        for target, source, column in links:
+            value = source.value()
+            target.set_filters(((column, value),) if value is not None else ())
+
+    for _target, source, _column in links:
+        source.value_changed.connect(apply)
+    apply()
+    return apply

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,7 @@ from coordinator.gui.operations import run_op
 from coordinator.gui.workspaces.action_plan_forms import ActionForm, GoalForm
 from coordinator.gui.workspaces.base import Workspace
 from coordinator.gui.workspaces.scope_choices import fill_years
+from coordinator.gui.widgets.looks import overdue_brush
 from coordinator.i18n import _, ngettext
 from coordinator.services import action_plans as plans
 from coordinator.services.progress import GradeRow
@@ -261,6 +262,7 @@ class ActionPlanWorkspace(Workspace):
             goal_item = QTreeWidgetItem(self.tree, [goal.title, "", "", "", "", ""])
             goal_item.setData(0, _ID, ("goal", goal.id))
             goal_item.setFont(0, bold)
+            goal_item.setFirstColumnSpanned(True)  # a goal's title has the whole width
             goal_item.setToolTip(0, goal.description or goal.title)
             for action in goal.actions:
                 status = action.status.label
@@ -272,7 +274,7 @@ class ActionPlanWorkspace(Workspace):
                 item.setToolTip(0, action.title)
                 item.setToolTip(5, "\n".join(link.label for link in action.links))
                 if action.overdue(today):  # marked on the date, so the status column stays narrow
-                    item.setForeground(2, self.palette().brush(QPalette.ColorRole.Link))
+                    item.setForeground(2, overdue_brush(self.palette()))
                     item.setFont(2, bold)
                     item.setToolTip(2, _("{status}, overdue").format(status=status))
                 if select == ("action", action.id):

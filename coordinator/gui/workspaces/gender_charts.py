@@ -10,18 +10,27 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
+    QHorizontalBarSeries,
     QLineSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QLocale, QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPalette
 
+from coordinator.gui.widgets.looks import fit_category_labels
 from coordinator.i18n import _
 from coordinator.models.enums import GENDERS, Gender
+from coordinator.palette import gender_colour as palette_colour
+from coordinator.reference.sectors import sector_name
 
-# Colours of the four genders in every chart; chosen to stay apart for colour-blind readers.
-GENDER_COLOURS = {"girl": QColor("#d95f02"), "boy": QColor("#1b9e77"), "other": QColor("#7570b3"),
-                  "unspecified": QColor("#999999")}
+SECTOR_LABEL = 28  # characters of a sector's name on the chart's axis
+
+
+
+def gender_colour(view: QChartView, gender: str) -> QColor:
+    """A gender's colour in every chart and document (coordinator.palette), lighter on a dark window."""
+    dark = view.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor(palette_colour(gender, dark=dark))
 
 
 def bar_chart_view() -> QChartView:
@@ -55,7 +64,7 @@ def draw_rates(view: QChartView, stats: dict[str, Any]) -> None:
     series = QBarSeries()
     for gender in GENDERS:
         bar_set = QBarSet(Gender(gender).label)
-        bar_set.setColor(GENDER_COLOURS[gender])
+        bar_set.setColor(gender_colour(view, gender))
         for line in stats.get("grades", []):
             rate = line.get("encounter_rate", {}).get(gender)
             bar_set.append(round(rate * 100, 1) if isinstance(rate, (int, float)) else 0.0)
@@ -73,22 +82,31 @@ def draw_rates(view: QChartView, stats: dict[str, Any]) -> None:
     series.attachAxis(y_axis)
 
 def sector_categories(stats: dict[str, Any], dominance: dict[str, str | None]) -> list[str]:
-    """Sector letters with the mark of the gender that dominates the sector in the labour market."""
+    """Each sector by letter and name ("C Tillverkning ♂"), marked with the gender that dominates it in the
+    labour market; a long name shortened with "…" (the table under the chart has it whole)."""
     marks = {"girl": " ♀", "boy": " ♂"}
-    return [code + marks.get(dominance.get(code) or "", "")
-            for code in sorted(stats.get("total", {}).get("placements_by_sector", {}))]
+    labels = []
+    for code in sorted(stats.get("total", {}).get("placements_by_sector", {})):
+        name = f"{code} {sector_name(code)}"
+        if len(name) > SECTOR_LABEL:
+            name = name[:SECTOR_LABEL - 1].rstrip() + "…"
+        # No-break spaces: Qt Charts wraps a label at spaces and, short of height, shows only "…".
+        labels.append((name + marks.get(dominance.get(code) or "", "")).replace(" ", "\u00a0"))
+    return labels
+
 
 def draw_sectors(view: QChartView, stats: dict[str, Any], dominance: dict[str, str | None]) -> None:
-    """Placements per sector, one bar per gender, sectors marked ♀/♂ where dominated."""
+    """Placements per sector, one bar per gender, sectors named and marked ♀/♂ where dominated; horizontal
+    bars, so that the names have room."""
     chart = reset_chart(view)
     chart.setTitle(_("Placements per sector, by gender"))
     by_sector = stats.get("total", {}).get("placements_by_sector", {})
-    codes = sorted(by_sector)
-    series = QBarSeries()
+    codes = sorted(by_sector)[::-1]  # A at the top
+    series = QHorizontalBarSeries()
     top = 1.0
     for gender in GENDERS:
         bar_set = QBarSet(Gender(gender).label)
-        bar_set.setColor(GENDER_COLOURS[gender])
+        bar_set.setColor(gender_colour(view, gender))
         for code in codes:
             value = by_sector[code].get(gender)
             number = float(value) if isinstance(value, (int, float)) else 0.0
@@ -96,17 +114,18 @@ def draw_sectors(view: QChartView, stats: dict[str, Any], dominance: dict[str, s
             bar_set.append(number)
         series.append(bar_set)
     chart.addSeries(series)
-    x_axis = QBarCategoryAxis()
-    x_axis.append(sector_categories(stats, dominance) or [""])
-    x_axis.setTitleText(_("Sector (NACE section)"))
-    y_axis = QValueAxis()
-    y_axis.setRange(0, max(top, 4.0))
-    y_axis.applyNiceNumbers()  # 0, 5, 10, 15, 20 rather than 0, 5.2, 10.5 …
-    y_axis.setLabelFormat("%.0f")
-    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+    y_axis = QBarCategoryAxis()
+    y_axis.append(sector_categories(stats, dominance)[::-1] or [""])
+    fit_category_labels(y_axis, len(codes), view.height())
+    x_axis = QValueAxis()
+    x_axis.setRange(0, max(top, 4.0))
+    x_axis.applyNiceNumbers()  # 0, 5, 10, 15, 20 rather than 0, 5.2, 10.5 …
+    x_axis.setLabelFormat("%.0f")
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(x_axis)
+    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(y_axis)
+    series.attachAxis(x_axis)
+
 
 def draw_trend(view: QChartView, trend: list[tuple[str, float | None]]) -> None:
     """The dissimilarity index of each school year held, as a line."""

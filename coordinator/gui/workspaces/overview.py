@@ -32,6 +32,8 @@ from coordinator.gui.context import AppContext
 from coordinator.gui.workers import run_task
 from coordinator.gui.workspaces.base import Workspace
 from coordinator.gui.workspaces.overview_charts import OverviewCharts
+from coordinator.gui.widgets.first_steps import FirstStepsWidget
+from coordinator.gui.widgets.looks import overdue_brush
 from coordinator.i18n import _, ngettext
 from coordinator.models.enums import ActionStatus
 from coordinator.services.progress import KeyNumbers, Upcoming
@@ -142,6 +144,8 @@ class OverviewWorkspace(OverviewCharts, Workspace):
         self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        self.first_steps = FirstStepsWidget(self.context, self)  # a new database's checklist, gone when done
+        layout.addWidget(self.first_steps)
         layout.addWidget(self.message)
         layout.addWidget(self.splitter, 1)
 
@@ -150,6 +154,7 @@ class OverviewWorkspace(OverviewCharts, Workspace):
         return _("Overview")
 
     def retranslate(self) -> None:
+        self.first_steps.retranslate()
         self.soon.setHeaderLabels([_("When"), _("What")])
         self.soon.setAccessibleName(_("This week and next"))
         self.rate_chart.setAccessibleName(_("Encounter rate per grade"))
@@ -239,6 +244,7 @@ class OverviewWorkspace(OverviewCharts, Workspace):
         ]
         bold = QFont(self.soon.font())
         bold.setBold(True)
+        overdue_title = _("Overdue actions")
         for title, shown, total, lines in groups:
             group = QTreeWidgetItem(self.soon, [f"{title} ({format_number(total)})", ""])
             group.setFirstColumnSpanned(True)
@@ -247,6 +253,8 @@ class OverviewWorkspace(OverviewCharts, Workspace):
                 item = QTreeWidgetItem(group, [when, text])
                 item.setData(0, _KIND_ROLE, (kind, record_id))
                 item.setToolTip(1, text)
+                if title == overdue_title:
+                    item.setForeground(0, overdue_brush(self.palette()))
             if total > shown:
                 QTreeWidgetItem(group, ["", ngettext("and {count} more", "and {count} more", total - shown).format(
                     count=format_number(total - shown))])

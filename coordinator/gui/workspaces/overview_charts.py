@@ -18,6 +18,8 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPalette
 
 from coordinator.i18n import _
+from coordinator.gui.widgets.looks import fit_category_labels
+from coordinator.palette import gender_colour
 from coordinator.services.progress import KeyNumbers
 
 MAX_SECTORS = 8
@@ -28,10 +30,9 @@ def _is_dark(palette: QPalette) -> bool:
 
 
 def gender_colours(palette: QPalette) -> dict[str, QColor]:
-    """Girls, boys, other: distinguishable for most colour-blind readers, lighter on a dark background."""
-    if _is_dark(palette):
-        return {"girl": QColor("#f4a261"), "boy": QColor("#6fa8dc"), "other": QColor("#b4b4b4")}
-    return {"girl": QColor("#c8581e"), "boy": QColor("#2b6cb0"), "other": QColor("#7a7a7a")}
+    """Girls, boys, other: the colours of every chart and document (coordinator.palette), lighter when dark."""
+    dark = _is_dark(palette)
+    return {key: QColor(gender_colour(key, dark=dark)) for key in ("girl", "boy", "other")}
 
 
 class OverviewCharts:
@@ -114,6 +115,7 @@ class OverviewCharts:
             chart.addSeries(series)
             categories = QBarCategoryAxis()
             categories.append([self._short(s.name) for s in sectors])
+            fit_category_labels(categories, len(sectors), self.sector_chart.height())
             values = QValueAxis()
             values.setLabelFormat("%d")
             top = max(max(s.girls, s.boys, s.other) for s in sectors)
@@ -136,5 +138,8 @@ class OverviewCharts:
             old.deleteLater()  # the view gives up ownership of the chart it showed before
 
     @staticmethod
-    def _short(name: str, width: int = 30) -> str:
-        return name if len(name) <= width else name[:width - 1].rstrip() + "…"
+    def _short(name: str, width: int = 26) -> str:
+        """A sector's name on one line: Qt Charts wraps a label at its spaces and then, short of height,
+        shows only "…" (eight sectors at 768 pixels); no-break spaces keep it one line, shortened by us."""
+        short = name if len(name) <= width else name[:width - 1].rstrip() + "…"
+        return short.replace(" ", "\u00a0")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from coordinator.changes import Changes, Kind
@@ -18,6 +19,7 @@ class RecordWorkspace(Workspace):
     title_text = ""
     kinds: tuple[str, ...] = ()
     related: tuple[Kind, ...] = ()
+    record_chosen = Signal(str, int)  # a related record opened from a form: the main window shows it
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -37,7 +39,14 @@ class RecordWorkspace(Workspace):
         self.retranslate()
 
     def make_panel(self, key: str) -> RecordPanel:
-        return RecordPanel(self.context, record_kind(key), self, related=self.related)
+        from coordinator.desk.related_ops import RELATED_PAGES
+        from coordinator.gui.workspaces.related_panel import RelatedRecordPanel
+
+        cls = RelatedRecordPanel if key in RELATED_PAGES else RecordPanel
+        panel = cls(self.context, record_kind(key), self, related=self.related)
+        if isinstance(panel, RelatedRecordPanel):
+            panel.related_view.record_chosen.connect(self.record_chosen)
+        return panel
 
     @property
     def panel(self) -> RecordPanel:

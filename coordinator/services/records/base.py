@@ -43,6 +43,9 @@ class FieldSpec:
     default: Callable[[Session], Any] | None = None
     minimum: float | None = None
     maximum: float | None = None
+    # A REF picker limited by another field of the form: (that field, the referenced kind's column it must
+    # equal), e.g. a placement's supervisor among the contacts of its workplace: ("host_id", "organisation_id").
+    scope: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -313,11 +316,11 @@ class RecordKind:
     def display_expr(self) -> Any:
         raise NotImplementedError
 
-    def ref_choices(self, session: Session, text: str = "", *, limit: int = 50,
-                    include: Sequence[int] = ()) -> list[tuple[int, str]]:
-        """(id, label) pairs for a picker: the ones matching `text`, plus those in `include`."""
+    def ref_choices(self, session: Session, text: str = "", *, limit: int = 50, include: Sequence[int] = (),
+                    filters: tuple[tuple[str, Any], ...] = ()) -> list[tuple[int, str]]:
+        """(id, label) pairs for a picker: the ones matching `text` (and `filters`), plus those in `include`."""
         label = self.display_expr()
-        query = select(self.model.id, label)
+        query = self.apply_filters(select(self.model.id, label), filters)
         if text.strip():
             query = query.where(func.lower(label).like(f"%{text.strip().lower()}%"))
         found = [(i, str(lbl)) for i, lbl in session.execute(query.order_by(label).limit(limit))]

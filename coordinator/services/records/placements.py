@@ -33,7 +33,7 @@ class PlacementKindSpec(RecordKind):
     fields = (
         FieldSpec("pupil_id", N_("Pupil"), REF, required=True, ref="pupils"),
         FieldSpec("host_id", N_("Workplace"), REF, required=True, ref="organisations"),
-        FieldSpec("supervisor_id", N_("Supervisor"), REF, ref="contacts"),
+        FieldSpec("supervisor_id", N_("Supervisor"), REF, ref="contacts", scope=("host_id", "organisation_id")),
         FieldSpec("start_date", N_("First day"), DATE, required=True),
         FieldSpec("end_date", N_("Last day"), DATE, required=True),
         FieldSpec("days", N_("Days"), INT, required=True, minimum=0, maximum=366),

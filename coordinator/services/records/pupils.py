@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_, delete, select
+from sqlalchemy import and_, delete, func, select
 from sqlalchemy.orm import Session
 
 from coordinator.i18n import N_, _
@@ -113,7 +113,13 @@ class PupilKindSpec(RecordKind):
             session.add(Enrolment(pupil_id=record_id, class_id=class_id, school_year_id=klass.school_year_id))
 
     def display_expr(self):
-        return Pupil.first_name + " " + Pupil.last_name
+        """"Ella Ahmed (8A, Vasaskolan)": the pupil's latest class and its school, so that two pupils of one
+        name are told apart in a picker and a class can be typed to find its pupils."""
+        latest = (select(SchoolClass.name + ", " + School.name)
+                  .join(Enrolment, Enrolment.class_id == SchoolClass.id).join(School, School.id == SchoolClass.school_id)
+                  .where(Enrolment.pupil_id == Pupil.id).order_by(Enrolment.school_year_id.desc()).limit(1)
+                  .correlate(Pupil).scalar_subquery())
+        return Pupil.first_name + " " + Pupil.last_name + func.coalesce(" (" + latest + ")", "")
 
 
 class CurrentClassRefs(RecordKind):
@@ -122,11 +128,11 @@ class CurrentClassRefs(RecordKind):
     key = "current_classes"
     model = SchoolClass
 
-    def ref_choices(self, session, text="", *, limit=50, include=()):
+    def ref_choices(self, session, text="", *, limit=50, include=(), filters=()):
         year = school_year_id(session)
         label = SchoolClass.name + " – " + School.name
-        query = select(SchoolClass.id, label).join(School, School.id == SchoolClass.school_id).where(
-            SchoolClass.school_year_id == year)
+        query = self.apply_filters(select(SchoolClass.id, label).join(School, School.id == SchoolClass.school_id)
+                                   .where(SchoolClass.school_year_id == year), filters)
         if text.strip():
             query = query.where(label.ilike(f"%{text.strip()}%"))
         found = [(i, str(lbl)) for i, lbl in session.execute(query.order_by(School.name, SchoolClass.name)

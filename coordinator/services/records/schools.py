@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coordinator.i18n import N_, _
@@ -162,7 +162,9 @@ class TeacherKindSpec(RecordKind):
         check_contact_fields(values, problems, country_of(session))
 
     def display_expr(self):
-        return Teacher.first_name + " " + Teacher.last_name
+        """"Karin Dahlström (Norra skolan)": the teacher with the school, told apart in a picker."""
+        school = select(School.name).where(School.id == Teacher.school_id).correlate(Teacher).scalar_subquery()
+        return Teacher.first_name + " " + Teacher.last_name + func.coalesce(" (" + school + ")", "")
 
 
 SCHOOLS = SchoolKindSpec()

@@ -44,7 +44,7 @@ class StudyVisitKindSpec(ParticipantsFollowClasses, RecordKind):
     fields = (
         FieldSpec("title", N_("Title")),
         FieldSpec("host_id", N_("Host organisation"), REF, required=True, ref="organisations"),
-        FieldSpec("contact_id", N_("Contact person"), REF, ref="contacts"),
+        FieldSpec("contact_id", N_("Contact person"), REF, ref="contacts", scope=("host_id", "organisation_id")),
         FieldSpec("starts_at", N_("Starts"), DATETIME, required=True),
         FieldSpec("ends_at", N_("Ends"), DATETIME),
         FieldSpec("class_ids", N_("Classes"), MULTIREF, ref="current_classes"),

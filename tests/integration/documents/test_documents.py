@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -225,8 +226,23 @@ def test_an_actions_due_date_stays_on_one_line(doc_store, tmp_path, language, du
 def test_a_placement_period_in_the_schedule_breaks_after_the_dash_not_inside_a_date(doc_store, tmp_path):
     out = render_document(doc_store, "schedule", tmp_path / "s.pdf", language="ru", teacher="Karin Dahlström")
     lines = [line.strip() for line in "\n".join(pages_text(out)).splitlines()]
-    assert any(line.startswith("08.03.2027 –") for line in lines)
-    assert any(line.startswith("12.03.2027") for line in lines)  # not "– 12" above ".03.2027"
+    assert any(line.startswith("Пн, 08.03.2027 –") for line in lines)
+    assert any(line.startswith("Пт, 12.03.2027") for line in lines)  # not "– 12" above ".03.2027"
+
+
+@pytest.mark.parametrize(("language", "monday", "week", "missing"), [
+    ("sv", "Mån 8 mars 2027 –", "Vecka 10: 8 mars – 12 mars", "Om en elev inte kommer, ring:"),
+    ("ru", "Пн, 08.03.2027 –", "Неделя 10: 08.03 – 12.03", "Если обучающийся не пришёл, звоните:"),
+])
+def test_the_teachers_schedule_reads_by_week_and_weekday_and_says_whom_to_call(doc_store, tmp_path, language,
+                                                                              monday, week, missing):
+    out = render_document(doc_store, "schedule", tmp_path / "s.pdf", language=language, teacher="Karin Dahlström")
+    text = "\n".join(pages_text(out))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert monday in lines and week in lines
+    assert missing in " ".join(text.split())
+    phones = [line for line in lines if "070-" in line]
+    assert phones and all(re.search(r"070-\d{3} \d{2} \d{2}", line) for line in phones)  # never broken
 
 
 def test_a_visit_titled_study_visit_is_not_called_study_visit_twice():
