@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
+from functools import partial
 
 from sqlalchemy import and_, case, func, or_, select, union, union_all
 from sqlalchemy.orm import Session
@@ -61,6 +62,7 @@ from coordinator.models import (
 )
 from coordinator.stats.gender import placement_counts, pupil_counts, sector_dominance
 from coordinator.stats.measures import dissimilarity_index, non_traditional_share, rate
+from coordinator.stats.outcome_indicators import OUTCOME_KEYS, outcome_value
 from coordinator.stats.scope import Year
 
 # A placement is hosted once the host has said yes.
@@ -320,6 +322,7 @@ COMPUTED: dict[str, Callable[[Session, Year, int | None], float | None]] = {
     "network_meetings": network_meetings,
     "actions_on_time": actions_on_time,
     "visits_per_class": visits_per_class,
+    **{key: partial(outcome_value, key=key) for key in OUTCOME_KEYS},
 }
 
 

@@ -155,9 +155,11 @@ def _partners(year_id: int):
     return union(hosted, agreed).subquery("partners")
 
 
-def destination_rows(session: Session, year_id: int, school_id: int | None, months: int) -> list[Any]:
+def destination_rows(session: Session, year_id: int, school_id: int | None, months: int, *,
+                     employed_target_training: bool = False) -> list[Any]:
     """(programme, gender, graduates, recorded, employed, at partner, study, apprenticeship, NEET,
-    unknown, target training) per programme and gender of the year's graduates."""
+    unknown, target training) per programme and gender of the year's graduates; with
+    `employed_target_training`, the last counts only those with target training who are employed."""
     grades = final_grades(included_types(session, school_id), compulsory=False)
     if not grades:
         return []
@@ -167,12 +169,14 @@ def destination_rows(session: Session, year_id: int, school_id: int | None, mont
     def kind(k: DestinationKind):
         return func.count(D.id).filter(D.kind == k)
 
+    target = [D.target_training.is_(True)] + ([D.kind == DestinationKind.EMPLOYED] if employed_target_training else [])
+
     query = (select(cohort.c.programme, cohort.c.gender, func.count(cohort.c.pupil_id), func.count(D.id),
                     kind(DestinationKind.EMPLOYED),
                     func.count(D.id).filter(D.kind == DestinationKind.EMPLOYED,
                                             D.organisation_id.in_(select(partners.c.org_id))),
                     kind(DestinationKind.STUDY), kind(DestinationKind.APPRENTICESHIP), kind(DestinationKind.NEET),
-                    kind(DestinationKind.UNKNOWN), func.count(D.id).filter(D.target_training.is_(True)))
+                    kind(DestinationKind.UNKNOWN), func.count(D.id).filter(*target))
              .select_from(cohort)
              .outerjoin(D, and_(D.pupil_id == cohort.c.pupil_id, D.school_year_id == year_id,
                                 D.months_after == literal(months)))

@@ -33,6 +33,7 @@ class IndicatorSpec:
     direction: Direction = Direction.HIGHER
     target: float | None = None
     amber_band: float = 0.0
+    countries: tuple[str, ...] = ()  # the countries whose template holds it; empty: every country
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,14 @@ class Scorecard:
     lines: list[IndicatorResult]
 
 
-def default_indicators() -> list[IndicatorSpec]:
-    """The template of issue 4, in the order a board reads it, grouped by perspective."""
+def default_indicators(country: str | None = None) -> list[IndicatorSpec]:
+    """The template (issues 4 and 16) for a country ('SE', 'PL', 'RU'; None: every indicator), in the
+    order a board reads it, grouped by perspective."""
+    specs = _template()
+    return [s for s in specs if country is None or not s.countries or country.upper() in s.countries]
+
+
+def _template() -> list[IndicatorSpec]:
     P, H, L = Perspective, Direction.HIGHER, Direction.LOWER
     return [
         IndicatorSpec("encounter_rate", N_("Pupils with a working-life encounter"), P.PUPILS, "percent", H, 1.0, 0.1),
@@ -71,6 +78,9 @@ def default_indicators() -> list[IndicatorSpec]:
         IndicatorSpec("dissimilarity_index", N_("Dissimilarity index of placements by sector"), P.PUPILS, "ratio",
                       L, 0.3, 0.05),
         IndicatorSpec("pupil_evaluation", N_("Pupils' mean evaluation (1–5)"), P.PUPILS, "score", H, 4.0, 0.5),
+        IndicatorSpec("non_traditional_choices", N_("Non-traditional choices of leavers"), P.PUPILS, "percent", H,
+                      0.25, 0.05),
+        IndicatorSpec("graduates_employed", N_("Graduates employed 6 months on"), P.PUPILS, "percent", H, 0.7, 0.1),
         IndicatorSpec("active_partners", N_("Active partner organisations"), P.WORKING_LIFE, "number", H),
         IndicatorSpec("new_partners", N_("New partners this year"), P.WORKING_LIFE, "number", H),
         IndicatorSpec("places_ratio", N_("Places offered ÷ places needed"), P.WORKING_LIFE, "ratio", H, 1.1, 0.1),
@@ -78,6 +88,10 @@ def default_indicators() -> list[IndicatorSpec]:
                       4.0, 0.5),
         IndicatorSpec("asked_without_hosting", N_("Employers asked more than three times without hosting"),
                       P.WORKING_LIFE, "number", L, 0.0, 2.0),
+        IndicatorSpec("employed_at_partners", N_("Employed graduates at partner organisations"), P.WORKING_LIFE,
+                      "percent", H, 0.5, 0.1),
+        IndicatorSpec("target_training_filled", N_("Target-training contracts filled"), P.WORKING_LIFE, "number",
+                      H, countries=("RU",)),
         IndicatorSpec("teachers_trained", N_("Teachers with an industry training or visit"), P.STAFF, "percent", H),
         IndicatorSpec("network_meetings", N_("Network meetings held"), P.STAFF, "number", H),
         IndicatorSpec("actions_on_time", N_("Actions done by their due date"), P.PROCESS, "percent", H, 0.9, 0.1),
@@ -89,7 +103,9 @@ def seed_default_indicators(session: Session) -> None:
     """Write the template into a database that has no computed indicators yet (called by `init`)."""
     if session.scalar(select(func.count()).select_from(Indicator).where(Indicator.key.is_not(None))):
         return
-    for position, spec in enumerate(default_indicators()):
+    from coordinator.settings import country_code
+
+    for position, spec in enumerate(default_indicators(country_code(session))):
         session.add(Indicator(key=spec.key, name=spec.name, perspective=spec.perspective, unit=spec.unit,
                               direction=spec.direction, target=spec.target, amber_band=spec.amber_band,
                               school_id=None, position=position * 10))

@@ -198,3 +198,17 @@ def test_all_unknown_destinations_and_a_bad_word_is_refused_by_row_and_column(ru
     code, _out, err = run("--db", db, "import", "destinations", bad)
     assert code == 1
     assert "row 3, column Статус выпускника: “в армии” is not a destination" in err
+
+
+def test_college_graduates_appear_on_the_russian_scorecard_of_the_year_after(run, tmp_path, college):
+    db, graduates = college
+    words = ["трудоустроен", "трудоустроен", "продолжает обучение", "неизвестно"]
+    run("--db", db, "import", "destinations", _monitoring(tmp_path / "м.csv", graduates, lambda i: words[i % 4]))
+    card = json.loads(run("--db", db, "stats", "scorecard", "--year", "2026/27", "--format", "json")[1])
+    lines = {line["key"]: line for line in card["lines"]}
+    employed = sum(1 for i in range(len(graduates)) if words[i % 4] == "трудоустроен")
+    assert lines["graduates_employed"]["value"] == pytest.approx(employed / len(graduates))
+    assert lines["employed_at_partners"]["value"] == 0.0
+    with_contract = sum(1 for i in range(0, len(graduates), 3) if words[i % 4] == "трудоустроен")
+    assert lines["target_training_filled"]["value"] == with_contract
+    assert lines["graduates_employed"]["last_year"] is None  # no graduates of 2024/25 recorded

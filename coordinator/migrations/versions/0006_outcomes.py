@@ -77,8 +77,43 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_destinations_pupil_id'), ['pupil_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_destinations_school_year_id'), ['school_year_id'], unique=False)
 
+    _add_indicators()
+
+
+# The outcome indicators joining a template already seeded: (key, name, perspective, unit, target, amber
+# band, position, countries); positions put them beside their perspective's others (stats/scorecard.py).
+_INDICATORS = (
+    ("non_traditional_choices", "Non-traditional choices of leavers", "pupils", "percent", 0.25, 0.05, 45, ""),
+    ("graduates_employed", "Graduates employed 6 months on", "pupils", "percent", 0.7, 0.1, 46, ""),
+    ("employed_at_partners", "Employed graduates at partner organisations", "working_life", "percent", 0.5, 0.1,
+     95, ""),
+    ("target_training_filled", "Target-training contracts filled", "working_life", "number", None, 0.0, 96, "RU"),
+)
+
+
+def _add_indicators() -> None:
+    bind = op.get_bind()
+    seeded = bind.execute(sa.text("SELECT count(*) FROM indicators WHERE key IS NOT NULL")).scalar()
+    if not seeded:
+        return  # a database set up after this revision gets the whole template from `init`
+    country = bind.execute(sa.text("SELECT value FROM settings WHERE key = 'country'")).scalar() or "SE"
+    for key, name, perspective, unit, target, band, position, countries in _INDICATORS:
+        if countries and country.upper() not in countries:
+            continue
+        if bind.execute(sa.text("SELECT count(*) FROM indicators WHERE key = :key"), {"key": key}).scalar():
+            continue
+        bind.execute(sa.text(
+            "INSERT INTO indicators (key, name, perspective, direction, unit, target, amber_band, position, "
+            "created_at, updated_at) VALUES (:key, :name, :perspective, 'higher', :unit, :target, :band, "
+            ":position, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"),
+            {"key": key, "name": name, "perspective": perspective, "unit": unit, "target": target, "band": band,
+             "position": position})
+
 
 def downgrade() -> None:
+    keys = ", ".join(f"'{row[0]}'" for row in _INDICATORS)
+    op.execute(f"DELETE FROM indicator_values WHERE indicator_id IN (SELECT id FROM indicators WHERE key IN ({keys}))")
+    op.execute(f"DELETE FROM indicators WHERE key IN ({keys})")
     with op.batch_alter_table('destinations', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_destinations_school_year_id'))
         batch_op.drop_index(batch_op.f('ix_destinations_pupil_id'))
