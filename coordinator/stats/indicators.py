@@ -12,7 +12,8 @@ Scope is one school (school_id) or the municipality (None). Decisions (issue 4):
   no placement confirmed or completed and no 'yes' in the log; the log is the coordinator's, so a
   school's card counts it as the municipality's;
 - active partners: organisations that hosted a confirmed or completed placement, or an uncancelled
-  study visit or encounter; new partners are active ones that hosted nothing in any earlier year;
+  study visit or encounter; new partners are active ones that hosted nothing for any school of the
+  municipality in any earlier year (a school's new partners are a part of the municipality's);
 - network meetings are municipal (a school's card shows the municipal count);
 - actions done by their due date: of the year's uncancelled actions with a due date that is past or
   that are done, the share done on or before it;
@@ -220,7 +221,9 @@ def new_partners(session: Session, year: Year, school_id: int | None) -> float |
     earlier_ids = select(SchoolYear.id).where(SchoolYear.starts_on < start)
     if not session.scalar(select(func.count()).select_from(earlier_ids.subquery())):
         return None  # the first year held has nothing to be new against
-    earlier = _hosts(earlier_ids, school_id, year)
+    # New to the municipality, even on a school's card: a partner that hosted another school before is not
+    # new, so a school never counts more new partners than the municipality (docs/STATISTICS.md).
+    earlier = _hosts(earlier_ids, None, year)
     query = select(func.count()).select_from(hosts).where(hosts.c.org_id.not_in(select(earlier.c.org_id)))
     return float(session.scalar(query) or 0)
 

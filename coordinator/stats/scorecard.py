@@ -8,6 +8,7 @@ and amber bands are shares in [0, 1] (0.3 is 30 %); `ratio`, `number` and `score
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, or_, select
@@ -18,6 +19,7 @@ from coordinator.errors import NotFoundError, ValidationError
 from coordinator.i18n import N_, _
 from coordinator.models import Direction, Indicator, IndicatorValue, Perspective
 from coordinator.stats.indicators import COMPUTED, compute_values
+from coordinator.stats.display import shown_value
 from coordinator.stats.measures import status_for
 from coordinator.stats.scope import Year, previous_year, resolve_school, resolve_year
 
@@ -59,6 +61,8 @@ class Scorecard:
     school: str | None
     last_year_label: str | None
     lines: list[IndicatorResult]
+    as_of: str | None = None  # the day the figures were taken (ISO 8601)
+    in_progress: bool = False  # the year had not ended by then: its figures are partial, last year's whole
 
 
 def default_indicators(country: str | None = None) -> list[IndicatorSpec]:
@@ -134,8 +138,11 @@ def _manual_value(session: Session, indicator_id: int, year: Year | None) -> flo
                                                             IndicatorValue.school_year_id == year.id))
 
 
-def compute_scorecard(session: Session, *, year: str | None, school: str | None = None) -> Scorecard:
-    """Every indicator of the card with its value this year and last year, and its status colour."""
+def compute_scorecard(session: Session, *, year: str | None, school: str | None = None,
+                      today: dt.date | None = None) -> Scorecard:
+    """Every indicator of the card with its value this year and last year, and its status colour
+    (judged on the value as shown, by `shown_value`'s rounding rule)."""
+    as_of = today or dt.date.today()
     this_year = resolve_year(session, year)
     last = previous_year(session, this_year)
     school_id, school_name = resolve_school(session, school)
@@ -157,10 +164,11 @@ def compute_scorecard(session: Session, *, year: str | None, school: str | None 
             indicator_id=row.id, key=row.key, name=_(row.name), perspective=perspective.value,
             perspective_label=perspective.label, unit=row.unit, direction=direction, target=row.target,
             amber_band=row.amber_band or 0.0, value=value, last_year=previous,
-            status=status_for(value, row.target, direction, row.amber_band or 0.0), manual=manual,
+            status=status_for(shown_value(row.unit, value), row.target, direction, row.amber_band or 0.0),
+            manual=manual,
         ))
     return Scorecard(year=this_year.label, school=school_name, last_year_label=last.label if last else None,
-                     lines=lines)
+                     lines=lines, as_of=as_of.isoformat(), in_progress=this_year.starts_on <= as_of < this_year.ends_on)
 
 
 def _get_indicator(session: Session, indicator_id: int) -> Indicator:

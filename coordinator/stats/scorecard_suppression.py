@@ -12,6 +12,7 @@ import dataclasses
 
 from sqlalchemy.orm import Session
 
+from coordinator.stats.display import shown_value
 from coordinator.stats.gender import pupil_counts, sector_dominance
 from coordinator.stats.indicators import placement_coverage_counts, placement_mix
 from coordinator.stats.measures import non_traditional_count, status_for
@@ -63,5 +64,5 @@ def suppress_scorecard(session: Session, card: Scorecard, *, threshold: int = 5)
         value = _shown(line.value, _counts(session, line.key, this_year, school_id), threshold)
         before = _shown(line.last_year, _counts(session, line.key, last, school_id), threshold) if last else None
         lines.append(dataclasses.replace(line, value=value, last_year=before, status=status_for(
-            value, line.target, line.direction, line.amber_band)))
+            shown_value(line.unit, value), line.target, line.direction, line.amber_band)))
     return dataclasses.replace(card, lines=lines)
