@@ -20,6 +20,7 @@ from coordinator.documents.scorecard_pages import definitions_story, rounding_ru
 from coordinator.formatting import format_date, format_percent, format_school_year
 from coordinator.i18n import N_, _
 from coordinator.stats import compute_scorecard, gender_statistics, suppress
+from coordinator.stats.same_date import same_date_values, same_day_last_year
 from coordinator.stats.scorecard_trend import scorecard_trend
 from coordinator.stats.display import format_indicator_value, format_target
 
@@ -59,25 +60,33 @@ def _year_heads(card) -> tuple[str, str]:
                                                   else _("Last year"))
 
 
-def _indicator_table(card) -> Table:
+def _indicator_table(card, same_date: dict[str, float | None] | None, until: str) -> Table:
+    """Indicators by perspective; for a year in progress, last year to the same day beside its whole year."""
     st = styles()
     this, last = _year_heads(card)
-    header = [_("Indicator"), _("Target"), this, last, _("Status")]
+    middle = [_("{year} to {date}").format(year=format_school_year(card.last_year_label or ""), date=until)] \
+        if same_date is not None else []
+    header = [_("Indicator"), _("Target"), this, *middle, last, _("Status")]
+    status_column = len(header) - 1
     rows: list[list[object]] = []
     extra: list[tuple] = []
     perspective = None
     for line in card.lines:
         if line.perspective != perspective:
             perspective = line.perspective
-            rows.append([Paragraph(esc(line.perspective_label), st.cell_head), "", "", "", ""])
+            rows.append([Paragraph(esc(line.perspective_label), st.cell_head)] + [""] * status_column)
             row = len(rows)
             extra += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), HEAD_FILL)]
+        same = [] if same_date is None else [
+            format_indicator_value(line.unit, same_date[line.key]) if line.key in same_date and not line.manual
+            else ""]
         rows.append([line.name, format_target(line.unit, line.direction, line.target),
-                     format_indicator_value(line.unit, line.value), format_indicator_value(line.unit, line.last_year),
-                     status_text(line.status)])
+                     format_indicator_value(line.unit, line.value), *same,
+                     format_indicator_value(line.unit, line.last_year), status_text(line.status)])
         row = len(rows)
-        extra.append(("BACKGROUND", (4, row), (4, row), FILLS.get(line.status, colors.white)))
-    return data_table(header, rows, [0.42, 0.12, 0.12, 0.12, 0.22], numeric=(1, 2, 3), zebra=False, extra=extra)
+        extra.append(("BACKGROUND", (status_column, row), (status_column, row), FILLS.get(line.status, colors.white)))
+    widths = [0.42, 0.12, 0.12, 0.12, 0.22] if same_date is None else [0.29, 0.10, 0.13, 0.13, 0.13, 0.22]
+    return data_table(header, rows, widths, numeric=tuple(range(1, status_column)), zebra=False, extra=extra)
 
 
 def _trend_chart(card):
@@ -110,8 +119,19 @@ def _dating(card) -> list:
             "The school year {year} is still in progress: its figures run up to {date}, while {last} is shown "
             "for the whole year. Counts will still grow; compare them with last year's at the end of the "
             "year.").format(year=year, date=format_date(as_of, "long"),
-                            last=format_school_year(card.last_year_label))), warning))
+                            last=format_school_year(card.last_year_label)) + " " + _(
+            "Where the data carry a date, a column gives last year's figure up to the same day; it is empty for "
+            "the other indicators.")), warning))
     return story
+
+
+def _same_date(session: Session, scope: Scope, card) -> tuple[dict[str, float | None] | None, str]:
+    """Last year's values up to the card's day (a year in progress only), and that day as shown."""
+    if not card.in_progress or card.as_of is None:
+        return None, ""
+    as_of = dt.date.fromisoformat(card.as_of)
+    values = same_date_values(session, year=scope.year, school=scope.school_name, today=as_of)
+    return values, format_date(same_day_last_year(as_of), "d MMM")
 
 
 def build(session: Session, scope: Scope, job: Job) -> Document:
@@ -122,7 +142,8 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
     st = styles()
     where = scope.school_name or scope.municipality
     story: list = [Paragraph(esc(_("Scorecard: {scope}").format(scope=where)), st.title), *_dating(card)]
-    story += [Spacer(1, 4), _summary(card.lines), Spacer(1, 8), _indicator_table(card),
+    same_date, until = _same_date(session, scope, card)
+    story += [Spacer(1, 4), _summary(card.lines), Spacer(1, 8), _indicator_table(card, same_date, until),
               Paragraph(esc(_("✓ on target · ! within the amber band of the target · ✗ off target · – no target "
                               "or no value yet")), st.small),
               Paragraph(esc(rounding_rule()), st.small),

@@ -13,6 +13,7 @@ from coordinator.formatting import format_date, format_school_year
 from coordinator.i18n import _, use_language
 from coordinator.documents.scorecard_pages import rounding_rule
 from coordinator.stats.definitions import DEFINITIONS
+from coordinator.stats.same_date import same_day_last_year
 
 LANGUAGES = ("en", "sv", "pl", "ru")
 
@@ -44,7 +45,8 @@ def test_the_scorecard_is_dated_compared_fairly_trended_and_defined(doc_store, t
                         "of the year.").format(year=year, date=format_date(today, "long"), last=last)
             assert " ".join(warning.split()[:8]) in first
             compact = "".join(first.split())  # a head wraps in its narrow column
-            assert all("".join(head.split()) in compact for head in heads), heads
+            same_day = _("{year} to {date}").format(year=last, date=format_date(same_day_last_year(today), "d MMM"))
+            assert all("".join(head.split()) in compact for head in (*heads, same_day)), heads
         assert " ".join(rounding_rule().split()[:6]) in " ".join(pages[:2])  # under the table of values
         trends = next(page for page in pages if _("Trends") in page)
         assert format_school_year("2026/27") in trends

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from sqlalchemy import select
 
 from coordinator.models import School
@@ -38,3 +40,22 @@ def test_a_year_in_progress_is_dated_and_marked_partial(small_store):
         after = compute_scorecard(session, year=None, today=year_end + dt.timedelta(days=90))
     assert (during.as_of, during.in_progress) == (year_end.isoformat(), True)
     assert after.in_progress is False
+
+
+def test_last_year_to_the_same_day_grows_to_last_years_whole_year(small_store):
+    from coordinator.stats.same_date import SAME_DATE_KEYS, same_date_values
+
+    with small_store.session() as session:
+        card = compute_scorecard(session, year=None)
+        start = int(card.year[:4])
+        whole = {line.key: line.last_year for line in card.lines}
+        early = same_date_values(session, year=None, today=dt.date(start, 10, 1))
+        late = same_date_values(session, year=None, today=dt.date(start + 1, 7, 30))
+        after = same_date_values(session, year=None, today=dt.date(start + 1, 8, 15))
+    assert after is None  # the year is over: its whole is compared with last year's whole
+    for key in SAME_DATE_KEYS:
+        if whole[key] is None:
+            continue
+        assert late[key] == pytest.approx(whole[key]), key
+        assert early[key] <= late[key], key
+    assert early["encounter_rate"] < late["encounter_rate"]
