@@ -155,6 +155,10 @@ class DestinationImporter(_OutcomeImporter):
         if existing is None:
             return Pending(row, "created", extra=extra)
         changes = diff(existing, fields, self.FIELDS)
+        if set(self.plan.mapping.values()) & {"organisation", "org_number"}:
+            # the file names the employer (or none): one outside the register replaces one inside it
+            changes.update({k: fields[k] for k in ("organisation_id", "employer_name", "sector_code")
+                            if getattr(existing, k) != fields[k]})
         return Pending(row, "updated" if changes else "unchanged", target=existing, changes=changes, extra=extra)
 
     def write_row(self, item: Pending) -> None:
