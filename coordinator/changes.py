@@ -49,6 +49,8 @@ class Kind(enum.StrEnum):
     COSTS = "costs"
     OFFERS = "offers"
     WISHES = "wishes"
+    CHOICES = "choices"
+    DESTINATIONS = "destinations"
 
     @classmethod
     def of_table(cls, table: str) -> Kind | None:

@@ -22,6 +22,7 @@ from coordinator.i18n import LANGUAGES, _, set_language
 COMMAND_MODULES = (
     "coordinator.cli.basic",
     "coordinator.cli.stats_commands",
+    "coordinator.cli.outcome_commands",
     "coordinator.cli.report_commands",
     "coordinator.cli.transfer_commands",
     "coordinator.cli.safety_commands",

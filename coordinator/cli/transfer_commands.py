@@ -32,7 +32,8 @@ def _parse_maps(values: tuple[str, ...]) -> dict[str, str]:
 
 @click.command("import")
 @click.argument("kind", type=click.Choice(["pupils", "organisations", "contacts", "placements",
-                                           "study-visits", "offers", "wishes", "network-members", "contact-log"]))
+                                           "study-visits", "offers", "wishes", "network-members", "contact-log",
+                                           "choices", "destinations"]))
 @click.argument("file", type=InputPath())
 @click.option("--school", type=BoundedText("school"),
               help="The school of a class list; created if it does not exist.")
@@ -52,7 +53,7 @@ def import_command(cli: CliContext, kind: str, file: Path, school: str | None, y
                    maps: tuple[str, ...], good_rows_only: bool, encoding: str | None,
                    first_day: dt.date | None, last_day: dt.date | None) -> None:
     """Import a CSV or XLSX file of pupils, organisations, contacts, placements, study visits,
-    offers or wishes."""
+    offers, wishes, leavers' choices or graduates' destinations."""
     mapping = _parse_maps(maps)
     fields = import_fields(kind)
     valid = {f.name for f in fields}

@@ -21,6 +21,7 @@ from coordinator.demo.country import country_data
 from coordinator.demo.events import build_action_plans, build_encounters, build_meetings, build_trainings
 from coordinator.demo.matching import build_offers_and_wishes
 from coordinator.demo.organisations import build_networks, build_organisations
+from coordinator.demo.outcomes import build_outcomes
 from coordinator.demo.schools import build_schools
 from coordinator.errors import UserError
 from coordinator.i18n import _
@@ -56,6 +57,8 @@ from coordinator.models import (
     Teacher,
     Training,
     Wish,
+    Choice,
+    Destination,
     encounter_classes,
     encounter_participants,
     meeting_attendees,
@@ -97,6 +100,8 @@ TABLES: tuple[tuple[str, Table], ...] = tuple(
         ("training_teachers", training_teachers),
         ("meetings", Meeting.__table__),
         ("meeting_attendees", meeting_attendees),
+        ("choices", Choice.__table__),
+        ("destinations", Destination.__table__),
         ("action_plans", ActionPlan.__table__),
         ("goals", Goal.__table__),
         ("actions", Action.__table__),
@@ -202,6 +207,7 @@ def generate(ctx: DemoContext) -> None:
     build_meetings(ctx)
     build_action_plans(ctx)
     build_clusters(ctx)
+    build_outcomes(ctx)
 
 
 def _insert_sqlite(connection: Connection, table: Table, rows: list[Row]) -> None:

@@ -29,6 +29,25 @@ class StatisticsOps(DeskCore):
         stats = self._read(lambda s: gender_statistics(s, year=year, school=school))
         return suppress(stats, threshold=threshold) if suppressed else stats
 
+    def choice_statistics(self, *, year: str | None = None, school: str | None = None, suppressed: bool = False,
+                          threshold: int = 5) -> dict[str, Any]:
+        """Leavers' choices per school form: leavers, recorded choices, choices by programme and gender,
+        and the non-traditional share of choices."""
+        from coordinator.stats.outcome_suppression import suppress_choices
+        from coordinator.stats.outcomes import choice_statistics
+
+        stats = self._read(lambda s: choice_statistics(s, year=year, school=school))
+        return suppress_choices(stats, threshold=threshold) if suppressed else stats
+
+    def destination_statistics(self, *, year: str | None = None, school: str | None = None, months: int = 6,
+                               suppressed: bool = False, threshold: int = 5) -> dict[str, Any]:
+        """The year's graduates by programme and gender, and where they are `months` (6 or 12) on."""
+        from coordinator.stats.outcome_suppression import suppress_destinations
+        from coordinator.stats.outcomes import destination_statistics
+
+        stats = self._read(lambda s: destination_statistics(s, year=year, school=school, months=months))
+        return suppress_destinations(stats, threshold=threshold) if suppressed else stats
+
     def sector_dominance(self) -> dict[str, str | None]:
         """Sector letter → the gender that dominates it ("girl", "boy") or None, for this country."""
         from coordinator.stats import sector_dominance

@@ -1,6 +1,9 @@
-"""The scorecard (styrkort): page one is the summary a headteacher reads in two minutes; then grades and charts."""
+"""The scorecard (styrkort): page one is the summary a headteacher reads in two minutes, dated and marked
+partial while its year runs; then grades and charts, each indicator's trend, and what each one means."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -13,9 +16,12 @@ from coordinator.documents.gender import encounter_chart, pupils_table, rates_ta
 from coordinator.documents.job import Document, Job
 from coordinator.documents.page import HEAD_FILL, PORTRAIT_WIDTH, RULE, data_table, esc, styles
 from coordinator.documents.scope import Scope
-from coordinator.formatting import format_percent, format_school_year
+from coordinator.documents.scorecard_pages import definitions_story, rounding_rule, trend_story
+from coordinator.formatting import format_date, format_percent, format_school_year
 from coordinator.i18n import N_, _
 from coordinator.stats import compute_scorecard, gender_statistics, suppress
+from coordinator.stats.same_date import same_date_values, same_day_last_year
+from coordinator.stats.scorecard_trend import scorecard_trend
 from coordinator.stats.display import format_indicator_value, format_target
 
 # A symbol beside the colour so the status reads on a black-and-white printout too.
@@ -45,24 +51,42 @@ def _summary(lines) -> Table:
     return table
 
 
-def _indicator_table(card) -> Table:
+def _year_heads(card) -> tuple[str, str]:
+    """The value columns' heads: a year in progress says "so far", and last year that it is whole."""
+    this, last = format_school_year(card.year), format_school_year(card.last_year_label or "")
+    if not card.in_progress:
+        return this, last or _("Last year")
+    return _("{year} so far").format(year=this), (_("{year}, whole year").format(year=last) if last
+                                                  else _("Last year"))
+
+
+def _indicator_table(card, same_date: dict[str, float | None] | None, until: str) -> Table:
+    """Indicators by perspective; for a year in progress, last year to the same day beside its whole year."""
     st = styles()
-    header = [_("Indicator"), _("Target"), _("This year"), _("Last year"), _("Status")]
+    this, last = _year_heads(card)
+    middle = [_("{year} to {date}").format(year=format_school_year(card.last_year_label or ""), date=until)] \
+        if same_date is not None else []
+    header = [_("Indicator"), _("Target"), this, *middle, last, _("Status")]
+    status_column = len(header) - 1
     rows: list[list[object]] = []
     extra: list[tuple] = []
     perspective = None
     for line in card.lines:
         if line.perspective != perspective:
             perspective = line.perspective
-            rows.append([Paragraph(esc(line.perspective_label), st.cell_head), "", "", "", ""])
+            rows.append([Paragraph(esc(line.perspective_label), st.cell_head)] + [""] * status_column)
             row = len(rows)
             extra += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), HEAD_FILL)]
+        same = [] if same_date is None else [
+            format_indicator_value(line.unit, same_date[line.key]) if line.key in same_date and not line.manual
+            else ""]
         rows.append([line.name, format_target(line.unit, line.direction, line.target),
-                     format_indicator_value(line.unit, line.value), format_indicator_value(line.unit, line.last_year),
-                     status_text(line.status)])
+                     format_indicator_value(line.unit, line.value), *same,
+                     format_indicator_value(line.unit, line.last_year), status_text(line.status)])
         row = len(rows)
-        extra.append(("BACKGROUND", (4, row), (4, row), FILLS.get(line.status, colors.white)))
-    return data_table(header, rows, [0.42, 0.12, 0.12, 0.12, 0.22], numeric=(1, 2, 3), zebra=False, extra=extra)
+        extra.append(("BACKGROUND", (status_column, row), (status_column, row), FILLS.get(line.status, colors.white)))
+    widths = [0.42, 0.12, 0.12, 0.12, 0.22] if same_date is None else [0.29, 0.10, 0.13, 0.13, 0.13, 0.22]
+    return data_table(header, rows, widths, numeric=tuple(range(1, status_column)), zebra=False, extra=extra)
 
 
 def _trend_chart(card):
@@ -70,28 +94,60 @@ def _trend_chart(card):
                                                                          or line.last_year is not None)]
     if not lines:
         return None
-    series = [(_("This year"), [line.value for line in lines], colors.HexColor("#1d4ed8")),
-              (_("Last year"), [line.last_year for line in lines], colors.HexColor("#9aa5b1"))]
+    this, last = _year_heads(card)
+    series = [(this, [line.value for line in lines], colors.HexColor("#1d4ed8")),
+              (last, [line.last_year for line in lines], colors.HexColor("#9aa5b1"))]
     return hbar_chart(_("This year and last year"), [line.name for line in lines], series, width=PORTRAIT_WIDTH,
                       value_max=1.0, label=lambda v: format_percent(v), label_width=190)
+
+
+def _dating(card) -> list:
+    """The card's date, and for a year in progress a plain warning that last year's figures are whole."""
+    st = styles()
+    as_of = dt.date.fromisoformat(card.as_of) if card.as_of else dt.date.today()
+    year = format_school_year(card.year)
+    if card.last_year_label:
+        line = _("School year {year}, compared with {last}; as of {date}").format(
+            year=year, last=format_school_year(card.last_year_label), date=format_date(as_of, "long"))
+    else:
+        line = _("School year {year}; as of {date}").format(year=year, date=format_date(as_of, "long"))
+    story: list = [Paragraph(esc(line), st.body)]
+    if card.in_progress and card.last_year_label:
+        warning = ParagraphStyle("partial", parent=st.body, backColor=FILLS["amber"], borderPadding=4,
+                                 spaceBefore=6, spaceAfter=6)
+        story.append(Paragraph(esc(_(
+            "The school year {year} is still in progress: its figures run up to {date}, while {last} is shown "
+            "for the whole year. Counts will still grow; compare them with last year's at the end of the "
+            "year.").format(year=year, date=format_date(as_of, "long"),
+                            last=format_school_year(card.last_year_label)) + " " + _(
+            "Where the data carry a date, a column gives last year's figure up to the same day; it is empty for "
+            "the other indicators.")), warning))
+    return story
+
+
+def _same_date(session: Session, scope: Scope, card) -> tuple[dict[str, float | None] | None, str]:
+    """Last year's values up to the card's day (a year in progress only), and that day as shown."""
+    if not card.in_progress or card.as_of is None:
+        return None, ""
+    as_of = dt.date.fromisoformat(card.as_of)
+    values = same_date_values(session, year=scope.year, school=scope.school_name, today=as_of)
+    return values, format_date(same_day_last_year(as_of), "d MMM")
 
 
 def build(session: Session, scope: Scope, job: Job) -> Document:
     card = compute_scorecard(session, year=scope.year, school=scope.school_name)
     job.check()
     stats = suppress(gender_statistics(session, year=scope.year, school=scope.school_name))
+    labels, series = scorecard_trend(session, year=scope.year, school=scope.school_name)
     st = styles()
     where = scope.school_name or scope.municipality
-    story: list = [Paragraph(esc(_("Scorecard: {scope}").format(scope=where)), st.title)]
-    if card.last_year_label:
-        story.append(Paragraph(esc(_("School year {year}, compared with {last}").format(
-            year=format_school_year(card.year), last=format_school_year(card.last_year_label))), st.body))
-    else:
-        story.append(Paragraph(esc(_("School year {year}").format(year=format_school_year(card.year))), st.body))
-    story += [Spacer(1, 4), _summary(card.lines), Spacer(1, 8), _indicator_table(card),
+    story: list = [Paragraph(esc(_("Scorecard: {scope}").format(scope=where)), st.title), *_dating(card)]
+    same_date, until = _same_date(session, scope, card)
+    story += [Spacer(1, 4), _summary(card.lines), Spacer(1, 8), _indicator_table(card, same_date, until),
               Paragraph(esc(_("✓ on target · ! within the amber band of the target · ✗ off target · – no target "
                               "or no value yet")), st.small),
-              job.mark(1, 2), PageBreak(),
+              Paragraph(esc(rounding_rule()), st.small),
+              job.mark(1, 4), PageBreak(),
               Paragraph(esc(_("Pupils by grade")), st.h2), pupils_table(stats),
               Paragraph(esc(_("Pupils with a working-life encounter")), st.h2), rates_table(stats),
               Paragraph(esc(_("Counts from 1 to 4 are shown as “<5”; a share is not shown when fewer than 5 pupils "
@@ -100,5 +156,6 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
     trend = _trend_chart(card)
     if trend is not None:
         story += [Spacer(1, 10), trend]
-    story.append(job.mark(2, 2))
+    story += [job.mark(2, 4), PageBreak(), *trend_story(card, labels, series), job.mark(3, 4), PageBreak(),
+              *definitions_story(card), job.mark(4, 4)]
     return Document(title=_("Scorecard"), story=story)

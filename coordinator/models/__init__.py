@@ -18,6 +18,7 @@ from coordinator.models.audit import AuditEntry
 from coordinator.models.clusters import Agreement, BudgetLine, ContactLogEntry, Cost, FundingSource, MemberRole, Project
 from coordinator.models.erasures import ErasureRecord
 from coordinator.models.matching import Offer, Wish
+from coordinator.models.outcomes import Choice, Destination
 from coordinator.models.base import Base
 from coordinator.models.enums import (
                                            GENDERS,
@@ -27,6 +28,7 @@ from coordinator.models.enums import (
                                            AgreementStatus,
                                            ContactAnswer,
                                            ContactChannel,
+                                           DestinationKind,
                                            FundingKind,
                                            Direction,
                                            EncounterKind,
@@ -67,6 +69,7 @@ __all__ = [
                                            "AgreementKind",
                                            "AgreementStatus",
                                            "BudgetLine",
+                                           "Choice",
                                            "ContactAnswer",
                                            "ContactChannel",
                                            "ContactLogEntry",
@@ -79,6 +82,8 @@ __all__ = [
                                            "ErasureRecord",
                                            "Base",
                                            "Contact",
+                                           "Destination",
+                                           "DestinationKind",
                                            "Direction",
                                            "Encounter",
                                            "EncounterKind",

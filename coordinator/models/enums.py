@@ -219,3 +219,18 @@ class FundingKind(LabelledEnum):
     def _labels(cls) -> dict[str, str]:
         return {"state": N_("State"), "region": N_("Region"), "municipality": N_("Municipality"),
                 "employer": N_("Employer"), "eu_fund": N_("EU fund"), "foundation": N_("Foundation")}
+
+
+class DestinationKind(LabelledEnum):
+    """Where a graduate is at a follow-up, 6 or 12 months after leaving."""
+
+    EMPLOYED = "employed"
+    STUDY = "study"
+    APPRENTICESHIP = "apprenticeship"
+    NEET = "neet"
+    UNKNOWN = "unknown"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {"employed": N_("Employed"), "study": N_("Further study"), "apprenticeship": N_("Apprenticeship"),
+                "neet": N_("Not in employment or education"), "unknown": N_("Unknown")}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from coordinator.formatting import format_number, format_percent
@@ -14,8 +15,19 @@ def status_label(status: str) -> str:
     return _(STATUS_LABELS.get(status, STATUS_LABELS["none"]))
 
 
+def shown_value(unit: str, value: float | None) -> float | None:
+    """The value as the scorecard shows it, by its one rounding rule: shares to whole per cent, ratios to
+    two decimals, scores and counts to one decimal, halves rounded up (away from zero); statuses are
+    judged on this figure, so a share shown as 30 % meets a target of ≥ 30 %."""
+    if value is None:
+        return None
+    step = {"percent": "0.01", "ratio": "0.01"}.get(unit, "0.1")
+    return float(Decimal(repr(float(value))).quantize(Decimal(step), rounding=ROUND_HALF_UP))
+
+
 def format_indicator_value(unit: str, value: float | None) -> str:
     """A value as its unit reads: 83 %, 0.27, 12, 4.2; a dash when there is none."""
+    value = shown_value(unit, value)
     if value is None:
         return "–"
     if unit == "percent":

@@ -12,7 +12,8 @@ Scope is one school (school_id) or the municipality (None). Decisions (issue 4):
   no placement confirmed or completed and no 'yes' in the log; the log is the coordinator's, so a
   school's card counts it as the municipality's;
 - active partners: organisations that hosted a confirmed or completed placement, or an uncancelled
-  study visit or encounter; new partners are active ones that hosted nothing in any earlier year;
+  study visit or encounter; new partners are active ones that hosted nothing for any school of the
+  municipality in any earlier year (a school's new partners are a part of the municipality's);
 - network meetings are municipal (a school's card shows the municipal count);
 - actions done by their due date: of the year's uncancelled actions with a due date that is past or
   that are done, the share done on or before it;
@@ -28,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
+from functools import partial
 
 from sqlalchemy import and_, case, func, or_, select, union, union_all
 from sqlalchemy.orm import Session
@@ -61,6 +63,7 @@ from coordinator.models import (
 )
 from coordinator.stats.gender import placement_counts, pupil_counts, sector_dominance
 from coordinator.stats.measures import dissimilarity_index, non_traditional_share, rate
+from coordinator.stats.outcome_indicators import OUTCOME_KEYS, outcome_value
 from coordinator.stats.scope import Year
 
 # A placement is hosted once the host has said yes.
@@ -218,7 +221,9 @@ def new_partners(session: Session, year: Year, school_id: int | None) -> float |
     earlier_ids = select(SchoolYear.id).where(SchoolYear.starts_on < start)
     if not session.scalar(select(func.count()).select_from(earlier_ids.subquery())):
         return None  # the first year held has nothing to be new against
-    earlier = _hosts(earlier_ids, school_id, year)
+    # New to the municipality, even on a school's card: a partner that hosted another school before is not
+    # new, so a school never counts more new partners than the municipality (docs/STATISTICS.md).
+    earlier = _hosts(earlier_ids, None, year)
     query = select(func.count()).select_from(hosts).where(hosts.c.org_id.not_in(select(earlier.c.org_id)))
     return float(session.scalar(query) or 0)
 
@@ -320,6 +325,7 @@ COMPUTED: dict[str, Callable[[Session, Year, int | None], float | None]] = {
     "network_meetings": network_meetings,
     "actions_on_time": actions_on_time,
     "visits_per_class": visits_per_class,
+    **{key: partial(outcome_value, key=key) for key in OUTCOME_KEYS},
 }
 
 

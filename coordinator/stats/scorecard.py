@@ -8,6 +8,7 @@ and amber bands are shares in [0, 1] (0.3 is 30 %); `ratio`, `number` and `score
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, or_, select
@@ -18,6 +19,7 @@ from coordinator.errors import NotFoundError, ValidationError
 from coordinator.i18n import N_, _
 from coordinator.models import Direction, Indicator, IndicatorValue, Perspective
 from coordinator.stats.indicators import COMPUTED, compute_values
+from coordinator.stats.display import shown_value
 from coordinator.stats.measures import status_for
 from coordinator.stats.scope import Year, previous_year, resolve_school, resolve_year
 
@@ -33,6 +35,7 @@ class IndicatorSpec:
     direction: Direction = Direction.HIGHER
     target: float | None = None
     amber_band: float = 0.0
+    countries: tuple[str, ...] = ()  # the countries whose template holds it; empty: every country
 
 
 @dataclass(frozen=True)
@@ -58,10 +61,18 @@ class Scorecard:
     school: str | None
     last_year_label: str | None
     lines: list[IndicatorResult]
+    as_of: str | None = None  # the day the figures were taken (ISO 8601)
+    in_progress: bool = False  # the year had not ended by then: its figures are partial, last year's whole
 
 
-def default_indicators() -> list[IndicatorSpec]:
-    """The template of issue 4, in the order a board reads it, grouped by perspective."""
+def default_indicators(country: str | None = None) -> list[IndicatorSpec]:
+    """The template (issues 4 and 16) for a country ('SE', 'PL', 'RU'; None: every indicator), in the
+    order a board reads it, grouped by perspective."""
+    specs = _template()
+    return [s for s in specs if country is None or not s.countries or country.upper() in s.countries]
+
+
+def _template() -> list[IndicatorSpec]:
     P, H, L = Perspective, Direction.HIGHER, Direction.LOWER
     return [
         IndicatorSpec("encounter_rate", N_("Pupils with a working-life encounter"), P.PUPILS, "percent", H, 1.0, 0.1),
@@ -71,6 +82,9 @@ def default_indicators() -> list[IndicatorSpec]:
         IndicatorSpec("dissimilarity_index", N_("Dissimilarity index of placements by sector"), P.PUPILS, "ratio",
                       L, 0.3, 0.05),
         IndicatorSpec("pupil_evaluation", N_("Pupils' mean evaluation (1–5)"), P.PUPILS, "score", H, 4.0, 0.5),
+        IndicatorSpec("non_traditional_choices", N_("Non-traditional choices of leavers"), P.PUPILS, "percent", H,
+                      0.25, 0.05),
+        IndicatorSpec("graduates_employed", N_("Graduates employed 6 months on"), P.PUPILS, "percent", H, 0.7, 0.1),
         IndicatorSpec("active_partners", N_("Active partner organisations"), P.WORKING_LIFE, "number", H),
         IndicatorSpec("new_partners", N_("New partners this year"), P.WORKING_LIFE, "number", H),
         IndicatorSpec("places_ratio", N_("Places offered ÷ places needed"), P.WORKING_LIFE, "ratio", H, 1.1, 0.1),
@@ -78,6 +92,10 @@ def default_indicators() -> list[IndicatorSpec]:
                       4.0, 0.5),
         IndicatorSpec("asked_without_hosting", N_("Employers asked more than three times without hosting"),
                       P.WORKING_LIFE, "number", L, 0.0, 2.0),
+        IndicatorSpec("employed_at_partners", N_("Employed graduates at partner organisations"), P.WORKING_LIFE,
+                      "percent", H, 0.5, 0.1),
+        IndicatorSpec("target_training_filled", N_("Target-training contracts filled"), P.WORKING_LIFE, "number",
+                      H, countries=("RU",)),
         IndicatorSpec("teachers_trained", N_("Teachers with an industry training or visit"), P.STAFF, "percent", H),
         IndicatorSpec("network_meetings", N_("Network meetings held"), P.STAFF, "number", H),
         IndicatorSpec("actions_on_time", N_("Actions done by their due date"), P.PROCESS, "percent", H, 0.9, 0.1),
@@ -89,7 +107,9 @@ def seed_default_indicators(session: Session) -> None:
     """Write the template into a database that has no computed indicators yet (called by `init`)."""
     if session.scalar(select(func.count()).select_from(Indicator).where(Indicator.key.is_not(None))):
         return
-    for position, spec in enumerate(default_indicators()):
+    from coordinator.settings import country_code
+
+    for position, spec in enumerate(default_indicators(country_code(session))):
         session.add(Indicator(key=spec.key, name=spec.name, perspective=spec.perspective, unit=spec.unit,
                               direction=spec.direction, target=spec.target, amber_band=spec.amber_band,
                               school_id=None, position=position * 10))
@@ -118,8 +138,11 @@ def _manual_value(session: Session, indicator_id: int, year: Year | None) -> flo
                                                             IndicatorValue.school_year_id == year.id))
 
 
-def compute_scorecard(session: Session, *, year: str | None, school: str | None = None) -> Scorecard:
-    """Every indicator of the card with its value this year and last year, and its status colour."""
+def compute_scorecard(session: Session, *, year: str | None, school: str | None = None,
+                      today: dt.date | None = None) -> Scorecard:
+    """Every indicator of the card with its value this year and last year, and its status colour
+    (judged on the value as shown, by `shown_value`'s rounding rule)."""
+    as_of = today or dt.date.today()
     this_year = resolve_year(session, year)
     last = previous_year(session, this_year)
     school_id, school_name = resolve_school(session, school)
@@ -141,10 +164,11 @@ def compute_scorecard(session: Session, *, year: str | None, school: str | None 
             indicator_id=row.id, key=row.key, name=_(row.name), perspective=perspective.value,
             perspective_label=perspective.label, unit=row.unit, direction=direction, target=row.target,
             amber_band=row.amber_band or 0.0, value=value, last_year=previous,
-            status=status_for(value, row.target, direction, row.amber_band or 0.0), manual=manual,
+            status=status_for(shown_value(row.unit, value), row.target, direction, row.amber_band or 0.0),
+            manual=manual,
         ))
     return Scorecard(year=this_year.label, school=school_name, last_year_label=last.label if last else None,
-                     lines=lines)
+                     lines=lines, as_of=as_of.isoformat(), in_progress=this_year.starts_on <= as_of < this_year.ends_on)
 
 
 def _get_indicator(session: Session, indicator_id: int) -> Indicator:

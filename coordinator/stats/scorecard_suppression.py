@@ -12,14 +12,17 @@ import dataclasses
 
 from sqlalchemy.orm import Session
 
+from coordinator.stats.display import shown_value
 from coordinator.stats.gender import pupil_counts, sector_dominance
 from coordinator.stats.indicators import placement_coverage_counts, placement_mix
 from coordinator.stats.measures import non_traditional_count, status_for
+from coordinator.stats.outcome_indicators import OUTCOME_KEYS, outcome_counts
 from coordinator.stats.scope import Year, previous_year, resolve_school, resolve_year
 from coordinator.stats.scorecard import IndicatorResult, Scorecard
 from coordinator.stats.suppression import gives_small_count
 
-PUPIL_INDICATORS = ("encounter_rate", "placement_coverage", "non_traditional_share", "dissimilarity_index")
+PUPIL_INDICATORS = ("encounter_rate", "placement_coverage", "non_traditional_share", "dissimilarity_index",
+                    *OUTCOME_KEYS)
 
 
 def _counts(session: Session, key: str, year: Year, school_id: int | None) -> list[tuple[float, float]]:
@@ -29,6 +32,9 @@ def _counts(session: Session, key: str, year: Year, school_id: int | None) -> li
         return [(sum(r[4] for r in rows), sum(r[3] for r in rows))]
     if key == "placement_coverage":
         return [placement_coverage_counts(session, year, school_id)]
+    if key in OUTCOME_KEYS:  # a plain count of pupils is its own numerator, with nothing to subtract from
+        count, total = outcome_counts(session, key, year, school_id)
+        return [(count, count if total is None else total)]
     by_sector, girl_boy = placement_mix(session, year, school_id)
     if key == "non_traditional_share":
         return [(non_traditional_count(by_sector, sector_dominance(session)), girl_boy)]
@@ -58,5 +64,5 @@ def suppress_scorecard(session: Session, card: Scorecard, *, threshold: int = 5)
         value = _shown(line.value, _counts(session, line.key, this_year, school_id), threshold)
         before = _shown(line.last_year, _counts(session, line.key, last, school_id), threshold) if last else None
         lines.append(dataclasses.replace(line, value=value, last_year=before, status=status_for(
-            value, line.target, line.direction, line.amber_band)))
+            shown_value(line.unit, value), line.target, line.direction, line.amber_band)))
     return dataclasses.replace(card, lines=lines)

@@ -29,7 +29,14 @@ _IDENTITY: dict[str, tuple[tuple[str, ...], ...]] = {
     "contact-log": (("organisation", "org_number", "date", "channel", "asked"),),
     "offers": (("organisation", "org_number", "start_date", "end_date"),),
     "wishes": (("external_id", "first_name", "last_name", "class_name", "school", "rank"),),
+    "choices": (("external_id", "first_name", "last_name", "class_name", "school", "rank"),),
+    "destinations": (("external_id", "first_name", "last_name", "class_name", "school", "months_after",
+                      "follow_up_on"),),
 }
+
+
+# The kinds whose rows name a pupil, by pupil id or by first and last name.
+_NAMES_A_PUPIL = ("placements", "wishes", "choices", "destinations")
 
 
 def analyse_file(path: Path, kind: str, *, profile: str, mapping: dict[str, str] | None = None,
@@ -112,12 +119,15 @@ def _check_columns(plan: ImportPlan, header_row: int) -> None:
     for spec in missing:
         plan.problems.append(Problem(header_row, spec.label, _("The column is missing; map one of the file's "
                                                                "columns to “{field}”.").format(field=spec.label)))
-    if kind in ("placements", "wishes") and "external_id" not in present \
+    if kind in _NAMES_A_PUPIL and "external_id" not in present \
             and not {"first_name", "last_name"} <= present:
         plan.problems.append(Problem(header_row, _("Pupil id"), _("The pupil cannot be found: give a pupil id "
                                                                   "column, or first and last name columns.")))
     if kind == "wishes":
         _check_wish_columns(plan, header_row, present)
+    if kind == "choices" and not present & {"programme", "programme_code"}:
+        plan.problems.append(Problem(header_row, _("Programme chosen"), _(
+            "The choice cannot be found: give a column of the programme or occupation chosen.")))
     if kind in ("placements", "study-visits", "offers") and not present & {"organisation", "org_number"}:
         plan.problems.append(Problem(header_row, _("Organisation"), _("The workplace cannot be found: give an "
                                                                       "organisation name or number column.")))
@@ -192,6 +202,10 @@ class _Parser:
             return v.parse_status(cell, activity=True)
         if kind == "org_kind":
             return v.parse_org_kind(cell)
+        if kind == "destination":
+            from coordinator.transfer.outcome_values import parse_destination
+
+            return parse_destination(cell)
         return text
 
     def problem(self, row: int, column: str, message: str) -> None:
@@ -204,7 +218,7 @@ class _Parser:
             values["grade"] = v.grade_of_class(values["class_name"], plan.profile)
         mapped = plan.mapping.values()
         unnamed = "external_id" not in values and not (values.get("first_name") and values.get("last_name"))
-        if kind in ("placements", "wishes") and unnamed and ("external_id" in mapped or "first_name" in mapped):
+        if kind in _NAMES_A_PUPIL and unnamed and ("external_id" in mapped or "first_name" in mapped):
             column = plan.column_of("external_id" if "external_id" in mapped else "first_name")
             self.problem(number, column, _("The pupil is not named: give a pupil id or a first and last name."))
         if kind in ("placements", "study-visits", "offers", "contact-log"):

@@ -16,6 +16,7 @@ from coordinator.i18n import _
 from coordinator.transfer.import_activities import PlacementImporter, StudyVisitImporter
 from coordinator.transfer.import_clusters import ContactLogImporter, NetworkMemberImporter
 from coordinator.transfer.import_matching import OfferImporter, WishImporter
+from coordinator.transfer.import_outcomes import ChoiceImporter, DestinationImporter
 from coordinator.transfer.import_records import ContactImporter, OrganisationImporter, PupilImporter
 from coordinator.transfer.importer import ImportCancelled, Importer, Pending, diff
 from coordinator.transfer.plan import ImportPlan, ImportResult, RowChange
@@ -25,7 +26,8 @@ __all__ = ["ImportCancelled", "Importer", "Pending", "apply_import", "diff"]
 IMPORTERS: dict[str, type[Importer]] = {
     "pupils": PupilImporter, "organisations": OrganisationImporter, "contacts": ContactImporter,
     "placements": PlacementImporter, "study-visits": StudyVisitImporter, "offers": OfferImporter,
-    "wishes": WishImporter, "network-members": NetworkMemberImporter, "contact-log": ContactLogImporter}
+    "wishes": WishImporter, "network-members": NetworkMemberImporter, "contact-log": ContactLogImporter,
+    "choices": ChoiceImporter, "destinations": DestinationImporter}
 
 
 def apply_import(session: Session, plan: ImportPlan, *, school: str | None = None, year: str | None = None,

@@ -103,12 +103,35 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "rank": ("rank", "priority", "wish", "rang", "prioritet", "önskemål", "ranga", "priorytet", "kolejność",
              "wybór", "приоритет", "ранг", "пожелание", "номер пожелания"),
     "title": ("title", "subject", "activity", "rubrik", "aktivitet", "tytuł", "temat", "название", "тема"),
+    "programme": ("programme", "program", "programme chosen", "chosen programme", "valt program", "program val",
+                  "gymnasieprogram", "studieväg", "kierunek", "zawód", "zawod", "profil", "wybrany kierunek",
+                  "wybrany zawód", "специальность", "профессия", "выбранная специальность", "направление",
+                  "profession", "occupation"),
+    "programme_code": ("programme code", "program code", "programkod", "kod zawodu", "kod", "код специальности",
+                       "код профессии", "код"),
+    "school_chosen": ("school chosen", "chosen school", "vald skola", "sökt skola", "wybrana szkoła",
+                      "wybrana szkola", "szkoła ponadpodstawowa", "выбранная организация",
+                      "образовательная организация выбора", "куда поступает"),
+    "follow_up_on": ("follow-up date", "follow up date", "date of follow-up", "uppföljningsdatum",
+                     "datum för uppföljning", "data badania", "data monitoringu", "дата мониторинга",
+                     "дата опроса", "на дату"),
+    "months_after": ("months after", "months after leaving", "månader efter", "månader efter examen",
+                     "miesięcy po", "miesięcy po ukończeniu", "месяцев после выпуска", "срок мес", "месяцев"),
+    "destination": ("destination", "vidare väg", "sysselsättning", "status absolwenta", "losy absolwenta",
+                    "sytuacja", "статус выпускника", "трудоустройство", "занятость", "статус"),
+    "target_training": ("target training", "targeted training", "целевое обучение", "целевой договор",
+                        "договор о целевом обучении", "umowa o kształcenie", "lärlingsavtal"),
+    "exam_result": ("exam result", "exam", "demonstration exam", "examensresultat", "wynik egzaminu",
+                    "egzamin zawodowy", "egzamin", "демонстрационный экзамен", "результат демэкзамена",
+                    "демэкзамен", "результат экзамена"),
 }
 
 
 # Words that mean a field only in one kind of file (a personnummer names the pupil in a wish list).
 KIND_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
-    ("wishes", "external_id"): ("personnummer", "personal number", "pesel", "снилс"),
+    **{(kind, "external_id"): ("personnummer", "personal number", "pesel", "снилс")
+       for kind in ("wishes", "choices", "destinations")},
+    ("choices", "rank"): ("val", "preferencja", "приоритет"),
     **{("wishes", f"wish_{n}"): (f"wish {n}", f"choice {n}", f"önskemål {n}", f"önskan {n}", f"val {n}",
                                  f"wybór {n}", f"wybor {n}", f"пожелание {n}", f"выбор {n}")
        for n in range(1, 11)},

@@ -86,7 +86,16 @@ class PlacementImporter(_ActivityImporter):
     def prepare(self) -> None:
         super().prepare()
         s = self.session
-        # Plain rows (id and names), not ORM objects: a region holds 100,000 pupils.
+        self.load_pupils()
+        self.existing = {(p.pupil_id, p.host_id, p.start_date): p for p in s.scalars(select(Placement))}
+        self.supervisors: dict[tuple[int | None, str], Contact] = {}
+        for contact in s.scalars(select(Contact)):
+            full = _cf(f"{contact.first_name} {contact.last_name}")
+            self.supervisors[(contact.organisation_id, full)] = contact
+
+    def load_pupils(self) -> None:
+        """Plain rows (id and names), not ORM objects: a region holds 100,000 pupils."""
+        s = self.session
         self.pupils_by_id = {p.external_id.strip(): p for p in s.execute(
             select(Pupil.id, Pupil.external_id, Pupil.first_name, Pupil.last_name)
             .where(Pupil.external_id.is_not(None)))}
@@ -94,11 +103,6 @@ class PlacementImporter(_ActivityImporter):
         for row in s.execute(select(Enrolment.class_id, Pupil.id, Pupil.first_name, Pupil.last_name)
                              .join(Pupil, Enrolment.pupil_id == Pupil.id)):
             self.enrolled.setdefault(row.class_id, []).append(row)
-        self.existing = {(p.pupil_id, p.host_id, p.start_date): p for p in s.scalars(select(Placement))}
-        self.supervisors: dict[tuple[int | None, str], Contact] = {}
-        for contact in s.scalars(select(Contact)):
-            full = _cf(f"{contact.first_name} {contact.last_name}")
-            self.supervisors[(contact.organisation_id, full)] = contact
 
     def find_pupil(self, row: PlanRow, label: str) -> Any:
         values = row.values

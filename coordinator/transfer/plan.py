@@ -9,7 +9,7 @@ from coordinator.changes import Changes
 from coordinator.i18n import N_, _
 
 KINDS: tuple[str, ...] = ("pupils", "organisations", "contacts", "placements", "study-visits", "offers", "wishes",
-                          "network-members", "contact-log")
+                          "network-members", "contact-log", "choices", "destinations")
 
 # How many wish columns a file of wishes may have ("Wish 1" … "Wish 10"); the setting may allow fewer.
 MAX_WISH_COLUMNS = 10
@@ -118,6 +118,21 @@ FIELDS["wishes"] = (
     *(WishFieldSpec(f"wish_{n}", "Wish {number}", "text", False, 200, number=n)
       for n in range(1, MAX_WISH_COLUMNS + 1)),
     _ORG_NAME, _f("rank", N_("Rank"), "int"),
+)
+
+_PUPIL_NAMED = (_PUPIL_ID, _f("first_name", N_("First name")), _f("last_name", N_("Last name")), _CLASS, _SCHOOL)
+FIELDS["choices"] = (
+    *_PUPIL_NAMED, _f("programme", N_("Programme chosen"), max_length=200),
+    _f("programme_code", N_("Programme code"), max_length=32),
+    _f("school_chosen", N_("School chosen"), max_length=200), _f("rank", N_("Rank"), "int"),
+)
+FIELDS["destinations"] = (
+    *_PUPIL_NAMED, _f("follow_up_on", N_("Follow-up date"), "date", required=True),
+    _f("months_after", N_("Months after leaving"), "int"),
+    _f("destination", N_("Destination"), "destination", required=True),
+    _ORG_NAME, _ORG_NUMBER, _f("sector", N_("Sector"), "sector"),
+    _f("programme", N_("Programme"), max_length=100),
+    _f("target_training", N_("Target training"), "bool"), _f("exam_result", N_("Exam result"), max_length=32),
 )
 
 
