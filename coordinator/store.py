@@ -15,7 +15,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from coordinator import APP_NAME
@@ -118,6 +118,11 @@ class Store:
         try:
             with self.session_factory() as session, session.begin():
                 yield session
+        except ProgrammingError as exc:
+            if getattr(exc.orig, "sqlstate", None) == "42501":  # PostgreSQL: insufficient privilege
+                raise UserError(_("Your login on the server may not read or change this; nothing was changed. "
+                                  "Ask the coordinator if you need it.")) from exc
+            raise
         except OperationalError as exc:
             if "disk is full" in str(exc.orig).lower() or "database or disk is full" in str(exc).lower():
                 raise UserError(_("The disk is full, so nothing of this change was saved. Free some space "
