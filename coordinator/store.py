@@ -17,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from coordinator import APP_NAME
 from coordinator.errors import UserError
@@ -118,6 +119,10 @@ class Store:
         try:
             with self.session_factory() as session, session.begin():
                 yield session
+        except StaleDataError as exc:  # an UPDATE that named a version someone else had just replaced
+            from coordinator.errors import edit_conflict
+
+            raise edit_conflict() from exc
         except ProgrammingError as exc:
             if getattr(exc.orig, "sqlstate", None) == "42501":  # PostgreSQL: insufficient privilege
                 raise UserError(_("Your login on the server may not read or change this; nothing was changed. "

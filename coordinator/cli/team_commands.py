@@ -6,7 +6,7 @@ import click
 
 from coordinator.cli.context import CliContext, pass_cli
 from coordinator.errors import UserError
-from coordinator.i18n import _
+from coordinator.i18n import _, ngettext
 from coordinator.reference.profiles import PROFILES
 
 _URL_HELP = "The server database, postgresql+psycopg://user@host/database (default: --db)."
@@ -62,5 +62,22 @@ def server_add_user_command(cli: CliContext, name: str, url: str | None, role: s
     click.echo(_("Added the login “{name}” ({role}).").format(name=name, role=role))
 
 
+@click.command("copy")
+@click.option("--from", "source", required=True, metavar="FILE|URL", help="The database to copy.")
+@click.option("--to", "target", required=True, metavar="FILE|URL", help="An empty database (a new file or server database).")
+def copy_command(source: str, target: str) -> None:
+    """Copy a whole database between a file and a server, checked table by table (counts and checksums)."""
+    from coordinator.desk.team_ops import copy_database
+
+    checks = copy_database(source, target)
+    for check in checks:
+        click.echo(f"{check.table}\t{check.rows}\t{check.checksum[:16]}")
+    rows = sum(check.rows for check in checks)
+    click.echo(ngettext("Copied and verified {tables} tables with {n} row in all.",
+                        "Copied and verified {tables} tables with {n} rows in all.", rows).format(
+        tables=len(checks), n=rows))
+
+
 def register(group: click.Group) -> None:
     group.add_command(server_group)
+    group.add_command(copy_command)

@@ -63,3 +63,42 @@ def add_server_user(url: str, name: str, *, role: str, school: str | None, passw
             add_login(conn, name, role=role, school_id=school_id, password=password)
     finally:
         store.close()
+
+
+def copy_database(source: str, target: str) -> list:  # list[TableCheck]
+    """Copy a whole database (file or server) into an empty one, verified table by table; see team.copy."""
+    from coordinator.team.copy import copy_tables
+
+    if resolve_url(source) == resolve_url(target):
+        raise UserError(_("The source and the target are the same database."))
+    _refuse_a_used_target(target)
+    origin = open_store(source)
+    try:
+        copy = open_store(target, create=True)
+        try:
+            with origin.engine.connect() as reading, copy.engine.begin() as writing:
+                return copy_tables(reading, writing)
+        finally:
+            copy.close()
+    finally:
+        origin.close()
+
+
+def _refuse_a_used_target(target: str) -> None:
+    from sqlalchemy import inspect
+
+    from coordinator.store import make_engine, sqlite_path
+
+    url = resolve_url(target)
+    path = sqlite_path(url)
+    if path is not None:
+        used = path.exists()
+    else:
+        engine = make_engine(url)
+        try:
+            used = bool(inspect(engine).get_table_names())
+        finally:
+            engine.dispose()
+    if used:
+        raise UserError(_("The target {target} exists already; copy only into a new file or an empty server "
+                          "database.").format(target=path or url))

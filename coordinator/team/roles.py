@@ -77,8 +77,8 @@ def install_roles(conn: Connection) -> None:
     conn.exec_driver_sql(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {coordinator}")
     for table in OPEN_TABLES:
         conn.exec_driver_sql(f"GRANT SELECT ON {table} TO {headteacher}")
-    conn.exec_driver_sql(f"GRANT UPDATE (notes, updated_at) ON indicators TO {headteacher}")
-    conn.exec_driver_sql(f"GRANT INSERT ON audit_log TO {headteacher}")
+    conn.exec_driver_sql(f"GRANT UPDATE (notes, updated_at, version) ON indicators TO {headteacher}")
+    conn.exec_driver_sql(f"GRANT INSERT (action, table_name, record_id, fields) ON audit_log TO {headteacher}")
     conn.exec_driver_sql(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {headteacher}")
     for table, condition in SCHOOL_ROWS.items():
         conn.exec_driver_sql(f"GRANT SELECT ON {table} TO {headteacher}")

@@ -91,7 +91,7 @@ class RecordPanel(QWidget):
 
         self._connect_signals()
         self._pending_select: int | None = None
-        self._loaded_once = False
+        self._loaded_once, self._version = False, None  # _version: the form's record's, as read (int | None)
         QWidget.setTabOrder(self.filter, self.table)
         self.retranslate()
         self._restore_splitter()
@@ -293,6 +293,7 @@ class RecordPanel(QWidget):
             self.status.setText(str(exc))
             return
         self.form.set_record(record)
+        self._version = record.version  # a save names it: someone else's save in between is not overwritten
         self.status.setText("")
         self._record_actions(True)
         self.update_warnings()
@@ -336,9 +337,9 @@ class RecordPanel(QWidget):
                 outcome = create_record(self.context, self.kind, values, on_failure=self.status.setText)
                 record_id, done = outcome.value, _("Created.")
             else:
-                record_id = self.form.record_id
-                outcome = update_record(self.context, self.kind, record_id, values, on_failure=self.status.setText)
-                done = _("Saved.")
+                record_id, done = self.form.record_id, _("Saved.")
+                outcome = update_record(self.context, self.kind, record_id, values, version=self._version,
+                                        on_failure=self.status.setText)
         except ValidationError as exc:
             self.form.show_problems(exc.problems)
             self.status.setText(_("Please correct the marked fields."))
@@ -349,6 +350,7 @@ class RecordPanel(QWidget):
         if not outcome.ok or record_id is None:
             return False
         self.status.setText(done)
+        self._version = self.context.desk.record(self.kind.key, record_id).version
         self.form.show_problems({})
         self._pending_select = record_id
         self.form.record_id = record_id
