@@ -135,6 +135,8 @@ class Store:
             problem = read_only_problem(self.path) if self.path and "readonly" in str(exc.orig).lower() else None
             if problem:
                 raise UserError(problem) from exc
+            if self.path is None:
+                raise server_unreachable(self.url) from exc
             raise
 
     def close(self) -> None:
@@ -187,6 +189,8 @@ def open_store(
         _bring_schema_to_head(store, create=create, upgrade=upgrade, before_migration=before_migration)
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
+        if path is None and isinstance(exc, OperationalError):  # a server that cannot be reached
+            raise server_unreachable(url) from exc
         if path is not None and (problem := read_only_problem(path)):
             raise UserError(problem) from exc
         if path is not None and path.exists() and check:
@@ -202,6 +206,13 @@ def open_store(
         raise
     _register_protected_names(store)
     return store
+
+
+def server_unreachable(url: URL) -> UserError:
+    """The connection to a server failed or was lost: nothing half-written (the transaction is rolled back)."""
+    host = url.host or url.query.get("host") or "localhost"
+    return UserError(_("The database server {host} cannot be reached, so nothing of this was read or saved; "
+                       "what you typed is kept. Try again when the connection is back.").format(host=host))
 
 
 def _clean_leftovers(path: Path) -> None:
