@@ -79,6 +79,8 @@ def install_roles(conn: Connection) -> None:
         conn.exec_driver_sql(f"GRANT SELECT ON {table} TO {headteacher}")
     conn.exec_driver_sql(f"GRANT UPDATE (notes, updated_at, version) ON indicators TO {headteacher}")
     conn.exec_driver_sql(f"GRANT INSERT (action, table_name, record_id, fields) ON audit_log TO {headteacher}")
+    # What changed (never who, nor which fields): the app refreshes what others changed.
+    conn.exec_driver_sql(f"GRANT SELECT (id, action, table_name, record_id) ON audit_log TO {headteacher}")
     conn.exec_driver_sql(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {headteacher}")
     for table, condition in SCHOOL_ROWS.items():
         conn.exec_driver_sql(f"GRANT SELECT ON {table} TO {headteacher}")
