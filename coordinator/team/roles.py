@@ -12,7 +12,10 @@ from sqlalchemy import Connection, text
 
 # Tables a headteacher may read whole: reference data that names no pupil.
 OPEN_TABLES = ("alembic_version", "school_types", "school_years", "sectors", "settings", "sector_dominance",
-               "organisations", "member_roles", "indicator_values")
+               "organisations", "member_roles", "indicator_values",
+               # working life and the cluster: people at employers, agreements, projects (no pupil in them)
+               "contacts", "contact_log", "agreements", "networks", "network_members", "projects",
+               "budget_lines", "costs", "funding_sources", "offers", "trainings", "meetings")
 # Tables a headteacher may read row by row: the condition a row must meet.
 SCHOOL_ROWS = {
     "schools": "id = team.my_school()",
@@ -28,7 +31,13 @@ SCHOOL_ROWS = {
     "encounter_participants": "team.my_pupil(pupil_id)",
     "encounters": "EXISTS (SELECT 1 FROM encounter_classes c WHERE c.encounter_id = id)",
     "indicators": "school_id IS NULL OR school_id = team.my_school()",
-    "action_plans": "school_id = team.my_school()",
+    "action_plans": "school_id IS NULL OR school_id = team.my_school()",
+    "goals": "EXISTS (SELECT 1 FROM action_plans p WHERE p.id = plan_id)",
+    "actions": "EXISTS (SELECT 1 FROM goals g WHERE g.id = goal_id)",
+    "action_activities": "EXISTS (SELECT 1 FROM actions a WHERE a.id = action_id)",
+    "wishes": "team.my_pupil(pupil_id)",
+    "training_teachers": "EXISTS (SELECT 1 FROM teachers t WHERE t.id = teacher_id)",
+    "study_visit_teachers": "EXISTS (SELECT 1 FROM teachers t WHERE t.id = teacher_id)",
 }
 
 _FUNCTIONS = """

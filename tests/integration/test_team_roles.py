@@ -71,7 +71,8 @@ def test_a_headteacher_sees_their_school_only_and_no_protected_identity(team):
         assert seen == own_all - own_protected
         assert conn.execute("SELECT count(*) FROM pupils WHERE protected_identity").fetchone() == (0,)
         assert [row[0] for row in conn.execute("SELECT name FROM schools")] == [schools["own"][1]]
-        for refused in ("SELECT * FROM contacts", "UPDATE pupils SET first_name = 'X'",
+        for refused in ("SELECT * FROM erasure_register", "SELECT by_user FROM audit_log",
+                        "UPDATE pupils SET first_name = 'X'", "UPDATE contacts SET phone = '1'",
                         "DELETE FROM placements", "INSERT INTO schools (name) VALUES ('Ny')"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute(refused)
@@ -94,6 +95,13 @@ def test_the_app_as_a_headteacher_gives_own_statistics_and_refuses_the_rest_in_o
     code, out, err = run(capsys, "--db", url, "stats", "gender", "--school", schools["own"][1], "--format", "json")
     assert code == 0, err
     assert '"grades"' in out
-    code, out, err = run(capsys, "--db", url, "export", "contacts", "--out", tmp_path / "contacts.csv")
+    code, out, err = run(capsys, "--db", url, "stats", "scorecard", "--school", schools["own"][1], "--format", "json")
+    assert code == 0, err
+    code, _out, err = run(capsys, "--db", url, "report", "scorecard", "--school", schools["own"][1],
+                          "--out", tmp_path / "scorecard.pdf")
+    assert code == 0, err
+    organisations = tmp_path / "o.csv"
+    organisations.write_text("Namn;Postort\nVerkstad AB;Hedemora\n", encoding="utf-8")
+    code, out, err = run(capsys, "--db", url, "import", "organisations", organisations)
     assert code == 1
     assert "may not read or change this" in err and "Traceback" not in err
