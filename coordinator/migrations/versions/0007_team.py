@@ -21,17 +21,24 @@ down_revision = '0004'
 branch_labels = None
 depends_on = None
 
-TABLES = (
-    'action_activities', 'action_plans', 'actions', 'agreements', 'budget_lines', 'classes', 'contact_log',
-    'contacts', 'costs', 'encounters', 'enrolments', 'funding_sources', 'goals', 'indicator_values',
-    'indicators', 'meetings', 'member_roles', 'network_members', 'networks', 'offers', 'organisations',
-    'placements', 'projects', 'pupils', 'school_types', 'school_years', 'schools', 'sector_dominance',
-    'sectors', 'settings', 'study_visits', 'teachers', 'trainings', 'wishes',
-)
+
+def _tables(bind: sa.Connection, *, with_version: bool) -> list[str]:
+    """The tables the models give a version, as they stand in this database, with or without one yet.
+
+    Read from the models rather than listed here, so that the tables of revisions merged before this
+    one get their version too; link tables and the append-only logs have none.
+    """
+    from coordinator.models import Base
+
+    inspector = sa.inspect(bind)
+    existing = set(inspector.get_table_names())
+    return [table.name for table in Base.metadata.sorted_tables
+            if 'version' in table.c and table.name in existing
+            and ('version' in {c['name'] for c in inspector.get_columns(table.name)}) == with_version]
 
 
 def upgrade() -> None:
-    for table in TABLES:
+    for table in _tables(op.get_bind(), with_version=False):
         op.add_column(table, sa.Column('version', sa.Integer(), server_default='1', nullable=False))
     op.add_column('audit_log', sa.Column('by_user', sa.String(length=63), nullable=True))
     if op.get_bind().dialect.name == 'postgresql':  # the server knows who is logged in; nobody can say otherwise
@@ -41,5 +48,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     # A plain DROP COLUMN (SQLite 3.35 and later): a batch rebuild would drop tables others refer to.
     op.drop_column('audit_log', 'by_user')
-    for table in TABLES:
+    for table in _tables(op.get_bind(), with_version=True):
         op.drop_column(table, 'version')
