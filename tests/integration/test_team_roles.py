@@ -6,6 +6,7 @@ from __future__ import annotations
 import psycopg
 import pytest
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 
 from coordinator.cli.main import main
 from coordinator.models import Enrolment, Indicator, Pupil, School, SchoolClass
@@ -20,16 +21,14 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     return stop.value.code, out, err
 
 
+pytestmark = pytest.mark.parametrize("engine_name", ["postgresql"])  # roles are the server's
+
+
 @pytest.fixture
-def team(pg_server, capsys):
+def team(pg_server, any_small_db, capsys):
     """The small demo on the server, set up for a team, with a headteacher of its first school."""
-    from conftest import _pg_database
-
-    from coordinator.demo import build_demo
-
-    name = _pg_database(pg_server, "tmpl_small_se",
-                        lambda store: build_demo(store, profile_code="se", size="small", seed=1))
-    url = pg_server.url(name).render_as_string(hide_password=False)
+    url = any_small_db
+    name = make_url(url).database
     code, out, err = run(capsys, "server", "init", "--url", url, "--profile", "se")
     assert code == 0, err
     assert "team roles are up to date" in out
@@ -45,8 +44,8 @@ def team(pg_server, capsys):
                          "--school", schools["own"][1], "--password", "secret")
     assert code == 0, err
     yield pg_server, name, url, login, schools
+    pg_server.drop(name)
     with pg_server.admin() as conn:
-        pg_server.drop(name)
         conn.execute(f'DROP ROLE IF EXISTS "{login}"')
 
 
