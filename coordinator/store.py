@@ -15,8 +15,9 @@ from pathlib import Path
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from coordinator import APP_NAME
 from coordinator.errors import UserError
@@ -118,6 +119,15 @@ class Store:
         try:
             with self.session_factory() as session, session.begin():
                 yield session
+        except StaleDataError as exc:  # an UPDATE that named a version someone else had just replaced
+            from coordinator.errors import edit_conflict
+
+            raise edit_conflict() from exc
+        except ProgrammingError as exc:
+            if getattr(exc.orig, "sqlstate", None) == "42501":  # PostgreSQL: insufficient privilege
+                raise UserError(_("Your login on the server may not read or change this; nothing was changed. "
+                                  "Ask the coordinator if you need it.")) from exc
+            raise
         except OperationalError as exc:
             if "disk is full" in str(exc.orig).lower() or "database or disk is full" in str(exc).lower():
                 raise UserError(_("The disk is full, so nothing of this change was saved. Free some space "
@@ -125,6 +135,8 @@ class Store:
             problem = read_only_problem(self.path) if self.path and "readonly" in str(exc.orig).lower() else None
             if problem:
                 raise UserError(problem) from exc
+            if self.path is None:
+                raise server_unreachable(self.url) from exc
             raise
 
     def close(self) -> None:
@@ -177,6 +189,8 @@ def open_store(
         _bring_schema_to_head(store, create=create, upgrade=upgrade, before_migration=before_migration)
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
+        if path is None and isinstance(exc, OperationalError):  # a server that cannot be reached
+            raise server_unreachable(url) from exc
         if path is not None and (problem := read_only_problem(path)):
             raise UserError(problem) from exc
         if path is not None and path.exists() and check:
@@ -192,6 +206,13 @@ def open_store(
         raise
     _register_protected_names(store)
     return store
+
+
+def server_unreachable(url: URL) -> UserError:
+    """The connection to a server failed or was lost: nothing half-written (the transaction is rolled back)."""
+    host = url.host or url.query.get("host") or "localhost"
+    return UserError(_("The database server {host} cannot be reached, so nothing of this was read or saved; "
+                       "what you typed is kept. Try again when the connection is back.").format(host=host))
 
 
 def _clean_leftovers(path: Path) -> None:

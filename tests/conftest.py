@@ -114,3 +114,85 @@ def demo_template():
         return cache[key]
 
     return get
+
+
+# ---- Both engines: SQLite files and a real PostgreSQL server (tests/pg_support.py) ----
+
+ENGINES = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server for the whole session, started from the pgserver wheel and stopped after."""
+    from pg_support import running_server
+
+    with running_server() as server:
+        yield server
+
+
+def _pg_database(pg_server, template: str, build):
+    from coordinator.store import open_store as _open
+
+    def fill(url) -> None:
+        store = _open(url, create=True)
+        try:
+            build(store)
+        finally:
+            store.close()
+
+    name = pg_server.fresh(pg_server.template(template, fill))
+    return name
+
+
+def _initialise_se(store: Store) -> None:
+    from coordinator.services.setup import initialise
+
+    with store.session() as session:
+        initialise(session, profile_code="se")
+
+
+@pytest.fixture(params=ENGINES)
+def engine_name(request) -> str:
+    """Each database-facing test that asks for it runs once on SQLite and once on PostgreSQL."""
+    return request.param
+
+
+@pytest.fixture
+def any_empty_db(engine_name, request):
+    """An empty Swedish database on the test's engine: a file path or a server URL (as text)."""
+    if engine_name == "sqlite":
+        yield request.getfixturevalue("empty_db")
+        return
+    server = request.getfixturevalue("pg_server")
+    name = _pg_database(server, "tmpl_empty_se", _initialise_se)
+    yield server.url(name).render_as_string(hide_password=False)
+    server.drop(name)
+
+
+@pytest.fixture
+def any_empty_store(any_empty_db):
+    store = open_store(any_empty_db)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def any_small_db(engine_name, request):
+    """The small Swedish demo on the test's engine: a file path or a server URL (as text)."""
+    if engine_name == "sqlite":
+        yield request.getfixturevalue("small_db")
+        return
+    from coordinator.demo import build_demo
+
+    server = request.getfixturevalue("pg_server")
+    name = _pg_database(server, "tmpl_small_se",
+                        lambda store: build_demo(store, profile_code="se", size="small", seed=1))
+    yield server.url(name).render_as_string(hide_password=False)
+    server.drop(name)
+
+
+@pytest.fixture
+def any_small_store(any_small_db):
+    store = open_store(any_small_db)
+    yield store
+    store.close()

@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "coordinator.cli.project_commands",
     "coordinator.cli.gui_commands",
     "coordinator.cli.warnings_commands",
+    "coordinator.cli.team_commands",
 )
 
 log = logging.getLogger("coordinator")

@@ -56,7 +56,10 @@ def check_command(cli: CliContext) -> None:
 def backup_command(cli: CliContext, out: Path | None) -> None:
     """Back up the database (verified) into its backups folder or to --out."""
     made = backup_database(cli.db, out=out)
-    click.echo(_("Backup written to {path}.").format(path=made))
+    if database_path(cli.db) is None:
+        click.echo(_("Backup of the server database written to {path} by pg_dump.").format(path=made))
+    else:
+        click.echo(_("Backup written to {path}.").format(path=made))
 
 
 @click.command("restore")

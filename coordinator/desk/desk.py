@@ -15,12 +15,13 @@ from coordinator.desk.related_ops import RelatedOps
 from coordinator.desk.safety_ops import SafetyOps
 from coordinator.desk.setup_ops import SetupOps
 from coordinator.desk.statistics_ops import StatisticsOps
+from coordinator.desk.team_desk import TeamDesk
 from coordinator.desk.transfer_ops import TransferOps
 from coordinator.store import Store, open_store
 
 
 class Desk(RecordsOps, PlansOps, StatisticsOps, DocumentsOps, TransferOps, MatchingDesk, SafetyOps, SetupOps,
-           ClustersDesk, RelatedOps, FirstStepsOps, GuiViews):
+           ClustersDesk, RelatedOps, FirstStepsOps, GuiViews, TeamDesk):
     """An open database: every operation the app and the command line need, Qt-free.
 
     Built as `Desk(store)` or `Desk.open(path_or_url)`. Each operation is one transaction and

@@ -129,6 +129,10 @@ def backup_database(db: Db, *, out: str | Path | None = None) -> Path:
     """A verified backup into the database's backups folder (or to `out`); returns the file written."""
     from coordinator.safety.backups import create_backup, max_age_of
 
+    if database_path(db) is None:  # a server database: PostgreSQL's own pg_dump, where installed
+        from coordinator.team.server_backup import dump
+
+        return dump(resolve_url(db), Path(out) if out is not None else None)
     path = _file_of(db)
     if not path.exists():
         raise UserError(_("There is no database at {path}.").format(path=path))

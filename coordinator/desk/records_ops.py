@@ -54,8 +54,10 @@ class RecordsOps(DeskCore):
         """Validate and save a new record (with `record_id`, bring back a deleted one: undo)."""
         return self._write_changes(lambda s: _kind(kind).create(s, values, record_id=record_id))
 
-    def update_record(self, kind: str, record_id: int, values: dict[str, Any]) -> Changes:
-        return self._write_changes(lambda s: _kind(kind).update(s, record_id, values))
+    def update_record(self, kind: str, record_id: int, values: dict[str, Any], *,
+                      version: int | None = None) -> Changes:
+        """Save a record's changes; with the `version` the form read, an EditConflict if it was saved since."""
+        return self._write_changes(lambda s: _kind(kind).update(s, record_id, values, version=version))
 
     def delete_record(self, kind: str, record_id: int) -> Changes:
         return self._write_changes(lambda s: _kind(kind).delete(s, record_id))

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from coordinator import APP_NAME
 from coordinator.desk import Changes, Desk
+
+
+POLL_MS = 5000
 
 
 class AppContext(QObject):
@@ -30,6 +33,8 @@ class AppContext(QObject):
         super().__init__(parent)
         self._desk: Desk | None = None
         self._unsubscribe: Callable[[], None] | None = None
+        # On a server database, what other people commit is polled for and relayed like one's own writes.
+        self._poll = QTimer(self, interval=POLL_MS, timeout=self.poll_changes)
         self.open(desk)
         self.settings = settings or QSettings(APP_NAME, APP_NAME)
         # One undo history for the whole window; every operation records its step through gui.operations.
@@ -55,8 +60,22 @@ class AppContext(QObject):
             self._unsubscribe()
             self._unsubscribe = None
         self._desk = desk
+        self._poll.stop()
         if desk is not None:
             self._unsubscribe = desk.on_change(self._relay)
+            if getattr(desk, "shared", False):
+                self.poll_changes()  # sets the mark
+                self._poll.start()
+
+    def poll_changes(self) -> None:
+        """Changes others made appear (the desk announces them); a lost connection is one status line."""
+        from coordinator.errors import UserError
+
+        try:
+            if self._desk is not None:
+                self._desk.poll_changes()
+        except UserError as exc:
+            self.status_message.emit(str(exc))
 
     def _relay(self, changes: Changes) -> None:
         if changes:

@@ -37,11 +37,12 @@ def create_record(context: AppContext, kind: RecordKind, values: dict[str, Any],
 
 
 def update_record(context: AppContext, kind: RecordKind, record_id: int, values: dict[str, Any], *,
-                  on_failure: Failure | None = None) -> Outcome[Any]:
+                  on_failure: Failure | None = None, version: int | None = None) -> Outcome[Any]:
+    """Save a form; with the `version` the form was read at, refused (EditConflict) if someone saved since."""
     key = kind.key
     desk = context.desk
     old = desk.record(key, record_id).values if desk is not None else {}
-    return run_op(context, lambda desk: desk.update_record(key, record_id, values),
+    return run_op(context, lambda desk: desk.update_record(key, record_id, values, version=version),
                   text=_("Edit {kind}").format(kind=_kind_name(kind)),
                   undo=lambda desk, _result: desk.update_record(key, record_id, old), on_failure=on_failure)
 

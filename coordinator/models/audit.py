@@ -21,3 +21,5 @@ class AuditEntry(Base):
     record_id: Mapped[int | None] = mapped_column(Integer)
     # JSON: the names of the fields that changed (values of personal fields are never logged).
     fields: Mapped[str | None] = mapped_column(Text)
+    # Who: the server login (PostgreSQL fills it in with session_user); None in a laptop's file.
+    by_user: Mapped[str | None] = mapped_column(String(63))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import DateTime, MetaData, func
+from typing import Any
+
+from sqlalchemy import DateTime, Integer, MetaData, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -17,8 +19,25 @@ NAMING_CONVENTION = {
 }
 
 
+# Tables written once and never edited: no version to compare.
+UNVERSIONED = frozenset({"audit_log", "erasure_register"})
+
+
 class Base(DeclarativeBase):
+    """Every mapped table; each record table also gets a `version`, SQLAlchemy's optimistic lock.
+
+    The version starts at 1 and goes up with each update; an UPDATE names the version it read, so the
+    second of two concurrent saves of one record changes no row and is refused (StaleDataError).
+    """
+
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        table = cls.__dict__.get("__tablename__")
+        if table and table not in UNVERSIONED and "version" not in cls.__dict__:
+            cls.version = mapped_column(Integer, nullable=False, default=1, server_default="1")  # type: ignore[attr-defined]
+            cls.__mapper_args__ = {**cls.__dict__.get("__mapper_args__", {}), "version_id_col": cls.version}
+        super().__init_subclass__(**kwargs)
 
 
 class Timestamped:

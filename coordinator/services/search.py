@@ -1,7 +1,8 @@
 """Global search: any organisation, contact, pupil, teacher or class by name, number or phone.
 
 SQLite's LIKE folds case for ASCII only, so a word with other letters is tried in lower case and
-capitalised (names are stored capitalised), which finds "иван" in "Иванов" and "ö" in "Öberg".
+capitalised (names are stored capitalised), which finds "иван" in "Иванов" and "ö" in "Öberg"; on
+PostgreSQL the same ILIKE folds every letter.
 Digits typed (a phone or organisation number) match whatever
 punctuation the stored number has. Prefix matches rank before matches inside a name.
 """
@@ -57,7 +58,8 @@ def _variants(word: str) -> list[str]:
 
 def _word_matches(columns, word: str):
     """SQL: the word occurs (in any of its case variants) in one of the columns."""
-    return or_(*(column.like(f"%{_escape(variant)}%", escape="\\")
+    # ILIKE: PostgreSQL's LIKE keeps case, SQLite's folds ASCII; lower() on both sides folds alike.
+    return or_(*(column.ilike(f"%{_escape(variant)}%", escape="\\")
                  for column in columns for variant in _variants(word)))
 
 

@@ -31,7 +31,7 @@ import math
 from collections.abc import Callable
 from functools import partial
 
-from sqlalchemy import and_, case, func, or_, select, union, union_all
+from sqlalchemy import and_, case, func, literal, or_, select, union, union_all
 from sqlalchemy.orm import Session
 
 from coordinator.models import (
@@ -138,13 +138,15 @@ def placement_coverage_counts(session: Session, year: Year, school_id: int | Non
             .join(SchoolYear, SchoolYear.id == Placement.school_year_id)
             .where(Placement.status == PlacementStatus.COMPLETED, SchoolYear.starts_on <= year_start)
             .group_by(Placement.pupil_id).subquery("done"))
-    query = (select(School.school_type_id, SchoolClass.grade, func.coalesce(days.c.days, 0), func.count())
+    # One literal 0, not a bound one: a server sees two bound parameters as two different expressions.
+    done_days = func.coalesce(days.c.days, literal(0, literal_execute=True))
+    query = (select(School.school_type_id, SchoolClass.grade, done_days, func.count())
              .select_from(Enrolment)
              .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
              .join(School, School.id == SchoolClass.school_id)
              .outerjoin(days, days.c.pupil_id == Enrolment.pupil_id)
              .where(Enrolment.school_year_id == year.id, condition)
-             .group_by(School.school_type_id, SchoolClass.grade, func.coalesce(days.c.days, 0)))
+             .group_by(School.school_type_id, SchoolClass.grade, done_days))
     if school_id is not None:
         query = query.where(SchoolClass.school_id == school_id)
     covered = total = 0

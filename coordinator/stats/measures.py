@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 GENDER_KEYS: tuple[str, ...] = ("girl", "boy", "other", "unspecified")
@@ -24,8 +25,9 @@ def dissimilarity_index(girls_by_sector: Mapping[str, float], boys_by_sector: Ma
     if total_girls <= 0 or total_boys <= 0:
         return None
     sectors = set(girls_by_sector) | set(boys_by_sector)
-    d = 0.5 * sum(abs(girls_by_sector.get(s, 0) / total_girls - boys_by_sector.get(s, 0) / total_boys)
-                  for s in sectors)
+    # fsum: exactly rounded, so the result does not depend on the order of the sectors (a set).
+    d = 0.5 * math.fsum(abs(girls_by_sector.get(s, 0) / total_girls - boys_by_sector.get(s, 0) / total_boys)
+                      for s in sectors)
     # Guard against floating-point overshoot so that D stays in [0, 1].
     return min(1.0, max(0.0, d))
 

@@ -38,3 +38,15 @@ def test_the_matching_benchmark_runs_and_the_solver_beats_the_lottery_on_wishes_
             for line in text.splitlines() if line.startswith("| 120 |")}
     lottery, ours = rows["lottery, median of 11"], rows["this app (rank-maximal)"]
     assert ours[2] > lottery[2] and ours[3] == 0  # more on wishes 1–2; none left out beside a free place
+
+
+def test_the_team_benchmark_copies_both_ways_and_times_statistics_on_both_engines(tmp_path):
+    out = tmp_path / "BENCHMARKS.md"
+    out.write_text("# Benchmarks\n\nkept\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "team.py"), "--size", "small", "--repeat", "1",
+                             "--out", str(out)], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr[-3000:]
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Benchmarks\n\nkept\n") and "<!-- /team -->" in text
+    for figure in ("Copy the demo file to PostgreSQL", "Copy it back", "SQLite file |", "PostgreSQL |"):
+        assert figure in text

@@ -13,7 +13,7 @@ from coordinator.i18n import use_language
 from tests.integration.test_cli_contract import coordinator
 
 # Words that are the same in every language (formats, names) and may stay as they are.
-_SAME_EVERYWHERE = {"CSV", "XLSX", "SQLAlchemy", "URL", "PDF", "JSON", "PNG", "ICS", "GDPR", "Bash", "UUID",
+_SAME_EVERYWHERE = {"CSV", "XLSX", "SQLAlchemy", "PostgreSQL", "URL", "PDF", "JSON", "PNG", "ICS", "GDPR", "Bash", "UUID",
                     "coordinator", "cp", "xlsx", "csv", "vcf", "pdf", "json", "ics", "all", "out", "apply",
                     "suppress", "help"}
 _SAME_IN = {"sv": {"TEXT", "status", "id", "person"}, "pl": set(), "ru": set()}

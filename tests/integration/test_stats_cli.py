@@ -75,9 +75,9 @@ def check_row(row: dict) -> None:
     assert d is None or 0.0 <= d <= 1.0
 
 
-def test_gender_json_on_the_small_demo(small_db, run):
-    last, _current = held_years(small_db)
-    code, out, err = run("--db", small_db, "stats", "gender", "--year", last, "--format", "json")
+def test_gender_json_on_the_small_demo(any_small_db, run):
+    last, _current = held_years(any_small_db)
+    code, out, err = run("--db", any_small_db, "stats", "gender", "--year", last, "--format", "json")
     assert code == 0, err
     stats = json.loads(out)
     assert stats["year"] == last and stats["school"] is None
@@ -94,10 +94,10 @@ def test_gender_json_on_the_small_demo(small_db, run):
     assert sum(stats["total"]["pupils"].values()) > 0
 
 
-def test_gender_for_one_school_and_suppressed(small_db, run):
-    last, _current = held_years(small_db)
-    name = school_names(small_db)[0]
-    code, out, err = run("--db", small_db, "stats", "gender", "--year", last, "--school", name,
+def test_gender_for_one_school_and_suppressed(any_small_db, run):
+    last, _current = held_years(any_small_db)
+    name = school_names(any_small_db)[0]
+    code, out, err = run("--db", any_small_db, "stats", "gender", "--year", last, "--school", name,
                          "--format", "json", "--suppress")
     assert code == 0, err
     stats = json.loads(out)
@@ -120,9 +120,9 @@ def test_gender_table_and_csv_on_the_small_demo(small_db, run):
     assert [r["grade"] for r in rows[:10]] == ["F", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
 
 
-def test_scorecard_json_and_table_on_the_small_demo(small_db, run):
-    _last, current = held_years(small_db)
-    code, out, err = run("--db", small_db, "stats", "scorecard", "--year", current, "--format", "json")
+def test_scorecard_json_and_table_on_the_small_demo(any_small_db, run):
+    _last, current = held_years(any_small_db)
+    code, out, err = run("--db", any_small_db, "stats", "scorecard", "--year", current, "--format", "json")
     assert code == 0, err
     card = json.loads(out)
     assert card["year"] == current and card["school"] is None
@@ -133,8 +133,8 @@ def test_scorecard_json_and_table_on_the_small_demo(small_db, run):
         assert {"target", "value", "last_year", "status"} <= set(line)
         assert line["status"] in {"green", "amber", "red", "none"}
     assert any(line["value"] is not None for line in card["lines"])
-    name = school_names(small_db)[0]
-    code, out, _err = run("--db", small_db, "--lang", "sv", "stats", "scorecard", "--year", current,
+    name = school_names(any_small_db)[0]
+    code, out, _err = run("--db", any_small_db, "--lang", "sv", "stats", "scorecard", "--year", current,
                           "--school", name)
     assert code == 0
     assert "Styrkort" in out and name in out and "Elever" in out
@@ -177,9 +177,9 @@ def _hand_made(db) -> None:
         store.close()
 
 
-def test_gender_json_by_hand(empty_db, run):
-    _hand_made(empty_db)
-    code, out, err = run("--db", empty_db, "stats", "gender", "--year", "2025/26", "--school", "Norra skolan",
+def test_gender_json_by_hand(any_empty_db, run):
+    _hand_made(any_empty_db)
+    code, out, err = run("--db", any_empty_db, "stats", "gender", "--year", "2025/26", "--school", "Norra skolan",
                          "--format", "json")
     assert code == 0, err
     row = next(g for g in json.loads(out)["grades"] if g["grade"] == "8")
@@ -192,7 +192,7 @@ def test_gender_json_by_hand(empty_db, run):
     assert row["dissimilarity_index"] == pytest.approx(0.8)
     assert row["non_traditional_share"] == pytest.approx(1 / 8)
 
-    code, out, _err = run("--db", empty_db, "stats", "gender", "--year", "2025/26", "--format", "json",
+    code, out, _err = run("--db", any_empty_db, "stats", "gender", "--year", "2025/26", "--format", "json",
                           "--suppress")
     row = next(g for g in json.loads(out)["grades"] if g["grade"] == "8")
     assert row["pupils"]["other"] == "<5"
@@ -203,9 +203,9 @@ def test_gender_json_by_hand(empty_db, run):
     assert row["encounter_rate"]["all"] == 0.62 and row["encounter_rate"]["girl"] is None
 
 
-def test_a_scorecard_for_others_withholds_what_gives_a_small_count_back(empty_db, run):
-    _hand_made(empty_db)
-    args = ("--db", empty_db, "stats", "scorecard", "--year", "2025/26", "--format", "json")
+def test_a_scorecard_for_others_withholds_what_gives_a_small_count_back(any_empty_db, run):
+    _hand_made(any_empty_db)
+    args = ("--db", any_empty_db, "stats", "scorecard", "--year", "2025/26", "--format", "json")
     code, out, err = run(*args)
     assert code == 0, err
     plain = {line["key"]: line for line in json.loads(out)["lines"]}
@@ -257,9 +257,9 @@ def test_gender_statistics_of_a_region_count_its_pupils(tmp_path_factory, demo_t
     assert sum(stats["total"]["pupils"].values()) > 50_000
 
 
-def test_csv_for_publication_hides_counts_under_ten(empty_db, run):
-    _hand_made(empty_db)
-    code, out, _err = run("--db", empty_db, "stats", "gender", "--year", "2025/26", "--format", "csv",
+def test_csv_for_publication_hides_counts_under_ten(any_empty_db, run):
+    _hand_made(any_empty_db)
+    code, out, _err = run("--db", any_empty_db, "stats", "gender", "--year", "2025/26", "--format", "csv",
                           "--suppress", "--threshold", "10")
     assert code == 0
     grade8 = next(r for r in csv.DictReader(io.StringIO(out)) if r["grade"] == "8")

@@ -34,34 +34,34 @@ def pupils(db) -> int:
         store.close()
 
 
-def test_import_pupils_then_again_without_duplicates(empty_db, tmp_path, capsys):
+def test_import_pupils_then_again_without_duplicates(any_empty_db, tmp_path, capsys):
     path = tmp_path / "klass.csv"
     path.write_text(CLASS_LIST, encoding="utf-8")
-    code, out, err = run(capsys, "--db", str(empty_db), "import", "pupils", str(path), "--school", "Hagaskolan",
+    code, out, err = run(capsys, "--db", str(any_empty_db), "import", "pupils", str(path), "--school", "Hagaskolan",
                          "--map", "Elevnummer=external_id")
     assert (code, err) == (0, "")
     assert "created: 2" in out
-    code, out, _err = run(capsys, "--db", str(empty_db), "import", "pupils", str(path), "--school", "Hagaskolan",
+    code, out, _err = run(capsys, "--db", str(any_empty_db), "import", "pupils", str(path), "--school", "Hagaskolan",
                           "--map", "Elevnummer=external_id")
     assert code == 0 and "created: 0" in out and "unchanged: 2" in out
-    assert pupils(empty_db) == 2
+    assert pupils(any_empty_db) == 2
 
 
-def test_problems_exit_1_one_line_each_and_nothing_imported(empty_db, tmp_path, capsys):
+def test_problems_exit_1_one_line_each_and_nothing_imported(any_empty_db, tmp_path, capsys):
     path = tmp_path / "bad.csv"
     path.write_text(BAD_LIST, encoding="utf-8")
-    code, out, err = run(capsys, "--db", str(empty_db), "import", "pupils", str(path), "--school", "Hagaskolan")
+    code, out, err = run(capsys, "--db", str(any_empty_db), "import", "pupils", str(path), "--school", "Hagaskolan")
     lines = err.strip().splitlines()
     assert code == 1 and out == ""
     assert lines == ["row 3, column Efternamn: The cell is empty.",
                      "row 4, column Födelsedatum: “44927x” is not a date; write it like 2026-09-14 or 14.09.2026.",
                      "row 5, column Förnamn: This row repeats row 2."]
-    assert pupils(empty_db) == 0
-    code, out, err = run(capsys, "--db", str(empty_db), "import", "pupils", str(path), "--school", "Hagaskolan",
+    assert pupils(any_empty_db) == 0
+    code, out, err = run(capsys, "--db", str(any_empty_db), "import", "pupils", str(path), "--school", "Hagaskolan",
                          "--good-rows-only")
     assert code == 0 and "created: 1" in out and "skipped: 3" in out
     assert all(PROBLEM_LINE.match(line) for line in err.strip().splitlines())
-    assert pupils(empty_db) == 1
+    assert pupils(any_empty_db) == 1
 
 
 def test_dry_run_changes_nothing(empty_db, tmp_path, capsys):
@@ -92,9 +92,9 @@ def test_usage_errors_exit_2(empty_db, tmp_path, capsys):
     assert code == 1 and len(err.strip().splitlines()) == 1
 
 
-def test_export_all_kinds_and_vcard(small_db, tmp_path, capsys):
+def test_export_all_kinds_and_vcard(any_small_db, tmp_path, capsys):
     out = tmp_path / "all.xlsx"
-    code, stdout, err = run(capsys, "--db", str(small_db), "export", "all", "--out", str(out))
+    code, stdout, err = run(capsys, "--db", str(any_small_db), "export", "all", "--out", str(out))
     assert code == 0 and "all.xlsx" in stdout
     workbook = openpyxl.load_workbook(out, read_only=True)
     assert {"Pupils", "Organisations", "Contacts", "Placements", "Study visits", "Schools",
@@ -103,25 +103,25 @@ def test_export_all_kinds_and_vcard(small_db, tmp_path, capsys):
     for kind, suffix in (("pupils", "csv"), ("schools", "xlsx"), ("placements", "csv"), ("encounters", "xlsx"),
                          ("contacts", "vcf")):
         target = tmp_path / f"{kind}.{suffix}"
-        code, _stdout, err = run(capsys, "--db", str(small_db), "export", kind, "--out", str(target))
+        code, _stdout, err = run(capsys, "--db", str(any_small_db), "export", kind, "--out", str(target))
         assert code == 0, err
         assert target.stat().st_size > 100
     assert (tmp_path / "contacts.vcf").read_text(encoding="utf-8").startswith("BEGIN:VCARD")
-    code, stdout, _err = run(capsys, "--db", str(small_db), "--lang", "pl", "export", "contacts", "--out",
+    code, stdout, _err = run(capsys, "--db", str(any_small_db), "--lang", "pl", "export", "contacts", "--out",
                              str(tmp_path / "contacts.vcf"))
     assert code == 0 and re.search(r"\(\d+ kontakt(y|ów)?\)\.$", stdout.strip()), stdout  # cards, not rows
-    code, _stdout, err = run(capsys, "--db", str(small_db), "export", "pupils", "--out", str(tmp_path / "p.pdf"))
+    code, _stdout, err = run(capsys, "--db", str(any_small_db), "export", "pupils", "--out", str(tmp_path / "p.pdf"))
     assert code == 1 and ".csv" in err
 
 
-def test_exported_class_lists_import_back_unchanged(small_db, tmp_path, capsys):
+def test_exported_class_lists_import_back_unchanged(any_small_db, tmp_path, capsys):
     out = tmp_path / "pupils.xlsx"
-    assert run(capsys, "--db", str(small_db), "export", "pupils", "--out", str(out), "--include-protected")[0] == 0
-    before = pupils(small_db)
-    code, stdout, err = run(capsys, "--db", str(small_db), "import", "pupils", str(out))
+    assert run(capsys, "--db", str(any_small_db), "export", "pupils", "--out", str(out), "--include-protected")[0] == 0
+    before = pupils(any_small_db)
+    code, stdout, err = run(capsys, "--db", str(any_small_db), "import", "pupils", str(out))
     assert code == 0, err
     assert "created: 0" in stdout and "updated: 0" in stdout
-    assert pupils(small_db) == before
+    assert pupils(any_small_db) == before
 
 
 @pytest.mark.parametrize("lang", ["sv", "pl", "ru"])

@@ -13,8 +13,8 @@ from coordinator.errors import ValidationError
 
 
 @pytest.fixture
-def desk(empty_db):
-    opened = Desk.open(empty_db)
+def desk(any_empty_db):
+    opened = Desk.open(any_empty_db)
     yield opened
     opened.close()
 

@@ -13,8 +13,8 @@ from coordinator.store import open_store
 
 
 @pytest.fixture
-def people(empty_store):
-    with empty_store.session() as s:
+def people(any_empty_store):
+    with any_empty_store.session() as s:
         year = school_year_id(s, "2026/27")
         school = School(name="Norra skolan", school_type_id=school_type_for(s, compulsory=True).id)
         org = Organisation(name="Verkstad AB", org_number="556677-8899", phone="0225-123 45", town="Hedemora")
@@ -30,7 +30,7 @@ def people(empty_store):
         s.add(Enrolment(pupil_id=anna.id, class_id=klass.id, school_year_id=year))
         ids = {"org": org.id, "klass": klass.id, "contact": contact.id, "teacher": teacher.id, "anna": anna.id,
                    "hidden": hidden.id}
-    return empty_store, ids
+    return any_empty_store, ids
 
 
 def found(store, text):

@@ -91,7 +91,7 @@ class RecordPanel(QWidget):
 
         self._connect_signals()
         self._pending_select: int | None = None
-        self._loaded_once = False
+        self._loaded_once, self._version, self._shown = False, None, {}  # the form's record as read: version, values
         QWidget.setTabOrder(self.filter, self.table)
         self.retranslate()
         self._restore_splitter()
@@ -258,16 +258,16 @@ class RecordPanel(QWidget):
             self.new_record()
             return
         if changes.touches(*self.related):
-            if changes is not None:
-                for kind_ids in (changes.updated, changes.deleted):
-                    self.model.forget(kind_ids.get(self.changes_kind, ()))
+            for kind_ids in (changes.updated, changes.deleted):
+                self.model.forget(kind_ids.get(self.changes_kind, ()))
             self.model.reload()
-            if changes is not None and self.form.record_id is not None and self.form.record_id in \
-                    changes.deleted.get(self.changes_kind, frozenset()):
+            if self.form.record_id in changes.deleted.get(self.changes_kind, frozenset()):
                 self.new_record()
-            elif changes is not None and self.form.record_id is not None and self.form.record_id in \
-                    changes.updated.get(self.changes_kind, frozenset()):
-                self.load(self.form.record_id)
+            elif self.form.record_id in changes.updated.get(self.changes_kind, frozenset()):
+                if self.form.values() == self._shown:  # nothing typed: show the record as it is now
+                    self.load(self.form.record_id)
+                else:  # changed elsewhere while being edited: the edit stays; saving it names both versions
+                    self.status.setText(_("Someone else has just changed this record; what you typed is kept."))
 
     # ---- selection and form ---------------------------------------------------------------------
     def _select_row(self, row: int) -> None:
@@ -293,6 +293,7 @@ class RecordPanel(QWidget):
             self.status.setText(str(exc))
             return
         self.form.set_record(record)
+        self._version, self._shown = record.version, self.form.values()  # a save names the version it read
         self.status.setText("")
         self._record_actions(True)
         self.update_warnings()
@@ -336,9 +337,9 @@ class RecordPanel(QWidget):
                 outcome = create_record(self.context, self.kind, values, on_failure=self.status.setText)
                 record_id, done = outcome.value, _("Created.")
             else:
-                record_id = self.form.record_id
-                outcome = update_record(self.context, self.kind, record_id, values, on_failure=self.status.setText)
-                done = _("Saved.")
+                record_id, done = self.form.record_id, _("Saved.")
+                outcome = update_record(self.context, self.kind, record_id, values, version=self._version,
+                                        on_failure=self.status.setText)
         except ValidationError as exc:
             self.form.show_problems(exc.problems)
             self.status.setText(_("Please correct the marked fields."))
@@ -349,6 +350,7 @@ class RecordPanel(QWidget):
         if not outcome.ok or record_id is None:
             return False
         self.status.setText(done)
+        self._version, self._shown = self.context.desk.record(self.kind.key, record_id).version, values
         self.form.show_problems({})
         self._pending_select = record_id
         self.form.record_id = record_id

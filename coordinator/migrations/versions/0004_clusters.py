@@ -203,6 +203,9 @@ def _move_members() -> None:
     The table is rebuilt by hand, in a fixed order of constraints (nothing refers to its rows).
     """
     bind = op.get_bind()
+    if bind.dialect.name != "sqlite":  # a server names indexes per schema: the old table's give way first
+        for name in ('pk_network_members', 'uq_network_members_network_id_organisation_id'):
+            bind.execute(sa.text(f"ALTER TABLE network_members RENAME CONSTRAINT {name} TO {name}_old"))
     op.create_table(
         'network_members_new',
         sa.Column('id', sa.Integer(), nullable=False),

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from coordinator.changes import Changes, Kind
-from coordinator.errors import NotFoundError, UserError, ValidationError
+from coordinator.errors import NotFoundError, UserError, ValidationError, edit_conflict
 from coordinator.i18n import _
 
 # Field types a form knows how to edit.
@@ -72,6 +72,7 @@ class RecordValues:
     kind: str
     id: int | None
     values: dict[str, Any] = field(default_factory=dict)
+    version: int | None = None  # as read: a save names it, and is refused if the record was saved since
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,7 @@ class RecordKind:
                 value = getattr(obj, spec.name, None)
                 values[spec.name] = value.value if hasattr(value, "value") and spec.type == CHOICE else value
         values.update(self.extra_values(session, obj))
-        return RecordValues(self.key, record_id, values)
+        return RecordValues(self.key, record_id, values, version=getattr(obj, "version", None))
 
     def extra_values(self, session: Session, obj: Any) -> dict[str, Any]:
         return {}
@@ -278,10 +279,14 @@ class RecordKind:
         self._flush()(session)
         return Changes.of(Kind(self.model.__tablename__), created=(obj.id,))
 
-    def update(self, session: Session, record_id: int, values: dict[str, Any]) -> Changes:
+    def update(self, session: Session, record_id: int, values: dict[str, Any], *,
+               version: int | None = None) -> Changes:
+        """Save a record's changes; with `version` (as read into the form), refused if it was saved since."""
         obj = session.get(self.model, record_id)
         if obj is None:
             raise NotFoundError(_("The record no longer exists."))
+        if version is not None and getattr(obj, "version", version) != version:
+            raise edit_conflict(theirs=obj.version, yours=version)
         clean = self.clean(session, values, record_id)
         for key, value in self.column_values(session, clean).items():
             setattr(obj, key, value)

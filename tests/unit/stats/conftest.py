@@ -7,7 +7,7 @@ from stats_world import World
 
 
 @pytest.fixture
-def world(empty_store):
+def world(any_empty_store):
     """(store, session, World) with one open transaction for the test."""
-    with empty_store.session() as session:
+    with any_empty_store.session() as session:
         yield World(session)
