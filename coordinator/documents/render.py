@@ -54,6 +54,7 @@ def atomic_target(out: Path) -> Iterator[Path]:
 def render_document(store: Store, kind: str, out: Path, *, language: str | None = None, year: str | None = None,
                     school: str | None = None, class_name: str | None = None, teacher: str | None = None,
                     grade: str | None = None, date_from: dt.date | None = None, date_to: dt.date | None = None,
+                    school_form: str | None = None,
                     progress: Callable[[int, int], None] | None = None,
                     cancelled: Callable[[], bool] | None = None) -> Path:
     """Write one document of `kind` for the scope to `out` (PDF) and return `out`.
@@ -68,7 +69,7 @@ def render_document(store: Store, kind: str, out: Path, *, language: str | None 
         job = Job(progress, cancelled)
         with store.session() as session:
             scope = resolve_scope(session, year=year, school=school, class_name=class_name, teacher=teacher,
-                                  grade=grade, date_from=date_from, date_to=date_to)
+                                  grade=grade, date_from=date_from, date_to=date_to, school_form=school_form)
             document = module.build(session, scope, job)
             logo_setting = get_setting(session, "logo_path")
         logo = Path(logo_setting) if logo_setting and Path(logo_setting).is_file() else None

@@ -54,7 +54,16 @@ from coordinator.models.planning import (
                                            IndicatorValue,
                                            Setting,
 )
-from coordinator.models.schools import Enrolment, Pupil, School, SchoolClass, SchoolType, SchoolYear, Teacher
+from coordinator.models.schools import (
+    Enrolment,
+    Pupil,
+    School,
+    SchoolClass,
+    SchoolForm,
+    SchoolType,
+    SchoolYear,
+    Teacher,
+)
 
 __all__ = [
                                            "GENDERS",
@@ -101,6 +110,7 @@ __all__ = [
                                            "Pupil",
                                            "School",
                                            "SchoolClass",
+                                           "SchoolForm",
                                            "SchoolType",
                                            "SchoolYear",
                                            "Sector",
