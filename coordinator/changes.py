@@ -19,6 +19,8 @@ class Kind(enum.StrEnum):
     SCHOOL_FORMS = "school_forms"
     SCHOOL_TYPES = "school_forms"  # an alias: school types became school forms (revision 0005)
     SCHOOLS = "schools"
+    PROGRAMMES = "programmes"
+    PLACEMENT_REQUIREMENTS = "placement_requirements"
     TEACHERS = "teachers"
     CLASSES = "classes"
     PUPILS = "pupils"

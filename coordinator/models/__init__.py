@@ -54,6 +54,7 @@ from coordinator.models.planning import (
                                            IndicatorValue,
                                            Setting,
 )
+from coordinator.models.programmes import PlacementRequirement, Programme
 from coordinator.models.schools import (
     Enrolment,
     Pupil,
@@ -106,7 +107,9 @@ __all__ = [
                                            "OrganisationKind",
                                            "Perspective",
                                            "Placement",
+                                           "PlacementRequirement",
                                            "PlacementStatus",
+                                           "Programme",
                                            "Pupil",
                                            "School",
                                            "SchoolClass",

@@ -135,6 +135,10 @@ class SchoolClass(Timestamped, Base):
         ForeignKey("organisations.id", ondelete="SET NULL"), index=True
     )
     mentor_id: Mapped[int | None] = mapped_column(ForeignKey("teachers.id", ondelete="SET NULL"), index=True)
+    # A programme's id, without a foreign key: SQLite adds a column in place only without a named constraint,
+    # and rebuilding this table would cascade into every table that refers to a class. A programme in use
+    # cannot be deleted (the programmes kind guards it).
+    programme_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
     school: Mapped[School] = relationship(back_populates="classes", foreign_keys=[school_id])
     school_year: Mapped[SchoolYear] = relationship()
@@ -159,6 +163,8 @@ class Pupil(Timestamped, Base):
     left_on: Mapped[dt.date | None] = mapped_column(Date)
     anonymised: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str | None] = mapped_column(Text)
+    # The pupil's own programme where it differs from the class's (a mixed class of two occupations).
+    programme_id: Mapped[int | None] = mapped_column(Integer, index=True)  # no foreign key: see SchoolClass
 
     enrolments: Mapped[list[Enrolment]] = relationship(back_populates="pupil", cascade="all, delete-orphan")
 

@@ -13,6 +13,9 @@ coordinator checks against the school's own plan and edits.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
 
 SE_SOURCE = "Skolverket, nationella program; Gymnasieförordning (2010:2039) 4 kap. 12 §"
 PL_SOURCE = "Dz.U. 2019 poz. 316 (klasyfikacja zawodów); Dz.U. 2019 poz. 991 (podstawy programowe)"
@@ -99,3 +102,23 @@ PROGRAMMES: tuple[ProgrammeSpec, ...] = (
 
 def programmes_of(country: str) -> tuple[ProgrammeSpec, ...]:
     return tuple(p for p in PROGRAMMES if p.country == country.upper())
+
+
+def seed_programmes(connection: Any, country: str) -> None:
+    """Write a country's programmes and their placement requirements (a session or a connection)."""
+    forms = sa.table("school_forms", sa.column("id"), sa.column("code"))
+    programmes = sa.table("programmes", sa.column("id"), sa.column("country"), sa.column("code"),
+                          sa.column("name"), sa.column("school_form_id"), sa.column("source"))
+    requirements = sa.table("placement_requirements", sa.column("programme_id"), sa.column("grade"),
+                            sa.column("days"), sa.column("hours"), sa.column("source"))
+    form_ids = dict(connection.execute(sa.select(forms.c.code, forms.c.id)).all())
+    held = set(connection.execute(sa.select(programmes.c.code).where(programmes.c.country == country)).scalars())
+    for spec in programmes_of(country):
+        if spec.code in held:
+            continue
+        programme_id = connection.execute(programmes.insert().values(
+            country=spec.country, code=spec.code, name=spec.name, school_form_id=form_ids.get(spec.form),
+            source=spec.source).returning(programmes.c.id)).scalar_one()
+        for grade, days, hours in spec.placement:
+            connection.execute(requirements.insert().values(programme_id=programme_id, grade=grade, days=days,
+                                                            hours=hours, source=spec.source))

@@ -39,6 +39,7 @@ from coordinator.models import (
     Training,
 )
 from coordinator.reference.profiles import PROFILES, profile
+from coordinator.reference.programmes import seed_programmes
 from coordinator.reference.school_forms import form_values
 from coordinator.reference.sectors import FEMALE_SHARE, SECTION_CODES, dominance
 from coordinator.schoolyears import label_for_start, start_year_of
@@ -68,6 +69,8 @@ def initialise(session: Session, *, profile_code: str, municipality: str | None 
                                         dominated_by=dominance(share)))
     for form in spec.school_types:
         session.add(SchoolForm(**form_values(form)))
+    session.flush()
+    seed_programmes(session, spec.country)
     current = start_year_of(today or dt.date.today())
     for start in (current - 1, current):
         ensure_school_year(session, label_for_start(start))

@@ -19,6 +19,7 @@ CASES = [
     ("schools", "classes", "name"),
     ("schools", "teachers", "last_name"),
     ("schools", "school_forms", "name"),
+    ("schools", "programmes", "name"),
     ("pupils", "pupils", "last_name"),
     ("study_visits", "study_visits", "title"),
     ("encounters", "encounters", "title"),

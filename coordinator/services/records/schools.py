@@ -90,6 +90,7 @@ class ClassKindSpec(RecordKind):
                   default=lambda s: school_year_id(s)),
         FieldSpec("grade", N_("Grade"), required=True),
         FieldSpec("vocational_profile", N_("Vocational profile")),
+        FieldSpec("programme_id", N_("Programme"), REF, ref="programmes"),
         FieldSpec("mentor_id", N_("Mentor"), REF, ref="teachers"),
     )
 
