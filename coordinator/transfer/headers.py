@@ -95,6 +95,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "rank": ("rank", "priority", "wish", "rang", "prioritet", "önskemål", "ranga", "priorytet", "kolejność",
              "wybór", "приоритет", "ранг", "пожелание", "номер пожелания"),
     "title": ("title", "subject", "activity", "rubrik", "aktivitet", "tytuł", "temat", "название", "тема"),
+    "personal_number": ("personnummer", "personal number", "personal identity number", "pesel"),
+    "school_form": ("school form", "school type", "skolform", "typ szkoły", "typ szkoly", "rodzaj szkoły",
+                    "тип образовательной организации", "тип организации", "тип оо"),
+    "programme": ("programme", "program", "programme code", "zawód", "zawod", "kod zawodu", "specjalność",
+                  "специальность", "профессия", "код специальности", "специальность профессия"),
 }
 
 
