@@ -91,8 +91,7 @@ def _add_programme_column(table: str) -> None:
 def _fill_shipped_forms() -> None:
     """Words for the forms a database has; the forms its countries ship that it lacks, added."""
     conn = op.get_bind()
-    forms = sa.table('school_forms', *(sa.column(name) for name in form_values(SCHOOL_FORMS[0])),
-                     sa.column('name'))
+    forms = sa.table('school_forms', *(sa.column(name) for name in form_values(SCHOOL_FORMS[0])))
     present = dict(conn.execute(sa.select(forms.c.code, forms.c.country)).all())
     countries = set(present.values())
     for spec in SCHOOL_FORMS:
