@@ -35,10 +35,10 @@ def register(group: click.Group) -> None:
     @click.option("--teacher", type=BoundedText("teacher"), help="One teacher by name.")
     @click.option("--grade", type=BoundedText("grade"),
                   help="Every class of one grade (e.g. all grade-8 letters). Where school forms share a grade "
-                       "label, add the form's short prefix as the statistics print it (T3: technikum grade 3; "
-                       "SP3: primary grade 3) or name the form with --school-form.")
+                       "label, add the form's short prefix as the statistics print it ('T3' is technikum grade 3, "
+                       "'SP3' primary grade 3) or name the form with --school-form.")
     @click.option("--school-form", "school_form", type=BoundedText("school form"),
-                  help="The school form of --grade, by code, short prefix or name (e.g. technikum).")
+                  help="The school form of --grade, by code, short prefix or name (e.g. 'technikum').")
     @click.option("--from", "date_from", type=BoundedText("date"), metavar="DATE", help="First day (YYYY-MM-DD).")
     @click.option("--to", "date_to", type=BoundedText("date"), metavar="DATE", help="Last day (YYYY-MM-DD).")
     @pass_cli

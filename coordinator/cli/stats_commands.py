@@ -47,7 +47,7 @@ def _suppress_options(f):
               help="One school by name (default: every school).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--by", "by", type=click.Choice(["grade", "programme"]), default="grade", show_default=True,
-              help="A row per grade, or per programme (its code; JSON lists \"programmes\" with \"programme\").")
+              help="A row per grade, or per programme (by its national code).")
 @_suppress_options
 @pass_cli
 def gender_command(cli: CliContext, year: str | None, school: str | None, fmt: str, by: str, suppressed: bool,
