@@ -16,8 +16,11 @@ class Kind(enum.StrEnum):
     """A kind of record that can change; the value is its table's name (`Kind(table_name)`)."""
 
     SCHOOL_YEARS = "school_years"
-    SCHOOL_TYPES = "school_types"
+    SCHOOL_FORMS = "school_forms"
+    SCHOOL_TYPES = "school_forms"  # an alias: school types became school forms (revision 0005)
     SCHOOLS = "schools"
+    PROGRAMMES = "programmes"
+    PLACEMENT_REQUIREMENTS = "placement_requirements"
     TEACHERS = "teachers"
     CLASSES = "classes"
     PUPILS = "pupils"

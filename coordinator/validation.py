@@ -23,8 +23,8 @@ from coordinator.i18n import _
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 # The longest value a name may have where it is stored (the columns' lengths), for what is typed as an option.
-NAME_LIMITS: dict[str, int] = {"school": 200, "class": 32, "teacher": 201, "grade": 8, "municipality": 100,
-                               "year": 16, "date": 32, "encoding": 64, "mapping": 1000,
+NAME_LIMITS: dict[str, int] = {"school": 200, "school form": 100, "class": 32, "teacher": 201, "grade": 8,
+                               "municipality": 100, "year": 16, "date": 32, "encoding": 64, "mapping": 1000,
                                "organisation": 200, "project": 200, "amount": 64, "currency": 8, "description": 200}
 LARGEST_ID = 2**63 - 1  # SQLite's integers stop here
 

@@ -33,16 +33,21 @@ def register(group: click.Group) -> None:
     @click.option("--school", type=BoundedText("school"), help="One school by name (default: the whole municipality).")
     @click.option("--class", "class_name", type=BoundedText("class"), help="One class by name.")
     @click.option("--teacher", type=BoundedText("teacher"), help="One teacher by name.")
-    @click.option("--grade", type=BoundedText("grade"), help="Every class of one grade (e.g. all grade-8 letters).")
+    @click.option("--grade", type=BoundedText("grade"),
+                  help="Every class of one grade (e.g. all grade-8 letters). Where school forms share a grade "
+                       "label, add the form's short prefix as the statistics print it ('T3' is technikum grade 3, "
+                       "'SP3' primary grade 3) or name the form with --school-form.")
+    @click.option("--school-form", "school_form", type=BoundedText("school form"),
+                  help="The school form of --grade, by code, short prefix or name (e.g. 'technikum').")
     @click.option("--from", "date_from", type=BoundedText("date"), metavar="DATE", help="First day (YYYY-MM-DD).")
     @click.option("--to", "date_to", type=BoundedText("date"), metavar="DATE", help="Last day (YYYY-MM-DD).")
     @pass_cli
     def report(cli: CliContext, kind: str, out: Path, year: str | None, school: str | None,
-               class_name: str | None, teacher: str | None, grade: str | None, date_from: str | None,
-               date_to: str | None) -> None:
+               class_name: str | None, teacher: str | None, grade: str | None, school_form: str | None,
+               date_from: str | None, date_to: str | None) -> None:
         """Write a document (scorecard, action plan, schedule, letters, gender statistics, certificates)."""
         scope = DocumentScope(year=year, school=school, class_name=class_name, teacher=teacher, grade=grade,
-                              date_from=_date(date_from), date_to=_date(date_to))
+                              date_from=_date(date_from), date_to=_date(date_to), school_form=school_form)
         if out.suffix.lower() not in (".pdf", ".ics"):  # a PDF under another name opens in the wrong program
             raise UserError(_("Choose a file ending in .pdf, or .ics for a schedule (not “{name}”).").format(
                 name=out.name))

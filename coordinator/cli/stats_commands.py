@@ -46,13 +46,15 @@ def _suppress_options(f):
 @click.option("--school", type=BoundedText("school"), metavar="NAME",
               help="One school by name (default: every school).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--by", "by", type=click.Choice(["grade", "programme"]), default="grade", show_default=True,
+              help="A row per grade, or per programme (by its national code).")
 @_suppress_options
 @pass_cli
-def gender_command(cli: CliContext, year: str | None, school: str | None, fmt: str, suppressed: bool,
+def gender_command(cli: CliContext, year: str | None, school: str | None, fmt: str, by: str, suppressed: bool,
                    threshold: int) -> None:
-    """Pupils, encounter rate, placements by sector and the dissimilarity index, per grade."""
+    """Pupils, encounter rate, placements by sector and the dissimilarity index, per grade or programme."""
     with cli.open() as desk:
-        stats = desk.gender_statistics(year=year, school=school, suppressed=suppressed, threshold=threshold)
+        stats = desk.gender_statistics(year=year, school=school, suppressed=suppressed, threshold=threshold, by=by)
     if fmt == "json":
         emit_json(stats)
     elif fmt == "csv":
@@ -61,14 +63,21 @@ def gender_command(cli: CliContext, year: str | None, school: str | None, fmt: s
         click.echo(gender_table(stats))
 
 
+def _groups(stats: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(label, row) per grade or per programme; pupils without a programme under "–"."""
+    if "programmes" in stats:
+        return [(p["programme"] or "–", p) for p in stats["programmes"]]
+    return [(g["grade"], g) for g in stats["grades"]]
+
+
 def _rows(stats: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    return [(g["grade"], g) for g in stats["grades"]] + [(_("Total"), stats["total"])]
+    return _groups(stats) + [(_("Total"), stats["total"])]
 
 
 def gender_csv(stats: dict[str, Any]) -> str:
     """One line per grade and the total; stable English column names, rates as decimals, empty = none."""
     sectors = list(stats["total"]["placements_by_sector"])
-    header = (["grade"] + [f"pupils_{g}" for g in GENDERS] + [f"encounter_rate_{g}" for g in (*GENDERS, "all")]
+    header = (["programme" if "programmes" in stats else "grade"] + [f"pupils_{g}" for g in GENDERS] + [f"encounter_rate_{g}" for g in (*GENDERS, "all")]
               + ["placements", "non_traditional_share", "dissimilarity_index"]
               + [f"sector_{s}_{g}" for s in sectors for g in GENDERS])
     out = io.StringIO()
@@ -80,7 +89,7 @@ def gender_csv(stats: dict[str, Any]) -> str:
             return ""
         return round(value, 4) if isinstance(value, float) else value
 
-    for label, row in [(g["grade"], g) for g in stats["grades"]] + [("total", stats["total"])]:
+    for label, row in _groups(stats) + [("total", stats["total"])]:
         writer.writerow([label] + [num(row["pupils"][g]) for g in GENDERS]
                         + [num(row["encounter_rate"][g]) for g in (*GENDERS, "all")]
                         + [num(row["placements"]), num(row["non_traditional_share"]),
@@ -100,18 +109,19 @@ def _table(headers: list[str], rows: list[list[str]], right_from: int = 1) -> li
 
 def gender_table(stats: dict[str, Any]) -> str:
     genders = [Gender(g).label for g in GENDERS]
+    group = _("Programme") if "programmes" in stats else _("Grade")
     where = stats["school"] or _("all schools")
     lines = [_("Gender statistics {year}, {where}").format(year=stats["year"], where=where), ""]
     lines.append(_("Pupils"))
     rows = [[label, *(format_count(row["pupils"][g]) for g in GENDERS)] for label, row in _rows(stats)]
-    lines += _table([_("Grade"), *genders], rows)
+    lines += _table([group, *genders], rows)
     lines += ["", _("Encounter rate (pupils with a study visit, placement or encounter)")]
     rows = [[label, *(format_rate(row["encounter_rate"][g]) for g in (*GENDERS, "all"))] for label, row in _rows(stats)]
-    lines += _table([_("Grade"), *genders, _("All")], rows)
+    lines += _table([group, *genders, _("All")], rows)
     lines += ["", _("Placements")]
     rows = [[label, format_count(row["placements"]), format_rate(row["non_traditional_share"]),
              format_index(row["dissimilarity_index"])] for label, row in _rows(stats)]
-    lines += _table([_("Grade"), _("Placements"), _("Non-traditional"), _("Dissimilarity index")], rows)
+    lines += _table([group, _("Placements"), _("Non-traditional"), _("Dissimilarity index")], rows)
     by_sector = stats["total"]["placements_by_sector"]
     if by_sector:
         lines += ["", _("Placements by sector (all grades)")]

@@ -47,6 +47,7 @@ from coordinator.models import (
     Organisation,
     Placement,
     Project,
+    Programme,
     Pupil,
     School,
     SchoolClass,
@@ -183,6 +184,9 @@ def _context(session: Session, profile_code: str, size: str, seed: int) -> DemoC
             FundingSource.country == spec.country).order_by(FundingSource.position.desc())):
         ctx.source_ids[kind.value] = source_id
     ctx.currency = CURRENCY_OF_COUNTRY.get(spec.country, "EUR")
+    for programme_id, code, name in session.execute(select(Programme.id, Programme.code, Programme.name).where(
+            Programme.country == spec.country)):
+        ctx.programme_ids[code.casefold()] = ctx.programme_ids[name.casefold()] = programme_id
     return ctx
 
 

@@ -75,6 +75,7 @@ class DemoContext:
     years: list[Year]
     dominance: dict[str, str | None]  # sector → "girl"/"boy"/None in this country
     type_ids: dict[str, int] = field(default_factory=dict)  # school type code → id
+    programme_ids: dict[str, int] = field(default_factory=dict)  # programme code or name, casefolded → id
     rows: dict[str, list[Row]] = field(default_factory=dict)
     counters: dict[str, int] = field(default_factory=dict)
     # Filled as the generators run; later generators read what earlier ones made.

@@ -173,9 +173,9 @@ DATA = CountryData(
             ("Spotkania z pracodawcami w klasach 4–6", "4;5;6"),
             ("Udział klas ósmych w targach edukacyjnych", "8"))),
         ("Wysoka jakość praktyk zawodowych", (
-            ("Ocena ryzyka dla każdego miejsca praktyk", "3;4"),
+            ("Ocena ryzyka dla każdego miejsca praktyk", "T 3;T 4"),
             ("Szkolenie opiekunów praktyk u pracodawców", ""),
-            ("Ankieta ewaluacyjna praktyk dla uczniów i pracodawców", "3;4"))),
+            ("Ankieta ewaluacyjna praktyk dla uczniów i pracodawców", "T 3;T 4"))),
         ("Wybór zawodu wolny od stereotypów płci", (
             ("Zajęcia z doradztwa zawodowego w klasach ósmych", "8"),
             ("Spotkania z osobami w zawodach nietypowych dla płci", "7;8"),
@@ -183,7 +183,7 @@ DATA = CountryData(
         ("Silniejsza współpraca z pracodawcami", (
             ("Cztery spotkania klastra w roku", ""),
             ("Staże nauczycieli przedmiotów zawodowych", ""),
-            ("Aktualizacja bazy pracodawców przyjmujących praktykantów", "3;4"))),
+            ("Aktualizacja bazy pracodawców przyjmujących praktykantów", "T 3;T 4"))),
     ),
     what_to_bring=("Odzież robocza i obuwie ochronne", "Legitymacja szkolna", "Dzienniczek praktyk",
                    "Aktualne badania lekarskie", "Drugie śniadanie"),

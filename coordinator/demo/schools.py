@@ -167,6 +167,13 @@ def _add_teachers(ctx: DemoContext, rng, school_id: int, count: int) -> list[int
     return teachers
 
 
+def _programme_id(ctx: DemoContext, programme: Programme | None) -> int | None:
+    """The shipped programme a demo class follows: by its national code (EE) or its name (technik logistyk)."""
+    if programme is None:
+        return None
+    return ctx.programme_ids.get(programme.code.casefold()) or ctx.programme_ids.get(programme.name.casefold())
+
+
 def _add_classes(ctx: DemoContext, school_id: int, school_type: SchoolTypeSpec, programme: Programme | None,
                  cohort_and_index: tuple[int, int], patron: int | None,
                  mentors: list[int]) -> dict[int, ClassInfo]:
@@ -197,6 +204,7 @@ def _add_classes(ctx: DemoContext, school_id: int, school_type: SchoolTypeSpec, 
                 "grade": grade,
                 "name": name,
                 "vocational_profile": None if programme is None else programme.name,
+                "programme_id": _programme_id(ctx, programme),
                 "patron_organisation_id": patron,
                 "mentor_id": mentor,
                 "created_at": year.stamp,

@@ -27,11 +27,12 @@ class DocumentScope:
     grade: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    school_form: str | None = None  # the form a --grade belongs to (code, short prefix or name)
 
     def as_options(self) -> dict[str, object]:
         return {"year": self.year, "school": self.school, "class_name": self.class_name,
                 "teacher": self.teacher, "grade": self.grade, "date_from": self.date_from,
-                "date_to": self.date_to}
+                "date_to": self.date_to, "school_form": self.school_form}
 
 
 class DocumentsOps(DeskCore):

@@ -79,13 +79,18 @@ class GuiChoices(DeskCore):
         return classes, teachers
 
     def grades_of(self, year: str | None, school: str | None) -> list[str]:
-        """The grades that have classes in the year (in one school, or anywhere), in school order: F, 1, 2, …"""
-        from coordinator.models import School, SchoolClass, SchoolYear
+        """The grades that have classes in the year (in one school, or anywhere), form by form in the forms'
+        order (F, 1, 2, …); a label that two forms share is keyed by the form's prefix ("SP 3", "T 3")."""
+        from coordinator.form_words import grade_key, grades_in_use
+        from coordinator.models import School, SchoolYear
 
         with self._session() as session:
-            query = (select(SchoolClass.grade).distinct()
-                     .join(SchoolYear, SchoolClass.school_year_id == SchoolYear.id).where(SchoolYear.label == year))
-            if school is not None:
-                query = query.join(School, School.id == SchoolClass.school_id).where(School.name == school)
-            grades = list(session.scalars(query))
-        return sorted(grades, key=lambda g: (not g.isdigit() and g != "F", int(g) if g.isdigit() else -1, g))
+            year_id = session.scalar(select(SchoolYear.id).where(SchoolYear.label == year))
+            school_id = session.scalar(select(School.id).where(School.name == school)) if school else None
+            if year_id is None or (school is not None and school_id is None):
+                return []
+            pairs = grades_in_use(session, year_id, school_id)
+            pairs.sort(key=lambda p: (not p[0].compulsory, p[0].id, p[0].grade_list.index(p[1])
+                                      if p[1] in p[0].grade_list else len(p[0].grade_list), p[1]))
+            labels = [grade for _form, grade in pairs]
+            return [grade_key(form, grade) if labels.count(grade) > 1 else grade for form, grade in pairs]

@@ -19,14 +19,15 @@ class StatisticsOps(DeskCore):
     """Every definition is in docs/STATISTICS.md; values come back as plain dicts and dataclasses."""
 
     def gender_statistics(self, *, year: str | None = None, school: str | None = None,
-                          suppressed: bool = False, threshold: int = 5) -> dict[str, Any]:
+                          suppressed: bool = False, threshold: int = 5, by: str = "grade") -> dict[str, Any]:
         """Per grade: pupils, encounter rate, placements by sector, non-traditional share, index D.
 
-        `suppressed` hides small numbers (counts below `threshold`) for figures meant for others.
+        `suppressed` hides small numbers (counts below `threshold`) for figures meant for others;
+        `by="programme"` gives a row per programme instead of per grade.
         """
         from coordinator.stats import gender_statistics, suppress
 
-        stats = self._read(lambda s: gender_statistics(s, year=year, school=school))
+        stats = self._read(lambda s: gender_statistics(s, year=year, school=school, by=by))
         return suppress(stats, threshold=threshold) if suppressed else stats
 
     def choice_statistics(self, *, year: str | None = None, school: str | None = None, suppressed: bool = False,

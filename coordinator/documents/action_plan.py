@@ -12,6 +12,7 @@ from coordinator.documents.job import Document, Job
 from coordinator.documents.page import data_table, esc, styles
 from coordinator.documents.scope import Scope
 from coordinator.errors import UserError
+from coordinator.form_words import form_name
 from coordinator.formatting import format_date, format_money, format_school_year
 from coordinator.i18n import _
 from coordinator.models import (
@@ -34,6 +35,7 @@ from coordinator.models import (
     encounter_classes,
     study_visit_classes,
 )
+from coordinator.stats.scope import grade_keys, included_types
 
 
 def _names(session: Session, model, ids: set[int]) -> dict[int, str]:
@@ -71,12 +73,15 @@ def _progression(session: Session, scope: Scope, plans: list[ActionPlan]) -> lis
                 Placement.status != PlacementStatus.CANCELLED).group_by(Enrolment.class_id)):
         if cid in grade_of:
             placements[grade_of[cid]] += count
-    actions: dict[str, list[str]] = defaultdict(list)
+    # Target grades are the municipality's grade labels ("3" of the primary school, "T 3" of the technikum).
+    key_of = {k.label: (k.school_type_id, k.grade) for k in grade_keys(included_types(session, None))}
+    actions: dict[tuple, list[str]] = defaultdict(list)
     for plan in plans:
         for goal in plan.goals:
             for action in goal.actions:
-                for grade in filter(None, (action.target_grades or "").split(";")):
-                    actions[grade].append(action.title)
+                for label in filter(None, (action.target_grades or "").split(";")):
+                    if label in key_of:
+                        actions[key_of[label]].append(action.title)
     st = styles()
     story: list = [Paragraph(esc(_("Progression through the grades")), st.h2)]
     type_ids = sorted({t for t, _g in grade_of.values()})
@@ -84,9 +89,9 @@ def _progression(session: Session, scope: Scope, plans: list[ActionPlan]) -> lis
     for type_id in type_ids:
         kind = types[type_id]
         if len(type_ids) > 1:
-            story.append(Paragraph(esc(_(kind.name)), st.h3))
+            story.append(Paragraph(esc(form_name(kind)), st.h3))
         header = [_("Grade"), _("Actions aimed at the grade"), _("Study visits"), _("Encounters"), _("Placements")]
-        rows = [[grade, "\n".join(actions.get(grade, [])) or "–", str(visits[(type_id, grade)]),
+        rows = [[grade, "\n".join(actions.get((type_id, grade), [])) or "–", str(visits[(type_id, grade)]),
                  str(encounters[(type_id, grade)]), str(placements[(type_id, grade)])]
                 for grade in kind.grade_list]
         rows = [[r[0], Paragraph("<br/>".join(esc(x) for x in r[1].split("\n")), st.cell), *r[2:]] for r in rows]

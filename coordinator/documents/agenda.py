@@ -10,6 +10,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from coordinator.documents.scope import Scope
+from coordinator.form_words import FormWords, generic_words, words_of
 from coordinator.i18n import _
 from coordinator.models import (
     ActivityStatus,
@@ -21,6 +22,7 @@ from coordinator.models import (
     Pupil,
     School,
     SchoolClass,
+    SchoolForm,
     StudyVisit,
     Teacher,
     study_visit_classes,
@@ -83,6 +85,7 @@ class PlacementItem:
     daily_end: dt.time | None
     status: PlacementStatus
     what_to_bring: str
+    words: FormWords = field(default_factory=generic_words)  # the pupil's school form's words
 
 
 @dataclass
@@ -121,7 +124,7 @@ def placements_in_scope(session: Session, scope: Scope) -> list[PlacementItem]:
     supervisor = aliased(Contact)
     mentor = aliased(Teacher)
     query = (
-        select(Placement, Pupil, Organisation, supervisor, SchoolClass, School, mentor)
+        select(Placement, Pupil, Organisation, supervisor, SchoolClass, School, mentor, SchoolForm)
         .join(Pupil, Pupil.id == Placement.pupil_id)
         .join(Organisation, Organisation.id == Placement.host_id)
         .outerjoin(supervisor, supervisor.id == Placement.supervisor_id)
@@ -129,6 +132,7 @@ def placements_in_scope(session: Session, scope: Scope) -> list[PlacementItem]:
         .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
         .join(School, School.id == SchoolClass.school_id)
         .outerjoin(mentor, mentor.id == SchoolClass.mentor_id)
+        .join(SchoolForm, SchoolForm.id == School.school_type_id)
         .where(Placement.school_year_id == scope.year_id,
                Placement.status != PlacementStatus.CANCELLED,
                Placement.start_date <= scope.date_to, Placement.end_date >= scope.date_from)
@@ -141,7 +145,10 @@ def placements_in_scope(session: Session, scope: Scope) -> list[PlacementItem]:
     if scope.placement_ids is not None:
         query = query.where(Placement.id.in_(scope.placement_ids))
     items = []
-    for placement, pupil, org, sup, klass, school, teacher in session.execute(query):
+    words: dict[int, FormWords] = {}
+    for placement, pupil, org, sup, klass, school, teacher, form in session.execute(query):
+        if form.id not in words:
+            words[form.id] = words_of(form)
         items.append(PlacementItem(
             id=placement.id, pupil_id=pupil.id,
             pupil=pupil_name(pupil.first_name, pupil.last_name, pupil.protected_identity),
@@ -156,6 +163,7 @@ def placements_in_scope(session: Session, scope: Scope) -> list[PlacementItem]:
             host=_host(org), supervisor=_contact(sup), start=placement.start_date, end=placement.end_date,
             days=placement.days, hours_per_day=placement.hours_per_day, daily_start=placement.daily_start,
             daily_end=placement.daily_end, status=placement.status, what_to_bring=placement.what_to_bring or "",
+            words=words[form.id],
         ))
     return items
 

@@ -36,7 +36,7 @@ def _describe(lines: list[str]) -> str:
 
 def write_schedule_ics(store: Store, out: Path, *, language: str | None = None, year: str | None = None,
                        school: str | None = None, class_name: str | None = None, teacher: str | None = None,
-                       grade: str | None = None,
+                       grade: str | None = None, school_form: str | None = None,
                        date_from: dt.date | None = None, date_to: dt.date | None = None) -> Path:
     """Write one event per study visit and one per placement period (pupils at one host, same dates).
 
@@ -48,7 +48,7 @@ def write_schedule_ics(store: Store, out: Path, *, language: str | None = None, 
     with use_language(language):
         with store.session() as session:
             scope = resolve_scope(session, year=year, school=school, class_name=class_name, teacher=teacher,
-                                  grade=grade,
+                                  grade=grade, school_form=school_form,
                                   date_from=date_from, date_to=date_to)
             visits = visits_in_scope(session, scope)
             placements = placements_in_scope(session, scope)

@@ -13,6 +13,7 @@ from coordinator.documents.law_text import adult_placements, host_rules_text
 from coordinator.documents.page import data_table, esc, key_value_table, styles
 from coordinator.documents.scope import Scope
 from coordinator.errors import UserError
+from coordinator.form_words import capitalised
 from coordinator.formatting import format_date, format_number, format_time
 from coordinator.i18n import _, ngettext
 
@@ -54,14 +55,18 @@ def _pupil_page(item: PlacementItem, adult: bool = False) -> list:
     story.append(Paragraph(esc(_("You have a work placement at {host}. Here is what you need to know.").format(
         host=item.host.name)), st.body))
     story.append(Spacer(1, 6))
+    words = item.words
     whom = [_("Supervisor: {person}").format(person=_person_line(item.supervisor.name, item.supervisor.phone))
             if item.supervisor else "",
-            _("Teacher: {person}").format(person=_person_line(item.mentor.name, item.mentor.phone))
+            _("{role}: {person}").format(role=words.label("mentor"),
+                                         person=_person_line(item.mentor.name, item.mentor.phone))
             if item.mentor else "",
-            _("School: {person}").format(person=_person_line(item.school, item.school_phone))]
+            _("{role}: {person}").format(role=words.label("school"),
+                                         person=_person_line(item.school, item.school_phone))]
     pairs = [
         (_("Pupil"), item.pupil),
-        (_("Class"), f"{item.class_name}, {item.school}"),
+        (words.label("group"), f"{item.class_name}, {item.school}"),
+        (_("Kind of placement"), words.label("placement")),
         (_("Workplace"), item.host.name),
         (_("Address"), item.host.address or "–"),
         (_("When"), _period(item)),
@@ -100,7 +105,9 @@ def _host_page(items: list[PlacementItem], rules: list[str]) -> list:
     # One school (the usual case) is named once below the table: a long school name in a narrow column
     # broke inside its words ("Mec-haniczno").
     one_school = len({i.school for i in items}) == 1
-    header = [_("Pupil"), _("Class") if one_school else _("School and class"), _("When"), _("Working hours"),
+    groups = {i.words.group for i in items}
+    group = capitalised(groups.pop()) if len(groups) == 1 else _("Class")
+    header = [_("Pupil"), group if one_school else _("School and class"), _("When"), _("Working hours"),
               _("Supervisor"), _("School contact")]
     rows = []
     for item in sorted(items, key=lambda i: (i.start, i.school, i.class_name, i.pupil)):

@@ -55,6 +55,7 @@ def atomic_target(out: Path) -> Iterator[Path]:
 def render_document(store: Store, kind: str, out: Path, *, language: str | None = None, year: str | None = None,
                     school: str | None = None, class_name: str | None = None, teacher: str | None = None,
                     grade: str | None = None, date_from: dt.date | None = None, date_to: dt.date | None = None,
+                    school_form: str | None = None,
                     progress: Callable[[int, int], None] | None = None,
                     cancelled: Callable[[], bool] | None = None,
                     placement_ids: Collection[int] | None = None) -> Path:
@@ -70,7 +71,7 @@ def render_document(store: Store, kind: str, out: Path, *, language: str | None 
         job = Job(progress, cancelled)
         with store.session() as session:
             scope = resolve_scope(session, year=year, school=school, class_name=class_name, teacher=teacher,
-                                  grade=grade, date_from=date_from, date_to=date_to)
+                                  grade=grade, date_from=date_from, date_to=date_to, school_form=school_form)
             if placement_ids is not None:
                 scope = dataclasses.replace(scope, placement_ids=frozenset(placement_ids))
             document = module.build(session, scope, job)

@@ -14,6 +14,7 @@ from coordinator.documents.job import Document, Job
 from coordinator.documents.page import LANDSCAPE_WIDTH, data_table, esc, styles
 from coordinator.documents.scope import Scope
 from coordinator.errors import UserError
+from coordinator.form_words import capitalised
 from coordinator.formatting import format_date, format_day_month, format_time, weekday_name
 from coordinator.i18n import _, ngettext
 
@@ -105,16 +106,18 @@ def _placement_entries(items: list[PlacementItem]) -> list[Entry]:
         hours = ""
         if first.daily_start and first.daily_end:
             hours = f"\n{format_time(first.daily_start)}–{format_time(first.daily_end)}"
+        kinds = {i.words.placement for i in group}
+        kind = capitalised(kinds.pop()) if len(kinds) == 1 else _("Placement")
         entries.append(Entry(
             start=start, end=end, sort_key=(start, dt.time.min, 1, first.host.name),
             when=f"{_day(start)} –\n{_day(end)}{hours}",  # a line each: never "– 11" above "мая"
-            what=ngettext("Placement, {n} pupil", "Placement, {n} pupils", size).format(n=size),
+            what=ngettext("{placement}, {n} pupil", "{placement}, {n} pupils", size).format(placement=kind, n=size),
             place="\n".join(p for p in (first.host.name, _address(first.host.address), _unbroken(first.host.phone))
                              if p),
             contact=contact,
             who="\n".join(f"{i.pupil} ({i.class_name})" for i in sorted(group, key=lambda i: (i.class_name, i.pupil))),
-            short=ngettext("Placement: {host} ({n} pupil)", "Placement: {host} ({n} pupils)", size).format(
-                host=first.host.name, n=size),
+            short=ngettext("{placement}: {host} ({n} pupil)", "{placement}: {host} ({n} pupils)", size).format(
+                placement=kind, host=first.host.name, n=size),
         ))
     return entries
 

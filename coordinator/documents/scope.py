@@ -9,9 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coordinator.errors import NotFoundError, UserError
+from coordinator.form_words import find_form, grade_key, grades_in_use, matching_grades
 from coordinator.formatting import format_school_year
 from coordinator.i18n import _
-from coordinator.models import School, SchoolClass, Teacher
+from coordinator.models import School, SchoolClass, SchoolForm, Teacher
 from coordinator.schoolyears import previous_label
 from coordinator.settings import get_setting
 from coordinator.years import Year, previous_year, resolve_year
@@ -36,6 +37,8 @@ class Scope:
     teacher_name: str | None = None
     grade: str | None = None  # all classes of one grade (e.g. every grade-8 letter), within the school if named
     placement_ids: frozenset[int] | None = None  # only these placements (a match's letters); None: all in scope
+    form_id: int | None = None  # the school form of that grade: technikum grade 3 is not primary grade 3
+    grade_label: str | None = None  # the grade as shown: "3", or "T 3" where forms share the label
 
     def describe(self) -> str:
         """One line naming what the document covers, for its first page."""
@@ -44,7 +47,8 @@ class Scope:
         if self.class_name and self.school_name:
             return _("Class {name}, {school}").format(name=self.class_name, school=self.school_name)
         if self.grade:
-            return _("Grade {grade}, {place}").format(grade=self.grade, place=self.school_name or self.municipality)
+            return _("Grade {grade}, {place}").format(grade=self.grade_label or self.grade,
+                                                      place=self.school_name or self.municipality)
         if self.school_name:
             return self.school_name
         return self.municipality
@@ -56,6 +60,9 @@ class Scope:
         query = select(SchoolClass.id).where(SchoolClass.school_year_id == self.year_id)
         if self.grade is not None:
             query = query.where(SchoolClass.grade == self.grade)
+            if self.form_id is not None:
+                query = query.where(SchoolClass.school_id.in_(
+                    select(School.id).where(School.school_type_id == self.form_id)))
             if self.school_id is not None:
                 query = query.where(SchoolClass.school_id == self.school_id)
             return set(session.scalars(query))
@@ -70,7 +77,8 @@ class Scope:
 
 def resolve_scope(session: Session, *, year: str | None = None, school: str | None = None,
                   class_name: str | None = None, teacher: str | None = None, grade: str | None = None,
-                  date_from: dt.date | None = None, date_to: dt.date | None = None) -> Scope:
+                  date_from: dt.date | None = None, date_to: dt.date | None = None,
+                  school_form: str | None = None) -> Scope:
     """Turn the names a person typed into ids; NotFoundError (translated) for a name not held."""
     year_row = resolve_year(session, year)
     previous = previous_label(year_row.label)
@@ -84,8 +92,9 @@ def resolve_scope(session: Session, *, year: str | None = None, school: str | No
     if teacher:
         teacher_row = _find_teacher(session, teacher, school_row.id if school_row is not None else None)
     grade = grade.strip() if grade and grade.strip() and class_row is None else None
+    form, label = None, None
     if grade is not None:
-        _check_grade(session, grade, year_row, school_row)
+        form, grade, label = _resolve_grade(session, grade, school_form, year_row, school_row)
     start = date_from or year_row.starts_on
     end = date_to or year_row.ends_on
     if start > end:
@@ -101,7 +110,7 @@ def resolve_scope(session: Session, *, year: str | None = None, school: str | No
         class_name=class_row.name if class_row is not None else None,
         teacher_id=teacher_row.id if teacher_row is not None else None,
         teacher_name=f"{teacher_row.first_name} {teacher_row.last_name}" if teacher_row is not None else None,
-        grade=grade,
+        grade=grade, form_id=form.id if form is not None else None, grade_label=label,
     )
 
 
@@ -129,13 +138,26 @@ def _find_class(session: Session, name: str, year: Year, school: School | None) 
     return found[0]
 
 
-def _check_grade(session: Session, grade: str, year: Year, school: School | None) -> None:
-    query = select(SchoolClass.id).where(SchoolClass.school_year_id == year.id, SchoolClass.grade == grade)
-    if school is not None:
-        query = query.where(SchoolClass.school_id == school.id)
-    if session.scalar(query.limit(1)) is None:
+def _resolve_grade(session: Session, grade: str, form_text: str | None, year: Year,
+                   school: School | None) -> tuple[SchoolForm, str, str]:
+    """(form, grade, label shown) for a typed grade: "3" with a form named, a bare "3", or a key "T3"."""
+    form = None
+    if form_text and form_text.strip():
+        form = find_form(session, form_text.strip())
+        if form is None:
+            raise NotFoundError(_("There is no school form called “{name}”.").format(name=form_text.strip()))
+    pairs = grades_in_use(session, year.id, school.id if school is not None else None)
+    found = matching_grades(pairs, grade, form)
+    if not found:
         raise NotFoundError(_("There is no class in grade {grade} in {year}.").format(
             grade=grade, year=format_school_year(year.label)))
+    if len({f.id for f, _g in found}) > 1:
+        keys = ", ".join(sorted(grade_key(f, g).replace(" ", "") for f, g in found))
+        raise UserError(_("Grade {grade} is in several school forms; write one of: {keys}.").format(
+            grade=grade, keys=keys))
+    form, label = found[0]
+    shared = sum(1 for _f, g in pairs if g == label) > 1
+    return form, label, grade_key(form, label) if shared else label
 
 
 def _fold(text: str) -> str:

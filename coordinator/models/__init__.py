@@ -56,7 +56,17 @@ from coordinator.models.planning import (
                                            IndicatorValue,
                                            Setting,
 )
-from coordinator.models.schools import Enrolment, Pupil, School, SchoolClass, SchoolType, SchoolYear, Teacher
+from coordinator.models.programmes import PlacementRequirement, Programme
+from coordinator.models.schools import (
+    Enrolment,
+    Pupil,
+    School,
+    SchoolClass,
+    SchoolForm,
+    SchoolType,
+    SchoolYear,
+    Teacher,
+)
 
 __all__ = [
                                            "GENDERS",
@@ -102,10 +112,13 @@ __all__ = [
                                            "OrganisationKind",
                                            "Perspective",
                                            "Placement",
+                                           "PlacementRequirement",
                                            "PlacementStatus",
+                                           "Programme",
                                            "Pupil",
                                            "School",
                                            "SchoolClass",
+                                           "SchoolForm",
                                            "SchoolType",
                                            "SchoolYear",
                                            "Sector",

@@ -1,4 +1,4 @@
-"""School years, school types, schools, classes, enrolments, pupils and teachers."""
+"""School years, school forms, schools, classes, enrolments, pupils and teachers."""
 
 from __future__ import annotations
 
@@ -32,18 +32,47 @@ class SchoolYear(Base):
     ends_on: Mapped[dt.date] = mapped_column(Date)
 
 
-class SchoolType(Base):
-    """A kind of school with its grade labels in order, e.g. F, 1…9, and where placements are due."""
+class SchoolForm(Base):
+    """A kind of school (grundskola, technikum, колледж…): its grades in order, typical ages, where
+    placements are due, and its words in each language (see coordinator.reference.school_forms)."""
 
-    __tablename__ = "school_types"
+    __tablename__ = "school_forms"
+    # The constraint keeps its name from before the rename: SQLite renames a table, not its constraints.
+    __table_args__ = (UniqueConstraint("code", name="uq_school_types_code"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(32), unique=True)
-    name: Mapped[str] = mapped_column(String(100))
+    code: Mapped[str] = mapped_column(String(32))
+    short: Mapped[str | None] = mapped_column(String(8))  # its grades' prefix: "T 3" in tables, T3 when typed
+    name: Mapped[str] = mapped_column(String(100))  # in English; name_sv… in the other languages
     country: Mapped[str] = mapped_column(String(2))
     grades: Mapped[str] = mapped_column(String(100))  # ';'-separated labels, in order
     compulsory: Mapped[bool] = mapped_column(Boolean, default=True)
     placement_grades: Mapped[str] = mapped_column(String(100), default="")
     required_placement_days: Mapped[int] = mapped_column(Integer, default=0)
+    youngest: Mapped[int | None] = mapped_column(Integer)  # typical age in the first grade
+    oldest: Mapped[int | None] = mapped_column(Integer)  # typical age on leaving
+    name_sv: Mapped[str | None] = mapped_column(String(100))
+    name_pl: Mapped[str | None] = mapped_column(String(100))
+    name_ru: Mapped[str | None] = mapped_column(String(100))
+    group_en: Mapped[str | None] = mapped_column(String(60))
+    group_sv: Mapped[str | None] = mapped_column(String(60))
+    group_pl: Mapped[str | None] = mapped_column(String(60))
+    group_ru: Mapped[str | None] = mapped_column(String(60))
+    grade_en: Mapped[str | None] = mapped_column(String(60))
+    grade_sv: Mapped[str | None] = mapped_column(String(60))
+    grade_pl: Mapped[str | None] = mapped_column(String(60))
+    grade_ru: Mapped[str | None] = mapped_column(String(60))
+    school_en: Mapped[str | None] = mapped_column(String(60))
+    school_sv: Mapped[str | None] = mapped_column(String(60))
+    school_pl: Mapped[str | None] = mapped_column(String(60))
+    school_ru: Mapped[str | None] = mapped_column(String(60))
+    mentor_en: Mapped[str | None] = mapped_column(String(60))
+    mentor_sv: Mapped[str | None] = mapped_column(String(60))
+    mentor_pl: Mapped[str | None] = mapped_column(String(60))
+    mentor_ru: Mapped[str | None] = mapped_column(String(60))
+    placement_en: Mapped[str | None] = mapped_column(String(60))
+    placement_sv: Mapped[str | None] = mapped_column(String(60))
+    placement_pl: Mapped[str | None] = mapped_column(String(60))
+    placement_ru: Mapped[str | None] = mapped_column(String(60))
 
     @property
     def grade_list(self) -> list[str]:
@@ -54,11 +83,15 @@ class SchoolType(Base):
         return [g for g in self.placement_grades.split(";") if g]
 
 
+SchoolType = SchoolForm  # the name before school forms became data (revision 0005)
+
+
 class School(Timestamped, Base):
     __tablename__ = "schools"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
-    school_type_id: Mapped[int] = mapped_column(ForeignKey("school_types.id"))
+    # The school's form; the column keeps the name it had when forms were called school types.
+    school_type_id: Mapped[int] = mapped_column(ForeignKey("school_forms.id"))
     address: Mapped[str | None] = mapped_column(String(200))
     postal_code: Mapped[str | None] = mapped_column(String(16))
     town: Mapped[str | None] = mapped_column(String(100))
@@ -69,7 +102,7 @@ class School(Timestamped, Base):
         ForeignKey("teachers.id", ondelete="SET NULL", use_alter=True)
     )
 
-    school_type: Mapped[SchoolType] = relationship()
+    school_type: Mapped[SchoolForm] = relationship()
     classes: Mapped[list[SchoolClass]] = relationship(back_populates="school", foreign_keys="SchoolClass.school_id")
 
 
@@ -102,6 +135,10 @@ class SchoolClass(Timestamped, Base):
         ForeignKey("organisations.id", ondelete="SET NULL"), index=True
     )
     mentor_id: Mapped[int | None] = mapped_column(ForeignKey("teachers.id", ondelete="SET NULL"), index=True)
+    # A programme's id, without a foreign key: SQLite adds a column in place only without a named constraint,
+    # and rebuilding this table would cascade into every table that refers to a class. A programme in use
+    # cannot be deleted (the programmes kind guards it).
+    programme_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
     school: Mapped[School] = relationship(back_populates="classes", foreign_keys=[school_id])
     school_year: Mapped[SchoolYear] = relationship()
@@ -126,6 +163,8 @@ class Pupil(Timestamped, Base):
     left_on: Mapped[dt.date | None] = mapped_column(Date)
     anonymised: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str | None] = mapped_column(Text)
+    # The pupil's own programme where it differs from the class's (a mixed class of two occupations).
+    programme_id: Mapped[int | None] = mapped_column(Integer, index=True)  # no foreign key: see SchoolClass
 
     enrolments: Mapped[list[Enrolment]] = relationship(back_populates="pupil", cascade="all, delete-orphan")
 

@@ -56,6 +56,7 @@ from coordinator.services.warning_codes import (  # noqa: F401 (re-exported for 
     WEEKEND,
     CheckWarning,
 )
+from coordinator.services.placement_due import effective_programme, programme_shortfalls
 from coordinator.settings import get_setting, profile_code
 from coordinator.years import school_year_id
 
@@ -68,6 +69,8 @@ class LackingPupil:
     class_name: str
     days_done: int
     days_required: int
+    hours_done: int = 0  # a programme may require hours (praktyka zawodowa) instead of days
+    hours_required: int = 0
 
 
 # --- study visits -------------------------------------------------------------------------------
@@ -292,13 +295,19 @@ def pupils_lacking_placement_days(session: Session, *, year: str | None = None, 
         .where(Enrolment.school_year_id == year_id, SchoolClass.grade == grade,
                SchoolType.required_placement_days > 0,
                _grade_in(SchoolType.placement_grades, SchoolClass.grade),
-               days_done < SchoolType.required_placement_days)
+               days_done < SchoolType.required_placement_days,
+               effective_programme().is_(None))  # a pupil with a programme: its requirements (below)
         .order_by(SchoolClass.name, Pupil.last_name, Pupil.first_name)
     )
     if school_id is not None:
         query = query.where(SchoolClass.school_id == school_id)
-    return [LackingPupil(pupil_id=row[0], name=f"{row[1]} {row[2]}", class_name=row[3], days_done=int(row[4]),
-                         days_required=int(row[5])) for row in session.execute(query)]
+    lacking = [LackingPupil(pupil_id=row[0], name=f"{row[1]} {row[2]}", class_name=row[3], days_done=int(row[4]),
+                            days_required=int(row[5])) for row in session.execute(query)]
+    by_programme = [LackingPupil(**vars(row)) for row in programme_shortfalls(session, year_id=year_id, grade=grade,
+                                                                             school_id=school_id)]
+    if not by_programme:
+        return lacking
+    return sorted(lacking + by_programme, key=lambda p: (p.class_name, p.name.split(" ")[-1], p.name))
 
 
 # The overview's services live in progress.py; re-exported for callers that look for them here.

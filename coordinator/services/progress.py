@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from coordinator.form_words import name_column
 from coordinator.i18n import _, ngettext
 from coordinator.models import (
     Action,
@@ -232,7 +233,8 @@ def grade_keys(session: Session, school_id: int | None = None) -> list[GradeKey]
     seen: set[str] = set()
     for school_type in session.scalars(query).unique():
         grades = school_type.grade_list
-        prefix = TYPE_PREFIXES.get(school_type.code, school_type.code[:2].title()) if seen & set(grades) else ""
+        prefix = (school_type.short or TYPE_PREFIXES.get(school_type.code, school_type.code[:2].title())
+                  if seen & set(grades) else "")
         keys += [GradeKey(school_type.id, g, f"{prefix} {g}" if prefix else g, school_type.compulsory)
                  for g in grades]
         seen |= {k.label for k in keys}
@@ -291,7 +293,7 @@ def grade_progression(session: Session, *, year: str | None = None, school_id: i
     visits, encounters = _activity_names(session, year_id, school_id)
     placements = _placements_per_grade(session, year_id, school_id)
     actions = _actions_per_grade(session, year_id, school_id)
-    type_names = dict(session.execute(select(SchoolType.id, SchoolType.name)).all())
+    type_names = dict(session.execute(select(SchoolType.id, name_column())).all())
 
     def capped(names: list[str]) -> list[str]:
         if len(names) <= names_per_grade:
@@ -300,14 +302,16 @@ def grade_progression(session: Session, *, year: str | None = None, school_id: i
         return names[:names_per_grade - 1] + [ngettext("and {count} more", "and {count} more", rest).format(
             count=rest)]
 
+    # Plans name grades as the whole municipality labels them ("T 3"), also in one school's table ("3").
+    plan_labels = {(k.school_type_id, k.grade): k.label for k in grade_keys(session)}
     rows = []
     for key in grade_keys(session, school_id):
         k = (key.school_type_id, key.grade)
         count, days = placements.get(k, (0, 0))
-        rows.append(GradeRow(label=key.label, school_type=_(type_names.get(key.school_type_id, "")),
+        rows.append(GradeRow(label=key.label, school_type=type_names.get(key.school_type_id, ""),
                              grade=key.grade, pupils=per_grade.get(k, (0, 0))[0], visits=capped(visits.get(k, [])),
                              placements=count, placement_days=days, encounters=capped(encounters.get(k, [])),
-                             actions=capped(actions.get(key.label, []))))
+                             actions=capped(actions.get(plan_labels.get(k, key.label), []))))
     return rows
 
 

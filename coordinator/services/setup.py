@@ -30,7 +30,7 @@ from coordinator.models import (
     Pupil,
     School,
     SchoolClass,
-    SchoolType,
+    SchoolForm,
     Sector,
     SectorDominance,
     Setting,
@@ -39,6 +39,8 @@ from coordinator.models import (
     Training,
 )
 from coordinator.reference.profiles import PROFILES, profile
+from coordinator.reference.programmes import seed_programmes
+from coordinator.reference.school_forms import form_values
 from coordinator.reference.sectors import FEMALE_SHARE, SECTION_CODES, dominance
 from coordinator.schoolyears import label_for_start, start_year_of
 from coordinator.settings import get_setting, profile_code, school_type_for, set_setting
@@ -51,7 +53,7 @@ __all__ = ["DatabaseInfo", "current_year_label", "database_info", "ensure_school
 
 def initialise(session: Session, *, profile_code: str, municipality: str | None = None,
                today: dt.date | None = None) -> None:
-    """Write a new database's reference data: sectors, dominance, school types, years, settings."""
+    """Write a new database's reference data: sectors, dominance, school forms, years, settings."""
     if profile_code not in PROFILES:
         raise UserError(_("Unknown country profile “{code}”; use one of: {codes}.").format(
             code=profile_code, codes=", ".join(PROFILES)))
@@ -65,13 +67,10 @@ def initialise(session: Session, *, profile_code: str, municipality: str | None 
             share = shares.get(code)
             session.add(SectorDominance(country=country.upper(), sector_code=code, female_share=share,
                                         dominated_by=dominance(share)))
-    for school_type in spec.school_types:
-        session.add(SchoolType(
-            code=school_type.code, name=school_type.name, country=spec.country,
-            grades=";".join(school_type.grades), compulsory=school_type.compulsory,
-            placement_grades=";".join(school_type.placement_grades),
-            required_placement_days=school_type.required_placement_days,
-        ))
+    for form in spec.school_types:
+        session.add(SchoolForm(**form_values(form)))
+    session.flush()
+    seed_programmes(session, spec.country)
     current = start_year_of(today or dt.date.today())
     for start in (current - 1, current):
         ensure_school_year(session, label_for_start(start))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import case, func, select, union
+from sqlalchemy import case, func, literal, select, union
 from sqlalchemy.orm import Session
 
 from coordinator.models import (
@@ -22,6 +22,7 @@ from coordinator.models import (
     Organisation,
     Placement,
     PlacementStatus,
+    Programme,
     Pupil,
     School,
     SchoolClass,
@@ -60,31 +61,38 @@ def active_pupils(year_id: int):
     ).subquery("active")
 
 
-def pupil_counts(session: Session, year_id: int, school_id: int | None):
+def _groups(by: str) -> tuple[Any, Any]:
+    """The two columns a row is grouped by: (school form, grade), or (programme, "") per programme."""
+    if by == "programme":  # the pupil's own programme, else the class's
+        return func.coalesce(Pupil.programme_id, SchoolClass.programme_id), literal("")
+    return School.school_type_id, SchoolClass.grade
+
+
+def pupil_counts(session: Session, year_id: int, school_id: int | None, by: str = "grade"):
     """(school_type_id, grade, gender, pupils, pupils with an encounter) per group."""
     active = active_pupils(year_id)
     # IN over the distinct active pupils, built once; quicker than an outer join to them (~12 % on a region).
     met = case((Enrolment.pupil_id.in_(select(active.c.pupil_id)), 1))
+    first, second = _groups(by)
     query = (
-        select(School.school_type_id, SchoolClass.grade, Pupil.gender, func.count(Enrolment.id),
-               func.count(met))
+        select(first, second, Pupil.gender, func.count(Enrolment.id), func.count(met))
         .select_from(Enrolment)
         .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
         .join(School, School.id == SchoolClass.school_id)
         .join(Pupil, Pupil.id == Enrolment.pupil_id)
         .where(Enrolment.school_year_id == year_id)
-        .group_by(School.school_type_id, SchoolClass.grade, Pupil.gender)
+        .group_by(first, second, Pupil.gender)
     )
     if school_id is not None:
         query = query.where(SchoolClass.school_id == school_id)
     return session.execute(query).all()
 
 
-def placement_counts(session: Session, year_id: int, school_id: int | None):
+def placement_counts(session: Session, year_id: int, school_id: int | None, by: str = "grade"):
     """(school_type_id, grade, gender, sector letter or None, placements) per group."""
+    first, second = _groups(by)
     query = (
-        select(School.school_type_id, SchoolClass.grade, Pupil.gender, Organisation.sector_code,
-               func.count(Placement.id))
+        select(first, second, Pupil.gender, Organisation.sector_code, func.count(Placement.id))
         .select_from(Placement)
         .join(Enrolment, (Enrolment.pupil_id == Placement.pupil_id) & (Enrolment.school_year_id == year_id))
         .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
@@ -92,7 +100,7 @@ def placement_counts(session: Session, year_id: int, school_id: int | None):
         .join(Pupil, Pupil.id == Placement.pupil_id)
         .outerjoin(Organisation, Organisation.id == Placement.host_id)
         .where(Placement.school_year_id == year_id, Placement.status != PlacementStatus.CANCELLED)
-        .group_by(School.school_type_id, SchoolClass.grade, Pupil.gender, Organisation.sector_code)
+        .group_by(first, second, Pupil.gender, Organisation.sector_code)
     )
     if school_id is not None:
         query = query.where(SchoolClass.school_id == school_id)
@@ -135,26 +143,29 @@ class _Cell:
         }
 
 
-def gender_statistics(session: Session, *, year: str | None, school: str | None = None) -> dict[str, Any]:
-    """The per-grade gender statistics of `coordinator stats gender`, as a JSON-ready dict.
+def gender_statistics(session: Session, *, year: str | None, school: str | None = None,
+                      by: str = "grade") -> dict[str, Any]:
+    """The per-grade (or per-programme) gender statistics of `coordinator stats gender`, JSON-ready.
 
     `school` is a school's name (None: every school of the municipality). Grades come in the school
     type's order; with several types, compulsory first and clashing labels prefixed ("Gy 1").
-    Every rate is None when there is no one under it.
+    With `by="programme"` the rows are programmes by code ("programmes": [{"programme": "EE", …}]),
+    pupils without one last. Every rate is None when there is no one under it.
     """
     year_row = resolve_year(session, year)
     school_id, school_name = resolve_school(session, school)
-    pupil_rows = pupil_counts(session, year_row.id, school_id)
-    placement_rows = placement_counts(session, year_row.id, school_id)
+    pupil_rows = pupil_counts(session, year_row.id, school_id, by)
+    placement_rows = placement_counts(session, year_row.id, school_id, by)
     dominance = sector_dominance(session)
-
-    extra: dict[int, set[str]] = defaultdict(set)
-    for row in (*pupil_rows, *placement_rows):
-        extra[row[0]].add(row[1])
-    keys = grade_keys(included_types(session, school_id), extra)
-    cells: dict[tuple[int, str], _Cell] = {(k.school_type_id, k.grade): _Cell() for k in keys}
+    if by == "programme":
+        keys = programme_keys(session, {row[0] for row in (*pupil_rows, *placement_rows)})
+    else:
+        extra: dict[int, set[str]] = defaultdict(set)
+        for row in (*pupil_rows, *placement_rows):
+            extra[row[0]].add(row[1])
+        keys = grade_keys(included_types(session, school_id), extra)
+    cells: dict[tuple[Any, str], _Cell] = {(k.school_type_id, k.grade): _Cell() for k in keys}
     total = _Cell()
-
     for type_id, grade, gender, pupils, active in pupil_rows:
         g = _gender(gender)
         for cell in (cells[(type_id, grade)], total):
@@ -171,13 +182,22 @@ def gender_statistics(session: Session, *, year: str | None, school: str | None 
         if sector:
             sectors.add(sector)
     ordered = sorted(sectors)
+    rows, label = ("programmes", "programme") if by == "programme" else ("grades", "grade")
     return {
         "year": year_row.label,
         "school": school_name,
-        "grades": [{"grade": key.label, **cells[(key.school_type_id, key.grade)].to_json(ordered, dominance)}
-                   for key in keys],
+        rows: [{label: key.label, **cells[(key.school_type_id, key.grade)].to_json(ordered, dominance)}
+               for key in keys],
         "total": total.to_json(ordered, dominance),
     }
+
+
+def programme_keys(session: Session, ids: set[int | None]) -> list[GradeKey]:
+    """One row per programme held by pupils, by code (its code as the label), then pupils without one."""
+    found = session.execute(select(Programme.id, Programme.code).where(Programme.id.in_(ids - {None}))
+                            .order_by(Programme.code)).all()
+    keys = [GradeKey(pid, "", code) for pid, code in found]
+    return keys + ([GradeKey(None, "", None)] if None in ids else [])  # type: ignore[arg-type]
 
 
 __all__ = ["GradeKey", "active_pupils", "gender_statistics", "placement_counts", "pupil_counts",

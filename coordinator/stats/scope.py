@@ -22,6 +22,11 @@ TYPE_PREFIXES: dict[str, str] = {
 }
 
 
+def grade_prefix(form: SchoolType) -> str:
+    """A form's short prefix for its grades: its own, else one made from its code."""
+    return form.short or TYPE_PREFIXES.get(form.code, form.code.split("_")[-1][:2].title())
+
+
 @dataclass(frozen=True)
 class GradeKey:
     """One row of a per-grade table: a grade of a school type, with the label shown."""
@@ -70,7 +75,7 @@ def grade_keys(types: list[SchoolType], extra: dict[int, set[str]] | None = None
         grades = list(school_type.grade_list)
         grades += sorted((extra or {}).get(school_type.id, set()) - set(grades))
         clash = bool(seen & set(grades))
-        prefix = TYPE_PREFIXES.get(school_type.code, school_type.code.split("_")[-1][:2].title()) if clash else ""
+        prefix = grade_prefix(school_type) if clash else ""
         for grade in grades:
             keys.append(GradeKey(school_type.id, grade, f"{prefix} {grade}" if prefix else grade))
         seen |= {k.label for k in keys}

@@ -41,13 +41,18 @@ def _set(data: Any, path: _Path, value: Any) -> None:
     data[path[-1]] = value
 
 
+def _row_key(stats: dict[str, Any]) -> str:
+    """The list of rows: per grade, or per programme (`stats gender --by programme`)."""
+    return "programmes" if "programmes" in stats else "grades"
+
+
 def _rows(stats: dict[str, Any]) -> list[_Path]:
-    return [("grades", i) for i in range(len(stats.get("grades", [])))] + [("total",)]
+    return [(_row_key(stats), i) for i in range(len(stats.get(_row_key(stats), [])))] + [("total",)]
 
 
 def _groups(stats: dict[str, Any]) -> Iterator[list[_Path]]:
     """Sets of count cells bound by a sum that a reader can see."""
-    grades = [("grades", i) for i in range(len(stats.get("grades", [])))]
+    grades = [(_row_key(stats), i) for i in range(len(stats.get(_row_key(stats), [])))]
     for gender in GENDER_KEYS:
         yield [(*g, "pupils", gender) for g in grades] + [("total", "pupils", gender)]
     yield [(*g, "placements") for g in grades] + [("total", "placements")]

@@ -11,8 +11,8 @@ from __future__ import annotations
 from sqlalchemy import Connection, text
 
 # Tables a headteacher may read whole: reference data that names no pupil.
-OPEN_TABLES = ("alembic_version", "school_types", "school_years", "sectors", "settings", "sector_dominance",
-               "organisations", "member_roles", "indicator_values",
+OPEN_TABLES = ("alembic_version", "school_forms", "programmes", "placement_requirements", "school_years",
+               "sectors", "settings", "sector_dominance", "organisations", "member_roles", "indicator_values",
                # working life and the cluster: people at employers, agreements, projects (no pupil in them)
                "contacts", "contact_log", "agreements", "networks", "network_members", "projects",
                "budget_lines", "costs", "funding_sources", "offers", "trainings", "meetings")
@@ -36,6 +36,8 @@ SCHOOL_ROWS = {
     "actions": "EXISTS (SELECT 1 FROM goals g WHERE g.id = goal_id)",
     "action_activities": "EXISTS (SELECT 1 FROM actions a WHERE a.id = action_id)",
     "wishes": "team.my_pupil(pupil_id)",
+    "choices": "team.my_pupil(pupil_id)",
+    "destinations": "team.my_pupil(pupil_id)",
     "training_teachers": "EXISTS (SELECT 1 FROM teachers t WHERE t.id = teacher_id)",
     "study_visit_teachers": "EXISTS (SELECT 1 FROM teachers t WHERE t.id = teacher_id)",
 }

@@ -206,6 +206,8 @@ class _Parser:
             from coordinator.transfer.outcome_values import parse_destination
 
             return parse_destination(cell)
+        if kind == "personal_number":  # kept only as the birth date it holds, never stored
+            return v.birth_date_of(cell, self.country)
         return text
 
     def problem(self, row: int, column: str, message: str) -> None:
@@ -213,6 +215,9 @@ class _Parser:
 
     def finish(self, number: int, values: dict[str, Any], raw: dict[str, str]) -> None:
         plan, kind = self.plan, self.plan.kind
+        if kind == "pupils" and "personal_number" in values:
+            born = values.pop("personal_number")
+            values.setdefault("birth_date", born)
         if kind == "pupils" and "grade" not in values and values.get("class_name"):
             # None when the name tells no grade: a problem only if the class does not exist yet (see apply).
             values["grade"] = v.grade_of_class(values["class_name"], plan.profile)

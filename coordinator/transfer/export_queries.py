@@ -9,6 +9,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from coordinator.errors import UserError
+from coordinator.form_words import name_column
 from coordinator.i18n import N_, _
 from coordinator.models import (
     Contact,
@@ -40,7 +41,7 @@ TITLES: dict[str, str] = {
 }
 
 _EXTRA_LABELS: dict[str, str] = {
-    "school_type": N_("School type"), "year": N_("School year"), "pupils": N_("Pupils"),
+    "school_type": N_("School form"), "year": N_("School year"), "pupils": N_("Pupils"),
     "headteacher": N_("Headteacher"), "subject": N_("Subject"), "kind": N_("Kind"), "date": N_("Date"),
     "hours": N_("Hours"), "location": N_("Place"), "vocational_profile": N_("Vocational profile"),
     "id": N_("Id"), "mentor": N_("Mentor"),
@@ -192,13 +193,13 @@ def _study_visits(session: Session, include_protected: bool) -> Table:
 
 def _schools(session: Session, include_protected: bool) -> Table:
     keys = ["name", "school_type", "address", "postal_code", "town", "phone", "email", "headteacher"]
-    table = Table({**_labels("organisations", keys), "school_type": _("School type"),
+    table = Table({**_labels("organisations", keys), "school_type": _("School form"),
                    "headteacher": _("Headteacher")})
-    for school, type_name in session.execute(select(School, SchoolType.name)
+    for school, type_name in session.execute(select(School, name_column())
                                              .join(SchoolType, SchoolType.id == School.school_type_id)
                                              .order_by(School.name)):
         row = {key: getattr(school, key, None) for key in keys}
-        row["school_type"] = _(type_name)
+        row["school_type"] = type_name
         table.rows.append(row)
     return table
 

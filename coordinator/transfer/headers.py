@@ -106,7 +106,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "programme": ("programme", "program", "programme chosen", "chosen programme", "valt program", "program val",
                   "gymnasieprogram", "studieväg", "kierunek", "zawód", "zawod", "profil", "wybrany kierunek",
                   "wybrany zawód", "специальность", "профессия", "выбранная специальность", "направление",
-                  "profession", "occupation"),
+                  "profession", "occupation", "specjalność", "специальность профессия"),
     "programme_code": ("programme code", "program code", "programkod", "kod zawodu", "kod", "код специальности",
                        "код профессии", "код"),
     "school_chosen": ("school chosen", "chosen school", "vald skola", "sökt skola", "wybrana szkoła",
@@ -124,6 +124,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "exam_result": ("exam result", "exam", "demonstration exam", "examensresultat", "wynik egzaminu",
                     "egzamin zawodowy", "egzamin", "демонстрационный экзамен", "результат демэкзамена",
                     "демэкзамен", "результат экзамена"),
+    "personal_number": ("personnummer", "personal number", "personal identity number", "pesel"),
+    "school_form": ("school form", "school type", "skolform", "typ szkoły", "typ szkoly", "rodzaj szkoły",
+                    "тип образовательной организации", "тип организации", "тип оо"),
 }
 
 
@@ -132,6 +135,8 @@ KIND_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     **{(kind, "external_id"): ("personnummer", "personal number", "pesel", "снилс")
        for kind in ("wishes", "choices", "destinations")},
     ("choices", "rank"): ("val", "preferencja", "приоритет"),
+    ("pupils", "programme"): ("programme code", "program code", "programkod", "kod zawodu", "код специальности",
+                              "код профессии"),
     **{("wishes", f"wish_{n}"): (f"wish {n}", f"choice {n}", f"önskemål {n}", f"önskan {n}", f"val {n}",
                                  f"wybór {n}", f"wybor {n}", f"пожелание {n}", f"выбор {n}")
        for n in range(1, 11)},

@@ -20,8 +20,8 @@ from coordinator.models import (
 )
 from coordinator.reference.profiles import PROFILE_DATA
 from coordinator.schoolyears import normalise_label
-from coordinator.settings import school_type_for
 from coordinator.years import current_year_label, ensure_school_year, find_year
+from coordinator.transfer.import_pupil_names import PupilNames
 from coordinator.transfer.importer import Importer, Pending, diff
 from coordinator.transfer.plan import PlanRow
 
@@ -30,10 +30,10 @@ def _cf(text: Any) -> str:
     return str(text or "").strip().casefold()
 
 
-class PupilImporter(Importer):
+class PupilImporter(PupilNames, Importer):
     table = "pupils"
     FIELDS = ("first_name", "last_name", "gender", "birth_date", "external_id", "protected_identity",
-              "guardian_name", "guardian_phone", "notes")
+              "guardian_name", "guardian_phone", "notes", "programme_id")
 
     def prepare(self) -> None:
         s = self.session
@@ -43,6 +43,7 @@ class PupilImporter(Importer):
         self.year_id = found.id if found else None
         self.schools = {_cf(school.name): school for school in s.scalars(select(School))}
         self.types = {t.id: t for t in s.scalars(select(SchoolType))}
+        self.prepare_names()
         self.new_school_grades: set[str] = set()
         self.new_rows: list[tuple[dict[str, Any], int]] = []
         only = list(self.schools.values())
@@ -135,6 +136,8 @@ class PupilImporter(Importer):
 
     def resolve_row(self, row: PlanRow) -> Pending | None:
         values = row.values
+        if not self.resolve_names(row):
+            return None
         if not values.get("class_name"):  # a pupil without a class this year: matched, never enrolled
             return self.match(row, None, None, None)
         school = self.school_of(row)
@@ -185,11 +188,7 @@ class PupilImporter(Importer):
         s = self.session
         self.year_id = ensure_school_year(s, self.year_label)
         if self.school_name and _cf(self.school_name) not in self.schools:
-            compulsory_type = school_type_for(s, compulsory=True)
-            upper_type = school_type_for(s, compulsory=False)
-            compulsory = self.new_school_grades <= set(compulsory_type.grade_list) or not (
-                self.new_school_grades <= set(upper_type.grade_list))
-            school = School(name=self.school_name, school_type=compulsory_type if compulsory else upper_type)
+            school = School(name=self.school_name, school_type=self.new_school_form(self.new_school_grades))
             s.add(school)
             s.flush()
             self.schools[_cf(school.name)] = school

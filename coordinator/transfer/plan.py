@@ -59,6 +59,8 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _f("guardian_name", N_("Guardian"), max_length=200),
         _f("guardian_phone", N_("Guardian's phone"), "phone", max_length=32),
         _NOTES,
+        _f("personal_number", N_("Personal identity number"), "personal_number", max_length=20),
+        _f("school_form", N_("School form"), max_length=100), _f("programme", N_("Programme"), max_length=200),
     ),
     "organisations": (
         _f("name", N_("Name"), required=True, max_length=200), _ORG_NUMBER, _f("sector", N_("Sector"), "sector"),

@@ -330,6 +330,23 @@ def parse_org_kind(value: Any) -> str:
         value=cell_text(value), options=options))
 
 
+def birth_date_of(value: Any, country: str) -> dt.date:
+    """The birth date a Swedish personnummer or a Polish PESEL holds (python-stdnum checks the number)."""
+    from stdnum.exceptions import ValidationError
+    from stdnum.pl import pesel
+    from stdnum.se import personnummer
+
+    module = {"SE": personnummer, "PL": pesel}.get(country.upper())
+    text = cell_text(value)
+    if module is None:
+        raise CellError(_("A personal identity number gives a birth date only in Sweden and Poland; "
+                          "add a date of birth column."))
+    try:
+        return module.get_birth_date(module.validate(text))
+    except ValidationError:
+        raise CellError(_("“{value}” is not a valid personal identity number.").format(value=text)) from None
+
+
 def parse_org_number(value: Any, country: str) -> str:
     try:
         return normalise_org_number(cell_text(value), country)

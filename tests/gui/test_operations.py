@@ -20,6 +20,10 @@ def _emitted_by_operations(desk) -> set[Kind]:
         for name in ("name", "title", "last_name"):
             if isinstance(values.get(name), str):
                 values[name] += " B"
+        if key in ("school_forms", "programmes"):  # a form's or a programme's code is its own
+            values["code"] += "_b"
+        if key == "placement_requirements":  # one requirement per programme and grade
+            values["grade"] = "X"
         if key == "network_members":  # a member is in a network once: the copy is a school not yet in it
             inside = {m.school_id for m in desk.network_members(values["network_id"])}
             school = next(s for s in desk.record_ids("schools", ListQuery()) if s not in inside)

@@ -18,6 +18,8 @@ CASES = [
     ("schools", "schools", "name"),
     ("schools", "classes", "name"),
     ("schools", "teachers", "last_name"),
+    ("schools", "school_forms", "name"),
+    ("schools", "programmes", "name"),
     ("pupils", "pupils", "last_name"),
     ("study_visits", "study_visits", "title"),
     ("encounters", "encounters", "title"),

@@ -51,7 +51,7 @@ def test_municipality_has_about_1700_pupils_in_seven_schools(municipality, profi
     assert 120 <= _one(conn, "SELECT count(*) FROM organisations") <= 180
     types = dict(
         conn.execute(
-            "SELECT t.code, count(*) FROM schools s JOIN school_types t ON t.id = s.school_type_id "
+            "SELECT t.code, count(*) FROM schools s JOIN school_forms t ON t.id = s.school_type_id "
             "GROUP BY t.code"
         )
     )
@@ -62,7 +62,7 @@ def test_municipality_has_about_1700_pupils_in_seven_schools(municipality, profi
         g
         for (g,) in conn.execute(
             "SELECT DISTINCT c.grade FROM classes c JOIN schools s ON s.id = c.school_id "
-            "JOIN school_types t ON t.id = s.school_type_id WHERE t.code = ?",
+            "JOIN school_forms t ON t.id = s.school_type_id WHERE t.code = ?",
             (compulsory.code,),
         )
     }
@@ -175,7 +175,7 @@ def test_pupils_move_up_one_grade_and_are_enrolled_once_a_year(municipality, pro
         "SELECT t.grades, old.grade, new.grade FROM enrolments a "
         "JOIN enrolments b ON a.pupil_id = b.pupil_id "
         "JOIN classes old ON old.id = a.class_id JOIN classes new ON new.id = b.class_id "
-        "JOIN schools s ON s.id = new.school_id JOIN school_types t ON t.id = s.school_type_id "
+        "JOIN schools s ON s.id = new.school_id JOIN school_forms t ON t.id = s.school_type_id "
         "JOIN school_years ya ON ya.id = a.school_year_id JOIN school_years yb ON yb.id = b.school_year_id "
         "WHERE ya.starts_on < yb.starts_on"
     ).fetchall()
@@ -193,7 +193,7 @@ def test_placements_are_in_placement_grades_with_statuses_by_year(municipality, 
         conn,
         "SELECT count(*) FROM placements pl JOIN enrolments e ON e.pupil_id = pl.pupil_id "
         "AND e.school_year_id = pl.school_year_id JOIN classes c ON c.id = e.class_id "
-        "JOIN schools s ON s.id = c.school_id JOIN school_types t ON t.id = s.school_type_id "
+        "JOIN schools s ON s.id = c.school_id JOIN school_forms t ON t.id = s.school_type_id "
         "WHERE instr(';' || t.placement_grades || ';', ';' || c.grade || ';') = 0",
     )
     assert wrong_grade == 0
@@ -295,7 +295,7 @@ def test_last_years_placements_cover_the_days_due_by_each_grade(municipality, pr
         "(SELECT coalesce(sum(pl.days), 0) FROM placements pl WHERE pl.pupil_id = e.pupil_id "
         " AND pl.school_year_id = e.school_year_id AND pl.status = 'completed') "
         "FROM enrolments e JOIN classes c ON c.id = e.class_id JOIN schools s ON s.id = c.school_id "
-        "JOIN school_types t ON t.id = s.school_type_id "
+        "JOIN school_forms t ON t.id = s.school_type_id "
         "JOIN school_years y ON y.id = e.school_year_id "
         "WHERE y.starts_on = (SELECT min(starts_on) FROM school_years) AND t.required_placement_days > 0 "
         "AND instr(';' || t.placement_grades || ';', ';' || c.grade || ';') > 0"

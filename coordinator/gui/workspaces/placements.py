@@ -137,8 +137,11 @@ class LackingDaysWidget(QWidget):
             return
         self.table.setRowCount(len(pupils))
         for row, pupil in enumerate(pupils):
-            cells = (pupil.name, pupil.class_name,
-                     _("{done} of {required}").format(done=pupil.days_done, required=pupil.days_required))
+            done = (_("{done} of {required}").format(done=pupil.days_done, required=pupil.days_required)
+                    if pupil.days_required or not pupil.hours_required else
+                    ngettext("{done} of {required} hour", "{done} of {required} hours", pupil.hours_required).format(
+                        done=pupil.hours_done, required=pupil.hours_required))
+            cells = (pupil.name, pupil.class_name, done)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, pupil.pupil_id)

@@ -10,5 +10,5 @@ from coordinator.i18n import N_
 class SchoolsWorkspace(RecordWorkspace):
     key = "schools"
     title_text = N_("Schools & classes")
-    kinds = ("schools", "classes", "teachers",)
+    kinds = ("schools", "classes", "teachers", "school_forms", "programmes", "placement_requirements")
     related = (Kind.ENROLMENTS, Kind.ORGANISATIONS,)

@@ -25,6 +25,8 @@ from coordinator.services.records.money import BUDGET_LINES, COSTS, FUNDING_SOUR
 from coordinator.services.records.organisations import CONTACTS, ORGANISATIONS
 from coordinator.services.records.placements import PLACEMENTS
 from coordinator.services.records.pupils import CURRENT_CLASSES, PUPILS
+from coordinator.services.records.programmes import PLACEMENT_REQUIREMENTS, PROGRAMMES
+from coordinator.services.records.school_forms import SCHOOL_FORMS
 from coordinator.services.records.schools import CLASSES, SCHOOLS, TEACHERS
 from coordinator.services.records.study_visits import STUDY_VISITS
 from coordinator.services.records.trainings import MEETINGS, TRAININGS
@@ -32,7 +34,7 @@ from coordinator.services.records.trainings import MEETINGS, TRAININGS
 KINDS: dict[str, RecordKind] = {k.key: k for k in (
     ORGANISATIONS, CONTACTS, SCHOOLS, CLASSES, TEACHERS, PUPILS, CURRENT_CLASSES, STUDY_VISITS, PLACEMENTS,
     ENCOUNTERS, TRAININGS, MEETINGS, NETWORKS, NETWORK_MEMBERS, AGREEMENTS, CONTACT_LOG, PROJECTS, BUDGET_LINES,
-    COSTS, FUNDING_SOURCES, MEMBER_ROLES)}
+    COSTS, FUNDING_SOURCES, MEMBER_ROLES, SCHOOL_FORMS, PROGRAMMES, PLACEMENT_REQUIREMENTS)}
 
 
 def kind(key: str) -> RecordKind:

@@ -42,6 +42,7 @@ class PupilKindSpec(RecordKind):
                   default=lambda s: Gender.UNSPECIFIED.value),
         FieldSpec("birth_date", N_("Birth date"), DATE),
         FieldSpec("class_id", N_("Class this year"), REF, ref="current_classes"),
+        FieldSpec("programme_id", N_("Programme (if not the class's)"), REF, ref="programmes"),
         FieldSpec("external_id", N_("Pupil id in the school system")),
         FieldSpec("protected_identity", N_("Protected identity"), BOOL, default=lambda s: False),
         FieldSpec("guardian_consent", N_("Guardian's consent"), BOOL, default=lambda s: False),

@@ -11,6 +11,7 @@ from coordinator.i18n import N_, _
 from coordinator.models import Agreement, AgreementKind, Enrolment, Organisation, School, SchoolClass, SchoolType, SchoolYear, Teacher
 from coordinator.services.records.base import CHOICE, REF, ColumnSpec, FieldSpec, RecordKind
 from coordinator.services.records.organisations import check_contact_fields, country_of
+from coordinator.form_words import name_column
 from coordinator.years import school_year_id
 
 
@@ -22,8 +23,7 @@ def _patron_name() -> Any:
 
 
 def _school_types(session: Session) -> list[tuple[Any, str]]:
-    return [(i, _(name)) for i, name in session.execute(select(SchoolType.id, SchoolType.name)
-                                                        .order_by(SchoolType.id))]
+    return [(i, name) for i, name in session.execute(select(SchoolType.id, name_column()).order_by(SchoolType.id))]
 
 
 def _years(session: Session) -> list[tuple[Any, str]]:
@@ -43,7 +43,7 @@ class SchoolKindSpec(RecordKind):
     singular = N_("School")
     fields = (
         FieldSpec("name", N_("Name"), required=True),
-        FieldSpec("school_type_id", N_("School type"), CHOICE, required=True, choices=_school_types,
+        FieldSpec("school_type_id", N_("School form"), CHOICE, required=True, choices=_school_types,
                   default=_first_type),
         FieldSpec("address", N_("Address")),
         FieldSpec("postal_code", N_("Postal code")),
@@ -59,7 +59,7 @@ class SchoolKindSpec(RecordKind):
     def columns(self):
         return (
             ColumnSpec("name", N_("Name"), School.name, searchable=True),
-            ColumnSpec("type", N_("School type"), SchoolType.name, "translated"),
+            ColumnSpec("type", N_("School form"), name_column()),
             ColumnSpec("town", N_("Town"), School.town, searchable=True),
             ColumnSpec("headteacher", N_("Headteacher"), School.headteacher, searchable=True),
             ColumnSpec("phone", N_("Phone"), School.phone, searchable=True),
@@ -90,6 +90,7 @@ class ClassKindSpec(RecordKind):
                   default=lambda s: school_year_id(s)),
         FieldSpec("grade", N_("Grade"), required=True),
         FieldSpec("vocational_profile", N_("Vocational profile")),
+        FieldSpec("programme_id", N_("Programme"), REF, ref="programmes"),
         FieldSpec("mentor_id", N_("Mentor"), REF, ref="teachers"),
     )
 
