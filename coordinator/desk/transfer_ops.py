@@ -5,17 +5,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from coordinator.changes import Changes
 from coordinator.desk.core import DeskCore
+from coordinator.desk.lazy import reexported
 from coordinator.i18n import _
-from coordinator.transfer.export import ExportResult
-from coordinator.transfer.plan import ImportPlan, ImportResult, Problem, RowChange
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from coordinator.transfer.export import ExportResult
+    from coordinator.transfer.plan import ImportPlan, ImportResult
 
 __all__ = ["ExportResult", "ImportField", "ImportPlan", "ImportResult", "Problem", "RowChange", "TransferOps",
            "import_fields"]
+_HOMES = {"ExportResult": "coordinator.transfer.export",
+          **dict.fromkeys(("ImportPlan", "ImportResult", "Problem", "RowChange"), "coordinator.transfer.plan")}
+
+
+def __getattr__(name: str) -> object:
+    return reexported(__name__, name, _HOMES)
 
 Progress = Callable[[int, int], None]
 
