@@ -15,7 +15,7 @@ from coordinator.documents.page import HEAD_FILL, PORTRAIT_WIDTH, RULE, data_tab
 from coordinator.documents.scope import Scope
 from coordinator.formatting import format_percent, format_school_year
 from coordinator.i18n import N_, _
-from coordinator.stats import compute_scorecard, gender_statistics, suppress
+from coordinator.stats import suppress
 from coordinator.stats.display import format_indicator_value, format_target
 
 # A symbol beside the colour so the status reads on a black-and-white printout too.
@@ -77,9 +77,9 @@ def _trend_chart(card):
 
 
 def build(session: Session, scope: Scope, job: Job) -> Document:
-    card = compute_scorecard(session, year=scope.year, school=scope.school_name)
+    card = job.figures.scorecard(session, year=scope.year, school=scope.school_name)
     job.check()
-    stats = suppress(gender_statistics(session, year=scope.year, school=scope.school_name))
+    stats = suppress(job.figures.gender_statistics(session, year=scope.year, school=scope.school_name))
     st = styles()
     where = scope.school_name or scope.municipality
     story: list = [Paragraph(esc(_("Scorecard: {scope}").format(scope=where)), st.title)]
