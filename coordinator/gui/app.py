@@ -68,18 +68,16 @@ def initial_language(lang: str | None, settings: QSettings) -> str:
 def run_gui(db: str | None, lang: str | None) -> int:
     """Start the app on `db` (or the last database, or offer the demo/an empty one); returns the exit code.
 
-    The file's check starts first, in a thread; the main window is drawn while it runs and the database
-    layer loads, and its workspaces open once the verdict is in (coordinator.gui.startup).
+    The main window is drawn first; then the file is checked and the database layer loads in threads, and
+    the workspaces open once the verdict is in (coordinator.gui.startup).
     """
-    from coordinator.desk.opening import check_beside, default_database
+    from coordinator.desk.opening import default_database
 
     app = make_application()
     settings = QSettings(APP_NAME, APP_NAME)
     path = db or _last_database(settings) or (str(default_database()) if default_database().exists() else None)
     if path is not None and "://" not in str(path) and not Path(path).exists():
         path = None  # a new file: the first-launch dialog offers to create it there
-    if path is not None:
-        check_beside(path)
     from coordinator.gui.context import AppContext
     from coordinator.gui.crash import install_crash_handler
     from coordinator.gui.main_window import MainWindow
@@ -102,6 +100,7 @@ def run_gui(db: str | None, lang: str | None) -> int:
     if context.desk is None:
         from coordinator.gui.startup import DeskOpener
 
+        app.processEvents()  # drawn before the threads start to take turns with it
         opener = DeskOpener(window, str(path), suggested=db)
     code = app.exec()
     if opener is not None:

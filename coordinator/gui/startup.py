@@ -1,7 +1,7 @@
 """The database opened beside the main window: the window is drawn at once, its workspaces wait for the verdict.
 
-The file's read-only check was started before the window was built (coordinator.desk.opening); a thread
-opens the desk, which takes that verdict before anything may write to the file. Until the verdict is in, the
+Once the window is up, the file's read-only check starts in one thread (coordinator.desk.opening) and the
+desk opens in another, taking that verdict before anything may write to the file. Until the verdict is in, the
 workspaces are disabled and none is built, so nobody can edit a file that may yet be refused. A refused file
 is said in a message and the first-launch dialog is offered, as before the window came first.
 """
@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coordinator import APP_NAME
+from coordinator.desk.opening import check_beside
 from coordinator.errors import UserError
 from coordinator.i18n import _
 
@@ -42,6 +43,7 @@ class DeskOpener(QObject):
         self.refused.connect(self._refused)
         self.failed.connect(self._failed)
         window.statusBar().showMessage(_("Checking the file…"))
+        check_beside(path)  # its own thread: SQLite reads the pages while the other loads the database layer
         self._thread = threading.Thread(target=self._open, args=(path,), name="open-database")
         self._thread.start()
 

@@ -7,8 +7,6 @@ import hashlib
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from coordinator.desk.opening import check_beside
-
 
 @pytest.fixture
 def waiting_window(qtbot, qapp, gui_settings):
@@ -33,7 +31,6 @@ def test_the_window_is_drawn_with_its_navigation_but_no_workspace_can_be_used_be
 
     assert waiting_window.navigation.count() > 10 and waiting_window.navigation.isEnabled()
     assert not waiting_window.stack.isEnabled() and waiting_window.workspaces == {}
-    check_beside(small_db)
     opener = DeskOpener(waiting_window, str(small_db))
     assert waiting_window.statusBar().currentMessage() == "Checking the file…"
     qtbot.waitUntil(lambda: waiting_window.context.desk is not None, timeout=30_000)
@@ -56,7 +53,6 @@ def test_a_damaged_file_is_refused_untouched_and_no_workspace_opens(waiting_wind
     monkeypatch.setattr(first_launch.FirstLaunchDialog, "exec", lambda self: 0)  # the person closes it
     exits: list[int] = []
     monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exits.append(code)))
-    check_beside(small_db)
     opener = DeskOpener(waiting_window, str(small_db))
     qtbot.waitUntil(lambda: bool(exits), timeout=30_000)
     opener.finish()
