@@ -19,8 +19,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coordinator import __version__, cache
-from coordinator.documents.job import Figures
 from coordinator.i18n import get_language
+from coordinator.stats.figures import Figures
 from coordinator.store import Store
 
 T = TypeVar("T")

@@ -4,31 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable
 
 from coordinator.documents.page import Mark
 from coordinator.errors import UserError
 from coordinator.i18n import _
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-
-class Figures:
-    """The computed figures a document shows, computed on every call; the desk hands documents one that
-    keeps them while the data is unchanged (coordinator.desk.figures)."""
-
-    def scorecard(self, session: Session, *, year: str | None, school: str | None) -> Any:
-        from coordinator.stats import compute_scorecard
-
-        return compute_scorecard(session, year=year, school=school)
-
-    def gender_statistics(self, session: Session, *, year: str | None, school: str | None) -> dict[str, Any]:
-        from coordinator.stats import gender_statistics
-
-        return gender_statistics(session, year=year, school=school)
+from coordinator.stats.figures import Figures
 
 
 class DocumentCancelled(UserError):
