@@ -5,7 +5,8 @@
 Every figure is measured at each size (the demo databases of run.py), on a working copy that was last
 closed cleanly (the usual case: the quick check on open). Runs of the app and of its baseline alternate,
 so that both see the same load on a shared machine; the load average is printed with the table.
-The section between the markers in BENCHMARKS.md is replaced; the rest of the file is kept.
+The section between its markers in BENCHMARKS.md is replaced (first written below run.py's analysis mark,
+which run.py keeps); the rest of the file is kept.
 """
 
 from __future__ import annotations
@@ -278,8 +279,8 @@ def write_section(text: str, out: Path) -> None:
     if START in old and END in old:
         new = old[:old.index(START)] + text + old[old.index(END) + len(END) + 1:]
     else:
-        at = old.find("<!-- analysis")
-        new = old[:at] + text + "\n" + old[at:] if at >= 0 else old + "\n" + text
+        mark = old.find("\n", old.find("<!-- analysis")) + 1  # below run.py's mark, which keeps what follows it
+        new = old[:mark] + text + old[mark:] if old.find("<!-- analysis") >= 0 else old + "\n" + text
     out.write_text(new, encoding="utf-8")
 
 
