@@ -12,14 +12,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from coordinator import APP_NAME
 from coordinator.errors import UserError
 from coordinator.i18n import _
 from coordinator.schema import (  # noqa: F401  (re-exported: the store is where callers look for them)
@@ -30,14 +28,8 @@ from coordinator.schema import (  # noqa: F401  (re-exported: the store is where
     known_revisions,
     scripted_head,
 )
+from coordinator.safety.locations import DEFAULT_FILENAME, default_database_path  # noqa: F401  (re-exported)
 from coordinator.validation import check_database_path, read_only_problem
-
-DEFAULT_FILENAME = "coordinator.sqlite"
-
-
-def default_database_path() -> Path:
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / DEFAULT_FILENAME
-
 
 def resolve_url(db: str | Path | None) -> URL:
     """A `--db` value (path or URL, or nothing for the default file) as a SQLAlchemy URL."""
@@ -266,9 +258,10 @@ def _bring_schema_to_head(store: Store, *, create: bool, upgrade: bool,
 
 def _check_on_open(path: Path, *, create: bool) -> None:
     from coordinator.safety.integrity import check_file
+    from coordinator.safety.precheck import needs_full_check, take_verdict
 
-    full = not _vouched_for(path)
-    result = check_file(path, full=full, foreign_keys=full, ours=True)
+    full = needs_full_check(path)
+    result = take_verdict(path, full=full) or check_file(path, full=full, foreign_keys=full, ours=True)
     if result.ok and (result.kind != "empty" or create):
         return
     cannot_open = any(w in " ".join(result.details).lower() for w in ("unable to open", "readonly", "read-only"))
@@ -277,20 +270,6 @@ def _check_on_open(path: Path, *, create: bool) -> None:
     if result.kind == "unreadable":
         raise UserError(result.message(path.name))
     raise _refusal(path, result)
-
-
-def _vouched_for(path: Path) -> bool:
-    """No full check is needed for a file this app closed cleanly and nobody touched since, nor for one
-    another process of this app holds open (it checked the file before its first write)."""
-    import os
-
-    from coordinator.safety.dbfile import closed_cleanly
-    from coordinator.safety.lock import DatabaseLock
-
-    if closed_cleanly(path):
-        return True
-    holder = DatabaseLock(path).holder()
-    return holder is not None and holder.pid != os.getpid()
 
 
 def _check_encrypted_on_open(path: Path, passphrase: str) -> None:

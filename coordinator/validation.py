@@ -11,12 +11,6 @@ import re
 import stat
 from pathlib import Path
 
-import phonenumbers
-from stdnum import exceptions as stdnum_errors
-from stdnum.pl import nip, regon
-from stdnum.ru import inn
-from stdnum.se import orgnr
-
 from coordinator.errors import UserError
 from coordinator.i18n import _
 
@@ -31,6 +25,11 @@ LARGEST_ID = 2**63 - 1  # SQLite's integers stop here
 
 def normalise_org_number(value: str, country: str) -> str:
     """Return the number in its usual written form, or raise ValueError with a translated message."""
+    from stdnum import exceptions as stdnum_errors  # here, not at the top: every command opens the store
+    from stdnum.pl import nip, regon
+    from stdnum.ru import inn
+    from stdnum.se import orgnr
+
     text = (value or "").strip()
     country = (country or "").upper()
     try:
@@ -68,6 +67,8 @@ def is_valid_org_number(value: str, country: str) -> bool:
 
 def normalise_phone(value: str, country: str) -> str:
     """International form (+46 70 123 45 67), or raise ValueError with a translated message."""
+    import phonenumbers  # here, not at the top: sixty modules that only a typed phone number needs
+
     text = (value or "").strip()
     try:
         number = phonenumbers.parse(text, (country or "SE").upper())

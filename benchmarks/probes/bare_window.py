@@ -13,8 +13,10 @@ window.show()
 window.grab()  # make sure it is drawn
 app.processEvents()
 elapsed = (time.perf_counter() - start) * 1000.0
+cpu = time.process_time() * 1000.0
 window.close()
 print(f"ms={elapsed:.1f}")
+print(f"cpu_ms={cpu:.1f}")
 from _window import peak_mb  # noqa: E402  (after the timing: only the reading of /proc)
 
 print(f"peak_mb={peak_mb():.1f}")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import click
 
-from coordinator.desk import Desk
+if TYPE_CHECKING:
+    from coordinator.desk import Desk
 
 
 @dataclass
@@ -16,6 +18,8 @@ class CliContext:
 
     def open(self, *, create: bool = False) -> Desk:
         """The desk on the database `--db` names; close it when done."""
+        from coordinator.desk import Desk
+
         return Desk.open(self.db, create=create)
 
 

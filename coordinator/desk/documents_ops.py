@@ -42,10 +42,11 @@ class DocumentsOps(DeskCore):
                        language: str | None = None, progress: Callable[[int, int], None] | None = None,
                        cancelled: Callable[[], bool] | None = None) -> Path:
         """Write one document of `kind` as PDF in `language` (default: the one in force)."""
+        from coordinator.desk.figures import CachedFigures
         from coordinator.documents import render_document
 
         return render_document(self.store, kind, out, language=language, progress=progress, cancelled=cancelled,
-                               **scope.as_options())  # type: ignore[arg-type]
+                               figures=CachedFigures(self.store), **scope.as_options())  # type: ignore[arg-type]
 
     def write_schedule_calendar(self, out: Path, scope: DocumentScope = DocumentScope(), *,
                                 language: str | None = None) -> Path:

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from coordinator.changes import Changes
 from coordinator.desk.core import DeskCore
-from coordinator.matching.service import MatchOutcome, MatchRow, OfferRow, WishPeriod, WishRow
-from coordinator.transfer.plan import ImportResult
+from coordinator.desk.lazy import reexported
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from coordinator.matching.service import MatchOutcome, OfferRow, WishPeriod, WishRow
+    from coordinator.transfer.plan import ImportResult
 
 __all__ = ["MatchOutcome", "MatchRow", "MatchingDesk", "OfferRow", "WishPeriod", "WishRow"]
+_HOMES = dict.fromkeys(("MatchOutcome", "MatchRow", "OfferRow", "WishPeriod", "WishRow"),
+                       "coordinator.matching.service")
+
+
+def __getattr__(name: str) -> object:
+    return reexported(__name__, name, _HOMES)
 
 
 class MatchingDesk(DeskCore):

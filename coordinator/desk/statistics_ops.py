@@ -25,9 +25,11 @@ class StatisticsOps(DeskCore):
         `suppressed` hides small numbers (counts below `threshold`) for figures meant for others;
         `by="programme"` gives a row per programme instead of per grade.
         """
-        from coordinator.stats import gender_statistics, suppress
+        from coordinator.desk.figures import CachedFigures
+        from coordinator.stats import suppress
 
-        stats = self._read(lambda s: gender_statistics(s, year=year, school=school, by=by))
+        figures = CachedFigures(self.store)
+        stats = self._read(lambda s: figures.gender_statistics(s, year=year, school=school, by=by))
         return suppress(stats, threshold=threshold) if suppressed else stats
 
     def choice_statistics(self, *, year: str | None = None, school: str | None = None, suppressed: bool = False,
@@ -61,10 +63,13 @@ class StatisticsOps(DeskCore):
 
         With `suppressed`, counts under `threshold` and every figure that would give one back are withheld.
         """
-        from coordinator.stats import compute_scorecard, suppress_scorecard
+        from coordinator.desk.figures import CachedFigures
+        from coordinator.stats import suppress_scorecard
+
+        figures = CachedFigures(self.store)
 
         def run(session: Session) -> Scorecard:
-            card = compute_scorecard(session, year=year, school=school)
+            card = figures.scorecard(session, year=year, school=school)
             return suppress_scorecard(session, card, threshold=threshold) if suppressed else card
 
         return self._read(run)

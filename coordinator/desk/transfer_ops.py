@@ -6,17 +6,27 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from coordinator.changes import Changes
 from coordinator.desk.core import DeskCore
+from coordinator.desk.lazy import reexported
 from coordinator.i18n import _
-from coordinator.transfer.export import ExportResult
-from coordinator.transfer.plan import ImportPlan, ImportResult, Problem, RowChange
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from coordinator.transfer.export import ExportResult
+    from coordinator.transfer.plan import ImportPlan, ImportResult
 
 __all__ = ["ExportResult", "ImportField", "ImportPlan", "ImportResult", "Problem", "RowChange", "TransferOps",
            "import_fields"]
+_HOMES = {"ExportResult": "coordinator.transfer.export",
+          **dict.fromkeys(("ImportPlan", "ImportResult", "Problem", "RowChange"), "coordinator.transfer.plan")}
+
+
+def __getattr__(name: str) -> object:
+    return reexported(__name__, name, _HOMES)
 
 Progress = Callable[[int, int], None]
 
@@ -72,16 +82,24 @@ class TransferOps(DeskCore):
     def import_file(self, file: Path, kind: str, *, mapping: dict[str, str] | None = None,
                     encoding: str | None = None, school: str | None = None, year: str | None = None,
                     good_rows_only: bool = False, dry_run: bool = False) -> tuple[ImportResult, Changes]:
-        """Back up (unless a dry run), then analyse and apply the file in one transaction."""
+        """Read and check the file while the backup is taken (unless a dry run), then apply it in one
+        transaction once the backup is done: the backup waits on the disk, the reading on the processor."""
+        from concurrent.futures import ThreadPoolExecutor
+
         from coordinator.safety.backups import backup_before
         from coordinator.settings import profile_code
         from coordinator.transfer import analyse_file, apply_import
 
-        if not dry_run:
-            backup_before(self.store, "import")
+        profile = self._read(profile_code)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="backup") as pool:
+            backup = None if dry_run else pool.submit(backup_before, self.store, "import")
+            try:
+                plan = analyse_file(file, kind, profile=profile, mapping=mapping, encoding=encoding)
+            finally:
+                if backup is not None:
+                    backup.result()  # a failed backup (a full disk) stops the import before any write
 
         def run(session: Session) -> ImportResult:
-            plan = analyse_file(file, kind, profile=profile_code(session), mapping=mapping, encoding=encoding)
             return apply_import(session, plan, school=school, year=year, good_rows_only=good_rows_only,
                                 dry_run=dry_run)
 

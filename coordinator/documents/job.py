@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable
 from coordinator.documents.page import Mark
 from coordinator.errors import UserError
 from coordinator.i18n import _
+from coordinator.stats.figures import Figures
 
 
 class DocumentCancelled(UserError):
@@ -32,9 +33,10 @@ class Job:
     """Progress and cancellation for one rendering; both are optional callbacks from the caller."""
 
     def __init__(self, progress: Callable[[int, int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None):
+                 cancelled: Callable[[], bool] | None = None, figures: Figures | None = None):
         self._progress = progress
         self._cancelled = cancelled
+        self.figures = figures or Figures()
 
     def check(self) -> None:
         """Raise DocumentCancelled if the person asked to stop."""

@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
-from coordinator.documents.job import Job
+from coordinator.documents.job import Figures, Job
 from coordinator.documents.kinds import KINDS, kind_label  # noqa: F401  (re-exported)
 from coordinator.documents.page import PageInfo, build_pdf
 from coordinator.documents.scope import resolve_scope
@@ -57,7 +57,7 @@ def render_document(store: Store, kind: str, out: Path, *, language: str | None 
                     grade: str | None = None, date_from: dt.date | None = None, date_to: dt.date | None = None,
                     school_form: str | None = None,
                     progress: Callable[[int, int], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None,
+                    cancelled: Callable[[], bool] | None = None, figures: Figures | None = None,
                     placement_ids: Collection[int] | None = None) -> Path:
     """Write one document of `kind` for the scope to `out` (PDF) and return `out`.
 
@@ -68,7 +68,7 @@ def render_document(store: Store, kind: str, out: Path, *, language: str | None 
     with use_language(language):
         kind_label(kind)
         module = importlib.import_module(_MODULES[kind])
-        job = Job(progress, cancelled)
+        job = Job(progress, cancelled, figures)
         with store.session() as session:
             scope = resolve_scope(session, year=year, school=school, class_name=class_name, teacher=teacher,
                                   grade=grade, date_from=date_from, date_to=date_to, school_form=school_form)

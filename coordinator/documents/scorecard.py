@@ -19,7 +19,7 @@ from coordinator.documents.scope import Scope
 from coordinator.documents.scorecard_pages import definitions_story, rounding_rule, trend_story
 from coordinator.formatting import format_date, format_percent, format_school_year
 from coordinator.i18n import N_, _
-from coordinator.stats import compute_scorecard, gender_statistics, suppress
+from coordinator.stats import suppress
 from coordinator.stats.same_date import same_date_values, same_day_last_year
 from coordinator.stats.scorecard_trend import scorecard_trend
 from coordinator.stats.display import format_indicator_value, format_target
@@ -135,9 +135,9 @@ def _same_date(session: Session, scope: Scope, card) -> tuple[dict[str, float | 
 
 
 def build(session: Session, scope: Scope, job: Job) -> Document:
-    card = compute_scorecard(session, year=scope.year, school=scope.school_name)
+    card = job.figures.scorecard(session, year=scope.year, school=scope.school_name)
     job.check()
-    stats = suppress(gender_statistics(session, year=scope.year, school=scope.school_name))
+    stats = suppress(job.figures.gender_statistics(session, year=scope.year, school=scope.school_name))
     labels, series = scorecard_trend(session, year=scope.year, school=scope.school_name)
     st = styles()
     where = scope.school_name or scope.municipality

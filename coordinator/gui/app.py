@@ -69,38 +69,27 @@ def initial_language(lang: str | None, settings: QSettings) -> str:
 
 
 def run_gui(db: str | None, lang: str | None) -> int:
-    """Start the app on `db` (or the last database, or offer the demo/an empty one); returns the exit code."""
-    from coordinator.gui.context import AppContext
-    from coordinator.gui.crash import install_crash_handler
-    from coordinator.gui.dialogs.first_launch import FirstLaunchDialog
-    from coordinator.gui.main_window import MainWindow
-    from coordinator.desk import Desk
-    from coordinator.desk.gui_database import default_database_path
-    from coordinator.gui.recent import remember_database
+    """Start the app on `db` (or the last database, or offer the demo/an empty one); returns the exit code.
+
+    The main window is drawn first; then the file is checked and the database layer loads in threads, and
+    the workspaces open once the verdict is in (coordinator.gui.startup).
+    """
+    from coordinator.desk.opening import default_database
 
     app = make_application()
-    install_crash_handler()
     settings = QSettings(APP_NAME, APP_NAME)
-    install_translators(initial_language(lang, settings))
-    context = AppContext(None, settings)
-    path = db or _last_database(settings) or (str(default_database_path())
-                                              if default_database_path().exists() else None)
+    path = db or _last_database(settings) or (str(default_database()) if default_database().exists() else None)
     if path is not None and "://" not in str(path) and not Path(path).exists():
         path = None  # a new file: the first-launch dialog offers to create it there
-    if path is not None:
-        try:
-            context.open(Desk.open(path))
-        except UserError as exc:
-            from PySide6.QtWidgets import QMessageBox
+    from coordinator.gui.context import AppContext
+    from coordinator.gui.crash import install_crash_handler
+    from coordinator.gui.main_window import MainWindow
 
-            QMessageBox.warning(None, APP_NAME, str(exc))
-    if context.desk is None:
-        dialog = FirstLaunchDialog(context, suggested=db)
-        if not dialog.exec() or dialog.desk is None:
-            return 0
-        context.open(dialog.desk)
-    if context.desk.path is not None:
-        remember_database(settings, str(context.desk.path))
+    install_crash_handler()
+    install_translators(initial_language(lang, settings))
+    context = AppContext(None, settings)
+    if path is None and not _first_launch(context, db):
+        return 0
     try:
         window = MainWindow(context)
     except UserError as exc:  # another app or command holds the database
@@ -110,9 +99,32 @@ def run_gui(db: str | None, lang: str | None) -> int:
         context.desk.close()
         return 1
     window.show()
+    opener = None
+    if context.desk is None:
+        from coordinator.gui.startup import DeskOpener
+
+        app.processEvents()  # drawn before the threads start to take turns with it
+        opener = DeskOpener(window, str(path), suggested=db)
     code = app.exec()
-    context.desk.close()
+    if opener is not None:
+        opener.finish()
+    if context.desk is not None:
+        context.desk.close()
     return int(code)
+
+
+def _first_launch(context, suggested: str | None) -> bool:  # type: ignore[no-untyped-def]
+    """Offer the demo or an empty database; False when the person closes the dialog."""
+    from coordinator.gui.dialogs.first_launch import FirstLaunchDialog
+    from coordinator.gui.recent import remember_database
+
+    dialog = FirstLaunchDialog(context, suggested=suggested)
+    if not dialog.exec() or dialog.desk is None:
+        return False
+    context.open(dialog.desk)
+    if dialog.desk.path is not None:
+        remember_database(context.settings, str(dialog.desk.path))
+    return True
 
 
 def _last_database(settings: QSettings) -> str | None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from coordinator import APP_NAME
-from coordinator.desk import Changes, Desk
+
+if TYPE_CHECKING:
+    from coordinator.desk import Changes, Desk
 
 
 POLL_MS = 5000
@@ -52,8 +54,11 @@ class AppContext(QObject):
 
     def open(self, desk: Desk | Any) -> None:
         """Make `desk` (or a desk on an opened store; None: nothing) the one the app works on."""
-        if desk is not None and not isinstance(desk, Desk):
-            desk = self._desk if self._desk is not None and self._desk.store is desk else Desk(desk)
+        if desk is not None:
+            from coordinator.desk import Desk  # here: the window is drawn before the database layer loads
+
+            if not isinstance(desk, Desk):
+                desk = self._desk if self._desk is not None and self._desk.store is desk else Desk(desk)
         if desk is self._desk:
             return
         if self._unsubscribe is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator import __version__
-from coordinator.desk import Desk
 from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
 from coordinator.gui.store_guard import StoreGuard
@@ -33,6 +33,9 @@ from coordinator.gui.workspaces import WORKSPACES
 from coordinator.gui.workspaces.base import Workspace
 from coordinator.gui.workspaces.placeholder import TITLES, BrokenWorkspace, PlaceholderWorkspace
 from coordinator.i18n import _, get_language
+
+if TYPE_CHECKING:
+    from coordinator.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +87,7 @@ class MainWindow(QMainWindow):
         self.context.store_changed.connect(self._store_changed)
         self.context.status_message.connect(self._show_message)
         self.search_popup = None
+        self.stack.setEnabled(context.desk is not None)  # nothing to edit until the file's verdict is in
         self.retranslate()
         self._restore_state()
         # A second after the window is up: the full collection before the freeze takes ~50 ms.
@@ -163,14 +167,17 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = self.keys[row]
+        if self.context.desk is None:  # drawn before the file's verdict: workspaces come with the database
+            self.stack.setCurrentIndex(row)
+            self.context.settings.setValue("workspace", key)
+            return
         workspace = self.workspace(key)
         self.stack.setCurrentIndex(row)
         self.context.settings.setValue("workspace", key)
-        if self.context.desk is not None:
-            try:
-                workspace.activated()
-            except UserError as exc:
-                self.statusBar().showMessage(str(exc), 8000)
+        try:
+            workspace.activated()
+        except UserError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
 
     def show_record(self, kind: str, record_id: int) -> None:
         """Open the workspace that holds a record (found by the search, or chosen on the overview)."""
@@ -229,15 +236,18 @@ class MainWindow(QMainWindow):
         self.context.store_changed.emit()
 
     def _store_changed(self) -> None:
+        self.stack.setEnabled(self.context.desk is not None)
         for workspace in self.workspaces.values():
             workspace.retranslate()
             workspace.refresh(None)
-        if self.workspaces:
+        if self.workspaces or self.context.desk is not None:
             self._navigate(self.navigation.currentRow())
         self._update_title()
         self._fill_recent()
 
     def open_database(self, path: str) -> bool:
+        from coordinator.desk import Desk
+
         try:
             desk = Desk.open(path)
         except UserError as exc:

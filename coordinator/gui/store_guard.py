@@ -10,12 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer
 
-from coordinator.desk import Desk
-from coordinator.desk.gui_database import WriterLock
 from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
+
+if TYPE_CHECKING:
+    from coordinator.desk import Desk
+    from coordinator.desk.gui_database import WriterLock
 
 log = logging.getLogger(__name__)
 BACKUP_INTERVAL = dt.timedelta(minutes=30)
@@ -27,13 +31,17 @@ class StoreGuard(QObject):
     def __init__(self, context: AppContext, parent: QObject | None = None):
         super().__init__(parent)
         self.context = context
-        self._lock = WriterLock()
+        self._lock: WriterLock | None = None  # made with the first database held (its module is not light)
         self._timer = QTimer(self, interval=60_000)
         self._timer.timeout.connect(self._periodic_backup)
         self._timer.start()
 
     def hold(self, desk: Desk) -> None:
         """Take the lock of `desk`'s file (releasing the previous one); UserError names who holds it."""
+        if self._lock is None:
+            from coordinator.desk.gui_database import WriterLock
+
+            self._lock = WriterLock()
         self._lock.hold(desk.path)
 
     def release(self, *, backup: bool = True) -> None:
@@ -45,7 +53,8 @@ class StoreGuard(QObject):
                     desk.back_up_for("close")
             except UserError as exc:  # a full disk must not keep the app from closing
                 log.warning("backup on close failed: %s", type(exc).__name__)
-        self._lock.release()
+        if self._lock is not None:
+            self._lock.release()
 
     def _periodic_backup(self) -> None:
         desk = self.context.desk

@@ -1,11 +1,14 @@
-"""Where a database file lives: a network share or a synced cloud folder is unsafe for SQLite's locks."""
+"""Where a database file lives: its default place; network shares and synced cloud folders, unsafe for SQLite."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+from coordinator import APP_NAME
 from coordinator.i18n import _
+
+DEFAULT_FILENAME = "coordinator.sqlite"
 
 NETWORK_FS_TYPES = frozenset({
     "nfs", "nfs4", "cifs", "smbfs", "smb3", "ncpfs", "afs", "9p", "fuse.sshfs", "sshfs", "davfs",
@@ -82,3 +85,10 @@ def storage_warning(path: str | Path | None, mounts_file: Path = Path("/proc/mou
                  "damage it or lose changes; keep it outside {folder} and rely on the app's backups.").format(
             name=db.name, folder=folder)
     return None
+
+
+def default_database_path() -> Path:
+    """Where the database lives when none is named: the user's data folder."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / DEFAULT_FILENAME

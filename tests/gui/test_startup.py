@@ -1,0 +1,63 @@
+"""The app draws its window at once and opens the database beside it: nobody edits before the file's verdict."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+
+@pytest.fixture
+def waiting_window(qtbot, qapp, gui_settings):
+    from coordinator.gui.app import install_translators
+    from coordinator.gui.context import AppContext
+    from coordinator.gui.main_window import MainWindow
+
+    install_translators("en")
+    context = AppContext(None, gui_settings)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    if context.desk is not None:
+        window.guard.release(backup=False)
+        context.desk.close()
+
+
+def test_the_window_is_drawn_with_its_navigation_but_no_workspace_can_be_used_before_the_verdict(
+        waiting_window, small_db, qtbot):
+    from coordinator.gui.startup import DeskOpener
+
+    assert waiting_window.navigation.count() > 10 and waiting_window.navigation.isEnabled()
+    assert not waiting_window.stack.isEnabled() and waiting_window.workspaces == {}
+    opener = DeskOpener(waiting_window, str(small_db))
+    assert waiting_window.statusBar().currentMessage() == "Checking the file…"
+    qtbot.waitUntil(lambda: waiting_window.context.desk is not None, timeout=30_000)
+    opener.finish()
+    assert waiting_window.stack.isEnabled()
+    assert "overview" in waiting_window.workspaces  # the workspace that was chosen opens with the database
+    assert small_db.name in waiting_window.windowTitle()
+
+
+def test_a_damaged_file_is_refused_untouched_and_no_workspace_opens(waiting_window, small_db, qtbot, monkeypatch):
+    from coordinator.gui.dialogs import first_launch
+    from coordinator.gui.startup import DeskOpener
+
+    data = bytearray(small_db.read_bytes())
+    data[0:16] = b"not a database!!"
+    small_db.write_bytes(bytes(data))
+    before = hashlib.sha256(small_db.read_bytes()).hexdigest()
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warnings.append(text))
+    monkeypatch.setattr(first_launch.FirstLaunchDialog, "exec", lambda self: 0)  # the person closes it
+    exits: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exits.append(code)))
+    opener = DeskOpener(waiting_window, str(small_db))
+    qtbot.waitUntil(lambda: bool(exits), timeout=30_000)
+    opener.finish()
+    assert small_db.name in warnings[0]
+    assert exits == [0]
+    assert waiting_window.context.desk is None and not waiting_window.stack.isEnabled()
+    assert waiting_window.workspaces == {}
+    assert hashlib.sha256(small_db.read_bytes()).hexdigest() == before
