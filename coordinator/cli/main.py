@@ -32,11 +32,12 @@ COMMAND_MODULES = (
     "coordinator.cli.warnings_commands",
     "coordinator.cli.team_commands",
 )
-# Where each command lives, so that a run imports only its own module (and what that uses). A command
-# missing here is still found: an unknown name loads every module.
-COMMAND_HOMES = {
+# Where each command lives, so that a run imports only its own modules (and what they use): a group's
+# subcommands may come from several modules. A command missing here is still found: an unknown name
+# loads every module.
+COMMAND_HOMES: dict[str, str | tuple[str, ...]] = {
     **dict.fromkeys(("init", "demo", "info"), "coordinator.cli.basic"),
-    "stats": "coordinator.cli.stats_commands",
+    "stats": ("coordinator.cli.stats_commands", "coordinator.cli.outcome_commands"),
     "report": "coordinator.cli.report_commands",
     **dict.fromkeys(("import", "export"), "coordinator.cli.transfer_commands"),
     **dict.fromkeys(("check", "backup", "restore", "erase-person", "export-person", "rollover", "retention"),
@@ -66,7 +67,8 @@ class LazyGroup(click_i18n.LocalisedGroup):
         if cmd_name not in self.commands:
             home = COMMAND_HOMES.get(cmd_name)
             if home:
-                self._load(home)
+                for module in (home,) if isinstance(home, str) else home:
+                    self._load(module)
             else:
                 self._load_all()
         return super().get_command(ctx, cmd_name)

@@ -5,6 +5,8 @@ one (an insert or a delete at the end moves it) and the audit log's newest entry
 app writes one). A cached figure is used only under the same version, database, language, day (which
 decides the current school year), arguments and code of the statistics; anything else computes afresh.
 The cache is a file in the user's cache folder (coordinator.cache) and holds aggregates, never names.
+Only a database file is cached: on a server, others change the data and a login may not see every table
+that the version reads (a headteacher), so its figures are computed afresh each time.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class CachedFigures(Figures):
 
     def __init__(self, store: Store) -> None:
         self.database = store.url.render_as_string(hide_password=True)
+        self.kept = store.path is not None  # a file of this laptop's, not a server
 
     def scorecard(self, session: Session, *, year: str | None, school: str | None) -> Any:
         return self._kept(session, ("scorecard", year, school), lambda: super(CachedFigures, self).scorecard(
@@ -63,6 +66,8 @@ class CachedFigures(Figures):
             session, year=year, school=school, by=by))
 
     def _kept(self, session: Session, what: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        if not self.kept:
+            return compute()
         key = repr((self.database, data_version(session), get_language(), dt.date.today().isoformat(),
                     _code_version(), what))
         entries = cache.load(_CACHE_NAME)

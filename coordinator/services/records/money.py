@@ -296,10 +296,10 @@ class CostKindSpec(MoneyCells):
         cost = session.get(Cost, next(iter(changes.created[Kind.COSTS])))
         return changes.merge(_spend(session, cost.budget_line_id, cost.amount_minor))
 
-    def update(self, session, record_id, values) -> Changes:
+    def update(self, session, record_id, values, *, version=None) -> Changes:
         cost = session.get(Cost, record_id)
         before = (cost.budget_line_id, cost.amount_minor) if cost is not None else (None, 0)
-        changes = super().update(session, record_id, values)
+        changes = super().update(session, record_id, values, version=version)
         undone = _spend(session, before[0], -before[1])
         return changes.merge(undone).merge(_spend(session, cost.budget_line_id, cost.amount_minor))
 
