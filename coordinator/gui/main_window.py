@@ -27,6 +27,7 @@ from coordinator.gui.store_guard import StoreGuard
 from coordinator.gui.forms import load_ui, retranslate_ui
 from coordinator.gui.recent import recent_databases, remember_database
 from coordinator.gui.translator import install_translators
+from coordinator.gui import unsaved
 from coordinator.gui.workspaces import WORKSPACES
 from coordinator.gui.workspaces.base import Workspace
 from coordinator.gui.workspaces.placeholder import TITLES, BrokenWorkspace, PlaceholderWorkspace
@@ -77,7 +78,9 @@ class MainWindow(QMainWindow):
         self.context.status_message.connect(self._show_message)
         self.search_popup = None
         self.retranslate()
+        drafts = unsaved.pending_drafts(context.desk)  # read before a workspace's empty form replaces them
         self._restore_state()
+        unsaved.offer_later(self, drafts)
         # A second after the window is up: the full collection before the freeze takes ~50 ms.
         QTimer.singleShot(1000, _tune_interpreter)
 
@@ -154,6 +157,12 @@ class MainWindow(QMainWindow):
     def _navigate(self, row: int) -> None:
         if row < 0:
             return
+        left = self.workspaces.get(self.keys[self.stack.currentIndex()])
+        if left is not None and row != self.stack.currentIndex() and not left.settle():
+            self.navigation.blockSignals(True)  # the person stays with the edits
+            self.navigation.setCurrentRow(self.stack.currentIndex())
+            self.navigation.blockSignals(False)
+            return
         key = self.keys[row]
         workspace = self.workspace(key)
         self.stack.setCurrentIndex(row)
@@ -218,6 +227,10 @@ class MainWindow(QMainWindow):
             remember_database(self.context.settings, str(desk.path))
         self.context.store_changed.emit()
 
+    def settle(self) -> bool:
+        """True when every open form may be left (nothing unsaved, or the person said save or discard)."""
+        return all(workspace.settle() for workspace in self.workspaces.values())
+
     def _store_changed(self) -> None:
         for workspace in self.workspaces.values():
             workspace.retranslate()
@@ -228,6 +241,8 @@ class MainWindow(QMainWindow):
         self._fill_recent()
 
     def open_database(self, path: str) -> bool:
+        if not self.settle():
+            return False
         try:
             desk = Desk.open(path)
         except UserError as exc:
@@ -245,6 +260,8 @@ class MainWindow(QMainWindow):
     def open_database_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
+        if not self.settle():
+            return
         path, _filter = QFileDialog.getOpenFileName(self, _("Open database"), "",
                                                     _("Databases (*.sqlite *.db);;All files (*)"))
         if path:
@@ -253,6 +270,8 @@ class MainWindow(QMainWindow):
     def new_database_dialog(self) -> None:
         from coordinator.gui.dialogs.first_launch import NewDatabaseDialog
 
+        if not self.settle():
+            return
         dialog = NewDatabaseDialog(self.context, self)
         if dialog.exec() and dialog.desk is not None:
             self.set_desk(dialog.desk)
@@ -328,6 +347,9 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(self.keys.index(key) if key in self.keys else 0)
 
     def closeEvent(self, event) -> None:
+        if not self.settle():
+            event.ignore()  # Cancel: the window stays, with the edits
+            return
         settings = self.context.settings
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.mainSplitter.saveState())

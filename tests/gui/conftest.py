@@ -41,3 +41,28 @@ def main_window(qtbot, app_context):
     window.show()
     yield window
     install_translators("en")
+
+
+@pytest.fixture(autouse=True)
+def unsaved_answers(monkeypatch):
+    """The questions about unsaved changes, answered without a modal box: 'discard' and 'no' unless a
+    test puts other answers in the list; every question asked is recorded in `asked`."""
+    from coordinator.gui import unsaved
+
+    class Answers:
+        def __init__(self):
+            self.asked: list[str] = []
+            self.next: list = []
+
+        def unsaved(self, _parent, what):
+            self.asked.append(what)
+            return self.next.pop(0) if self.next else unsaved.Answer.DISCARD
+
+        def restore(self, _parent, what, _written):
+            self.asked.append(what)
+            return self.next.pop(0) if self.next else False
+
+    answers = Answers()
+    monkeypatch.setattr(unsaved, "ask_unsaved", answers.unsaved)
+    monkeypatch.setattr(unsaved, "ask_restore", answers.restore)
+    return answers

@@ -85,6 +85,7 @@ class RecordFormWidget(QWidget):
         self.kind = kind
         self.record_id: int | None = None
         self.rows: dict[str, FieldRow] = {}
+        self._clean: dict[str, Any] = {}
         self.labels: dict[str, QLabel] = {}
         self.heading = QLabel(self)
         font = self.heading.font()
@@ -196,13 +197,29 @@ class RecordFormWidget(QWidget):
         self.record_id = record.id
         self._retranslate_heading()
         self.show_problems({})
+        self._fill(record.values)
+        self._clean = self.values()
+
+    def _fill(self, values: dict[str, Any]) -> None:
         for spec in self.kind.fields:
             editor = self.rows[spec.name].editor
             editor.blockSignals(True)
             try:
-                self._set(spec, editor, record.values.get(spec.name))
+                self._set(spec, editor, values.get(spec.name))
             finally:
                 editor.blockSignals(False)
+
+    def mark_clean(self) -> None:
+        self._clean = self.values()
+
+    def is_dirty(self) -> bool:
+        """Whether the form differs from the record it was given (an edit typed back is not a change)."""
+        return self.values() != self._clean
+
+    def apply_values(self, values: dict[str, Any]) -> None:
+        """Put values (a draft) into the form as if typed: the form has unsaved changes afterwards."""
+        self._fill({name: value for name, value in values.items() if name in self.rows})
+        self.edited.emit()
 
     def _set(self, spec: FieldSpec, editor: Any, value: Any) -> None:
         if spec.type == LONGTEXT:
