@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
+from coordinator.gui.widgets.date_fields import DateField, DateTimeField
 from coordinator.gui.widgets.ref_picker import MultiRefPicker, RefPicker
 from coordinator.services.records import DATE, DATETIME, INT, REF, TEXT
 
@@ -62,9 +63,9 @@ def fill_required(qtbot, form, name_field: str, name: str) -> None:
         elif spec.type == REF and isinstance(editor, RefPicker) and editor.value() is None:
             editor.ensure_choices()  # what opening the list does
             editor.setCurrentIndex(1 if editor.optional else 0)
-        elif spec.type == DATE and isinstance(editor, QDateEdit):
+        elif spec.type == DATE and isinstance(editor, DateField):
             editor.setDate(QDate(2026, 12, 7))
-        elif spec.type == DATETIME and isinstance(editor, QDateTimeEdit):
+        elif spec.type == DATETIME and isinstance(editor, DateTimeField):
             editor.setDateTime(QDateTime(QDate(2026, 12, 7), QTime(9, 0)))
 
 

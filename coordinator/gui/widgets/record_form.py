@@ -6,16 +6,13 @@ problems are shown in the chosen language.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from coordinator.formatting import format_number
 from coordinator.gui.context import AppContext
+from coordinator.gui.widgets.date_fields import DateField, DateTimeField
 from coordinator.gui.widgets.ref_picker import MultiRefPicker, RefPicker
 from coordinator.i18n import _
+from coordinator.typed_dates import parse_time
 from coordinator.services.records import (
     BOOL,
     CHOICE,
@@ -44,9 +43,6 @@ from coordinator.services.records import (
     RecordKind,
     RecordValues,
 )
-
-_EMPTY_DATE = QDate(1900, 1, 1)
-
 
 class FieldRow(QWidget):
     """An editor with its message line below it."""
@@ -136,23 +132,15 @@ class RecordFormWidget(QWidget):
         elif spec.type == MULTIREF:
             editor = MultiRefPicker(self.context, spec.ref or "", parent=self)
             editor.value_changed.connect(self.edited)
-        elif spec.type == DATE:
-            editor = QDateEdit(self)
-            editor.setCalendarPopup(True)
-            editor.setMinimumDate(_EMPTY_DATE)
-            editor.setSpecialValueText(" ")
-            editor.dateChanged.connect(self.edited)
-        elif spec.type == DATETIME:
-            editor = QDateTimeEdit(self)
-            editor.setCalendarPopup(True)
-            editor.setMinimumDate(_EMPTY_DATE)
-            editor.setSpecialValueText(" ")
-            editor.dateTimeChanged.connect(self.edited)
+        elif spec.type in (DATE, DATETIME):
+            editor = DateField(self) if spec.type == DATE else DateTimeField(self)
+            editor.edited.connect(self.edited)
         else:
             editor = QLineEdit(self)
             editor.setClearButtonEnabled(spec.type not in (INT, FLOAT, TIME))
             if spec.type == TIME:
                 editor.setPlaceholderText(_("hh:mm"))
+                editor.editingFinished.connect(lambda e=editor: self._tidy_time(e))
             editor.textEdited.connect(self.edited)
         editor.setSizePolicy(QSizePolicy.Policy.Expanding, editor.sizePolicy().verticalPolicy())
         return editor
@@ -167,6 +155,8 @@ class RecordFormWidget(QWidget):
             self.labels[spec.name].setText(label)
             editor = self.rows[spec.name].editor
             editor.setAccessibleName(_(spec.label))
+            if isinstance(editor, DateField | DateTimeField):
+                editor.retranslate()
             if isinstance(editor, QCheckBox):
                 editor.setText(_("Yes"))
             if isinstance(editor, MultiRefPicker):
@@ -229,14 +219,8 @@ class RecordFormWidget(QWidget):
         elif spec.type == CHOICE:
             index = editor.findData(value)
             editor.setCurrentIndex(max(index, 0))
-        elif spec.type in (REF, MULTIREF):
+        elif spec.type in (REF, MULTIREF, DATE, DATETIME):
             editor.set_value(value)
-        elif spec.type == DATE:
-            editor.setDate(QDate(value.year, value.month, value.day) if value else _EMPTY_DATE)
-        elif spec.type == DATETIME:
-            editor.setDateTime(QDateTime(QDate(value.year, value.month, value.day),
-                                         QTime(value.hour, value.minute)) if value
-                               else QDateTime(_EMPTY_DATE, QTime(0, 0)))
         elif spec.type == TIME:
             editor.setText(value.strftime("%H:%M") if value else "")
         elif spec.type in (INT, FLOAT):
@@ -255,15 +239,8 @@ class RecordFormWidget(QWidget):
                 out[spec.name] = editor.isChecked()
             elif spec.type == CHOICE:
                 out[spec.name] = editor.currentData()
-            elif spec.type in (REF, MULTIREF):
+            elif spec.type in (REF, MULTIREF, DATE, DATETIME):
                 out[spec.name] = editor.value()
-            elif spec.type == DATE:
-                d = editor.date()
-                out[spec.name] = None if d == _EMPTY_DATE else dt.date(d.year(), d.month(), d.day())
-            elif spec.type == DATETIME:
-                d, t = editor.date(), editor.time()
-                out[spec.name] = None if d == _EMPTY_DATE else dt.datetime(d.year(), d.month(), d.day(),
-                                                                           t.hour(), t.minute())
             elif spec.type == TIME:
                 out[spec.name] = self._time(editor.text())
             elif spec.type in (INT, FLOAT):
@@ -274,15 +251,18 @@ class RecordFormWidget(QWidget):
         return out
 
     @staticmethod
+    def _tidy_time(editor: QLineEdit) -> None:
+        """"8.3" or "830" typed: shown as 08:30 when the field is left."""
+        at = parse_time(editor.text())
+        if at is not None and editor.text() != at.strftime("%H:%M"):
+            editor.setText(at.strftime("%H:%M"))
+
+    @staticmethod
     def _time(text: str) -> Any:
         text = text.strip()
         if not text:
             return None
-        try:
-            hours, _sep, minutes = text.replace(".", ":").partition(":")
-            return dt.time(int(hours), int(minutes or 0))
-        except ValueError:
-            return text  # the service reports it
+        return parse_time(text) or text  # a text that is no time: the service names it
 
     def show_problems(self, problems: dict[str, str]) -> None:
         first: QWidget | None = None
