@@ -25,6 +25,7 @@ from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
 from coordinator.gui.store_guard import StoreGuard
 from coordinator.gui.forms import load_ui, retranslate_ui
+from coordinator.gui.keyboard import install_window_keys
 from coordinator.gui.recent import recent_databases, remember_database
 from coordinator.gui.translator import install_translators
 from coordinator.gui import unsaved
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.actionNew.triggered.connect(self.new_database_dialog)
         self.actionImport.triggered.connect(lambda: self.open_import(None))
         self.actionBackups.triggered.connect(self.open_backups)
+        install_window_keys(self)  # Ctrl+N a new record, Ctrl+1…9 the workspaces, Ctrl+Y redo
         # Whether the modules are installed, without importing them before the window is drawn.
         self.actionImport.setEnabled(_installed("coordinator.gui.dialogs.import_dialog"))
         self.actionBackups.setEnabled(_installed("coordinator.gui.dialogs.backups_dialog"))
@@ -157,11 +159,7 @@ class MainWindow(QMainWindow):
     def _navigate(self, row: int) -> None:
         if row < 0:
             return
-        left = self.workspaces.get(self.keys[self.stack.currentIndex()])
-        if left is not None and row != self.stack.currentIndex() and not left.settle():
-            self.navigation.blockSignals(True)  # the person stays with the edits
-            self.navigation.setCurrentRow(self.stack.currentIndex())
-            self.navigation.blockSignals(False)
+        if not unsaved.may_leave_workspace(self, row):
             return
         key = self.keys[row]
         workspace = self.workspace(key)

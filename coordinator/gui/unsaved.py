@@ -69,8 +69,16 @@ def settle(panel: RecordPanel) -> bool:
     return False
 
 
-def settle_all(panels: list[RecordPanel]) -> bool:
-    return all(settle(panel) for panel in panels)
+def may_leave_workspace(window: Any, row: int) -> bool:
+    """Before the navigation shows row `row`: the workspace shown is settled, or the navigation goes back."""
+    shown = window.stack.currentIndex()
+    left = window.workspaces.get(window.keys[shown])
+    if left is None or row == shown or left.settle():
+        return True
+    window.navigation.blockSignals(True)  # the person stays with the edits
+    window.navigation.setCurrentRow(shown)
+    window.navigation.blockSignals(False)
+    return False
 
 
 def pending_drafts(desk: Any) -> list[Draft]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from coordinator.desk.drafts import DraftStore
+from coordinator.i18n import _
 
 
 class PanelSafetyMixin:
@@ -59,6 +60,19 @@ class PanelSafetyMixin:
     def discard_edits(self) -> None:
         self.forget_draft()
         self.revert()  # type: ignore[attr-defined]
+
+    def cancel_edit(self) -> None:
+        """Esc in the form: the edits are given up (no question: that is what Esc asks for)."""
+        if self.is_dirty():
+            self.discard_edits()
+            self.status.setText(_("Changes given up."))  # type: ignore[attr-defined]
+
+    def focus_form(self) -> None:
+        """Enter on a row, or a new record: the cursor in the form's first field."""
+        editors = [row.editor for row in self.form.rows.values()]
+        if editors:
+            first = getattr(editors[0], "picker", editors[0])
+            first.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _keep_selection(self) -> None:
         """Show the form's own record selected again (after the person chose to keep editing it)."""

@@ -26,6 +26,7 @@ from coordinator.changes import Changes, Kind
 from coordinator.desk.gui_records import change_kind
 from coordinator.errors import UserError, ValidationError
 from coordinator.gui.context import AppContext
+from coordinator.gui.keyboard import install_panel_keys
 from coordinator.gui.models.record_table import RecordTableModel
 from coordinator.gui.record_ops import create_record, delete_record, update_record
 from coordinator.gui.widgets.record_form import RecordFormWidget
@@ -95,7 +96,7 @@ class RecordPanel(PanelSafetyMixin, PanelWarningsMixin, QWidget):
         self._start_drafts()
         self._pending_select: int | None = None
         self._loaded_once = False
-        QWidget.setTabOrder(self.filter, self.table)
+        install_panel_keys(self)
         self.retranslate()
         self._restore_splitter()
 
@@ -327,8 +328,7 @@ class RecordPanel(PanelSafetyMixin, PanelWarningsMixin, QWidget):
         """New (the button, Ctrl+N): an empty form, once the one shown is saved or given up."""
         if self.settle():
             self.new_record()
-            self.form.setFocus()
-            self.form.focusNextChild()
+            self.focus_form()
 
     def new_record(self) -> None:
         if self.context.desk is None:
