@@ -30,6 +30,13 @@ class GuiChecks(DeskCore):
 
         return self._read(lambda s: placement_warnings(s, **placement))
 
+    def note_rules_overridden(self, placement_id: int, fields: list[str]) -> None:
+        """The person confirmed a placement that breaks rules of the law: the audit log keeps the fields
+        concerned (never the values), in the placement's own history."""
+        from coordinator.safety.audit import record
+
+        self._read(lambda s: record(s, "rules-confirmed", "placements", placement_id, list(fields)))
+
     def pupils_in_classes(self, class_ids: list[int]) -> int:
         """How many different pupils the classes hold (a visit's participants)."""
         from coordinator.models import Enrolment

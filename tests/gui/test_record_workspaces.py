@@ -149,9 +149,10 @@ def test_placement_form_warns_but_saves(qtbot, main_window):
     status: QComboBox = form.editor("status")
     status.setCurrentIndex(status.findData("confirmed"))
     assert isinstance(form.editor("risk_assessment_received"), QCheckBox)
-    qtbot.waitUntil(lambda: panel.warnings.isVisible(), timeout=3000)
-    assert "risk assessment" in panel.warnings.text().lower()
-    assert "hours" in panel.warnings.text().lower()
+    rows = form.rows
+    qtbot.waitUntil(lambda: rows["risk_assessment_received"].warning.isVisible(), timeout=3000)
+    assert "risk assessment" in rows["risk_assessment_received"].warning.text().lower()
+    assert "hours" in rows["hours_per_day"].warning.text().lower()
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     assert panel.status.text() == "Created."
 
@@ -163,7 +164,7 @@ def test_study_visit_on_a_weekend_is_warned_about(qtbot, main_window):
     panel.form.editor("host_id").setCurrentIndex(0)
     panel.form.editor("starts_at").setDateTime(QDateTime(QDate(2026, 12, 12), QTime(10, 0)))  # a Saturday
     panel.update_warnings()
-    assert panel.warnings.isVisible()
+    assert panel.form.rows["starts_at"].warning.isVisible()
     assert dt.date(2026, 12, 12).weekday() == 5
 
 

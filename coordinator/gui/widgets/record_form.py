@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -61,13 +61,35 @@ class FieldRow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
+        self.warning = QLabel(self)
+        self.warning.setObjectName("field_warning")
+        self.warning.setWordWrap(True)
+        self.warning.setVisible(False)
         layout.addWidget(editor)
         layout.addWidget(self.message)
+        layout.addWidget(self.warning)
 
     def show_message(self, text: str | None) -> None:
         self.message.setText(text or "")
         self.message.setVisible(bool(text))
-        self.editor.setAccessibleDescription(text or "")
+        self._describe()
+
+    def show_warning(self, text: str) -> None:
+        """A check's warning on this field: marked under it, on hover, in the status bar, to a screen reader."""
+        self.warning.setText("\n".join(f"⚠ {line}" for line in text.splitlines()))
+        self.warning.setVisible(bool(text))
+        palette = self.warning.palette()
+        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#ffb74d" if dark else "#8a4b00"))  # AA contrast
+        self.warning.setPalette(palette)
+        if text or self.editor.statusTip():
+            self.editor.setToolTip(text)
+            self.editor.setStatusTip(text)
+        self._describe()
+
+    def _describe(self) -> None:
+        parts = [label.text() for label in (self.message, self.warning) if label.text()]
+        self.editor.setAccessibleDescription("\n".join(parts))
 
 
 class RecordFormWidget(QWidget):

@@ -32,6 +32,9 @@ class PlacementPanel(RecordPanel):
     The number of days follows the period (its weekdays) until the person types another number.
     """
 
+    WARNING_FIELDS = {"pupil_overlap": "start_date", "over_capacity": "host_id", "hours_per_day": "hours_per_day",
+                      "night_hours": "daily_end", "risk_assessment": "risk_assessment_received"}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._auto_days: str | None = None
@@ -50,7 +53,7 @@ class PlacementPanel(RecordPanel):
         values = self.form.values()
         start, end = values.get("start_date"), values.get("end_date")
         days = self.form.editor("days")
-        if start is None or end is None or end < start:
+        if not isinstance(start, dt.date) or not isinstance(end, dt.date) or end < start:
             return
         if days.text() and days.text() != self._auto_days:
             return  # typed by the person: keep it
@@ -59,9 +62,24 @@ class PlacementPanel(RecordPanel):
         self._auto_days = str(count)
         days.setText(self._auto_days)
 
-    def warnings_for(self, values: dict[str, Any]) -> list[str]:
+    def save(self) -> bool:
+        """A confirmed placement that breaks a rule of the law is saved only on the person's word (and logged)."""
+        from coordinator.gui.rule_breaches import confirm_breaches
+
+        breaches = confirm_breaches(self, self.form.values(), self.current_warnings())
+        if breaches is None:
+            return False
+        if not super().save():
+            return False
+        if breaches and self.form.record_id is not None:  # logged as the fields concerned, as the history shows them
+            fields = sorted({self.WARNING_FIELDS.get(code, code) for code in breaches})
+            self.context.desk.note_rules_overridden(self.form.record_id, fields)
+        return True
+
+    def warnings_for(self, values: dict[str, Any]) -> list[Any]:
         needed = ("pupil_id", "host_id", "start_date", "end_date")
-        if any(values.get(k) is None for k in needed) or values["end_date"] < values["start_date"]:
+        if any(values.get(k) is None for k in needed) or not all(
+                isinstance(values[k], dt.date) for k in ("start_date", "end_date")) or values["end_date"] < values["start_date"]:
             return []
         try:
             hours = float(values["hours_per_day"]) if values.get("hours_per_day") else None
@@ -73,7 +91,7 @@ class PlacementPanel(RecordPanel):
             end_date=values["end_date"], hours_per_day=hours, daily_start=times[0], daily_end=times[1],
             status=values.get("status") or "requested",
             risk_assessment_received=bool(values.get("risk_assessment_received")), placement_id=self.form.record_id)
-        return [w.message for w in found]
+        return list(found)
 
 
 class LackingDaysWidget(QWidget):

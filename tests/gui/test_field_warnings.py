@@ -1,0 +1,78 @@
+"""Warnings where the eye is: on the field concerned, and a question before a rule-breaking confirmed placement."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+
+from coordinator.changes import Kind
+from tests.gui.test_record_workspaces import open_panel
+
+
+def rule_breaking_placement(qtbot, window):
+    """A confirmed placement of 9 hours a day until 21:00 without a risk assessment, as in the issue."""
+    panel = open_panel(qtbot, window, "placements", "placements")
+    panel.new_record()
+    form = panel.form
+    for name in ("pupil_id", "host_id"):
+        form.editor(name).ensure_choices()
+        form.editor(name).setCurrentIndex(0)
+    form.editor("start_date").setDate(QDate(2027, 2, 1))
+    form.editor("end_date").setDate(QDate(2027, 2, 5))
+    form.editor("hours_per_day").clear()
+    qtbot.keyClicks(form.editor("hours_per_day"), "9")
+    qtbot.keyClicks(form.editor("daily_start"), "12")
+    qtbot.keyClicks(form.editor("daily_end"), "21")
+    status = form.editor("status")
+    status.setCurrentIndex(status.findData("confirmed"))
+    panel.update_warnings()
+    return panel
+
+
+def test_each_warning_is_on_its_field(qtbot, main_window):
+    panel = rule_breaking_placement(qtbot, main_window)
+    rows = panel.form.rows
+    hours = rows["hours_per_day"]
+    assert hours.warning.isVisible() and "hours a day" in hours.warning.text()
+    assert hours.editor.toolTip() and hours.editor.toolTip() in hours.warning.text()  # on hover
+    assert hours.editor.statusTip() == hours.editor.toolTip()  # in the window's status bar
+    assert "hours a day" in hours.editor.accessibleDescription()  # to a screen reader
+    assert "may not work between" in rows["daily_end"].warning.text()
+    assert "risk assessment" in rows["risk_assessment_received"].warning.text()
+    assert not rows["notes"].warning.isVisible()
+    assert "warnings" in panel.status.text()
+
+    rows["risk_assessment_received"].editor.setChecked(True)
+    panel.update_warnings()
+    assert not rows["risk_assessment_received"].warning.isVisible()
+    assert not rows["risk_assessment_received"].editor.toolTip()
+
+
+def test_confirmed_rule_breaking_placement_asks_and_no_keeps_it_unsaved(qtbot, main_window, unsaved_answers):
+    panel = rule_breaking_placement(qtbot, main_window)
+    count = main_window.context.undo_stack.count()
+    unsaved_answers.next = [False]
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert len(unsaved_answers.asked) == 1 and "hours a day" in unsaved_answers.asked[0]
+    assert panel.form.record_id is None
+    assert main_window.context.undo_stack.count() == count
+
+
+def test_confirmed_anyway_is_saved_and_the_audit_log_says_so(qtbot, main_window, unsaved_answers):
+    panel = rule_breaking_placement(qtbot, main_window)
+    unsaved_answers.next = [True]
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert panel.status.text() in ("Created.", "") or "warning" in panel.status.text()
+    placement = panel.form.record_id
+    assert placement is not None
+    history = main_window.context.desk.history(Kind.PLACEMENTS, placement)
+    confirmed = [entry for entry in history if entry.action == "rules-confirmed"]
+    assert confirmed and set(confirmed[0].fields) == {"hours_per_day", "daily_end", "risk_assessment_received"}
+
+
+def test_a_requested_placement_is_saved_without_a_question(qtbot, main_window, unsaved_answers):
+    panel = rule_breaking_placement(qtbot, main_window)
+    status = panel.form.editor("status")
+    status.setCurrentIndex(status.findData("requested"))
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert unsaved_answers.asked == []
+    assert panel.form.record_id is not None
