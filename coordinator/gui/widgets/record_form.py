@@ -184,6 +184,7 @@ class RecordFormWidget(QWidget):
             if isinstance(editor, MultiRefPicker):
                 editor.retranslate()
                 editor.picker.setAccessibleName(_(spec.label))
+                editor.list.setAccessibleName(_("{field}: chosen").format(field=_(spec.label)))
             if spec.type == CHOICE and self.context.desk is not None:
                 self._fill_choices(spec, editor)
 

@@ -138,6 +138,9 @@ class MatchingWorkspace(Workspace):
         self.results_table.setHorizontalHeaderLabels(
             [_("Pupil id"), _("Class"), _("Gender"), _("Workplace"), _("Wish")]
         )
+        for widget, name in ((self.offers_table, _("Offered places")), (self.wishes_table, _("Pupils' wishes")),
+                             (self.results_table, _("Assignments")), (self.explanation, _("Why this assignment"))):
+            widget.setAccessibleName(name)
         self._load_periods()
 
     def activated(self) -> None:
