@@ -103,3 +103,13 @@ def test_new_placement_hours_follow_the_countrys_rules(qtbot, main_window):
     panel = open_panel(qtbot, main_window, "placements", "placements")
     panel.new_record()
     assert panel.form.values()["hours_per_day"] in ("7", "7.0")  # Sweden: 7 hours for compulsory school
+
+
+def test_a_whole_date_and_time_fit_in_the_form_at_1366(qtbot, main_window):
+    main_window.switch_language("ru")
+    main_window.resize(1366, 768)
+    panel = open_panel(qtbot, main_window, "study_visits", "study_visits")
+    panel.table.selectRow(0)
+    field: DateTimeField = panel.form.editor("starts_at")
+    for line in (field.date_field.line, field.time):
+        assert line.fontMetrics().horizontalAdvance(line.text()) < line.contentsRect().width() - 8, line.text()

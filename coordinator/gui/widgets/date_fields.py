@@ -34,6 +34,8 @@ class DateField(QWidget):
         self.line = QLineEdit(self)
         self.line.setObjectName("date_text")
         self.line.setClearButtonEnabled(True)
+        # Room for a whole date and the clear button: a date scrolled half out of view is misread.
+        self.line.setMinimumWidth(self.line.fontMetrics().horizontalAdvance("00.00.0000") + 40)
         self.button = QToolButton(self)
         self.button.setObjectName("calendar_button")
         self.button.setText("…")
@@ -137,7 +139,7 @@ class DateTimeField(QWidget):
         self.date_field = DateField(self)
         self.time = QLineEdit(self)
         self.time.setObjectName("time_text")
-        self.time.setMaximumWidth(self.time.fontMetrics().horizontalAdvance("00:00") * 2 + 16)
+        self.time.setFixedWidth(self.time.fontMetrics().horizontalAdvance("00:00") + 24)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.date_field, 1)
