@@ -76,3 +76,28 @@ def test_a_requested_placement_is_saved_without_a_question(qtbot, main_window, u
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     assert unsaved_answers.asked == []
     assert panel.form.record_id is not None
+
+
+def test_the_list_marks_warned_placements_and_filters_to_them(qtbot, main_window, unsaved_answers):
+    from PySide6.QtCore import Qt as _Qt
+
+    from tests.gui.test_record_workspaces import wait_loaded
+
+    panel = rule_breaking_placement(qtbot, main_window)
+    qtbot.mouseClick(panel.save_button, _Qt.MouseButton.LeftButton)  # confirmed all the same
+    placement = panel.form.record_id
+    qtbot.waitUntil(lambda: placement in panel.model.warned, timeout=20_000)
+    wait_loaded(qtbot, panel)
+    total = panel.model.rowCount()
+    row = panel.model.row_of(placement)
+    index = panel.model.index(row, 0)
+    assert panel.model.data(index, _Qt.ItemDataRole.DecorationRole) is not None
+    assert "hours a day" in panel.model.data(index, _Qt.ItemDataRole.ToolTipRole)
+
+    panel.with_warnings.setChecked(True)
+    qtbot.waitUntil(lambda: not panel.model.loading and panel.model.rowCount() == len(panel.model.warned),
+                    timeout=10_000)
+    assert 0 < panel.model.rowCount() < total
+    assert panel.model.row_of(placement) >= 0
+    panel.with_warnings.setChecked(False)
+    qtbot.waitUntil(lambda: not panel.model.loading and panel.model.rowCount() == total, timeout=10_000)

@@ -29,6 +29,10 @@ class PanelWarningsMixin:
         """The checks' warnings (objects with `code` and `message`, or plain messages)."""
         return []
 
+    def _query_with(self, query: Any) -> Any:
+        """The list's query with the panel's own filters added (the placements' "with warnings")."""
+        return query
+
     def notes_for(self, values: dict[str, Any]) -> list[str]:
         """Plain information shown with the warnings (e.g. who takes part)."""
         return []

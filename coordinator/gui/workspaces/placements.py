@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 from coordinator.changes import Changes, Kind
 from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
+from coordinator.gui.workspaces.placement_list import PlacementTableModel, WarnedFilter
 from coordinator.gui.workspaces.record_panel import RecordPanel
 from coordinator.gui.workspaces.record_workspace import RecordWorkspace
 from coordinator.i18n import N_, _, ngettext
 from coordinator.services.records import kind as record_kind
 
 
-class PlacementPanel(RecordPanel):
+class PlacementPanel(WarnedFilter, RecordPanel):
     """Warns (never blocks) about overlaps, capacity, minors' hours and a missing risk assessment.
 
     The number of days follows the period (its weekdays) until the person types another number.
@@ -35,8 +36,12 @@ class PlacementPanel(RecordPanel):
     WARNING_FIELDS = {"pupil_overlap": "start_date", "over_capacity": "host_id", "hours_per_day": "hours_per_day",
                       "night_hours": "daily_end", "risk_assessment": "risk_assessment_received"}
 
+    model_class = PlacementTableModel
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._start_warned()
+        self._retranslate_warned()
         self._auto_days: str | None = None
         for name in ("start_date", "end_date"):
             self.form.editor(name).dateChanged.connect(self._period_changed)
@@ -44,6 +49,22 @@ class PlacementPanel(RecordPanel):
     def load(self, record_id: int) -> None:
         self._auto_days = None
         super().load(record_id)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if hasattr(self, "with_warnings"):
+            self._retranslate_warned()
+
+    def ensure_loaded(self) -> None:
+        first = not self._loaded_once
+        super().ensure_loaded()
+        if first:
+            self.run_checks()
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        super().refresh(changes)
+        if self._loaded_once and (changes is None or changes.touches(*self.related)):
+            self.run_checks()
 
     def new_record(self) -> None:
         self._auto_days = None

@@ -40,6 +40,7 @@ class RecordPanel(PanelSafetyMixin, PanelWarningsMixin, QWidget):
     """Table + form for one RecordKind. Subclasses may add warnings (`warnings_for`)."""
 
     saved = Signal(int)
+    model_class = RecordTableModel
     FILTER_DELAY_MS = 150
 
     def __init__(self, context: AppContext, kind: RecordKind, parent: QWidget | None = None,
@@ -50,7 +51,7 @@ class RecordPanel(PanelSafetyMixin, PanelWarningsMixin, QWidget):
         self.changes_kind = change_kind(kind.key)  # what the desk announces this kind's writes as
         self.related = {self.changes_kind, Kind.SETTINGS, *related}
         self.setObjectName(f"panel_{kind.key}")
-        self.model = RecordTableModel(context, kind, self)
+        self.model = self.model_class(context, kind, self)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("filter")
         self.filter.setClearButtonEnabled(True)
@@ -198,7 +199,7 @@ class RecordPanel(PanelSafetyMixin, PanelWarningsMixin, QWidget):
         filters: tuple = ()
         if self.kind.choice_filter is not None and self.choice.currentData() is not None:
             filters = ((self.kind.choice_filter[0], self.choice.currentData()),)
-        self.model.set_query(replace(self.model.query, text=self.filter.text(), filters=filters))
+        self.model.set_query(self._query_with(replace(self.model.query, text=self.filter.text(), filters=filters)))
 
     def _fill_choice_filter(self) -> None:
         if self.kind.choice_filter is None or self.context.desk is None:

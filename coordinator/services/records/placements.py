@@ -63,6 +63,13 @@ class PlacementKindSpec(RecordKind):
                 .join(Organisation, Organisation.id == Placement.host_id)
                 .outerjoin(Contact, Contact.id == Placement.supervisor_id))
 
+    def apply_filters(self, query, filters):
+        """Besides the status: ("id_in", ids) keeps the placements the app found warnings for."""
+        plain = tuple(f for f in filters if f[0] != "id_in")
+        for _name, ids in (f for f in filters if f[0] == "id_in"):
+            query = query.where(Placement.id.in_(list(ids)))
+        return super().apply_filters(query, plain)
+
     def columns(self):
         return (
             ColumnSpec("pupil", N_("Pupil"), Pupil.last_name + ", " + Pupil.first_name, searchable=True),
