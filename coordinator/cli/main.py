@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "coordinator.cli.safety_commands",
     "coordinator.cli.matching_commands",
     "coordinator.cli.gui_commands",
+    "coordinator.cli.warnings_commands",
 )
 
 log = logging.getLogger("coordinator")

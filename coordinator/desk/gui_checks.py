@@ -1,6 +1,7 @@
-"""The desk's checks for the desktop app's forms: warnings while a visit or placement is edited.
+"""The desk's checks: warnings while a visit or placement is edited, and all of a year's at once.
 
-A warning never blocks a save; the forms show it beside the fields. Everything comes back as plain values.
+A warning never blocks a save; the forms show it beside the fields, and `coordinator warnings` lists
+the same checks for every record. Everything comes back as plain values.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from coordinator.desk.core import DeskCore
 
 if TYPE_CHECKING:
     from coordinator.services.checks import CheckWarning, LackingPupil
+    from coordinator.services.warnings_list import RecordWarning
 
 
 class GuiChecks(DeskCore):
@@ -42,7 +44,7 @@ class GuiChecks(DeskCore):
             rows = session.execute(select(
                 Placement.id, Placement.pupil_id, Placement.host_id, Placement.start_date, Placement.end_date,
                 Placement.hours_per_day, Placement.daily_start, Placement.daily_end, Placement.status,
-                Placement.risk_assessment_received).where(Placement.status != PlacementStatus.CANCELLED)).all()
+                Placement.risk_assessment_received, Placement.days).where(Placement.status != PlacementStatus.CANCELLED)).all()
             for row in rows:
                 if check is not None:
                     check()
@@ -50,7 +52,7 @@ class GuiChecks(DeskCore):
                     session, pupil_id=row.pupil_id, host_id=row.host_id, start_date=row.start_date,
                     end_date=row.end_date, hours_per_day=row.hours_per_day, daily_start=row.daily_start,
                     daily_end=row.daily_end, status=row.status,
-                    risk_assessment_received=bool(row.risk_assessment_received), placement_id=row.id)
+                    risk_assessment_received=bool(row.risk_assessment_received), placement_id=row.id, days=row.days)
                 if warnings:
                     found[row.id] = [w.message for w in warnings]
             return found
@@ -85,3 +87,9 @@ class GuiChecks(DeskCore):
         from coordinator.services.checks import pupils_lacking_placement_days
 
         return self._read(lambda s: pupils_lacking_placement_days(s, grade=grade))
+
+    def year_warnings(self, *, year: str | None = None, school: str | None = None) -> list[RecordWarning]:
+        """Every warning about a school year's placements and study visits (`coordinator warnings`)."""
+        from coordinator.services.warnings_list import year_warnings
+
+        return self._read(lambda s: year_warnings(s, year=year, school=school))

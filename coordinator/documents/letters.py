@@ -1,4 +1,4 @@
-"""Placement letters: one page per pupil (pupil and guardian), one page per host (no gender, ever)."""
+"""Placement letters: one page per pupil (and guardian, for a minor), one page per host (no gender, ever)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,12 @@ from sqlalchemy.orm import Session
 
 from coordinator.documents.agenda import PlacementItem, placements_in_scope
 from coordinator.documents.job import Document, Job
+from coordinator.documents.law_text import adult_placements, host_rules_text
 from coordinator.documents.page import data_table, esc, key_value_table, styles
 from coordinator.documents.scope import Scope
 from coordinator.errors import UserError
 from coordinator.formatting import format_date, format_number, format_time
 from coordinator.i18n import _, ngettext
-from coordinator.reference.profiles import profile
-from coordinator.settings import profile_code
 
 
 def _hours(item: PlacementItem) -> str:
@@ -39,10 +38,14 @@ def _person_line(name: str, phone: str) -> str:
     return f"{name}, {phone}" if phone else name
 
 
-def _pupil_page(item: PlacementItem) -> list:
+def _pupil_page(item: PlacementItem, adult: bool = False) -> list:
+    """An adult (18 on the first day) is addressed alone: no guardian, no guardian's signature."""
     st = styles()
     story: list = [Paragraph(esc(_("Your work placement")), st.title)]
-    if item.protected:
+    if adult:
+        story.append(Paragraph(esc(_("To the pupil") if item.protected else _("To {pupil}").format(
+            pupil=item.pupil)), st.body))
+    elif item.protected:
         story.append(Paragraph(esc(_("To the pupil and guardian")), st.body))
     else:
         greeting = _("To {pupil} and guardian {guardian}").format(pupil=item.pupil, guardian=item.guardian_name) \
@@ -67,7 +70,7 @@ def _pupil_page(item: PlacementItem) -> list:
         (_("What to bring"), item.what_to_bring or _("Nothing special; ask your supervisor on the first day.")),
         (_("Whom to call"), Paragraph("<br/>".join(esc(w) for w in whom if w), st.body)),
     ]
-    if not item.protected and item.guardian_phone:
+    if not item.protected and item.guardian_phone and not adult:
         pairs.insert(1, (_("Guardian"), _person_line(item.guardian_name, item.guardian_phone)))
     story.append(key_value_table(pairs))
     story.append(Spacer(1, 10))
@@ -76,14 +79,15 @@ def _pupil_page(item: PlacementItem) -> list:
     # The school sends its pupil on a placement (a Polish "skierowanie" comes from the school), so it signs.
     story.append(Paragraph(esc(_("Kind regards,\n{school}").format(school=item.school))
                            .replace("\n", "<br/>"), st.body))
-    story.append(Spacer(1, 24))
-    story.append(KeepTogether([
-        Paragraph(esc(_("Guardian's signature")) + ": " + "_" * 40, st.body),
-    ]))
+    if not adult:
+        story.append(Spacer(1, 24))
+        story.append(KeepTogether([
+            Paragraph(esc(_("Guardian's signature")) + ": " + "_" * 40, st.body),
+        ]))
     return story
 
 
-def _host_page(items: list[PlacementItem], rules: str) -> list:
+def _host_page(items: list[PlacementItem], rules: list[str]) -> list:
     st = styles()
     host = items[0].host
     story: list = [
@@ -112,17 +116,10 @@ def _host_page(items: list[PlacementItem], rules: str) -> list:
     story.append(Paragraph(esc(_("The school")), st.h3))
     for name, phone, email in schools:
         story.append(Paragraph(esc(", ".join(p for p in (name, phone, email) if p)), st.body))
-    story.append(Paragraph(esc(_("Rules for pupils under 18")), st.h3))
-    story.append(Paragraph(esc(rules), st.body))
+    if rules:
+        story.append(Paragraph(esc(_("Rules for pupils under 18")), st.h3))
+        story.extend(Paragraph(esc(line), st.body) for line in rules)
     return story
-
-
-def minors_rules(session: Session) -> str:
-    spec = profile(profile_code(session))
-    return _("A pupil under 18 may work at most {hours} hours a day, never between {night_start} and "
-             "{night_end}, only on tasks the risk assessment allows, and always with a named supervisor. "
-             "Breaks follow the working-hours law. Report an accident or absence to the school the same day.").format(
-        hours=format_number(spec.max_hours_per_day_minor), night_start=spec.night_start, night_end=spec.night_end)
 
 
 def build(session: Session, scope: Scope, job: Job) -> Document:
@@ -130,7 +127,7 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
     if not items:
         raise UserError(_("Nothing to print: no placements in {scope} between {start} and {end}.").format(
             scope=scope.describe(), start=format_date(scope.date_from), end=format_date(scope.date_to)))
-    rules = minors_rules(session)
+    adults = adult_placements(session, items)
     by_host: dict[int, list[PlacementItem]] = defaultdict(list)
     for item in items:
         by_host[item.host.id].append(item)
@@ -143,13 +140,13 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
         job.check()
         if story:
             story.append(PageBreak())
-        story.extend(_pupil_page(item))
+        story.extend(_pupil_page(item, adult=item.id in adults))
         done += 1
         story.append(job.mark(done, total))
     for group in hosts:
         job.check()
         story.append(PageBreak())
-        story.extend(_host_page(group, rules))
+        story.extend(_host_page(group, host_rules_text(session, group)))
         done += 1
         story.append(job.mark(done, total))
     return Document(title=_("Placement letters"), story=story)

@@ -12,10 +12,10 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coordinator.i18n import _
+from coordinator.services.warning_codes import MINORS_CODES, RISK_ASSESSMENT_MISSING
 
-# Codes of the checks' warnings that are rules of the law, not planning advice (overlaps, capacity).
-LAW_CODES = frozenset({"hours_per_day", "hours_per_week", "night_hours", "risk_assessment", "minimum_age",
-                       "guardian_consent", "rest_hours", "break_hours"})
+# Codes of the checks' warnings that are rules of the law, not planning advice (overlaps, capacity, days).
+LAW_CODES = frozenset({*MINORS_CODES, RISK_ASSESSMENT_MISSING})
 CONFIRMED = "confirmed"
 
 

@@ -26,12 +26,14 @@ from coordinator.models import (
 )
 from coordinator.reference.profiles import profile
 from coordinator.schoolyears import label_of
-from coordinator.services.checks import MINOR_AGE_WITHOUT_ENROLMENT
 from coordinator.services.setup import ensure_school_year, get_setting, profile_code, school_year_id
 from coordinator.stats.gender import sector_dominance
 
 DEFAULT_MAX_WISHES = 5
 DEFAULT_HOURS_PER_DAY = 7.0
+
+# Matching still sorts out offers by the profile's one limit for minors: compulsory school or under 16.
+MINOR_AGE_WITHOUT_ENROLMENT = 16
 
 
 @dataclass(frozen=True)

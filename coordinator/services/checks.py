@@ -8,9 +8,8 @@ Rules, as the coordinator sees them:
 - Capacity: an organisation offering N places (`places_offered`, 0 = not stated, never warned about)
   is over capacity when more than N non-cancelled placements are running on the same day at any
   point of the new placement's period.
-- Minors' hours: the profile's `max_hours_per_day_minor` and night (`night_start`–`night_end`) apply
-  to a pupil enrolled in a compulsory school type in the placement's school year, or, failing an
-  enrolment, to a pupil younger than 16 on the first day.
+- The law's rules for minors (hours a day and a week, the night, the minimum age, the guardian's consent)
+  follow the pupil's age on each day of the placement, for every pupil: see `age_checks`.
 - Placement days due: the days of completed and confirmed placements made in the years when the
   pupil was in one of the school type's placement grades count towards `required_placement_days`.
 """
@@ -42,29 +41,25 @@ from coordinator.models import (
     study_visit_teachers,
 )
 from coordinator.reference.profiles import profile
+from coordinator.services.warning_codes import (  # noqa: F401 (re-exported for callers of checks)
+    DAYS_SHORT,
+    DOUBLE_BOOKING,
+    GUARDIAN_CONSENT_MISSING,
+    HOST_OVER_CAPACITY,
+    HOURS_PER_DAY,
+    HOURS_PER_WEEK,
+    NIGHT_WORK,
+    PLACEMENT_OVERLAP,
+    PUBLIC_HOLIDAY,
+    RISK_ASSESSMENT_MISSING,
+    UNDER_MINIMUM_AGE,
+    WEEKEND,
+    CheckWarning,
+)
 from coordinator.settings import get_setting, profile_code
 from coordinator.years import school_year_id
 
 DEFAULT_VISIT_LENGTH = dt.timedelta(hours=2)
-MINOR_AGE_WITHOUT_ENROLMENT = 16
-
-# Codes of the warnings, for tests and for the GUI to pick an icon; messages are translated.
-CLASS_BOOKED = "class_booked"
-TEACHER_BOOKED = "teacher_booked"
-PUBLIC_HOLIDAY = "public_holiday"
-WEEKEND = "weekend"
-PUPIL_OVERLAP = "pupil_overlap"
-OVER_CAPACITY = "over_capacity"
-HOURS_PER_DAY = "hours_per_day"
-NIGHT_HOURS = "night_hours"
-RISK_ASSESSMENT = "risk_assessment"
-
-
-@dataclass(frozen=True)
-class CheckWarning:
-    code: str
-    message: str
-
 
 @dataclass(frozen=True)
 class LackingPupil:
@@ -126,7 +121,7 @@ def study_visit_warnings(session: Session, *, starts_at: dt.datetime, ends_at: d
                                        .where(SchoolClass.id.in_(list(class_ids)))).all()) if class_ids else {}
     for class_id, _vid, title, host, other_start, other_end in _clashing_visits(
             session, study_visit_classes, "class_id", list(class_ids), starts_at, end, visit_id):
-        warnings.append(CheckWarning(CLASS_BOOKED, _(
+        warnings.append(CheckWarning(DOUBLE_BOOKING, _(
             "Class {name} is already booked for “{visit}” on {when}.").format(
             name=class_names.get(class_id, "?"), visit=_visit_name(title, host),
             when=_visit_when(other_start, other_end))))
@@ -135,7 +130,7 @@ def study_visit_warnings(session: Session, *, starts_at: dt.datetime, ends_at: d
     } if teacher_ids else {}
     for teacher_id, _vid, title, host, other_start, other_end in _clashing_visits(
             session, study_visit_teachers, "teacher_id", list(teacher_ids), starts_at, end, visit_id):
-        warnings.append(CheckWarning(TEACHER_BOOKED, _(
+        warnings.append(CheckWarning(DOUBLE_BOOKING, _(
             "{teacher} is already booked for “{visit}” on {when}.").format(
             teacher=teacher_names.get(teacher_id, "?"), visit=_visit_name(title, host),
             when=_visit_when(other_start, other_end))))
@@ -210,42 +205,15 @@ def _max_concurrent(periods: list[tuple[dt.date, dt.date]], start: dt.date, end:
     return best
 
 
-def _is_minor_for_rules(session: Session, pupil_id: int, start_date: dt.date) -> bool:
-    enrolled = session.execute(
-        select(SchoolType.compulsory)
-        .select_from(Enrolment)
-        .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
-        .join(School, School.id == SchoolClass.school_id)
-        .join(SchoolType, SchoolType.id == School.school_type_id)
-        .where(Enrolment.pupil_id == pupil_id, Enrolment.school_year_id == _year_id_of(session, start_date))
-    ).first()
-    if enrolled is not None:
-        return bool(enrolled[0])
-    born = session.scalar(select(Pupil.birth_date).where(Pupil.id == pupil_id))
-    if born is None:
-        return False
-    age = start_date.year - born.year - ((start_date.month, start_date.day) < (born.month, born.day))
-    return age < MINOR_AGE_WITHOUT_ENROLMENT
-
-
-def _year_id_of(session: Session, day: dt.date) -> int | None:
-    from coordinator.models import SchoolYear
-
-    return session.scalar(select(SchoolYear.id).where(SchoolYear.starts_on <= day, SchoolYear.ends_on >= day))
-
-
-def _parse_time(text: str) -> dt.time:
-    hours, minutes = text.split(":")
-    return dt.time(int(hours), int(minutes))
-
-
 def placement_warnings(session: Session, *, pupil_id: int, host_id: int, start_date: dt.date,
                        end_date: dt.date, hours_per_day: float | None = None,
                        daily_start: dt.time | None = None, daily_end: dt.time | None = None,
                        status: PlacementStatus | str = PlacementStatus.REQUESTED,
                        risk_assessment_received: bool = False,
-                       placement_id: int | None = None) -> list[CheckWarning]:
-    """What is doubtful about this placement: overlaps, capacity, minors' hours, risk assessment."""
+                       placement_id: int | None = None, days: int | None = None) -> list[CheckWarning]:
+    """What is doubtful about this placement: overlaps, capacity, the law for minors, risk assessment."""
+    from coordinator.services.age_checks import WorkingTime, age_rule_warnings
+
     status = PlacementStatus(status)
     warnings: list[CheckWarning] = []
     if status == PlacementStatus.CANCELLED:
@@ -257,7 +225,7 @@ def placement_warnings(session: Session, *, pupil_id: int, host_id: int, start_d
     if placement_id is not None:
         others = others.where(Placement.id != placement_id)
     for row in session.execute(others.where(Placement.pupil_id == pupil_id).order_by(Placement.start_date)):
-        warnings.append(CheckWarning(PUPIL_OVERLAP, _(
+        warnings.append(CheckWarning(PLACEMENT_OVERLAP, _(
             "The pupil already has a placement at {host} from {start} to {end}.").format(
             host=row.name, start=format_date(row.start_date), end=format_date(row.end_date))))
 
@@ -269,35 +237,19 @@ def placement_warnings(session: Session, *, pupil_id: int, host_id: int, start_d
         periods.append((start_date, end_date))
         busiest = _max_concurrent(periods, start_date, end_date)
         if busiest > host.places_offered:
-            warnings.append(CheckWarning(OVER_CAPACITY, ngettext(
+            warnings.append(CheckWarning(HOST_OVER_CAPACITY, ngettext(
                 "{host} offered {places} place; with this placement {count} pupils are there at the same time.",
                 "{host} offered {places} places; with this placement {count} pupils are there at the same time.",
                 host.places_offered).format(host=host.name, places=host.places_offered, count=busiest)))
 
-    if _is_minor_for_rules(session, pupil_id, start_date):
-        rules = profile(profile_code(session))
-        if hours_per_day is not None and hours_per_day > rules.max_hours_per_day_minor:
-            warnings.append(CheckWarning(HOURS_PER_DAY, _(
-                "{hours} hours a day is more than the {limit} hours allowed for compulsory-school pupils.").format(
-                hours=_hours(hours_per_day), limit=_hours(rules.max_hours_per_day_minor))))
-        night_start, night_end = _parse_time(rules.night_start), _parse_time(rules.night_end)
-        late = daily_end is not None and (daily_end > night_start or daily_end < (daily_start or dt.time(0)))
-        early = daily_start is not None and daily_start < night_end
-        if late or early:
-            warnings.append(CheckWarning(NIGHT_HOURS, _(
-                "Compulsory-school pupils may not work between {night_start} and {night_end}.").format(
-                night_start=format_time(night_start), night_end=format_time(night_end))))
+    warnings += age_rule_warnings(session, pupil_id=pupil_id, work=WorkingTime(
+        first_day=start_date, last_day=end_date, hours_per_day=hours_per_day, daily_start=daily_start,
+        daily_end=daily_end, days=days))
 
     if status == PlacementStatus.CONFIRMED and not risk_assessment_received:
-        warnings.append(CheckWarning(RISK_ASSESSMENT, _(
+        warnings.append(CheckWarning(RISK_ASSESSMENT_MISSING, _(
             "The placement is confirmed but the risk assessment has not been received.")))
     return warnings
-
-
-def _hours(value: float) -> str:
-    from coordinator.formatting import format_number
-
-    return format_number(value, 0 if float(value).is_integer() else 1)
 
 
 # --- placement days due -------------------------------------------------------------------------

@@ -166,6 +166,8 @@ class _Parser:
             from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900
 
             return v.parse_date(cell, date_order=self.date_order, epoch=self.epoch or CALENDAR_WINDOWS_1900)
+        if kind == "time":
+            return v.parse_time(cell)
         if kind == "gender":
             return v.parse_gender(cell, self.plan.profile)
         if kind == "sector":
@@ -216,6 +218,8 @@ class _Parser:
                 self.problem(number, plan.column_of("end_date"), _("The end date is before the start date."))
         if kind in ("placements", "offers") and "hours_per_day" in values and not 0 < values["hours_per_day"] <= 24:
             self.problem(number, plan.column_of("hours_per_day"), _("Hours per day must be between 0 and 24."))
+        if kind == "placements" and values.get("daily_start") and values.get("daily_start") == values.get("daily_end"):
+            self.problem(number, plan.column_of("daily_end"), _("The working day ends at the time it starts."))
 
 
 def _within_length(spec: FieldSpec, value: Any) -> Any:

@@ -133,13 +133,15 @@ def _contacts(session: Session, include_protected: bool) -> Table:
 
 def _placements(session: Session, include_protected: bool) -> Table:
     keys = ["external_id", "first_name", "last_name", "class_name", "school", "organisation", "org_number",
-            "start_date", "end_date", "days", "hours_per_day", "status", "supervisor", "notes"]
+            "start_date", "end_date", "days", "hours_per_day", "daily_start", "daily_end", "status", "supervisor",
+            "notes"]
     table = Table(_labels("placements", keys))
     supervisor = aliased(Contact)
     query = (select(Pupil.id.label("pupil_id"), Pupil.protected_identity, Pupil.external_id, Pupil.first_name,
                     Pupil.last_name, SchoolClass.name.label("class_name"), School.name.label("school"),
                     Organisation.name.label("organisation"), Organisation.org_number, Placement.start_date,
-                    Placement.end_date, Placement.days, Placement.hours_per_day, Placement.status,
+                    Placement.end_date, Placement.days, Placement.hours_per_day, Placement.daily_start,
+                    Placement.daily_end, Placement.status,
                     supervisor.first_name.label("sup_first"), supervisor.last_name.label("sup_last"),
                     Placement.notes)
              .join(Pupil, Pupil.id == Placement.pupil_id)

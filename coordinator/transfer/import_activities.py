@@ -81,7 +81,7 @@ class _ActivityImporter(Importer):
 
 class PlacementImporter(_ActivityImporter):
     table = "placements"
-    FIELDS = ("end_date", "days", "hours_per_day", "status", "supervisor_id", "notes")
+    FIELDS = ("end_date", "days", "hours_per_day", "daily_start", "daily_end", "status", "supervisor_id", "notes")
 
     def prepare(self) -> None:
         super().prepare()
@@ -176,6 +176,7 @@ class PlacementImporter(_ActivityImporter):
                 school_year_id=self.years[item.extra["year"]], pupil_id=item.extra["pupil"].id,
                 host_id=item.extra["host"].id, start_date=values["start_date"], end_date=values["end_date"],
                 days=values["days"], hours_per_day=values.get("hours_per_day", 7.0),
+                daily_start=values.get("daily_start"), daily_end=values.get("daily_end"),
                 status=PlacementStatus(values["status"]), supervisor_id=values.get("supervisor_id"),
                 notes=values.get("notes"))
             self.session.add(placement)

@@ -21,7 +21,7 @@ class FieldSpec:
 
     name: str
     source_label: str
-    kind: str = "text"  # text, date, gender, sector, org_number, int, float, bool, email, phone, status, grade
+    kind: str = "text"  # text, date, time, gender, sector, org_number, int, float, bool, email, phone, status, grade
     required: bool = False
     max_length: int | None = None
 
@@ -74,6 +74,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _PUPIL_ID, _f("first_name", N_("First name")), _f("last_name", N_("Last name")), _CLASS, _SCHOOL,
         _ORG_NAME, _ORG_NUMBER, _START, _f("end_date", N_("End date"), "date", required=True),
         _f("days", N_("Days"), "int"), _f("hours_per_day", N_("Hours per day"), "float"),
+        _f("daily_start", N_("Start time"), "time"), _f("daily_end", N_("End time"), "time"),
         _f("status", N_("Status"), "status"), _f("supervisor", N_("Supervisor"), max_length=200), _NOTES,
     ),
     "study-visits": (

@@ -244,6 +244,25 @@ _TRUE = {"1", "x", "yes", "y", "true", "ja", "j", "sant", "tak", "t", "да", "�
 _FALSE = {"0", "no", "n", "false", "nej", "falskt", "nie", "нет", "н", "ложь", "-"}
 
 
+_CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d{2})(?::(\d{2}))?)?$")
+
+
+def parse_time(value: Any) -> dt.time:
+    """A time of day: 8, 08:00, 8.30, 16:30:00, a spreadsheet's time or its fraction of a day (0.5 = 12:00)."""
+    if isinstance(value, dt.datetime):
+        return value.time().replace(second=0, microsecond=0)
+    if isinstance(value, dt.time):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, float) and 0 <= value < 1:
+        minutes = round(value * 24 * 60)
+        return dt.time(minutes // 60 % 24, minutes % 60)
+    text = cell_text(value)
+    match = _CLOCK.match(text)
+    if match is None or int(match.group(1)) > 23 or int(match.group(2) or 0) > 59:
+        raise CellError(_("“{value}” is not a time of day; write it like 08:00 or 16:30.").format(value=text))
+    return dt.time(int(match.group(1)), int(match.group(2) or 0))
+
+
 def parse_bool(value: Any) -> bool:
     text = cell_text(value).casefold()
     if text in _TRUE:

@@ -32,11 +32,12 @@ def test_each_warning_is_on_its_field(qtbot, main_window):
     panel = rule_breaking_placement(qtbot, main_window)
     rows = panel.form.rows
     hours = rows["hours_per_day"]
-    assert hours.warning.isVisible() and "hours a day" in hours.warning.text()
-    assert hours.editor.toolTip() and hours.editor.toolTip() in hours.warning.text()  # on hover
+    assert hours.warning.isVisible() and "9 h" in hours.warning.text()
+    tip = hours.editor.toolTip()  # on hover
+    assert tip and all(line in hours.warning.text() for line in tip.splitlines())
     assert hours.editor.statusTip() == hours.editor.toolTip()  # in the window's status bar
-    assert "hours a day" in hours.editor.accessibleDescription()  # to a screen reader
-    assert "may not work between" in rows["daily_end"].warning.text()
+    assert "9 h" in hours.editor.accessibleDescription()  # to a screen reader
+    assert "no work between" in rows["daily_end"].warning.text()
     assert "risk assessment" in rows["risk_assessment_received"].warning.text()
     assert not rows["notes"].warning.isVisible()
     assert "warnings" in panel.status.text()
@@ -52,7 +53,7 @@ def test_confirmed_rule_breaking_placement_asks_and_no_keeps_it_unsaved(qtbot, m
     count = main_window.context.undo_stack.count()
     unsaved_answers.next = [False]
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
-    assert len(unsaved_answers.asked) == 1 and "hours a day" in unsaved_answers.asked[0]
+    assert len(unsaved_answers.asked) == 1 and "9 h" in unsaved_answers.asked[0]
     assert panel.form.record_id is None
     assert main_window.context.undo_stack.count() == count
 
@@ -66,7 +67,7 @@ def test_confirmed_anyway_is_saved_and_the_audit_log_says_so(qtbot, main_window,
     assert placement is not None
     history = main_window.context.desk.history(Kind.PLACEMENTS, placement)
     confirmed = [entry for entry in history if entry.action == "rules-confirmed"]
-    assert confirmed and set(confirmed[0].fields) == {"hours_per_day", "daily_end", "risk_assessment_received"}
+    assert confirmed and {"hours_per_day", "daily_end", "risk_assessment_received"} <= set(confirmed[0].fields)
 
 
 def test_a_requested_placement_is_saved_without_a_question(qtbot, main_window, unsaved_answers):
@@ -92,7 +93,7 @@ def test_the_list_marks_warned_placements_and_filters_to_them(qtbot, main_window
     row = panel.model.row_of(placement)
     index = panel.model.index(row, 0)
     assert panel.model.data(index, _Qt.ItemDataRole.DecorationRole) is not None
-    assert "hours a day" in panel.model.data(index, _Qt.ItemDataRole.ToolTipRole)
+    assert "9 h" in panel.model.data(index, _Qt.ItemDataRole.ToolTipRole)
 
     panel.with_warnings.setChecked(True)
     qtbot.waitUntil(lambda: not panel.model.loading and panel.model.rowCount() == len(panel.model.warned),

@@ -152,7 +152,7 @@ def test_placement_form_warns_but_saves(qtbot, main_window):
     rows = form.rows
     qtbot.waitUntil(lambda: rows["risk_assessment_received"].warning.isVisible(), timeout=3000)
     assert "risk assessment" in rows["risk_assessment_received"].warning.text().lower()
-    assert "hours" in rows["hours_per_day"].warning.text().lower()
+    assert "a working day of 9 h" in rows["hours_per_day"].warning.text().lower()
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     assert panel.status.text() == "Created."
 

@@ -33,8 +33,11 @@ class PlacementPanel(WarnedFilter, RecordPanel):
     The number of days follows the period (its weekdays) until the person types another number.
     """
 
-    WARNING_FIELDS = {"pupil_overlap": "start_date", "over_capacity": "host_id", "hours_per_day": "hours_per_day",
-                      "night_hours": "daily_end", "risk_assessment": "risk_assessment_received"}
+    # The checks' codes (coordinator.services.warning_codes) -> the field each is shown on.
+    WARNING_FIELDS = {"placement_overlap": "start_date", "host_over_capacity": "host_id",
+                      "hours_per_day": "hours_per_day", "hours_per_week": "hours_per_day", "night_work": "daily_end",
+                      "under_minimum_age": "pupil_id", "guardian_consent_missing": "pupil_id",
+                      "risk_assessment_missing": "risk_assessment_received", "days_short": "days"}
 
     model_class = PlacementTableModel
 
@@ -107,11 +110,14 @@ class PlacementPanel(WarnedFilter, RecordPanel):
         except ValueError:
             hours = None
         times = [v if not isinstance(v, str) else None for v in (values.get("daily_start"), values.get("daily_end"))]
+        days = values.get("days")
+        days = int(days) if isinstance(days, str) and days.isdigit() else None
         found = self.context.desk.placement_warnings(
             pupil_id=values["pupil_id"], host_id=values["host_id"], start_date=values["start_date"],
             end_date=values["end_date"], hours_per_day=hours, daily_start=times[0], daily_end=times[1],
             status=values.get("status") or "requested",
-            risk_assessment_received=bool(values.get("risk_assessment_received")), placement_id=self.form.record_id)
+            risk_assessment_received=bool(values.get("risk_assessment_received")), placement_id=self.form.record_id,
+            days=days)
         return list(found)
 
 

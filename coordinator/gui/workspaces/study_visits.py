@@ -15,8 +15,7 @@ from coordinator.services.records import kind as record_kind
 class StudyVisitPanel(RecordPanel):
     """Warns (never blocks) about double bookings, public holidays and weekends."""
 
-    WARNING_FIELDS = {"class_booked": "class_ids", "teacher_booked": "teacher_ids",
-                      "public_holiday": "starts_at", "weekend": "starts_at"}
+    WARNING_FIELDS = {"double_booking": "starts_at", "public_holiday": "starts_at", "weekend": "starts_at"}
 
     def warnings_for(self, values: dict[str, Any]) -> list[Any]:
         if not isinstance(values.get("starts_at"), dt.datetime):
