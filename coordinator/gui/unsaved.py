@@ -8,7 +8,7 @@ asks the person. The questions are module functions so that tests can answer the
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -17,8 +17,7 @@ from coordinator.desk.drafts import Draft, DraftStore
 from coordinator.formatting import format_datetime
 from coordinator.i18n import _
 
-if TYPE_CHECKING:
-    from coordinator.gui.workspaces.record_panel import RecordPanel
+RecordPanel = Any  # a workspaces.record_panel.RecordPanel (not imported: it imports this module)
 
 
 class Answer(Enum):
