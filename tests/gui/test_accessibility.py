@@ -8,14 +8,25 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTabWidget, QVBox
 from tests.gui.a11y_probe import cut_texts, unnamed_controls
 
 
+def _settled(qtbot, workspace) -> None:
+    """The tables shown have their rows and counts, and the layouts have made room for the new texts."""
+    from coordinator.gui.workspaces.record_panel import RecordPanel
+
+    qtbot.waitUntil(lambda: not any(p.model.loading for p in workspace.findChildren(RecordPanel) if p.isVisible()),
+                    timeout=10_000)
+    QApplication.processEvents()
+    QApplication.processEvents()
+
+
 def _every_tab(qtbot, workspace):
-    """Each tab of each tab widget in the workspace, in turn (yields after showing it)."""
+    """Each tab of each tab widget in the workspace, in turn (yields once it is shown and loaded)."""
+    _settled(qtbot, workspace)
     yield
     for tabs in workspace.findChildren(QTabWidget):
         for index in range(1, tabs.count()):
             if tabs.isVisible():
                 tabs.setCurrentIndex(index)
-                QApplication.processEvents()
+                _settled(qtbot, workspace)
                 yield
         tabs.setCurrentIndex(0)
 
