@@ -32,6 +32,39 @@ class GuiChecks(DeskCore):
 
         return self._read(lambda s: placement_warnings(s, **placement))
 
+    def placements_with_warnings(self, check: Any = None) -> dict[int, list[str]]:
+        """Every placement not cancelled that the checks warn about: its id and the warnings' messages.
+
+        `check` is called between placements (a worker's cancel point)."""
+        from coordinator.models import Placement, PlacementStatus
+        from coordinator.services.checks import placement_warnings
+
+        def read(session) -> dict[int, list[str]]:
+            found: dict[int, list[str]] = {}
+            rows = session.execute(select(
+                Placement.id, Placement.pupil_id, Placement.host_id, Placement.start_date, Placement.end_date,
+                Placement.hours_per_day, Placement.daily_start, Placement.daily_end, Placement.status,
+                Placement.risk_assessment_received, Placement.days).where(Placement.status != PlacementStatus.CANCELLED)).all()
+            for row in rows:
+                if check is not None:
+                    check()
+                warnings = placement_warnings(
+                    session, pupil_id=row.pupil_id, host_id=row.host_id, start_date=row.start_date,
+                    end_date=row.end_date, hours_per_day=row.hours_per_day, daily_start=row.daily_start,
+                    daily_end=row.daily_end, status=row.status,
+                    risk_assessment_received=bool(row.risk_assessment_received), placement_id=row.id, days=row.days)
+                if warnings:
+                    found[row.id] = [w.message for w in warnings]
+            return found
+        return self._read(read)
+
+    def note_rules_overridden(self, placement_id: int, fields: list[str]) -> None:
+        """The person confirmed a placement that breaks rules of the law: the audit log keeps the fields
+        concerned (never the values), in the placement's own history."""
+        from coordinator.safety.audit import record
+
+        self._read(lambda s: record(s, "rules-confirmed", "placements", placement_id, list(fields)))
+
     def pupils_in_classes(self, class_ids: list[int]) -> int:
         """How many different pupils the classes hold (a visit's participants)."""
         from coordinator.models import Enrolment

@@ -27,8 +27,10 @@ from coordinator.gui.store_guard import StoreGuard
 from coordinator.gui.dialogs.help_dialog import install_help, retranslate_help
 from coordinator.gui.forms import load_ui, retranslate_ui
 from coordinator.gui.navigation_looks import NavigationLooks
+from coordinator.gui.keyboard import install_window_keys
 from coordinator.gui.recent import recent_databases, remember_database
 from coordinator.gui.translator import install_translators
+from coordinator.gui import unsaved
 from coordinator.gui.workspaces import WORKSPACES
 from coordinator.gui.workspaces.base import Workspace
 from coordinator.gui.workspaces.placeholder import TITLES, BrokenWorkspace, PlaceholderWorkspace
@@ -89,7 +91,9 @@ class MainWindow(QMainWindow):
         self.search_popup = None
         self.stack.setEnabled(context.desk is not None)  # nothing to edit until the file's verdict is in
         self.retranslate()
+        drafts = unsaved.pending_drafts(context.desk)  # read before a workspace's empty form replaces them
         self._restore_state()
+        unsaved.offer_later(self, drafts)
         # A second after the window is up: the full collection before the freeze takes ~50 ms.
         QTimer.singleShot(1000, _tune_interpreter)
 
@@ -113,6 +117,7 @@ class MainWindow(QMainWindow):
         self.actionNew.triggered.connect(self.new_database_dialog)
         self.actionImport.triggered.connect(lambda: self.open_import(None))
         self.actionBackups.triggered.connect(self.open_backups)
+        install_window_keys(self)  # Ctrl+N a new record, Ctrl+1…9 the workspaces, Ctrl+Y redo
         # Whether the modules are installed, without importing them before the window is drawn.
         self.actionImport.setEnabled(_installed("coordinator.gui.dialogs.import_dialog"))
         self.actionBackups.setEnabled(_installed("coordinator.gui.dialogs.backups_dialog"))
@@ -165,6 +170,8 @@ class MainWindow(QMainWindow):
 
     def _navigate(self, row: int) -> None:
         if row < 0:
+            return
+        if not unsaved.may_leave_workspace(self, row):
             return
         key = self.keys[row]
         if self.context.desk is None:  # drawn before the file's verdict: workspaces come with the database
@@ -235,6 +242,10 @@ class MainWindow(QMainWindow):
             remember_database(self.context.settings, str(desk.path))
         self.context.store_changed.emit()
 
+    def settle(self) -> bool:
+        """True when every open form may be left (nothing unsaved, or the person said save or discard)."""
+        return all(workspace.settle() for workspace in self.workspaces.values())
+
     def _store_changed(self) -> None:
         self.stack.setEnabled(self.context.desk is not None)
         for workspace in self.workspaces.values():
@@ -248,6 +259,8 @@ class MainWindow(QMainWindow):
     def open_database(self, path: str) -> bool:
         from coordinator.desk import Desk
 
+        if not self.settle():
+            return False
         try:
             desk = Desk.open(path)
         except UserError as exc:
@@ -265,6 +278,8 @@ class MainWindow(QMainWindow):
     def open_database_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
+        if not self.settle():
+            return
         path, _filter = QFileDialog.getOpenFileName(self, _("Open database"), "",
                                                     _("Databases (*.sqlite *.db);;All files (*)"))
         if path:
@@ -273,6 +288,8 @@ class MainWindow(QMainWindow):
     def new_database_dialog(self) -> None:
         from coordinator.gui.dialogs.first_launch import NewDatabaseDialog
 
+        if not self.settle():
+            return
         dialog = NewDatabaseDialog(self.context, self)
         if dialog.exec() and dialog.desk is not None:
             self.set_desk(dialog.desk)
@@ -348,6 +365,9 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(self.keys.index(key) if key in self.keys else 0)
 
     def closeEvent(self, event) -> None:
+        if not self.settle():
+            event.ignore()  # Cancel: the window stays, with the edits
+            return
         settings = self.context.settings
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.mainSplitter.saveState())

@@ -41,3 +41,36 @@ def main_window(qtbot, app_context):
     window.show()
     yield window
     install_translators("en")
+
+
+@pytest.fixture(autouse=True)
+def unsaved_answers(monkeypatch):
+    """The questions about unsaved changes and rule-breaking placements, answered without a modal box:
+    'discard', 'no' (restore) and 'yes' (save all the same) unless a test puts other answers in the list;
+    every question asked is recorded in `asked`."""
+    from coordinator.gui import unsaved
+
+    class Answers:
+        def __init__(self):
+            self.asked: list[str] = []
+            self.next: list = []
+
+        def unsaved(self, _parent, what):
+            self.asked.append(what)
+            return self.next.pop(0) if self.next else unsaved.Answer.DISCARD
+
+        def restore(self, _parent, what, _written):
+            self.asked.append(what)
+            return self.next.pop(0) if self.next else False
+
+    answers = Answers()
+    from coordinator.gui import rule_breaches
+
+    def breach(_parent, messages):
+        answers.asked.append("\n".join(messages))
+        return answers.next.pop(0) if answers.next else True
+
+    monkeypatch.setattr(rule_breaches, "ask_breach", breach)
+    monkeypatch.setattr(unsaved, "ask_unsaved", answers.unsaved)
+    monkeypatch.setattr(unsaved, "ask_restore", answers.restore)
+    return answers

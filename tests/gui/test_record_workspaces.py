@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
+from coordinator.gui.widgets.date_fields import DateField, DateTimeField
 from coordinator.gui.widgets.ref_picker import MultiRefPicker, RefPicker
 from coordinator.services.records import DATE, DATETIME, INT, REF, TEXT
 
@@ -67,9 +68,9 @@ def fill_required(qtbot, form, name_field: str, name: str) -> None:
         elif spec.type == REF and isinstance(editor, RefPicker) and editor.value() is None:
             editor.ensure_choices()  # what opening the list does
             editor.setCurrentIndex(1 if editor.optional else 0)
-        elif spec.type == DATE and isinstance(editor, QDateEdit):
+        elif spec.type == DATE and isinstance(editor, DateField):
             editor.setDate(QDate(2026, 12, 7))
-        elif spec.type == DATETIME and isinstance(editor, QDateTimeEdit):
+        elif spec.type == DATETIME and isinstance(editor, DateTimeField):
             editor.setDateTime(QDateTime(QDate(2026, 12, 7), QTime(9, 0)))
 
 
@@ -153,9 +154,10 @@ def test_placement_form_warns_but_saves(qtbot, main_window):
     status: QComboBox = form.editor("status")
     status.setCurrentIndex(status.findData("confirmed"))
     assert isinstance(form.editor("risk_assessment_received"), QCheckBox)
-    qtbot.waitUntil(lambda: panel.warnings.isVisible(), timeout=3000)
-    assert "risk assessment" in panel.warnings.text().lower()
-    assert "a working day of 9 h" in panel.warnings.text().lower()
+    rows = form.rows
+    qtbot.waitUntil(lambda: rows["risk_assessment_received"].warning.isVisible(), timeout=3000)
+    assert "risk assessment" in rows["risk_assessment_received"].warning.text().lower()
+    assert "a working day of 9 h" in rows["hours_per_day"].warning.text().lower()
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     assert panel.status.text() == "Created."
 
@@ -167,7 +169,7 @@ def test_study_visit_on_a_weekend_is_warned_about(qtbot, main_window):
     panel.form.editor("host_id").setCurrentIndex(0)
     panel.form.editor("starts_at").setDateTime(QDateTime(QDate(2026, 12, 12), QTime(10, 0)))  # a Saturday
     panel.update_warnings()
-    assert panel.warnings.isVisible()
+    assert panel.form.rows["starts_at"].warning.isVisible()
     assert dt.date(2026, 12, 12).weekday() == 5
 
 

@@ -21,7 +21,7 @@ from coordinator.i18n import N_, _
 
 ACTIONS = {"create": N_("Created"), "update": N_("Changed"), "delete": N_("Deleted"), "erase": N_("Erased"),
            "anonymise": N_("Anonymised"), "bulk-create": N_("Created"), "bulk-update": N_("Changed"),
-           "bulk-delete": N_("Deleted")}
+           "bulk-delete": N_("Deleted"), "rules-confirmed": N_("Confirmed against the rules")}
 
 
 def field_labels(table: str) -> dict[str, str]:

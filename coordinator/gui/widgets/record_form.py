@@ -6,16 +6,13 @@ problems are shown in the chosen language.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from coordinator.formatting import format_number
 from coordinator.gui.context import AppContext
+from coordinator.gui.widgets.date_fields import DateField, DateTimeField
 from coordinator.gui.widgets.ref_picker import MultiRefPicker, RefPicker, link_scoped_pickers
 from coordinator.i18n import _
+from coordinator.typed_dates import parse_time
 from coordinator.services.records import (
     BOOL,
     CHOICE,
@@ -44,9 +43,6 @@ from coordinator.services.records import (
     RecordKind,
     RecordValues,
 )
-
-_EMPTY_DATE = QDate(1900, 1, 1)
-
 
 class FieldRow(QWidget):
     """An editor with its message line below it."""
@@ -65,13 +61,35 @@ class FieldRow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
+        self.warning = QLabel(self)
+        self.warning.setObjectName("field_warning")
+        self.warning.setWordWrap(True)
+        self.warning.setVisible(False)
         layout.addWidget(editor)
         layout.addWidget(self.message)
+        layout.addWidget(self.warning)
 
     def show_message(self, text: str | None) -> None:
         self.message.setText(text or "")
         self.message.setVisible(bool(text))
-        self.editor.setAccessibleDescription(text or "")
+        self._describe()
+
+    def show_warning(self, text: str) -> None:
+        """A check's warning on this field: marked under it, on hover, in the status bar, to a screen reader."""
+        self.warning.setText("\n".join(f"⚠ {line}" for line in text.splitlines()))
+        self.warning.setVisible(bool(text))
+        palette = self.warning.palette()
+        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#ffb74d" if dark else "#8a4b00"))  # AA contrast
+        self.warning.setPalette(palette)
+        if text or self.editor.statusTip():
+            self.editor.setToolTip(text)
+            self.editor.setStatusTip(text)
+        self._describe()
+
+    def _describe(self) -> None:
+        parts = [label.text() for label in (self.message, self.warning) if label.text()]
+        self.editor.setAccessibleDescription("\n".join(parts))
 
 
 class RecordFormWidget(QWidget):
@@ -85,6 +103,7 @@ class RecordFormWidget(QWidget):
         self.kind = kind
         self.record_id: int | None = None
         self.rows: dict[str, FieldRow] = {}
+        self._clean: dict[str, Any] = {}
         self.labels: dict[str, QLabel] = {}
         self.heading = QLabel(self)
         font = self.heading.font()
@@ -136,23 +155,15 @@ class RecordFormWidget(QWidget):
         elif spec.type == MULTIREF:
             editor = MultiRefPicker(self.context, spec.ref or "", parent=self)
             editor.value_changed.connect(self.edited)
-        elif spec.type == DATE:
-            editor = QDateEdit(self)
-            editor.setCalendarPopup(True)
-            editor.setMinimumDate(_EMPTY_DATE)
-            editor.setSpecialValueText(" ")
-            editor.dateChanged.connect(self.edited)
-        elif spec.type == DATETIME:
-            editor = QDateTimeEdit(self)
-            editor.setCalendarPopup(True)
-            editor.setMinimumDate(_EMPTY_DATE)
-            editor.setSpecialValueText(" ")
-            editor.dateTimeChanged.connect(self.edited)
+        elif spec.type in (DATE, DATETIME):
+            editor = DateField(self) if spec.type == DATE else DateTimeField(self)
+            editor.edited.connect(self.edited)
         else:
             editor = QLineEdit(self)
             editor.setClearButtonEnabled(spec.type not in (INT, FLOAT, TIME))
             if spec.type == TIME:
                 editor.setPlaceholderText(_("hh:mm"))
+                editor.editingFinished.connect(lambda e=editor: self._tidy_time(e))
             editor.textEdited.connect(self.edited)
         editor.setSizePolicy(QSizePolicy.Policy.Expanding, editor.sizePolicy().verticalPolicy())
         return editor
@@ -167,11 +178,14 @@ class RecordFormWidget(QWidget):
             self.labels[spec.name].setText(label)
             editor = self.rows[spec.name].editor
             editor.setAccessibleName(_(spec.label))
+            if isinstance(editor, DateField | DateTimeField):
+                editor.retranslate()
             if isinstance(editor, QCheckBox):
                 editor.setText(_("Yes"))
             if isinstance(editor, MultiRefPicker):
                 editor.retranslate()
                 editor.picker.setAccessibleName(_(spec.label))
+                editor.list.setAccessibleName(_("{field}: chosen").format(field=_(spec.label)))
             if spec.type == CHOICE and self.context.desk is not None:
                 self._fill_choices(spec, editor)
 
@@ -197,16 +211,32 @@ class RecordFormWidget(QWidget):
         self.record_id = record.id
         self._retranslate_heading()
         self.show_problems({})
+        self._fill(record.values)
+        self._clean = self.values()
+
+    def _fill(self, values: dict[str, Any]) -> None:
         for spec in self.kind.fields:
             editor = self.rows[spec.name].editor
             if spec.type == CHOICE and spec.choices is not None and self.context.desk is not None:
                 self._fill_choices(spec, editor)  # a network or project made since the form was built
             editor.blockSignals(True)
             try:
-                self._set(spec, editor, record.values.get(spec.name))
+                self._set(spec, editor, values.get(spec.name))
             finally:
                 editor.blockSignals(False)
         self.apply_scopes()
+
+    def mark_clean(self) -> None:
+        self._clean = self.values()
+
+    def is_dirty(self) -> bool:
+        """Whether the form differs from the record it was given (an edit typed back is not a change)."""
+        return self.values() != self._clean
+
+    def apply_values(self, values: dict[str, Any]) -> None:
+        """Put values (a draft) into the form as if typed: the form has unsaved changes afterwards."""
+        self._fill({name: value for name, value in values.items() if name in self.rows})
+        self.edited.emit()
 
     def _set(self, spec: FieldSpec, editor: Any, value: Any) -> None:
         if spec.type == LONGTEXT:
@@ -216,14 +246,8 @@ class RecordFormWidget(QWidget):
         elif spec.type == CHOICE:
             index = editor.findData(value)
             editor.setCurrentIndex(max(index, 0))
-        elif spec.type in (REF, MULTIREF):
+        elif spec.type in (REF, MULTIREF, DATE, DATETIME):
             editor.set_value(value)
-        elif spec.type == DATE:
-            editor.setDate(QDate(value.year, value.month, value.day) if value else _EMPTY_DATE)
-        elif spec.type == DATETIME:
-            editor.setDateTime(QDateTime(QDate(value.year, value.month, value.day),
-                                         QTime(value.hour, value.minute)) if value
-                               else QDateTime(_EMPTY_DATE, QTime(0, 0)))
         elif spec.type == TIME:
             editor.setText(value.strftime("%H:%M") if value else "")
         elif spec.type in (INT, FLOAT):
@@ -242,15 +266,8 @@ class RecordFormWidget(QWidget):
                 out[spec.name] = editor.isChecked()
             elif spec.type == CHOICE:
                 out[spec.name] = editor.currentData()
-            elif spec.type in (REF, MULTIREF):
+            elif spec.type in (REF, MULTIREF, DATE, DATETIME):
                 out[spec.name] = editor.value()
-            elif spec.type == DATE:
-                d = editor.date()
-                out[spec.name] = None if d == _EMPTY_DATE else dt.date(d.year(), d.month(), d.day())
-            elif spec.type == DATETIME:
-                d, t = editor.date(), editor.time()
-                out[spec.name] = None if d == _EMPTY_DATE else dt.datetime(d.year(), d.month(), d.day(),
-                                                                           t.hour(), t.minute())
             elif spec.type == TIME:
                 out[spec.name] = self._time(editor.text())
             elif spec.type in (INT, FLOAT):
@@ -261,15 +278,18 @@ class RecordFormWidget(QWidget):
         return out
 
     @staticmethod
+    def _tidy_time(editor: QLineEdit) -> None:
+        """"8.3" or "830" typed: shown as 08:30 when the field is left."""
+        at = parse_time(editor.text())
+        if at is not None and editor.text() != at.strftime("%H:%M"):
+            editor.setText(at.strftime("%H:%M"))
+
+    @staticmethod
     def _time(text: str) -> Any:
         text = text.strip()
         if not text:
             return None
-        try:
-            hours, _sep, minutes = text.replace(".", ":").partition(":")
-            return dt.time(int(hours), int(minutes or 0))
-        except ValueError:
-            return text  # the service reports it
+        return parse_time(text) or text  # a text that is no time: the service names it
 
     def show_problems(self, problems: dict[str, str]) -> None:
         first: QWidget | None = None

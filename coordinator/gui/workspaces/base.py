@@ -34,3 +34,7 @@ class Workspace(QWidget):
 
     def activated(self) -> None:
         """Called when the workspace becomes visible; load lazily here."""
+
+    def settle(self) -> bool:
+        """Before the workspace is left: True when nothing unsaved would be lost (the person was asked)."""
+        return True

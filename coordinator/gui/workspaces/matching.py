@@ -142,6 +142,9 @@ class MatchingWorkspace(HandWork, Workspace):
             [_("Pupil id"), _("Class"), _("Gender"), _("Workplace"), _("Wish"), _("By hand")]
         )
         self.retranslate_hand_bar()
+        for widget, name in ((self.offers_table, _("Offered places")), (self.wishes_table, _("Pupils' wishes")),
+                             (self.results_table, _("Assignments")), (self.explanation, _("Why this assignment"))):
+            widget.setAccessibleName(name)
         self._load_periods()
 
     def activated(self) -> None:

@@ -20,20 +20,31 @@ from PySide6.QtWidgets import (
 from coordinator.changes import Changes, Kind
 from coordinator.errors import UserError
 from coordinator.gui.context import AppContext
+from coordinator.gui.workspaces.placement_list import PlacementTableModel, WarnedFilter
 from coordinator.gui.workspaces.record_panel import RecordPanel
 from coordinator.gui.workspaces.record_workspace import RecordWorkspace
 from coordinator.i18n import N_, _, ngettext
 from coordinator.services.records import kind as record_kind
 
 
-class PlacementPanel(RecordPanel):
+class PlacementPanel(WarnedFilter, RecordPanel):
     """Warns (never blocks) about overlaps, capacity, minors' hours and a missing risk assessment.
 
     The number of days follows the period (its weekdays) until the person types another number.
     """
 
+    # The checks' codes (coordinator.services.warning_codes) -> the field each is shown on.
+    WARNING_FIELDS = {"placement_overlap": "start_date", "host_over_capacity": "host_id",
+                      "hours_per_day": "hours_per_day", "hours_per_week": "hours_per_day", "night_work": "daily_end",
+                      "under_minimum_age": "pupil_id", "guardian_consent_missing": "pupil_id",
+                      "risk_assessment_missing": "risk_assessment_received", "days_short": "days"}
+
+    model_class = PlacementTableModel
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._start_warned()
+        self._retranslate_warned()
         self._auto_days: str | None = None
         for name in ("start_date", "end_date"):
             self.form.editor(name).dateChanged.connect(self._period_changed)
@@ -41,6 +52,22 @@ class PlacementPanel(RecordPanel):
     def load(self, record_id: int) -> None:
         self._auto_days = None
         super().load(record_id)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if hasattr(self, "with_warnings"):
+            self._retranslate_warned()
+
+    def ensure_loaded(self) -> None:
+        first = not self._loaded_once
+        super().ensure_loaded()
+        if first:
+            self.run_checks()
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        super().refresh(changes)
+        if self._loaded_once and (changes is None or changes.touches(*self.related)):
+            self.run_checks()
 
     def new_record(self) -> None:
         self._auto_days = None
@@ -50,7 +77,7 @@ class PlacementPanel(RecordPanel):
         values = self.form.values()
         start, end = values.get("start_date"), values.get("end_date")
         days = self.form.editor("days")
-        if start is None or end is None or end < start:
+        if not isinstance(start, dt.date) or not isinstance(end, dt.date) or end < start:
             return
         if days.text() and days.text() != self._auto_days:
             return  # typed by the person: keep it
@@ -59,21 +86,39 @@ class PlacementPanel(RecordPanel):
         self._auto_days = str(count)
         days.setText(self._auto_days)
 
-    def warnings_for(self, values: dict[str, Any]) -> list[str]:
+    def save(self) -> bool:
+        """A confirmed placement that breaks a rule of the law is saved only on the person's word (and logged)."""
+        from coordinator.gui.rule_breaches import confirm_breaches
+
+        breaches = confirm_breaches(self, self.form.values(), self.current_warnings())
+        if breaches is None:
+            return False
+        if not super().save():
+            return False
+        if breaches and self.form.record_id is not None:  # logged as the fields concerned, as the history shows them
+            fields = sorted({self.WARNING_FIELDS.get(code, code) for code in breaches})
+            self.context.desk.note_rules_overridden(self.form.record_id, fields)
+        return True
+
+    def warnings_for(self, values: dict[str, Any]) -> list[Any]:
         needed = ("pupil_id", "host_id", "start_date", "end_date")
-        if any(values.get(k) is None for k in needed) or values["end_date"] < values["start_date"]:
+        if any(values.get(k) is None for k in needed) or not all(
+                isinstance(values[k], dt.date) for k in ("start_date", "end_date")) or values["end_date"] < values["start_date"]:
             return []
         try:
             hours = float(values["hours_per_day"]) if values.get("hours_per_day") else None
         except ValueError:
             hours = None
         times = [v if not isinstance(v, str) else None for v in (values.get("daily_start"), values.get("daily_end"))]
+        days = values.get("days")
+        days = int(days) if isinstance(days, str) and days.isdigit() else None
         found = self.context.desk.placement_warnings(
             pupil_id=values["pupil_id"], host_id=values["host_id"], start_date=values["start_date"],
             end_date=values["end_date"], hours_per_day=hours, daily_start=times[0], daily_end=times[1],
             status=values.get("status") or "requested",
-            risk_assessment_received=bool(values.get("risk_assessment_received")), placement_id=self.form.record_id)
-        return [w.message for w in found]
+            risk_assessment_received=bool(values.get("risk_assessment_received")), placement_id=self.form.record_id,
+            days=days)
+        return list(found)
 
 
 class LackingDaysWidget(QWidget):

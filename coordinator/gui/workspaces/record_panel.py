@@ -26,17 +26,21 @@ from coordinator.changes import Changes, Kind
 from coordinator.desk.gui_records import change_kind
 from coordinator.errors import UserError, ValidationError
 from coordinator.gui.context import AppContext
+from coordinator.gui.keyboard import install_panel_keys
 from coordinator.gui.models.record_table import RecordTableModel
 from coordinator.gui.record_ops import create_record, delete_record, update_record
 from coordinator.gui.widgets.record_form import RecordFormWidget
+from coordinator.gui.workspaces.panel_safety import PanelSafetyMixin
+from coordinator.gui.workspaces.panel_warnings import PanelWarningsMixin
 from coordinator.i18n import _, ngettext, pgettext
 from coordinator.services.records import RecordKind
 
 
-class RecordPanel(QWidget):
+class RecordPanel(PanelSafetyMixin, PanelWarningsMixin, QWidget):
     """Table + form for one RecordKind. Subclasses may add warnings (`warnings_for`)."""
 
     saved = Signal(int)
+    model_class = RecordTableModel
     FILTER_DELAY_MS = 150
 
     def __init__(self, context: AppContext, kind: RecordKind, parent: QWidget | None = None,
@@ -47,7 +51,7 @@ class RecordPanel(QWidget):
         self.changes_kind = change_kind(kind.key)  # what the desk announces this kind's writes as
         self.related = {self.changes_kind, Kind.SETTINGS, *related}
         self.setObjectName(f"panel_{kind.key}")
-        self.model = RecordTableModel(context, kind, self)
+        self.model = self.model_class(context, kind, self)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("filter")
         self.filter.setClearButtonEnabled(True)
@@ -90,9 +94,10 @@ class RecordPanel(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self._connect_signals()
+        self._start_drafts()
         self._pending_select: int | None = None
         self._loaded_once, self._version, self._shown = False, None, {}  # the form's record as read: version, values
-        QWidget.setTabOrder(self.filter, self.table)
+        install_panel_keys(self)
         self.retranslate()
         self._restore_splitter()
 
@@ -155,7 +160,7 @@ class RecordPanel(QWidget):
         self.model.first_rows.connect(self._after_first_rows)
         self.model.failed.connect(self.status.setText)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select_row(cur.row()))
-        self.new_button.clicked.connect(self.new_record)
+        self.new_button.clicked.connect(self.start_new)
         self.delete_button.clicked.connect(self.delete_current)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
@@ -194,7 +199,7 @@ class RecordPanel(QWidget):
         filters: tuple = ()
         if self.kind.choice_filter is not None and self.choice.currentData() is not None:
             filters = ((self.kind.choice_filter[0], self.choice.currentData()),)
-        self.model.set_query(replace(self.model.query, text=self.filter.text(), filters=filters))
+        self.model.set_query(self._query_with(replace(self.model.query, text=self.filter.text(), filters=filters)))
 
     def _fill_choice_filter(self) -> None:
         if self.kind.choice_filter is None or self.context.desk is None:
@@ -261,30 +266,40 @@ class RecordPanel(QWidget):
             for kind_ids in (changes.updated, changes.deleted):
                 self.model.forget(kind_ids.get(self.changes_kind, ()))
             self.model.reload()
-            if self.form.record_id in changes.deleted.get(self.changes_kind, frozenset()):
+            shown = self.form.record_id
+            if shown is not None and shown in changes.deleted.get(self.changes_kind, frozenset()):
                 self.new_record()
-            elif self.form.record_id in changes.updated.get(self.changes_kind, frozenset()):
+            elif shown is not None and shown in changes.updated.get(self.changes_kind, frozenset()):
                 if self.form.values() == self._shown:  # nothing typed: show the record as it is now
-                    self.load(self.form.record_id)
+                    self.load(shown)
                 else:  # changed elsewhere while being edited: the edit stays; saving it names both versions
                     self.status.setText(_("Someone else has just changed this record; what you typed is kept."))
 
     # ---- selection and form ---------------------------------------------------------------------
     def _select_row(self, row: int) -> None:
         record_id = self.model.id_at(row)
-        if record_id is not None:
-            self.load(record_id)
+        if record_id is None or record_id == self.form.record_id:
+            return
+        if not self.settle():
+            QTimer.singleShot(0, self, self._keep_selection)  # once the view has done selecting
+            return
+        self.load(record_id)
 
     def select_id(self, record_id: int) -> None:
+        if record_id != self.form.record_id and not self.settle():
+            return
+        keep = record_id == self.form.record_id and self.is_dirty()  # its edits stay in the form
         row = self.model.row_of(record_id)
         if row < 0:
-            self.load(record_id)  # the form at once; the table row once the list has loaded
+            if not keep:
+                self.load(record_id)  # the form at once; the table row once the list has loaded
             if self.model.loading:
                 self._pending_select = record_id
             return
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
-        self.load(record_id)
+        if not keep:
+            self.load(record_id)
 
     def load(self, record_id: int) -> None:
         try:
@@ -313,6 +328,12 @@ class RecordPanel(QWidget):
                                           parent=self)
         self.history_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.history_dialog.open()
+
+    def start_new(self) -> None:
+        """New (the button, Ctrl+N): an empty form, once the one shown is saved or given up."""
+        if self.settle():
+            self.new_record()
+            self.focus_form()
 
     def new_record(self) -> None:
         if self.context.desk is None:
@@ -352,6 +373,8 @@ class RecordPanel(QWidget):
         self.status.setText(done)
         self._version, self._shown = self.context.desk.record(self.kind.key, record_id).version, values
         self.form.show_problems({})
+        self.form.mark_clean()
+        self.forget_draft()
         self._pending_select = record_id
         self.form.record_id = record_id
         self._record_actions(True)
@@ -370,24 +393,6 @@ class RecordPanel(QWidget):
             return
         self.new_record()
         self.status.setText(_("Deleted. Undo with Ctrl+Z."))
-
-    # ---- warnings (visits, placements) ----------------------------------------------------------
-    def warnings_for(self, values: dict[str, Any]) -> list[str]:
-        return []
-
-    def update_warnings(self) -> None:
-        try:
-            messages = self.warnings_for(self.form.values()) if self.context.desk is not None else []
-        except Exception:  # noqa: BLE001 - a warning check must never stop editing
-            messages = []
-        notes = [*self.notes_for(self.form.values())] if self.context.desk is not None else []
-        lines = [f"⚠ {m}" for m in messages] + notes
-        self.warnings.setText("\n".join(lines))
-        self.warnings.setVisible(bool(lines))
-
-    def notes_for(self, values: dict[str, Any]) -> list[str]:
-        """Plain information shown with the warnings (e.g. who takes part)."""
-        return []
 
     # ---- settings -------------------------------------------------------------------------------
     def _restore_splitter(self) -> None:

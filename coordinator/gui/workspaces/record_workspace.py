@@ -33,10 +33,36 @@ class RecordWorkspace(Workspace):
             self.tabs = QTabWidget(self)
             for panel in self.panels:
                 self.tabs.addTab(panel, "")
-            self.tabs.currentChanged.connect(lambda i: self.panels[i].ensure_loaded())
+            self._tab = 0
+            self.tabs.currentChanged.connect(self._tab_changed)
             layout.addWidget(self.tabs)
         context.changes_applied.connect(self.refresh)
         self.retranslate()
+
+    def _tab_changed(self, index: int) -> None:
+        """Another tab: the one left is saved or given up first (or the person stays on it)."""
+        assert self.tabs is not None
+        if 0 <= self._tab < len(self.panels) and index != self._tab and not self.panels[self._tab].settle():
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(self._tab)
+            self.tabs.blockSignals(False)
+            return
+        self._tab = index
+        if index < len(self.panels):
+            self.panels[index].ensure_loaded()
+
+    def settle(self) -> bool:
+        return all(panel.settle() for panel in self.panels)
+
+    def panel_of(self, kind: str) -> RecordPanel | None:
+        """The panel of a kind of record, brought forward and loaded (None: not in this workspace)."""
+        for i, panel in enumerate(self.panels):
+            if panel.kind.key == kind:
+                if self.tabs is not None:
+                    self.tabs.setCurrentIndex(i)
+                panel.ensure_loaded()
+                return panel
+        return None
 
     def make_panel(self, key: str) -> RecordPanel:
         from coordinator.desk.related_ops import RELATED_PAGES
@@ -70,11 +96,8 @@ class RecordWorkspace(Workspace):
 
     def show_record(self, kind: str, record_id: int) -> bool:
         """Bring a record into view (used by the global search); False if this workspace lacks the kind."""
-        for i, panel in enumerate(self.panels):
-            if panel.kind.key == kind:
-                if self.tabs is not None:
-                    self.tabs.setCurrentIndex(i)
-                panel.ensure_loaded()
-                panel.select_id(record_id)
-                return True
-        return False
+        panel = self.panel_of(kind)
+        if panel is None:
+            return False
+        panel.select_id(record_id)
+        return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from coordinator.changes import Kind
@@ -14,13 +15,16 @@ from coordinator.services.records import kind as record_kind
 class StudyVisitPanel(RecordPanel):
     """Warns (never blocks) about double bookings, public holidays and weekends."""
 
-    def warnings_for(self, values: dict[str, Any]) -> list[str]:
-        if values.get("starts_at") is None:
+    WARNING_FIELDS = {"double_booking": "starts_at", "public_holiday": "starts_at", "weekend": "starts_at"}
+
+    def warnings_for(self, values: dict[str, Any]) -> list[Any]:
+        if not isinstance(values.get("starts_at"), dt.datetime):
             return []
         found = self.context.desk.study_visit_warnings(
-            starts_at=values["starts_at"], ends_at=values.get("ends_at"), class_ids=values.get("class_ids") or [],
+            starts_at=values["starts_at"], ends_at=values.get("ends_at") if isinstance(values.get("ends_at"), dt.datetime) else None,
+             class_ids=values.get("class_ids") or [],
             teacher_ids=values.get("teacher_ids") or [], host_id=values.get("host_id"), visit_id=self.form.record_id)
-        return [w.message for w in found]
+        return list(found)
 
     def notes_for(self, values: dict[str, Any]) -> list[str]:
         """How many pupils take part: the classes' pupils, as saved with the visit."""

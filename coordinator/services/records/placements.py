@@ -24,6 +24,14 @@ from coordinator.services.records.base import (
 from coordinator.years import ensure_school_year
 
 
+def _hours_allowed(session) -> float:
+    """A new placement's hours a day: what the country's rules allow a compulsory-school pupil."""
+    from coordinator.reference.profiles import profile
+    from coordinator.settings import profile_code
+
+    return profile(profile_code(session)).max_hours_per_day_minor
+
+
 class PlacementKindSpec(RecordKind):
     key = "placements"
     choice_filter = ("status", N_("Status"), _label_choices(PlacementStatus))
@@ -38,7 +46,7 @@ class PlacementKindSpec(RecordKind):
         FieldSpec("end_date", N_("Last day"), DATE, required=True),
         FieldSpec("days", N_("Days"), INT, required=True, minimum=0, maximum=366),
         FieldSpec("hours_per_day", N_("Hours per day"), FLOAT, required=True, minimum=0.5, maximum=24,
-                  default=lambda s: 7.0),
+                  default=lambda s: _hours_allowed(s)),
         FieldSpec("daily_start", N_("Daily start"), TIME),
         FieldSpec("daily_end", N_("Daily end"), TIME),
         FieldSpec("status", N_("Status"), CHOICE, required=True, choices=_label_choices(PlacementStatus),
@@ -54,6 +62,13 @@ class PlacementKindSpec(RecordKind):
         return (select(Placement.id, *exprs).join(Pupil, Pupil.id == Placement.pupil_id)
                 .join(Organisation, Organisation.id == Placement.host_id)
                 .outerjoin(Contact, Contact.id == Placement.supervisor_id))
+
+    def apply_filters(self, query, filters):
+        """Besides the status: ("id_in", ids) keeps the placements the app found warnings for."""
+        plain = tuple(f for f in filters if f[0] != "id_in")
+        for _name, ids in (f for f in filters if f[0] == "id_in"):
+            query = query.where(Placement.id.in_(list(ids)))
+        return super().apply_filters(query, plain)
 
     def columns(self):
         return (
