@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from typing import TYPE_CHECKING
 
@@ -28,6 +27,7 @@ from coordinator.gui.dialogs.help_dialog import install_help, retranslate_help
 from coordinator.gui.forms import load_ui, retranslate_ui
 from coordinator.gui.navigation_looks import NavigationLooks
 from coordinator.gui.keyboard import install_window_keys
+from coordinator.gui.lazy_parts import find_class, installed, tune_interpreter
 from coordinator.gui.recent import recent_databases, remember_database
 from coordinator.gui.translator import install_translators
 from coordinator.gui import unsaved
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         unsaved.offer_later(self, drafts)
         # A second after the window is up: the full collection before the freeze takes ~50 ms.
-        QTimer.singleShot(1000, _tune_interpreter)
+        QTimer.singleShot(1000, tune_interpreter)
 
     # ---- actions ------------------------------------------------------------------------------
     def _connect_actions(self) -> None:
@@ -119,9 +119,9 @@ class MainWindow(QMainWindow):
         self.actionBackups.triggered.connect(self.open_backups)
         install_window_keys(self)  # Ctrl+N a new record, Ctrl+1…9 the workspaces, Ctrl+Y redo
         # Whether the modules are installed, without importing them before the window is drawn.
-        self.actionImport.setEnabled(_installed("coordinator.gui.dialogs.import_dialog"))
-        self.actionBackups.setEnabled(_installed("coordinator.gui.dialogs.backups_dialog"))
-        self.actionFind.setEnabled(_installed("coordinator.gui.search_popup"))
+        self.actionImport.setEnabled(installed("coordinator.gui.dialogs.import_dialog"))
+        self.actionBackups.setEnabled(installed("coordinator.gui.dialogs.backups_dialog"))
+        self.actionFind.setEnabled(installed("coordinator.gui.search_popup"))
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         index = self.keys.index(key)
         holder = self.stack.widget(index)
         try:
-            cls = _find_class(path)
+            cls = find_class(path)
             workspace = cls(self.context, holder) if cls is not None else PlaceholderWorkspace(
                 self.context, key, parent=holder)
         except Exception as exc:  # a bug, not a missing feature: said as an error, the traceback logged
@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
 
     # ---- dialogs ------------------------------------------------------------------------------
     def open_search(self) -> None:
-        cls = _find_class("coordinator.gui.search_popup:SearchPopup")
+        cls = find_class("coordinator.gui.search_popup:SearchPopup")
         if cls is None or self.context.desk is None:
             return
         if self.search_popup is None:
@@ -320,14 +320,14 @@ class MainWindow(QMainWindow):
             self.switch_language(dialog.chosen_language())
 
     def open_import(self, path: str | None) -> None:
-        cls = _find_class("coordinator.gui.dialogs.import_dialog:ImportDialog")
+        cls = find_class("coordinator.gui.dialogs.import_dialog:ImportDialog")
         if cls is None or self.context.desk is None:
             return
         dialog = cls(self.context, path, self)
         dialog.exec()
 
     def open_backups(self) -> None:
-        cls = _find_class("coordinator.gui.dialogs.backups_dialog:BackupsDialog")
+        cls = find_class("coordinator.gui.dialogs.backups_dialog:BackupsDialog")
         if cls is None or self.context.desk is None:
             return
         dialog = cls(self.context, self)
@@ -377,41 +377,6 @@ class MainWindow(QMainWindow):
         wait_for_tasks(10_000)
         self.guard.release()
         super().closeEvent(event)
-
-
-def _tune_interpreter() -> None:
-    """Keep background work from stalling the GUI thread through the interpreter lock.
-
-    A full garbage collection walks every tracked object while holding the lock; freezing what
-    start-up allocated (modules, Qt wrappers: it lives as long as the app) keeps it short. A
-    shorter switch interval hands the lock to the GUI thread sooner while a worker computes.
-    """
-    import gc
-    import sys
-
-    gc.collect()
-    gc.freeze()
-    sys.setswitchinterval(0.001)
-
-
-def _installed(module_name: str) -> bool:
-    from importlib.util import find_spec
-
-    try:
-        return find_spec(module_name) is not None
-    except ModuleNotFoundError:  # its package is missing
-        return False
-
-
-def _find_class(path: str) -> type | None:
-    module_name, _sep, class_name = path.partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name and module_name.startswith(exc.name):
-            return None
-        raise
-    return getattr(module, class_name, None)
 
 
 __all__ = ["MainWindow"]

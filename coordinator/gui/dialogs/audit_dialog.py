@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -81,3 +82,11 @@ class AuditDialog(QDialog):
         self.table.resizeRowsToContents()
         if not entries:
             self.intro.setText(_("Nothing has been recorded about this record."))
+
+
+def open_history(context: AppContext, table: str, record_id: int, parent: QWidget) -> AuditDialog:
+    """Open (not modal) the history of one record over `parent`; it is deleted when closed."""
+    dialog = AuditDialog(context, table, record_id, parent=parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

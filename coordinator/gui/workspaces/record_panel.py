@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
@@ -320,14 +319,10 @@ class RecordPanel(PanelSafetyMixin, PanelWarningsMixin, QWidget):
 
     def show_history(self) -> None:
         """The audit trail of the record in the form: when it was created and changed, which fields."""
-        if self.form.record_id is None:
-            return
-        from coordinator.gui.dialogs.audit_dialog import AuditDialog
+        if self.form.record_id is not None:
+            from coordinator.gui.dialogs.audit_dialog import open_history
 
-        self.history_dialog = AuditDialog(self.context, str(self.changes_kind), self.form.record_id,
-                                          parent=self)
-        self.history_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.history_dialog.open()
+            self.history_dialog = open_history(self.context, str(self.changes_kind), self.form.record_id, self)
 
     def start_new(self) -> None:
         """New (the button, Ctrl+N): an empty form, once the one shown is saved or given up."""
