@@ -126,3 +126,17 @@ def test_a_saved_form_leaves_no_draft(qtbot, main_window):
     assert panel.status.text() == "Saved."
     assert not store.drafts()
     wait_loaded(qtbot, panel)
+
+
+def test_walking_every_workspace_and_tab_without_typing_asks_nothing(qtbot, main_window, unsaved_answers):
+    """Looking around is not editing: leaving a workspace (with tabs never opened) or a tab asks nothing."""
+    for row, key in enumerate(main_window.keys):
+        main_window.navigation.setCurrentRow(row)
+        assert main_window.current_key() == key
+    for row, key in enumerate(main_window.keys):
+        main_window.navigation.setCurrentRow(row)
+        tabs = getattr(main_window.workspace(key), "tabs", None)
+        for index in range(tabs.count() if tabs is not None else 0):
+            tabs.setCurrentIndex(index)
+    main_window.navigation.setCurrentRow(0)
+    assert unsaved_answers.asked == []

@@ -103,7 +103,7 @@ class RecordFormWidget(QWidget):
         self.kind = kind
         self.record_id: int | None = None
         self.rows: dict[str, FieldRow] = {}
-        self._clean: dict[str, Any] = {}
+        self._clean: dict[str, Any] | None = None  # the values as given; None until a record is shown
         self.labels: dict[str, QLabel] = {}
         self.heading = QLabel(self)
         font = self.heading.font()
@@ -230,8 +230,9 @@ class RecordFormWidget(QWidget):
         self._clean = self.values()
 
     def is_dirty(self) -> bool:
-        """Whether the form differs from the record it was given (an edit typed back is not a change)."""
-        return self.values() != self._clean
+        """Whether the form differs from the record it was given (an edit typed back is not a change);
+        a form that has not been given a record yet (a tab never opened) has nothing to lose."""
+        return self._clean is not None and self.values() != self._clean
 
     def apply_values(self, values: dict[str, Any]) -> None:
         """Put values (a draft) into the form as if typed: the form has unsaved changes afterwards."""
