@@ -117,7 +117,7 @@ def _placement_grades(ctx: DemoContext, info: ClassInfo) -> tuple[str, ...]:
 
 
 def _sector_for(ctx: DemoContext, rng, gender: str, programme_sector: str | None) -> str:
-    if programme_sector and rng.random() < 0.85:
+    if programme_sector:  # an APL host fits the programme
         return programme_sector
     if gender not in ("girl", "boy"):
         gender = rng.choice(("girl", "boy"))
@@ -154,7 +154,7 @@ def build_placements(ctx: DemoContext) -> None:
     data = ctx.data
     used: Counter[tuple[int, int]] = Counter()
     for info in ctx.classes:
-        if info.grade not in _placement_grades(ctx, info):
+        if info.grade not in _placement_grades(ctx, info) or not info.placement:
             continue
         year = ctx.years[info.year_index]
         days = data.placement_days[info.type_code]

@@ -62,6 +62,7 @@ class ClassInfo:
     compulsory: bool
     mentor_id: int
     sector: str | None = None  # the programme's sector (upper secondary)
+    placement: bool = True  # False for a programme without APL
     pupils: list[int] = field(default_factory=list)
 
 
@@ -175,8 +176,11 @@ def weighted(rng: random.Random, options: list[tuple[Any, float]]) -> Any:
     return options[-1][0]
 
 
-def pick_gender(rng: random.Random, girl_share: float = 0.495) -> str:
-    """Girl or boy by the share given, with about 1 % other and 1 % unspecified."""
+def pick_gender(rng: random.Random, girl_share: float = 0.495, legal_only: bool = False) -> str:
+    """Girl or boy by the share given, with about 1 % other and 1 % unspecified unless the country's
+    registers hold legal sex only."""
+    if legal_only:
+        return "girl" if rng.random() < girl_share else "boy"
     x = rng.random()
     if x < 0.01:
         return "other"

@@ -29,10 +29,25 @@ class ClusterSpec:
 class Programme:
     """An upper-secondary / vocational programme: class code, name, the sector it trains for."""
 
-    code: str
+    code: str  # the code in class names (IN2, 3TM)
     name: str
     sector: str
     girl_share: float
+    national: str = ""  # the shipped programme's code when the class code differs (a local orientation)
+    placement: bool = True  # False for a programme without APL (the preparatory ones)
+    patron: bool = False  # every class has a partner company of the programme's sector
+
+
+@dataclass(frozen=True)
+class SchoolPlan:
+    """One school of the municipality demo: its form, the grades it teaches and pupils per grade."""
+
+    name: str
+    town: int  # index into home_towns
+    form: str  # school form code
+    cohort: int  # pupils per grade (per programme and grade in a vocational school)
+    grades: tuple[str, str] | None = None  # the first and last grade it teaches; all the form's when None
+    programmes: tuple[str, ...] = ()  # codes of the demo programmes it teaches
 
 
 @dataclass(frozen=True)
@@ -88,6 +103,11 @@ class CountryData:
     patron_classes: float = 0.0  # share of upper-secondary classes sponsored by a company
     patron_commitments: tuple[str, ...] = ()  # the commitments of a patron-class agreement
     cluster: ClusterSpec | None = None  # the first network as a cluster: members, contact log, project
+    municipality: tuple[SchoolPlan, ...] = ()  # the municipality demo's schools, in place of the lists above
+    max_class: int = 28  # the most pupils a class (group) has
+    legal_sex_only: bool = False  # the school registers hold girl/boy only (no other or unspecified)
+    # (school form, years older, share): pupils who began later than the form's typical age
+    older_students: tuple[tuple[str, int, float], ...] = ()
 
 
 def country_data(profile_code: str) -> CountryData:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coordinator.demo.country import ClusterSpec, CountryData, Programme, Town
+from coordinator.demo.country import ClusterSpec, CountryData, Programme, SchoolPlan, Town
 
 GIRLS = (
     "Zuzanna", "Julia", "Zofia", "Hanna", "Maja", "Lena", "Alicja", "Maria", "Amelia", "Oliwia", "Laura",
@@ -125,7 +125,7 @@ DATA = CountryData(
     region_school="Szkoła Podstawowa nr {n} im. {B} – {T}",
     region_upper_school="Technikum nr {n} – {T}",
     programmes=(
-        Programme("TM", "technik mechatronik", "C", 0.08),
+        Programme("TM", "technik mechatronik", "C", 0.08, patron=True),
         Programme("TŻ", "technik żywienia i usług gastronomicznych", "I", 0.72),
         Programme("TB", "technik budownictwa", "F", 0.15),
         Programme("TU", "technik usług fryzjerskich", "S", 0.90),
@@ -133,6 +133,8 @@ DATA = CountryData(
         Programme("TL", "technik logistyk", "H", 0.45),
         Programme("TE", "technik ekonomista", "K", 0.75),
         Programme("TH", "technik hotelarstwa", "I", 0.78),
+        Programme("BSO", "operator obrabiarek skrawających", "C", 0.05, patron=True),
+        Programme("BSF", "fryzjer", "S", 0.9),
     ),
     class_letters="abcdefgh", upper_class_name=_upper_class,
     subjects=("matematyka", "język polski", "język angielski", "historia", "biologia", "chemia", "fizyka",
@@ -187,9 +189,9 @@ DATA = CountryData(
     ),
     what_to_bring=("Odzież robocza i obuwie ochronne", "Legitymacja szkolna", "Dzienniczek praktyk",
                    "Aktualne badania lekarskie", "Drugie śniadanie"),
-    placement_days={"pl_podstawowa": 5, "pl_technikum": 20},
+    placement_days={"pl_podstawowa": 5, "pl_technikum": 20, "pl_branzowa": 10},
     school_email_domain="edu.walbrzych.eu",
-    first_grade_age={"pl_podstawowa": 7, "pl_technikum": 15},
+    first_grade_age={"pl_podstawowa": 7, "pl_technikum": 15, "pl_branzowa": 15},
     transport_notes=("Autokar spod szkoły o {time}", "Wyjście ze szkoły pieszo o {time}",
                      "Przejazd komunikacją miejską, zbiórka o {time}"),
     region_name="Subregion wałbrzyski",
@@ -213,4 +215,16 @@ DATA = CountryData(
         bus="Przejazd autokarem – {org}", agreement_title="Porozumienie o współpracy w klastrze"),
     patron_commitments=("4 miejsca praktyk rocznie", "2 lekcje z pracodawcą w semestrze",
                         "1 staż dla nauczyciela", "stypendium dla najlepszego ucznia"),
+    municipality=(
+        SchoolPlan("Szkoła Podstawowa nr 1 im. Marii Konopnickiej", 0, "pl_podstawowa", 30),
+        SchoolPlan("Szkoła Podstawowa nr 5 im. Mikołaja Kopernika", 0, "pl_podstawowa", 28),
+        SchoolPlan("Szkoła Podstawowa nr 15 im. Tadeusza Kościuszki", 0, "pl_podstawowa", 26),
+        SchoolPlan("Szkoła Podstawowa nr 26 im. Janusza Korczaka", 0, "pl_podstawowa", 24),
+        SchoolPlan("Szkoła Podstawowa nr 1 w Szczawnie-Zdroju", 1, "pl_podstawowa", 22),
+        SchoolPlan("Zespół Szkół Mechaniczno-Elektronicznych im. Kazimierza Kałużewskiego", 0, "pl_technikum",
+                   28, None, ("TM", "TŻ")),
+        SchoolPlan("Branżowa Szkoła I stopnia nr 1 w Wałbrzychu", 0, "pl_branzowa", 28, None, ("BSO", "BSF")),
+    ),
+    max_class=32,
+    legal_sex_only=True,
 )

@@ -196,6 +196,9 @@ DATA = CountryData(
                      "Заказной автобус, отправление в {time}"),
     region_name="Пермский край",
     patron_classes=0.4,
+    legal_sex_only=True,
+    # Some begin college after grade 11 or a year later: students of 15 to 20.
+    older_students=(("ru_college", 2, 0.12), ("ru_college", 1, 0.15)),
     cluster=ClusterSpec(
         members=40, project="Профессионалитет: машиностроение",
         financiers=(("state", "", 100_000_000), ("employer", "@employer", 20_000_000),

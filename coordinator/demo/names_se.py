@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coordinator.demo.country import ClusterSpec, CountryData, Programme, Town
+from coordinator.demo.country import ClusterSpec, CountryData, Programme, SchoolPlan, Town
 
 GIRLS = (
     "Alice", "Maja", "Elsa", "Astrid", "Wilma", "Freja", "Olivia", "Selma", "Alma", "Ella", "Ebba", "Vera",
@@ -94,6 +94,18 @@ PUBLIC = (
     ("technology_park", "M", "Dalarna Science Park"),
     ("public_employer", "P", "Förskolan Solrosen, {T}"),
     ("public_employer", "Q", "Hedegårdens äldreboende, {T}"),
+    ("company", "B", "Garpenbergs Gruva AB"),  # the mining programme's partner
+)
+# Hedemora's compulsory schools: F–6 schools in the town and the villages, one 7–9 school that their
+# pupils move on to; the gymnasium's Teknikcollege programmes (TE, IN) and a mining orientation.
+MUNICIPALITY = (
+    SchoolPlan("Stureskolan", 0, "se_grundskola", 44, ("F", "6")),
+    SchoolPlan("Brunnsskolan", 0, "se_grundskola", 42, ("F", "6")),
+    SchoolPlan("Långshyttans skola", 1, "se_grundskola", 32, ("F", "6")),
+    SchoolPlan("Vikmanshyttans skola", 2, "se_grundskola", 26, ("F", "6")),
+    SchoolPlan("Husby skola", 3, "se_grundskola", 24, ("F", "6")),
+    SchoolPlan("Vasaskolan", 0, "se_grundskola", 170, ("7", "9")),
+    SchoolPlan("Martin Kochs gymnasium", 0, "se_gymnasium", 18, None, ("TE", "IN", "GRU", "VO", "BF", "HA")),
 )
 
 
@@ -120,6 +132,8 @@ DATA = CountryData(
         Programme("HA", "Handels- och administrationsprogrammet", "G", 0.50),
         Programme("FT", "Fordons- och transportprogrammet", "H", 0.12),
         Programme("HV", "Hantverksprogrammet, frisör", "S", 0.85),
+        Programme("TE", "Teknikprogrammet", "M", 0.25, placement=False),
+        Programme("GRU", "Industritekniska programmet, gruvteknik", "B", 0.15, national="IN", patron=True),
     ),
     class_letters="ABCDEFGH", upper_class_name=_upper_class,
     subjects=("Matematik", "Svenska", "Engelska", "SO", "NO", "Teknik", "Idrott och hälsa", "Slöjd", "Bild",
@@ -188,4 +202,5 @@ DATA = CountryData(
                   "svar efter ledningsmötet", "handledare från verkstaden"),
         who=("samordnare skola–arbetsliv", "studie- och yrkesvägledare", "rektor"),
         bus="Bussresa till studiebesök – {org}", agreement_title="Samverkansavtal Teknikcollege"),
+    municipality=MUNICIPALITY,
 )

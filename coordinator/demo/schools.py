@@ -11,7 +11,7 @@ import datetime as dt
 import math
 
 from coordinator.demo.context import ClassInfo, DemoContext, pick_gender
-from coordinator.demo.country import Programme
+from coordinator.demo.country import Programme, SchoolPlan
 from coordinator.demo.identity import ascii_slug, phone
 from coordinator.demo.organisations import main_towns, pick_town, postal_code
 from coordinator.reference.profiles import SchoolTypeSpec
@@ -26,9 +26,14 @@ def _type(ctx: DemoContext, code: str) -> SchoolTypeSpec:
 def build_schools(ctx: DemoContext) -> None:
     rng = ctx.rng("schools")
     remember_surname_forms(ctx)
+    if ctx.size == "municipality" and ctx.data.municipality:
+        for plan in ctx.data.municipality:
+            _add_school(ctx, rng, plan.name, plan.form, ctx.data.home_towns[plan.town], plan)
+        return
     all_towns = main_towns(ctx) if ctx.size == "region" else list(ctx.data.home_towns)
     for name, compulsory, town_index in _school_plan(ctx, rng, all_towns):
-        _add_school(ctx, rng, name, compulsory, all_towns[town_index] if town_index < len(all_towns)
+        type_code = ctx.profile.default_compulsory_type if compulsory else ctx.profile.default_upper_type
+        _add_school(ctx, rng, name, type_code, all_towns[town_index] if town_index < len(all_towns)
                     else pick_town(ctx, rng))
 
 
@@ -64,9 +69,9 @@ def _school_plan(ctx: DemoContext, rng, all_towns: list) -> list[tuple[str, bool
     return plan
 
 
-def _add_school(ctx: DemoContext, rng, name: str, compulsory: bool, town) -> None:  # type: ignore[no-untyped-def]
+def _add_school(ctx: DemoContext, rng, name: str, type_code: str, town,  # type: ignore[no-untyped-def]
+                plan: SchoolPlan | None = None) -> None:
     data, spec = ctx.data, ctx.spec
-    type_code = ctx.profile.default_compulsory_type if compulsory else ctx.profile.default_upper_type
     school_id = ctx.next_id("schools")
     head_first = rng.choice(data.girls if rng.random() < 0.6 else data.boys)
     head_last = rng.choice(data.surnames)
@@ -91,12 +96,13 @@ def _add_school(ctx: DemoContext, rng, name: str, compulsory: bool, town) -> Non
     )
     ctx.school_names[school_id] = name
     ctx.school_towns[school_id] = town.name
+    school_type = _type(ctx, type_code)
     pupils = (
         spec.compulsory_pupils // spec.compulsory_schools
-        if compulsory
+        if school_type.compulsory
         else spec.upper_pupils // spec.upper_schools
     )
-    _build_school(ctx, rng, school_id, _type(ctx, type_code), pupils)
+    _build_school(ctx, rng, school_id, school_type, pupils, plan)
 
 
 def _person_name(ctx: DemoContext, rng, gender: str) -> tuple[str, str]:
@@ -107,38 +113,75 @@ def _person_name(ctx: DemoContext, rng, gender: str) -> tuple[str, str]:
     return first, data.female_surname(last) if girl else last
 
 
-def _build_school(ctx: DemoContext, rng, school_id: int, school_type: SchoolTypeSpec, pupils: int) -> None:
-    data = ctx.data
-    n = len(school_type.grades)
-    programmes: list[Programme | None] = (
-        [None] if school_type.compulsory else list(data.programmes[: ctx.spec.programmes])
-    )
-    per_cohort = pupils / (n + 1) / len(programmes)
+def _span(school_type: SchoolTypeSpec, plan: SchoolPlan | None) -> tuple[int, int]:
+    """The indexes of the first and last grade a school teaches among its form's grades."""
+    grades = list(school_type.grades)
+    if plan is None or plan.grades is None:
+        return 0, len(grades) - 1
+    return grades.index(plan.grades[0]), grades.index(plan.grades[1])
 
-    # Cohort k is in grade k this year and was in grade k-1 last year; cohort n has left.
-    groups: list[tuple[int, Programme | None, list[int]]] = []  # (cohort, programme, pupil sizes per class)
+
+def _programmes(ctx: DemoContext, school_type: SchoolTypeSpec, plan: SchoolPlan | None) -> list[Programme | None]:
+    if school_type.compulsory:
+        return [None]
+    if plan is None:
+        return list(ctx.data.programmes[: ctx.spec.programmes])
+    return [p for p in ctx.data.programmes if p.code in plan.programmes]
+
+
+def _cohorts(ctx: DemoContext, rng, n: int, programmes: list[Programme | None], per_cohort: float,  # type: ignore[no-untyped-def]
+             arriving: int) -> list[tuple[int, Programme | None, list[int]]]:
+    """(cohort, programme, pupil sizes per class) of a school; `arriving` pupils make up cohort 0 if any."""
+    groups: list[tuple[int, Programme | None, list[int]]] = []
+    spread = (0.9, 1.1) if ctx.data.municipality and ctx.size == "municipality" else (0.88, 1.12)
     for k in range(n + 1):
         for programme in programmes:
-            size = max(4, round(per_cohort * rng.uniform(0.88, 1.12)))
-            n_classes = max(1, math.ceil(size / MAX_CLASS))
+            size = arriving if k == 0 and arriving else max(4, round(per_cohort * rng.uniform(*spread)))
+            n_classes = max(1, math.ceil(size / ctx.data.max_class))
             sizes = [size // n_classes + (1 if i < size % n_classes else 0) for i in range(n_classes)]
             groups.append((k, programme, sizes))
+    return groups
 
+
+def _build_school(ctx: DemoContext, rng, school_id: int, school_type: SchoolTypeSpec, pupils: int,  # type: ignore[no-untyped-def]
+                  plan: SchoolPlan | None = None) -> None:
+    """Classes and pupils of a school. Cohort k is in the school's k-th grade this year and was one grade
+    lower last year; cohort n has left, or moved on to the next stage (F–6 to 7–9) of the municipality."""
+    data = ctx.data
+    first, last = _span(school_type, plan)
+    n = last - first + 1
+    programmes = _programmes(ctx, school_type, plan)
+    per_cohort = plan.cohort if plan else pupils / (n + 1) / len(programmes)
+    movers: list[int] = ctx.cache.setdefault("movers", [])
+    arriving = list(movers) if first > 0 and school_type.compulsory else []
+    moving_on = last < len(school_type.grades) - 1 and school_type.compulsory
+    if arriving:
+        movers.clear()
+    groups = _cohorts(ctx, rng, n, programmes, per_cohort, len(arriving))
     n_classes_year = sum(len(s) for k, _, s in groups if k < n)
+    pupils = sum(sum(s) for _, _, s in groups)
     teachers = _add_teachers(ctx, rng, school_id, max(n_classes_year + 2, round(pupils / 11)))
-    first_age = data.first_grade_age[school_type.code]
+    first_age = data.first_grade_age[school_type.code] + first
     mentor_cursor = 0
     for k, programme, sizes in groups:
         girl_share = 0.5 if programme is None else programme.girl_share
         for index, size in enumerate(sizes):
             patron = None
             hosts = ctx.org_ids_by_sector.get(programme.sector, []) if programme is not None else []
-            if hosts and rng.random() < data.patron_classes:
-                patron = rng.choice([h for h in hosts if ctx.org_kind[h] == "company"] or hosts)
-            classes = _add_classes(ctx, school_id, school_type, programme, (k, index), patron,
+            companies = [h for h in hosts if ctx.org_kind[h] == "company"] or hosts
+            if hosts and programme.patron:  # type: ignore[union-attr]
+                patron = companies[0]  # the programme's partner, the sector's first-named company
+            elif hosts and rng.random() < data.patron_classes:
+                patron = rng.choice(companies)
+            classes = _add_classes(ctx, school_id, school_type, programme, (k, index, first, n), patron,
                                    [teachers[(mentor_cursor + y.index) % len(teachers)] for y in ctx.years])
             mentor_cursor += 1
-            _add_pupils(ctx, rng, classes, size, girl_share, first_age + k, k == n)
+            if k == 0 and arriving:
+                _enrol(ctx, classes, arriving[:size])
+                arriving = arriving[size:]
+                continue
+            _add_pupils(ctx, rng, classes, size, girl_share, (first_age + k, school_type),
+                        "moving" if k == n and moving_on else k == n)
 
 
 def _add_teachers(ctx: DemoContext, rng, school_id: int, count: int) -> list[int]:  # type: ignore[no-untyped-def]
@@ -171,19 +214,20 @@ def _programme_id(ctx: DemoContext, programme: Programme | None) -> int | None:
     """The shipped programme a demo class follows: by its national code (EE) or its name (technik logistyk)."""
     if programme is None:
         return None
-    return ctx.programme_ids.get(programme.code.casefold()) or ctx.programme_ids.get(programme.name.casefold())
+    code = programme.national or programme.code
+    return ctx.programme_ids.get(code.casefold()) or ctx.programme_ids.get(programme.name.casefold())
 
 
 def _add_classes(ctx: DemoContext, school_id: int, school_type: SchoolTypeSpec, programme: Programme | None,
-                 cohort_and_index: tuple[int, int], patron: int | None,
+                 place: tuple[int, int, int, int], patron: int | None,
                  mentors: list[int]) -> dict[int, ClassInfo]:
     """One class of a cohort in each demo year it is at school (last year one grade lower)."""
     data, grades = ctx.data, list(school_type.grades)
-    k, index = cohort_and_index
+    k, index, first, span = place  # cohort, class of the cohort, the school's first grade and its count
     classes: dict[int, ClassInfo] = {}
     for year, mentor in zip(ctx.years, mentors, strict=True):
-        grade_index = k - (1 - year.index)  # last year one grade lower
-        if not 0 <= grade_index < len(grades):
+        grade_index = first + k - (1 - year.index)  # last year one grade lower
+        if not first <= grade_index < min(len(grades), first + span):
             continue
         grade = grades[grade_index]
         if programme is None:
@@ -192,7 +236,8 @@ def _add_classes(ctx: DemoContext, school_id: int, school_type: SchoolTypeSpec, 
             name = data.upper_class_name(programme.code, grade, index)
         class_id = ctx.next_id("classes")
         info = ClassInfo(class_id, school_id, year.index, grade, grade_index, name, school_type.code,
-                         school_type.compulsory, mentor, None if programme is None else programme.sector)
+                         school_type.compulsory, mentor, None if programme is None else programme.sector,
+                         programme is None or programme.placement)
         ctx.classes.append(info)
         classes[year.index] = info
         ctx.add(
@@ -214,21 +259,46 @@ def _add_classes(ctx: DemoContext, school_id: int, school_type: SchoolTypeSpec, 
     return classes
 
 
+def _enrol(ctx: DemoContext, classes: dict[int, ClassInfo], pupils: list[int]) -> None:
+    for pupil_id in pupils:
+        for year_index, info in classes.items():
+            info.pupils.append(pupil_id)
+            ctx.add(
+                "enrolments",
+                {
+                    "id": ctx.next_id("enrolments"),
+                    "pupil_id": pupil_id,
+                    "class_id": info.id,
+                    "school_year_id": ctx.years[year_index].id,
+                },
+            )
+
+
+def _birth_date(ctx: DemoContext, rng, age_now: int, school_type: SchoolTypeSpec) -> dt.date:  # type: ignore[no-untyped-def]
+    """A birth date for the cohort's age, some years earlier for those who began the form later."""
+    for form, years, share in ctx.data.older_students:
+        if form == school_type.code and rng.random() < share:
+            age_now += max(0, min(years, school_type.oldest - 1 - age_now))  # `oldest` by the year's end
+            break
+    birth_year = ctx.current.start_year - age_now
+    return dt.date(birth_year, 1, 1) + dt.timedelta(days=rng.randrange(365))
+
+
 def _add_pupils(
     ctx: DemoContext,
     rng,
     classes: dict[int, ClassInfo],
     size: int,
     girl_share: float,
-    age_now: int,
-    left: bool,
+    age_and_form: tuple[int, SchoolTypeSpec],
+    left: bool | str,
 ) -> None:
+    """New pupils of a class; `left` last year, or "moving" on to the municipality's next stage."""
     data = ctx.data
-    birth_year = ctx.current.start_year - age_now
     stamp = ctx.base_stamp
     masculine: dict[str, str] = ctx.cache["masculine"]
     for _ in range(size):
-        gender = pick_gender(rng, girl_share)
+        gender = pick_gender(rng, girl_share, data.legal_sex_only)
         first, last = _person_name(ctx, rng, gender)
         pupil_id = ctx.next_id("pupils")
         guardian_first, _guardian_last = _person_name(ctx, rng, "girl" if rng.random() < 0.6 else "boy")
@@ -244,13 +314,13 @@ def _add_pupils(
                 "first_name": first,
                 "last_name": last,
                 "gender": gender,
-                "birth_date": dt.date(birth_year, 1, 1) + dt.timedelta(days=rng.randrange(365)),
+                "birth_date": _birth_date(ctx, rng, *age_and_form),
                 "external_id": f"{data.country}{pupil_id:07d}",
                 "protected_identity": rng.random() < 0.005,
                 "guardian_consent": rng.random() < 0.96,
                 "guardian_name": f"{guardian_first} {guardian_last}",
                 "guardian_phone": phone(rng, data.country, mobile=True),
-                "left_on": dt.date(ctx.current.start_year, 6, 12) if left else None,
+                "left_on": dt.date(ctx.current.start_year, 6, 12) if left is True else None,
                 "anonymised": False,
                 "notes": None,
                 "created_at": stamp,
@@ -258,17 +328,9 @@ def _add_pupils(
             },
         )
         ctx.gender[pupil_id] = gender
-        for year_index, info in classes.items():
-            info.pupils.append(pupil_id)
-            ctx.add(
-                "enrolments",
-                {
-                    "id": ctx.next_id("enrolments"),
-                    "pupil_id": pupil_id,
-                    "class_id": info.id,
-                    "school_year_id": ctx.years[year_index].id,
-                },
-            )
+        if left == "moving":
+            ctx.cache["movers"].append(pupil_id)
+        _enrol(ctx, classes, [pupil_id])
 
 
 def remember_surname_forms(ctx: DemoContext) -> None:

@@ -44,10 +44,18 @@ def _one(conn: sqlite3.Connection, sql: str, *args) -> object:
     return conn.execute(sql, args).fetchone()[0]
 
 
+# The municipality demo's schools by form: Sweden's F–6 and 7–9 schools are all grundskolor.
+FORMS = {"se": {"se_grundskola": 6, "se_gymnasium": 1},
+         "pl": {"pl_podstawowa": 5, "pl_technikum": 1, "pl_branzowa": 1},
+         "ru": {"ru_school": 6, "ru_college": 1}}
+CURRENT = "(SELECT id FROM school_years ORDER BY starts_on DESC LIMIT 1)"
+
+
 @pytest.mark.parametrize("profile_code", PROFILES)
 def test_municipality_has_about_1700_pupils_in_seven_schools(municipality, profile_code):
     conn = municipality(profile_code)
-    assert 1500 <= _one(conn, "SELECT count(*) FROM pupils") <= 1900
+    # Sweden: about 1,700 enrolled now in F–9, besides the gymnasium and last year's leavers.
+    assert 1500 <= _one(conn, "SELECT count(*) FROM pupils") <= (2350 if profile_code == "se" else 1900)
     assert 120 <= _one(conn, "SELECT count(*) FROM organisations") <= 180
     types = dict(
         conn.execute(
@@ -56,7 +64,7 @@ def test_municipality_has_about_1700_pupils_in_seven_schools(municipality, profi
         )
     )
     spec = profile(profile_code)
-    assert types == {spec.default_compulsory_type: 6, spec.default_upper_type: 1}
+    assert types == FORMS[profile_code]
     compulsory = next(t for t in spec.school_types if t.code == spec.default_compulsory_type)
     grades = {
         g
@@ -69,6 +77,87 @@ def test_municipality_has_about_1700_pupils_in_seven_schools(municipality, profi
     assert grades == set(compulsory.grades)
     sectors = {s for (s,) in conn.execute("SELECT DISTINCT sector_code FROM organisations")}
     assert len(sectors) >= 18
+
+
+def test_swedish_pupils_move_from_f6_village_schools_to_one_7_9_school(municipality):
+    conn = municipality("se")
+    grades: dict[str, set[str]] = {}
+    for name, grade in conn.execute(
+            f"SELECT s.name, c.grade FROM schools s JOIN classes c ON c.school_id = s.id "
+            f"JOIN school_forms t ON t.id = s.school_type_id "
+            f"WHERE t.code = 'se_grundskola' AND c.school_year_id = {CURRENT}"):
+        grades.setdefault(name, set()).add(grade)
+    assert grades.pop("Vasaskolan") == {"7", "8", "9"}
+    assert len(grades) == 5 and all(g == {"F", "1", "2", "3", "4", "5", "6"} for g in grades.values())
+    now = _one(conn, f"SELECT count(*) FROM enrolments e JOIN classes c ON c.id = e.class_id JOIN schools s "
+                     f"ON s.id = c.school_id JOIN school_forms t ON t.id = s.school_type_id "
+                     f"WHERE t.code = 'se_grundskola' AND e.school_year_id = {CURRENT}")
+    assert 1600 <= now <= 1800
+    # This year's grade 7 at Vasaskolan were last year's grade 6 in the F–6 schools.
+    moved = conn.execute(
+        f"SELECT count(*), sum(old.grade = '6' AND old.school_id != new.school_id) FROM enrolments b "
+        f"JOIN classes new ON new.id = b.class_id JOIN enrolments a ON a.pupil_id = b.pupil_id "
+        f"AND a.school_year_id != b.school_year_id JOIN classes old ON old.id = a.class_id "
+        f"WHERE b.school_year_id = {CURRENT} AND new.grade = '7'").fetchone()
+    assert moved[0] > 100 and moved[0] == moved[1]
+
+
+def test_swedish_gymnasium_has_teknikcollege_programmes_and_a_mining_partner(municipality):
+    conn = municipality("se")
+    programmes = {r for (r,) in conn.execute(
+        "SELECT DISTINCT p.code || ':' || c.vocational_profile FROM classes c JOIN programmes p "
+        "ON p.id = c.programme_id")}
+    assert {"TE:Teknikprogrammet", "IN:Industritekniska programmet",
+            "IN:Industritekniska programmet, gruvteknik"} <= programmes
+    partners = {r for (r,) in conn.execute(
+        "SELECT DISTINCT o.name FROM agreements a JOIN organisations o ON o.id = a.organisation_id "
+        "JOIN classes c ON c.id = a.class_id WHERE a.kind = 'patron_class' AND c.name LIKE 'GRU%'")}
+    assert partners == {"Garpenbergs Gruva AB"}
+    # Teknikprogrammet has no APL; every APL host's sector is the programme's (mining at a mine).
+    assert _one(conn, "SELECT count(*) FROM placements pl JOIN enrolments e ON e.pupil_id = pl.pupil_id "
+                      "AND e.school_year_id = pl.school_year_id JOIN classes c ON c.id = e.class_id "
+                      "WHERE c.name LIKE 'TE%'") == 0
+    sectors = dict(conn.execute(
+        "SELECT substr(c.name, 1, 2), group_concat(DISTINCT o.sector_code) FROM placements pl "
+        "JOIN enrolments e ON e.pupil_id = pl.pupil_id AND e.school_year_id = pl.school_year_id "
+        "JOIN classes c ON c.id = e.class_id JOIN organisations o ON o.id = pl.host_id "
+        "WHERE c.programme_id IS NOT NULL GROUP BY 1"))
+    assert sectors == {"GR": "B", "IN": "C", "VO": "Q", "BF": "P", "HA": "G"}
+
+
+def test_polish_vocational_classes_have_25_to_32_pupils_occupation_codes_and_patrons(municipality):
+    conn = municipality("pl")
+    sizes = [n for (n,) in conn.execute(
+        "SELECT count(*) FROM enrolments e JOIN classes c ON c.id = e.class_id JOIN schools s "
+        "ON s.id = c.school_id JOIN school_forms t ON t.id = s.school_type_id "
+        "WHERE t.code IN ('pl_technikum', 'pl_branzowa') GROUP BY c.id")]
+    assert len(sizes) > 20 and min(sizes) >= 25 and max(sizes) <= 32
+    codes = {r for (r,) in conn.execute(
+        "SELECT DISTINCT p.code || ' ' || p.name FROM classes c JOIN programmes p ON p.id = c.programme_id")}
+    assert {"722307 operator obrabiarek skrawających", "311410 technik mechatronik"} <= codes
+    assert _one(conn, "SELECT count(*) FROM classes c JOIN schools s ON s.id = c.school_id "
+                      "WHERE s.name LIKE 'Branżowa%' AND c.programme_id IS NULL") == 0
+    patrons = conn.execute(
+        f"SELECT count(*), count(DISTINCT a.organisation_id) FROM agreements a JOIN classes c ON c.id = a.class_id "
+        f"WHERE a.kind = 'patron_class' AND c.school_year_id = {CURRENT} AND c.vocational_profile IN "
+        f"('technik mechatronik', 'operator obrabiarek skrawających')").fetchone()
+    assert patrons[0] == 8 and patrons[1] >= 1  # every class of the two, 5 technikum and 3 branżowa
+
+
+def test_russian_college_students_are_15_to_20(municipality):
+    conn = municipality("ru")
+    ages = [a for (a,) in conn.execute(
+        f"SELECT cast((julianday(y.ends_on) - julianday(p.birth_date)) / 365.25 AS int) FROM pupils p "
+        f"JOIN enrolments e ON e.pupil_id = p.id JOIN classes c ON c.id = e.class_id "
+        f"JOIN school_years y ON y.id = e.school_year_id JOIN schools s ON s.id = c.school_id "
+        f"JOIN school_forms t ON t.id = s.school_type_id WHERE t.code = 'ru_college' AND y.id = {CURRENT}")]
+    starts = [a for (a,) in conn.execute(
+        f"SELECT cast((julianday(y.starts_on) - julianday(p.birth_date)) / 365.25 AS int) FROM pupils p "
+        f"JOIN enrolments e ON e.pupil_id = p.id JOIN classes c ON c.id = e.class_id "
+        f"JOIN school_years y ON y.id = e.school_year_id JOIN schools s ON s.id = c.school_id "
+        f"JOIN school_forms t ON t.id = s.school_type_id WHERE t.code = 'ru_college' AND y.id = {CURRENT}")]
+    assert min(starts) == 15 and max(ages) == 20
+    assert sum(a >= 19 for a in starts) >= 10  # adults: no guardian signs for them
 
 
 @pytest.mark.parametrize("profile_code", PROFILES)
@@ -119,8 +208,11 @@ def test_gender_shares_and_protected_identities(municipality, profile_code):
     share = {g: n / total for g, n in conn.execute("SELECT gender, count(*) FROM pupils GROUP BY gender")}
     assert 0.45 <= share["girl"] <= 0.53
     assert 0.45 <= share["boy"] <= 0.53
-    assert 0.003 <= share["other"] <= 0.025
-    assert 0.003 <= share["unspecified"] <= 0.025
+    if profile_code == "se":
+        assert 0.003 <= share["other"] <= 0.025
+        assert 0.003 <= share["unspecified"] <= 0.025
+    else:  # Polish and Russian school registers hold legal sex only
+        assert set(share) == {"girl", "boy"}
     protected = _one(conn, "SELECT count(*) FROM pupils WHERE protected_identity")
     assert 1 <= protected <= total * 0.02
     # Some of them are placed this year, so letters and schedules for hosts meet the case.
@@ -283,7 +375,7 @@ def test_names_are_the_countrys(municipality):
     assert _one(ru, "SELECT count(*) FROM organisations WHERE town = 'Чайковский'") > 50
     se = municipality("se")
     assert _one(se, "SELECT count(*) FROM organisations WHERE town = 'Hedemora'") > 50
-    assert _one(se, "SELECT count(*) FROM classes WHERE name = '8A'") == 12
+    assert _one(se, "SELECT count(*) FROM classes WHERE name = '8A'") == 2  # Vasaskolan, 7–9, both years
 
 
 @pytest.mark.parametrize("profile_code", PROFILES)
