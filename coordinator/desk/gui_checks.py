@@ -32,6 +32,14 @@ class GuiChecks(DeskCore):
 
         return self._read(lambda s: placement_warnings(s, **placement))
 
+    def placement_defaults(self, pupil_id: int) -> dict[str, Any]:
+        """What a new placement of this pupil may start from: the class's period, hours the law allows."""
+        import datetime as dt
+
+        from coordinator.services.placement_defaults import placement_defaults
+
+        return self._read(lambda s: placement_defaults(s, pupil_id, dt.date.today()))
+
     def placements_with_warnings(self, check: Any = None) -> dict[int, list[str]]:
         """Every placement not cancelled that the checks warn about: its id and the warnings' messages.
 

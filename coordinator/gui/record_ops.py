@@ -44,7 +44,9 @@ def update_record(context: AppContext, kind: RecordKind, record_id: int, values:
     old = desk.record(key, record_id).values if desk is not None else {}
     return run_op(context, lambda desk: desk.update_record(key, record_id, values, version=version),
                   text=_("Edit {kind}").format(kind=_kind_name(kind)),
-                  undo=lambda desk, _result: desk.update_record(key, record_id, old), on_failure=on_failure)
+                  undo=lambda desk, _result: desk.update_record(key, record_id, old),
+                  # the person's own steps replayed: the version the form was read at is long past by then
+                  redo=lambda desk, _result: desk.update_record(key, record_id, values), on_failure=on_failure)
 
 
 def delete_record(context: AppContext, kind: RecordKind, record_id: int, *,

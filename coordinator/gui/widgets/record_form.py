@@ -239,6 +239,13 @@ class RecordFormWidget(QWidget):
         self._fill({name: value for name, value in values.items() if name in self.rows})
         self.edited.emit()
 
+    def set_fields(self, values: dict[str, Any]) -> None:
+        """Put some fields' values into the form as if typed (the others keep theirs)."""
+        for spec in self.kind.fields:
+            if spec.name in values:
+                self._set(spec, self.rows[spec.name].editor, values[spec.name])
+        self.edited.emit()
+
     def _set(self, spec: FieldSpec, editor: Any, value: Any) -> None:
         if spec.type == LONGTEXT:
             editor.setPlainText(value or "")

@@ -48,6 +48,7 @@ class PlacementPanel(WarnedFilter, RecordPanel):
         self._auto_days: str | None = None
         for name in ("start_date", "end_date"):
             self.form.editor(name).dateChanged.connect(self._period_changed)
+        self.form.editor("pupil_id").value_changed.connect(self._pupil_chosen)
 
     def load(self, record_id: int) -> None:
         self._auto_days = None
@@ -72,6 +73,22 @@ class PlacementPanel(WarnedFilter, RecordPanel):
     def new_record(self) -> None:
         self._auto_days = None
         super().new_record()
+        self._fresh = self.form.values()  # what a new placement shows before anything is typed
+
+    def _pupil_chosen(self) -> None:
+        """A new placement's pupil chosen: the class's period and the hours the law allows the pupil, in the
+        fields the person has not typed into yet."""
+        pupil_id = self.form.values().get("pupil_id")
+        if self.form.record_id is not None or pupil_id is None or self.context.desk is None:
+            return
+        fresh, shown = getattr(self, "_fresh", {}), self.form.values()
+        untouched = {name for name in ("start_date", "end_date", "days", "hours_per_day", "daily_start", "daily_end")
+                     if shown.get(name) in (fresh.get(name), None, "")}
+        proposed = {name: value for name, value in self.context.desk.placement_defaults(pupil_id).items()
+                    if name in untouched}
+        self.form.set_fields(proposed)
+        if "days" in proposed:  # still follows the period until the person types a number
+            self._auto_days = self.form.editor("days").text()
 
     def _period_changed(self) -> None:
         values = self.form.values()
