@@ -59,7 +59,7 @@ class OutcomeDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.setWindowTitle(_(self.kind.singular))
-        self.resize(520, 560 if kind_key == "destinations" else 380)
+        self.resize(520, 470 if kind_key == "destinations" else 340)
 
     def save(self) -> bool:
         """Create or save the record; marked fields and a message stay in the dialog when it is refused."""
