@@ -7,6 +7,8 @@ import datetime as dt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 from sqlalchemy import select
 
+from coordinator.changes import Kind
+from coordinator.gui.widgets.related_records import TARGET
 from coordinator.models import Choice, Destination, Enrolment, SchoolClass
 
 
@@ -78,6 +80,8 @@ def test_a_choice_added_on_the_pupils_page_is_listed_edited_undone_and_counted(q
     bar.dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     qtbot.waitUntil(lambda: _group(panel, "Next-step choices")[0][0].startswith("1. TE"), timeout=10_000)
     assert (_total(desk, "TE"), _total(desk, "EE")) == (before_te + 1, before)
+    _kind, choice_id = _group(panel, "Next-step choices")[1].child(0).data(0, TARGET)
+    assert len(desk.history(Kind.CHOICES, choice_id)) == 2, "the audit log has its creation and its edit"
 
     app_context.undo_stack.undo()
     qtbot.waitUntil(lambda: _group(panel, "Next-step choices")[0][0].startswith("1. EE"), timeout=10_000)
