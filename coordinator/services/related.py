@@ -14,12 +14,15 @@ from coordinator.i18n import N_, _, ngettext
 from coordinator.models import (
     Agreement,
     Contact,
+    Choice,
     ContactLogEntry,
+    Destination,
     Encounter,
     Offer,
     Organisation,
     Placement,
     Pupil,
+    SchoolYear,
     StudyVisit,
     Training,
 )
@@ -29,7 +32,7 @@ from coordinator.models.activities import (
     study_visit_teachers,
     training_teachers,
 )
-from coordinator.models.enums import AgreementKind, ContactChannel, EncounterKind, PlacementStatus
+from coordinator.models.enums import AgreementKind, ContactChannel, DestinationKind, EncounterKind, PlacementStatus
 
 LIMIT = 200  # rows per group: a page lists the newest; the workspace of the kind has them all
 
@@ -160,7 +163,29 @@ def pupil_related(session: Session, pupil_id: int) -> tuple[RelatedGroup, ...]:
         _group("study_visits", N_("Study visits"), session, visits, lambda r: RelatedRow(
             "study_visit", r.id, _day(r.starts_at), r.name, r.title or "")),
         _group("encounters", N_("Encounters"), session, encounters, _encounter_row),
+        _pupil_choices(session, pupil_id),
+        _pupil_destinations(session, pupil_id),
     )
+
+
+def _pupil_choices(session: Session, pupil_id: int) -> RelatedGroup:
+    query = (select(Choice.id, Choice.rank, Choice.programme_code, Choice.programme_name, Choice.school_chosen,
+                    SchoolYear.label).join(SchoolYear, SchoolYear.id == Choice.school_year_id)
+             .where(Choice.pupil_id == pupil_id).order_by(SchoolYear.starts_on.desc(), Choice.rank))
+    return _group("choices", N_("Next-step choices"), session, query, lambda r: RelatedRow(
+        "choice", r.id, None, " ".join(p for p in (f"{r.rank}.", r.programme_code, r.programme_name) if p),
+        " · ".join(p for p in (r.school_chosen, r.label) if p)))
+
+
+def _pupil_destinations(session: Session, pupil_id: int) -> RelatedGroup:
+    query = (select(Destination.id, Destination.follow_up_on, Destination.months_after, Destination.kind,
+                    Destination.employer_name, Destination.exam_result, Organisation.name)
+             .outerjoin(Organisation, Organisation.id == Destination.organisation_id)
+             .where(Destination.pupil_id == pupil_id).order_by(Destination.follow_up_on.desc()))
+    return _group("destinations", N_("Destinations"), session, query, lambda r: RelatedRow(
+        "destination", r.id, r.follow_up_on, DestinationKind(r.kind).label,
+        " · ".join(p for p in (ngettext("{n} month", "{n} months", r.months_after).format(n=r.months_after),
+                               r.name or r.employer_name, r.exam_result) if p)))
 
 
 # ---- a teacher -----------------------------------------------------------------------------------

@@ -22,6 +22,10 @@ def _emitted_by_operations(desk) -> set[Kind]:
                 values[name] += " B"
         if key in ("school_forms", "programmes"):  # a form's or a programme's code is its own
             values["code"] += "_b"
+        if key == "choices":  # one choice per pupil, year and rank
+            values["rank"] = 20
+        if key == "destinations":  # one follow-up per pupil, year and months after
+            values["months_after"] = 18 - values["months_after"]
         if key == "placement_requirements":  # one requirement per programme and grade
             values["grade"] = "X"
         if key == "network_members":  # a member is in a network once: the copy is a school not yet in it

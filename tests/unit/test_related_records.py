@@ -57,7 +57,7 @@ def test_a_pupil_lists_their_placements_and_a_teacher_their_visits(desk):
         visit_title = session.get(StudyVisit, visit_id).title
         assert session.get(Teacher, teacher_id) is not None
     pupil = _groups(desk.related_records("pupils", pupil_id))
-    assert set(pupil) == {"placements", "study_visits", "encounters"}
+    assert set(pupil) == {"placements", "study_visits", "encounters", "choices", "destinations"}
     assert host_name in [row.text for row in pupil["placements"].rows]
     assert pupil["placements"].rows[0].kind == "placement"
     teacher = _groups(desk.related_records("teachers", teacher_id))
