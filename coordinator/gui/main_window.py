@@ -25,6 +25,7 @@ from coordinator.gui.context import AppContext
 from coordinator.gui.store_guard import StoreGuard
 from coordinator.gui.dialogs.help_dialog import install_help, retranslate_help
 from coordinator.gui.forms import load_ui, retranslate_ui
+from coordinator.gui.login_view import allowed, apply_login, fit_workspace, watch_login, window_titles
 from coordinator.gui.navigation_looks import NavigationLooks
 from coordinator.gui.keyboard import install_window_keys
 from coordinator.gui.lazy_parts import find_class, installed, tune_interpreter
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.search_popup = None
         self.stack.setEnabled(context.desk is not None)  # nothing to edit until the file's verdict is in
         self.retranslate()
+        watch_login(self)  # what the login may use (enables the installed actions); the title it gets
         drafts = unsaved.pending_drafts(context.desk)  # read before a workspace's empty form replaces them
         self._restore_state()
         unsaved.offer_later(self, drafts)
@@ -119,8 +121,8 @@ class MainWindow(QMainWindow):
         self.actionBackups.triggered.connect(self.open_backups)
         install_window_keys(self)  # Ctrl+N a new record, Ctrl+1…9 the workspaces, Ctrl+Y redo
         # Whether the modules are installed, without importing them before the window is drawn.
-        self.actionImport.setEnabled(installed("coordinator.gui.dialogs.import_dialog"))
-        self.actionBackups.setEnabled(installed("coordinator.gui.dialogs.backups_dialog"))
+        self.installed_actions = {"actionImport": installed("coordinator.gui.dialogs.import_dialog"),
+                                  "actionBackups": installed("coordinator.gui.dialogs.backups_dialog")}
         self.actionFind.setEnabled(installed("coordinator.gui.search_popup"))
 
     def _show_message(self, text: str) -> None:
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(workspace.label.text(), 8000)
         holder.layout().addWidget(workspace)
         self.workspaces[key] = workspace
+        fit_workspace(self, workspace)  # read-only for a headteacher
         chosen = getattr(workspace, "record_chosen", None)  # the overview's "go to this visit" and the like
         if chosen is not None:
             chosen.connect(self.show_record)
@@ -189,7 +192,7 @@ class MainWindow(QMainWindow):
     def show_record(self, kind: str, record_id: int) -> None:
         """Open the workspace that holds a record (found by the search, or chosen on the overview)."""
         target = SEARCH_KINDS.get(kind)
-        if target is None:
+        if target is None or not allowed(self, target[0]):
             return
         workspace = self.show_workspace(target[0])
         show = getattr(workspace, "show_record", None)
@@ -214,12 +217,10 @@ class MainWindow(QMainWindow):
         self.navigation.setMinimumWidth(self.navigation.sizeHintForColumn(0) + 24)
 
     def _update_title(self) -> None:
-        desk = self.context.desk
-        where = str(desk.path.name) if desk is not None and desk.path is not None else ""
-        base = _("The coordinator's desk")
-        self.setWindowTitle(f"{where} — {base}" if where else base)
-        if desk is not None:
-            self.statusBar().showMessage(desk.location)
+        title, status = window_titles(self)  # the file, and "Headteacher: <school>" for a headteacher
+        self.setWindowTitle(title)
+        if status:
+            self.statusBar().showMessage(status)
 
     def switch_language(self, language: str) -> None:
         """Switch the whole window to another language at once, without a restart."""
@@ -248,6 +249,7 @@ class MainWindow(QMainWindow):
 
     def _store_changed(self) -> None:
         self.stack.setEnabled(self.context.desk is not None)
+        apply_login(self)
         for workspace in self.workspaces.values():
             workspace.retranslate()
             workspace.refresh(None)

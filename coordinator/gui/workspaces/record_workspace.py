@@ -94,6 +94,15 @@ class RecordWorkspace(Workspace):
     def activated(self) -> None:
         self.panel.ensure_loaded()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A headteacher's view: the records shown, nothing offered that writes, nor the history (it names users)."""
+        for panel in self.panels:
+            for button in (panel.new_button, panel.delete_button, panel.save_button, panel.revert_button,
+                           panel.history_button):
+                button.setVisible(not read_only)
+            panel.save_button.setEnabled(not read_only)  # and its Ctrl+S with it
+            panel.form.setEnabled(not read_only)
+
     def show_record(self, kind: str, record_id: int) -> bool:
         """Bring a record into view (used by the global search); False if this workspace lacks the kind."""
         panel = self.panel_of(kind)

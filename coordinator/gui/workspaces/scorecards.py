@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from coordinator.formatting import format_number, format_percent
 from coordinator.gui.context import AppContext
 from coordinator.gui.dialogs.indicator_dialog import ManualIndicatorDialog, percent_scale
+from coordinator.gui.workspaces.indicator_comment import IndicatorCommentBox
 from coordinator.gui.operations import run_op
 from coordinator.gui.workspaces.report_workspace import ReportWorkspace
 from coordinator.i18n import N_, _
@@ -94,6 +95,7 @@ class ScorecardsWorkspace(ReportWorkspace):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self._lines: dict[int, Any] = {}
+        self._read_only = False  # a headteacher's: targets and values shown, only the comment written
         self.scope_combo = self.school_combo  # a scorecard is for one school or the municipality
         self.scope_label = QLabel()
         self.scope_combo.setObjectName("scorecard_scope")
@@ -179,6 +181,8 @@ class ScorecardsWorkspace(ReportWorkspace):
         self.form.addRow(self.delete_button)
         editor_layout = QVBoxLayout(self.editor)
         editor_layout.addLayout(self.form)
+        self.comment = IndicatorCommentBox(self.context)
+        editor_layout.addWidget(self.comment)
         editor_layout.addStretch(1)
         self.editor.setEnabled(False)
         self.editor.setMinimumWidth(320)
@@ -206,6 +210,7 @@ class ScorecardsWorkspace(ReportWorkspace):
         self.has_target_box.setText(_("This indicator has a &target"))
         self.value_button.setText(_("Save &value"))
         self.delete_button.setText(_("&Delete indicator"))
+        self.comment.retranslate()
         current = self.direction_combo.currentData()
         self.direction_combo.clear()
         for direction in Direction:
@@ -230,6 +235,7 @@ class ScorecardsWorkspace(ReportWorkspace):
     def _show(self) -> None:
         if self._result is None:
             return
+        self.comment.reload()
         selected = self.selected_line()
         selected_id = selected.indicator_id if selected is not None else None
         self.tree.clear()
@@ -286,6 +292,7 @@ class ScorecardsWorkspace(ReportWorkspace):
     def _selection_changed(self) -> None:
         line = self.selected_line()
         self.editor.setEnabled(line is not None)
+        self.comment.show_indicator(line.indicator_id if line is not None else None)
         if line is None:
             self.name_value.setText(_("Choose an indicator to edit its target."))
             return
@@ -298,13 +305,23 @@ class ScorecardsWorkspace(ReportWorkspace):
             spin.setDecimals(1 if line.unit == "percent" else 2)
         self.direction_combo.setCurrentIndex(max(0, self.direction_combo.findData(_direction(line))))
         self.has_target_box.setChecked(line.target is not None)
-        self.target_spin.setEnabled(line.target is not None)
+        self.target_spin.setEnabled(line.target is not None and not self._read_only)
         self.target_spin.setValue((line.target or 0.0) * scale)
         self.amber_spin.setValue((line.amber_band or 0.0) * scale)
         self.value_spin.setValue((line.value or 0.0) * scale)
-        for widget in (self.value_spin, self.value_button, self.delete_button):
-            widget.setVisible(manual)
+        self.value_spin.setVisible(manual)
         self.form.labelForField(self.value_spin).setVisible(manual)
+        for widget in (self.value_button, self.delete_button):
+            widget.setVisible(manual and not self._read_only)
+        self.save_button.setVisible(not self._read_only)
+        for widget in (self.direction_combo, self.has_target_box, self.amber_spin, self.value_spin):
+            widget.setEnabled(not self._read_only)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A headteacher's view: targets and values are shown, only the comment is written."""
+        self._read_only = read_only
+        self.add_button.setVisible(not read_only)
+        self._selection_changed()
 
     # -- editing -----------------------------------------------------------------------------------
 
