@@ -87,7 +87,8 @@ def _members(session: Session, scope: Scope, network: Network, job: Job) -> list
 
 
 def _agreements(session: Session) -> list[Flowable]:
-    views = [agreement_view(session, a) for a in session.scalars(select(Agreement).order_by(Agreement.starts_on))]
+    agreements = session.scalars(select(Agreement).order_by(Agreement.starts_on, Agreement.id))
+    views = [agreement_view(session, a) for a in agreements]
     if not views:
         return []
     rows = [(v.organisation, v.kind.label, v.party,
@@ -101,7 +102,7 @@ def _agreements(session: Session) -> list[Flowable]:
 def _budgets(session: Session) -> list[Flowable]:
     st = styles()
     story: list[Flowable] = []
-    for project in session.scalars(select(Project).order_by(Project.name)):
+    for project in session.scalars(select(Project).order_by(Project.name, Project.id)):
         found = budget(session, project.id)
         if not story:
             story.append(Paragraph(esc(_("Budget by source")), st.h2))
@@ -117,7 +118,7 @@ def _budgets(session: Session) -> list[Flowable]:
 
 
 def build(session: Session, scope: Scope, job: Job) -> Document:
-    networks = list(session.scalars(select(Network).order_by(Network.name)))
+    networks = list(session.scalars(select(Network).order_by(Network.name, Network.id)))
     has_projects = session.scalar(select(Project.id).limit(1)) is not None
     if not networks and not has_projects:
         raise UserError(_("Nothing to print: there is no network and no project."))

@@ -6,6 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from coordinator.cli.main import main
+from coordinator.documents.kinds import KINDS
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -42,7 +43,7 @@ def test_statistics_and_counts_are_byte_identical_on_both_engines(pl_on_both, ca
     assert len(on_file[1]) > 300
 
 
-@pytest.mark.parametrize("kind", ["scorecard", "action-plan", "schedule", "letters", "gender", "certificate"])
+@pytest.mark.parametrize("kind", sorted(KINDS))
 def test_every_report_has_the_same_text_on_both_engines(pl_on_both, capsys, tmp_path, kind):
     texts = []
     for number, db in enumerate(pl_on_both):
