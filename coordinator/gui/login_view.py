@@ -8,7 +8,7 @@ On a file, or for a coordinator, everything stays as it is.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
@@ -16,8 +16,9 @@ from coordinator.i18n import _
 
 if TYPE_CHECKING:
     from coordinator.desk.team_desk import Login
-    from coordinator.gui.main_window import MainWindow
     from coordinator.gui.workspaces.base import Workspace
+
+MainWindow = Any  # a gui.main_window.MainWindow (not imported: it imports this module)
 
 # What a headteacher may use: their school's classes, activities, statistics and scorecards.
 HEADTEACHER_WORKSPACES = ("schools", "pupils", "study_visits", "encounters", "scorecards", "statistics")
