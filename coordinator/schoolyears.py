@@ -40,6 +40,17 @@ def normalise_label(text: str) -> str:
     return label_for_start(parse_label(text))
 
 
+def current_label(chosen: str | None, labels: list[str], today: dt.date) -> str:
+    """The year in force: the one `chosen` in the settings if any, else the year of `today` when it is held
+    (or none is), else the latest of the `labels` held, oldest first."""
+    if chosen:
+        return normalise_label(chosen)
+    today_label = label_of(today)
+    if today_label in labels or not labels:
+        return today_label
+    return labels[-1]
+
+
 def bounds(label: str) -> tuple[dt.date, dt.date]:
     start = parse_label(label)
     return dt.date(start, 8, 1), dt.date(start + 1, 7, 31)

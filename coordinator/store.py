@@ -209,10 +209,9 @@ def server_unreachable(url: URL) -> UserError:
 
 def _clean_leftovers(path: Path) -> None:
     """Remove temporary files (exports, backups, rebuilt databases) that killed processes left behind."""
-    from coordinator.safety.backups import backup_dir
-    from coordinator.safety.tempfiles import clean_leftovers
+    from coordinator.safety.own_files import clean_leftovers_of
 
-    clean_leftovers([path.parent, backup_dir(path)])
+    clean_leftovers_of(path)
 
 
 def _check_file_before_open(url: URL, path: Path, *, create: bool, check: bool) -> None:

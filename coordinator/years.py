@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from coordinator.errors import NotFoundError
 from coordinator.i18n import _
 from coordinator.models import SchoolYear
-from coordinator.schoolyears import bounds, label_of, normalise_label, previous_label
+from coordinator.schoolyears import bounds, current_label, normalise_label, previous_label
 from coordinator.settings import get_setting
 
 CURRENT_YEAR_SETTING = "current_year"
@@ -44,14 +44,8 @@ def school_years(session: Session) -> list[str]:
 
 def current_year_label(session: Session, today: dt.date | None = None) -> str:
     """The year in force: the setting if made, else the year of today's date, else the latest held."""
-    chosen = get_setting(session, CURRENT_YEAR_SETTING)
-    if chosen:
-        return normalise_label(chosen)
-    labels = school_years(session)
-    today_label = label_of(today or dt.date.today())
-    if today_label in labels or not labels:
-        return today_label
-    return labels[-1]
+    return current_label(get_setting(session, CURRENT_YEAR_SETTING), school_years(session),
+                         today or dt.date.today())
 
 
 def resolve_year(session: Session, label: str | None = None) -> Year:

@@ -8,7 +8,6 @@ import click
 
 from coordinator.cli.context import CliContext, emit_json, pass_cli
 from coordinator.cli.option_types import BoundedText, WholeNumber
-from coordinator.desk import create_database, create_demo, write_lock
 from coordinator.i18n import _, pgettext
 from coordinator.reference.profiles import PROFILES
 
@@ -21,6 +20,8 @@ from coordinator.reference.profiles import PROFILES
 @pass_cli
 def init_command(cli: CliContext, profile_code: str, municipality: str | None) -> None:
     """Create an empty database for a country."""
+    from coordinator.desk import create_database, write_lock
+
     with write_lock(cli.db):
         create_database(cli.db, profile_code=profile_code, municipality=municipality)
     click.echo(_("Created an empty database for profile {profile}.").format(profile=profile_code))
@@ -35,6 +36,8 @@ def init_command(cli: CliContext, profile_code: str, municipality: str | None) -
 @pass_cli
 def demo_command(cli: CliContext, profile_code: str, size: str, seed: int, force: bool) -> None:
     """Create a demo database with a whole municipality's schools, partners and activities."""
+    from coordinator.desk import create_demo, write_lock
+
     with write_lock(cli.db):
         summary = create_demo(cli.db, profile_code=profile_code, size=size, seed=seed, replace=force)
     if summary.previous_backup is not None:
@@ -52,9 +55,9 @@ def demo_command(cli: CliContext, profile_code: str, size: str, seed: int, force
 @pass_cli
 def info_command(cli: CliContext, fmt: str) -> None:
     """Count each kind of record."""
-    with cli.open() as desk:
-        info = desk.info()
-    data = dataclasses.asdict(info)
+    from coordinator.desk.quick_reads import database_info
+
+    data = dataclasses.asdict(database_info(cli.db))
     if fmt == "json":
         emit_json(data)
         return

@@ -13,7 +13,7 @@ from coordinator.cli.option_types import BoundedText
 from coordinator.cli.stats_commands import _suppress_options, _table, _year_option, stats_group
 from coordinator.desk.display import format_count, format_rate
 from coordinator.i18n import N_, _, ngettext
-from coordinator.models.enums import GENDERS, Gender
+from coordinator.enums import GENDERS, Gender
 from coordinator.reference.outcomes import form_name
 
 _SCHOOL_HELP = "One school by name (default: every school)."

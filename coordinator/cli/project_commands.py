@@ -17,7 +17,7 @@ from coordinator.cli.option_types import BoundedText
 from coordinator.desk import write_lock
 from coordinator.formatting import format_date, format_money, format_percent
 from coordinator.i18n import _
-from coordinator.models.enums import FundingKind
+from coordinator.enums import FundingKind
 
 FUNDING_KINDS = [kind.value for kind in FundingKind]
 

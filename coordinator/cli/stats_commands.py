@@ -12,7 +12,7 @@ import click
 from coordinator.cli.context import CliContext, emit_json, pass_cli
 from coordinator.cli.option_types import BoundedText
 from coordinator.i18n import _
-from coordinator.models.enums import GENDERS, Gender
+from coordinator.enums import GENDERS, Gender
 from coordinator.reference.sectors import SECTION_NAMES
 from coordinator.desk.display import (
     format_count,
@@ -53,8 +53,9 @@ def _suppress_options(f):
 def gender_command(cli: CliContext, year: str | None, school: str | None, fmt: str, by: str, suppressed: bool,
                    threshold: int) -> None:
     """Pupils, encounter rate, placements by sector and the dissimilarity index, per grade or programme."""
-    with cli.open() as desk:
-        stats = desk.gender_statistics(year=year, school=school, suppressed=suppressed, threshold=threshold, by=by)
+    from coordinator.desk.quick_reads import gender_statistics
+
+    stats = gender_statistics(cli.db, year=year, school=school, suppressed=suppressed, threshold=threshold, by=by)
     if fmt == "json":
         emit_json(stats)
     elif fmt == "csv":

@@ -6,7 +6,7 @@ helpers, the kinds of document, the check started beside the window) loads witho
 
 from typing import TYPE_CHECKING
 
-from coordinator.desk.lazy import reexported
+from coordinator.lazy import reexported
 
 if TYPE_CHECKING:
     from coordinator.changes import NOTHING, Changes, Kind

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from coordinator.changes import Changes
 from coordinator.desk.core import DeskCore
-from coordinator.desk.lazy import reexported
+from coordinator.lazy import reexported
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

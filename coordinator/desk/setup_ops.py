@@ -5,7 +5,7 @@ from __future__ import annotations
 from coordinator.changes import Changes
 from coordinator.desk.core import DeskCore
 from coordinator.services import setup
-from coordinator.services.setup import DatabaseInfo
+from coordinator.summary import DatabaseInfo
 from coordinator.store import current_revision
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from coordinator.changes import Changes
 from coordinator.desk.core import DeskCore
-from coordinator.desk.lazy import reexported
+from coordinator.lazy import reexported
 from coordinator.i18n import _
 
 if TYPE_CHECKING:

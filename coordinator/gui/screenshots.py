@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTemporaryDi
 from PySide6.QtWidgets import QApplication, QWidget
 
 from coordinator.gui.workers import wait_for_tasks
-from coordinator.models.enums import PlacementStatus
+from coordinator.enums import PlacementStatus
 from coordinator.services.records import ListQuery
 
 SIZE = (1366, 820)

@@ -20,7 +20,7 @@ from coordinator.models.erasures import ErasureRecord
 from coordinator.models.matching import Offer, Wish
 from coordinator.models.outcomes import Choice, Destination
 from coordinator.models.base import Base
-from coordinator.models.enums import (
+from coordinator.enums import (
                                            GENDERS,
                                            ActionStatus,
                                            ActivityStatus,

@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coordinator.models.base import Base, Timestamped, enum_values
-from coordinator.models.enums import ActivityStatus, EncounterKind, MeetingKind, PlacementStatus
+from coordinator.enums import ActivityStatus, EncounterKind, MeetingKind, PlacementStatus
 
 
 def _status_column(enum_cls, name: str, default):

@@ -8,7 +8,7 @@ from sqlalchemy import BigInteger, Date, Enum, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from coordinator.models.base import Base, Timestamped, enum_values
-from coordinator.models.enums import (
+from coordinator.enums import (
     AgreementKind,
     AgreementStatus,
     ContactAnswer,

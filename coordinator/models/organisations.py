@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint, Date, Enum, ForeignKey, Integer, String,
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coordinator.models.base import Base, Timestamped, enum_values
-from coordinator.models.enums import OrganisationKind
+from coordinator.enums import OrganisationKind
 
 
 class Sector(Base):

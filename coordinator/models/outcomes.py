@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, CheckConstraint, Date, Enum, ForeignKey, Integer
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coordinator.models.base import Base, Timestamped, enum_values
-from coordinator.models.enums import DestinationKind
+from coordinator.enums import DestinationKind
 
 
 class Choice(Timestamped, Base):

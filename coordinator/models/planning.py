@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint, Date, Enum, Float, ForeignKey, Integer, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coordinator.models.base import Base, Timestamped, enum_values
-from coordinator.models.enums import ActionStatus, Direction, Perspective
+from coordinator.enums import ActionStatus, Direction, Perspective
 
 
 class ActionPlan(Timestamped, Base):

@@ -18,7 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coordinator.models.base import Base, Timestamped, enum_values
-from coordinator.models.enums import Gender
+from coordinator.enums import Gender
 
 
 class SchoolYear(Base):

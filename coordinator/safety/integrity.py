@@ -77,12 +77,11 @@ def _schema_problem(conn: sqlite3.Connection) -> CheckResult | None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if "alembic_version" not in tables:
         return CheckResult(False, "not_ours")
-    from coordinator.models import Base
-    from coordinator.schema import head_revision
+    from coordinator.migrations import HEAD, HEAD_TABLES
 
     revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    if revision and revision[0] == head_revision():
-        missing = sorted(set(Base.metadata.tables) - tables)
+    if revision and revision[0] == HEAD:
+        missing = sorted(HEAD_TABLES - tables)
         if missing:
             return CheckResult(False, "damaged", tuple(f"table {name} is missing" for name in missing))
     return None
@@ -113,11 +112,14 @@ def _run_checks(conn: sqlite3.Connection, *, full: bool, foreign_keys: bool) -> 
         if unreadable:
             return CheckResult(False, "damaged", unreadable)
     if "alembic_version" in tables:
-        from coordinator.schema import head_revision, known_revisions
+        from coordinator.migrations import HEAD
 
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        if revision and revision[0] != head_revision() and revision[0] not in known_revisions():
-            return CheckResult(False, "newer", (str(revision[0]),))
+        if revision and revision[0] != HEAD:
+            from coordinator.schema import known_revisions  # Alembic only for a file not at this code's head
+
+            if revision[0] not in known_revisions():
+                return CheckResult(False, "newer", (str(revision[0]),))
     return CheckResult(True, "ok")
 
 

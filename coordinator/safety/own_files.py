@@ -61,3 +61,11 @@ def refuse_own_file(target: str | Path, db: Path | None) -> None:
         raise UserError(_("{name} is one of the app's own files (the database, its journal, lock, backups or "
                           "erasure register) and was not written over. Choose another file name.").format(
             name=Path(target).name))
+
+
+def clean_leftovers_of(database: Path) -> None:
+    """Remove what killed processes left behind beside a database file and among its backups (every
+    command that opens the file does this first)."""
+    from coordinator.safety.tempfiles import clean_leftovers
+
+    clean_leftovers([database.parent, backup_dir(database)])

@@ -32,7 +32,7 @@ from coordinator.models.activities import (
     study_visit_teachers,
     training_teachers,
 )
-from coordinator.models.enums import AgreementKind, ContactChannel, DestinationKind, EncounterKind, PlacementStatus
+from coordinator.enums import AgreementKind, ContactChannel, DestinationKind, EncounterKind, PlacementStatus
 
 LIMIT = 200  # rows per group: a page lists the newest; the workspace of the kind has them all
 

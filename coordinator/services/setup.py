@@ -7,42 +7,19 @@ their functions are re-exported here for older callers.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coordinator.errors import UserError
 from coordinator.i18n import _
-from coordinator.models import (
-    Action,
-    Agreement,
-    BudgetLine,
-    Contact,
-    ContactLogEntry,
-    Encounter,
-    Meeting,
-    Network,
-    NetworkMember,
-    Organisation,
-    Placement,
-    Project,
-    Pupil,
-    School,
-    SchoolClass,
-    SchoolForm,
-    Sector,
-    SectorDominance,
-    Setting,
-    StudyVisit,
-    Teacher,
-    Training,
-)
+from coordinator.models import SchoolForm, Sector, SectorDominance, Setting
 from coordinator.reference.profiles import PROFILES, profile
 from coordinator.reference.programmes import seed_programmes
 from coordinator.reference.school_forms import form_values
 from coordinator.reference.sectors import FEMALE_SHARE, SECTION_CODES, dominance
 from coordinator.schoolyears import label_for_start, start_year_of
+from coordinator.summary import DatabaseInfo, database_summary
 from coordinator.settings import get_setting, profile_code, school_type_for, set_setting
 from coordinator.stats.scorecard import seed_default_indicators
 from coordinator.years import current_year_label, ensure_school_year, school_year_id, school_years
@@ -85,43 +62,6 @@ def initialise(session: Session, *, profile_code: str, municipality: str | None 
     seed_default_indicators(session)
 
 
-@dataclass(frozen=True)
-class DatabaseInfo:
-    organisations: int
-    contacts: int
-    schools: int
-    classes: int
-    pupils: int
-    teachers: int
-    study_visits: int
-    placements: int
-    encounters: int
-    trainings: int
-    meetings: int
-    actions: int
-    networks: int
-    network_members: int
-    agreements: int
-    contact_log: int
-    projects: int
-    budget_lines: int
-    current_year: str
-    schema_revision: str | None
-    profile: str
-    municipality: str
-
-
 def database_info(session: Session, *, schema_revision: str | None) -> DatabaseInfo:
-    def count(model) -> int:
-        return int(session.scalar(select(func.count()).select_from(model)) or 0)
-
-    return DatabaseInfo(
-        organisations=count(Organisation), contacts=count(Contact), schools=count(School),
-        classes=count(SchoolClass), pupils=count(Pupil), teachers=count(Teacher),
-        study_visits=count(StudyVisit), placements=count(Placement), encounters=count(Encounter),
-        trainings=count(Training), meetings=count(Meeting), actions=count(Action),
-        networks=count(Network), network_members=count(NetworkMember), agreements=count(Agreement),
-        contact_log=count(ContactLogEntry), projects=count(Project), budget_lines=count(BudgetLine),
-        current_year=current_year_label(session), schema_revision=schema_revision,
-        profile=profile_code(session), municipality=get_setting(session, "municipality", "") or "",
-    )
+    connection = session.connection()
+    return database_summary(lambda sql: connection.exec_driver_sql(sql).all(), schema_revision=schema_revision)

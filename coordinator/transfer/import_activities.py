@@ -25,7 +25,7 @@ from coordinator.models import (
     SchoolYear,
     StudyVisit,
 )
-from coordinator.models.enums import ActivityStatus, PlacementStatus
+from coordinator.enums import ActivityStatus, PlacementStatus
 from coordinator.schoolyears import label_of, normalise_label
 from coordinator.years import ensure_school_year
 from coordinator.transfer.importer import Importer, Pending, diff

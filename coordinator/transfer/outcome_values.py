@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any
 
 from coordinator.i18n import _
-from coordinator.models.enums import DestinationKind
+from coordinator.enums import DestinationKind
 from coordinator.transfer.values import CellError, cell_text
 
 _DESTINATION_WORDS: dict[str, str] = {

@@ -22,7 +22,7 @@ from typing import Any
 from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900, from_excel
 
 from coordinator.i18n import _
-from coordinator.models.enums import ActivityStatus, OrganisationKind, PlacementStatus
+from coordinator.enums import ActivityStatus, OrganisationKind, PlacementStatus
 from coordinator.validation import normalise_email, normalise_org_number, normalise_phone
 
 
@@ -152,7 +152,7 @@ def parse_gender(value: Any, profile: str) -> str:
 def accepted_gender_words(profile: str) -> str:
     """The app's gender words in the file's language, then the profile's letters: "Flicka, Pojke, …, F, P"."""
     from coordinator.i18n import use_language
-    from coordinator.models.enums import Gender
+    from coordinator.enums import Gender
 
     with use_language(PROFILE_LANGUAGE.get(profile, "en")):
         words = [member.label for member in Gender]
@@ -164,7 +164,7 @@ def accepted_gender_words(profile: str) -> str:
 def _gender_labels() -> dict[str, str]:
     """The app's own gender labels in every language (what our export writes), to their values."""
     from coordinator.i18n import LANGUAGES, use_language
-    from coordinator.models.enums import Gender
+    from coordinator.enums import Gender
 
     table: dict[str, str] = {}
     for member in Gender:

@@ -13,7 +13,7 @@ from coordinator.desk import Desk
 from coordinator.desk.team_ops import add_server_user, init_server
 from coordinator.gui.login_view import HEADTEACHER_WORKSPACES, WRITING_ACTIONS
 from coordinator.models import Enrolment, Indicator, Pupil, School, SchoolClass
-from coordinator.models.enums import Perspective
+from coordinator.enums import Perspective
 from coordinator.store import open_store
 
 pytestmark = pytest.mark.parametrize("engine_name", ["postgresql"])  # the roles are the server's

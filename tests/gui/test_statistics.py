@@ -11,7 +11,7 @@ from coordinator.palette import GENDER_LIGHT
 from coordinator.formatting import format_number, format_percent
 from coordinator.gui.context import AppContext
 from coordinator.gui.workspaces.statistics import StatisticsWorkspace
-from coordinator.models.enums import GENDERS
+from coordinator.enums import GENDERS
 from coordinator.stats.gender import gender_statistics
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.engine import make_url
 
 from coordinator.cli.main import main
 from coordinator.models import Enrolment, Indicator, Pupil, School, SchoolClass
-from coordinator.models.enums import Perspective
+from coordinator.enums import Perspective
 from coordinator.store import open_store
 
 

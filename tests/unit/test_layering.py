@@ -22,7 +22,7 @@ QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 # What the GUI and the command line must reach only through the desk (coordinator.desk).
 BEHIND_THE_DESK = ("sqlalchemy", "coordinator.store", "coordinator.stats", "coordinator.safety",
                    "coordinator.transfer", "coordinator.documents", "coordinator.models")
-ALLOWED = ("coordinator.models.enums",)
+ALLOWED = ("coordinator.enums",)
 
 
 def _module_name(path: Path) -> str:

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from coordinator.desk import Desk
 from coordinator.models import Contact, Placement, StudyVisit, Teacher
 from coordinator.models.activities import study_visit_teachers
-from coordinator.models.enums import ContactChannel
+from coordinator.enums import ContactChannel
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator.i18n import N_, _
-from coordinator.models.enums import Direction, Perspective
+from coordinator.enums import Direction, Perspective
 
 UNITS: dict[str, str] = {"percent": N_("Percent"), "ratio": N_("Ratio"), "number": N_("Number"),
                          "score": N_("Score (1–5)")}

@@ -34,7 +34,7 @@ from coordinator.gui.context import AppContext
 from coordinator.gui.operations import created_id, run_op
 from coordinator.gui.widgets.record_form import FieldRow
 from coordinator.i18n import _
-from coordinator.models.enums import ActionStatus
+from coordinator.enums import ActionStatus
 from coordinator.services import action_plans as plans
 
 _EMPTY_DATE = QDate(1900, 1, 1)

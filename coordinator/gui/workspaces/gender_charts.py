@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette
 
 from coordinator.gui.widgets.looks import fit_category_labels
 from coordinator.i18n import _
-from coordinator.models.enums import GENDERS, Gender
+from coordinator.enums import GENDERS, Gender
 from coordinator.palette import gender_colour as palette_colour
 from coordinator.reference.sectors import sector_name
 

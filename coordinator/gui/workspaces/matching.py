@@ -28,7 +28,7 @@ from coordinator.gui.operations import run_op, run_op_in_background
 from coordinator.gui.workspaces.base import Workspace
 from coordinator.gui.workspaces.matching_hand import HandWork
 from coordinator.i18n import _, ngettext
-from coordinator.models.enums import GENDERS, Gender, PlacementStatus
+from coordinator.enums import GENDERS, Gender, PlacementStatus
 
 # Offers and wishes change only through imports on the command line (another process), never in the app.
 RELEVANT_KINDS = (Kind.PLACEMENTS, Kind.PUPILS, Kind.ORGANISATIONS)

@@ -35,7 +35,7 @@ from coordinator.gui.workspaces.overview_charts import OverviewCharts
 from coordinator.gui.widgets.first_steps import FirstStepsWidget
 from coordinator.gui.widgets.looks import overdue_brush
 from coordinator.i18n import _, ngettext
-from coordinator.models.enums import ActionStatus
+from coordinator.enums import ActionStatus
 from coordinator.services.progress import KeyNumbers, Upcoming
 
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -32,7 +32,7 @@ from coordinator.gui.workspaces.indicator_comment import IndicatorCommentBox
 from coordinator.gui.operations import run_op
 from coordinator.gui.workspaces.report_workspace import ReportWorkspace
 from coordinator.i18n import N_, _
-from coordinator.models.enums import Direction, Perspective
+from coordinator.enums import Direction, Perspective
 
 # Status shown with a colour AND a symbol, so that it reads without colour too.
 STATUS_LOOK: dict[str, tuple[str, str, str]] = {

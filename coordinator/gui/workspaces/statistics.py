@@ -31,7 +31,7 @@ from coordinator.gui.context import AppContext
 from coordinator.gui.workspaces.gender_charts import bar_chart_view, draw_rates, draw_sectors, draw_trend
 from coordinator.gui.workspaces.report_workspace import ReportWorkspace
 from coordinator.i18n import _
-from coordinator.models.enums import GENDERS, Gender
+from coordinator.enums import GENDERS, Gender
 
 RELEVANT_KINDS = (Kind.PUPILS, Kind.ENROLMENTS, Kind.PLACEMENTS, Kind.STUDY_VISITS, Kind.ENCOUNTERS,
                   Kind.CLASSES, Kind.SCHOOLS, Kind.SCHOOL_YEARS, Kind.SETTINGS)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from coordinator.errors import UserError
 from coordinator.i18n import N_, _
 from coordinator.models import Choice, Destination, Organisation, Pupil, SchoolYear
-from coordinator.models.enums import DestinationKind
+from coordinator.enums import DestinationKind
 from coordinator.services.records.base import (
     BOOL,
     CHOICE,

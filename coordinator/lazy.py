@@ -1,7 +1,7 @@
-"""Names a desk module re-exports from the floors below it, imported only when first asked for.
+"""Names a package re-exports from its modules or the floors below it, imported only when first asked for.
 
-The desk is imported by every command; the import machinery, matching and clusters are not needed by
-most, so their types come through a module `__getattr__` instead of an import at the top.
+The desk and the statistics are imported by every command; most need only a few of their names, so the
+rest come through a module `__getattr__` instead of an import at the top.
 """
 
 from __future__ import annotations

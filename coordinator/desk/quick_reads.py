@@ -1,0 +1,53 @@
+"""What a reading command asks of a database file, answered through sqlite3 alone when that is sound
+(coordinator.desk.file_reading), else by the desk itself; both give the same answer."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from coordinator.desk.file_reading import open_reader
+from coordinator.summary import DatabaseInfo
+
+
+def database_info(db: str | Path | None) -> DatabaseInfo:
+    """How many records of each kind, the current year, the schema revision and the profile."""
+    reader = open_reader(db)
+    if reader is not None:
+        from coordinator.migrations import HEAD
+        from coordinator.summary import database_summary
+
+        with reader:
+            try:
+                info = database_summary(reader.rows, schema_revision=HEAD)
+            except sqlite3.Error:  # the desk's own check names what is wrong with the file
+                info = None
+            if info is not None and reader.sound():
+                return info
+    from coordinator.desk import Desk
+
+    with Desk.open(db) as desk:
+        return desk.info()
+
+
+def gender_statistics(db: str | Path | None, *, year: str | None = None, school: str | None = None,
+                      suppressed: bool = False, threshold: int = 5, by: str = "grade") -> dict[str, Any]:
+    """The gender statistics (Desk.gender_statistics): the figures the desk kept for the data as it is now,
+    else computed by the desk (which keeps them for the next time)."""
+    reader = open_reader(db)
+    if reader is not None:
+        with reader:
+            try:
+                found, stats = reader.kept(("gender", year, school, by))
+            except sqlite3.Error:
+                found = False
+            found = found and reader.sound()
+        if found:
+            from coordinator.stats.suppression import suppress
+
+            return suppress(stats, threshold=threshold) if suppressed else stats
+    from coordinator.desk import Desk
+
+    with Desk.open(db) as desk:
+        return desk.gender_statistics(year=year, school=school, suppressed=suppressed, threshold=threshold, by=by)
