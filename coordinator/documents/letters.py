@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import KeepTogether, PageBreak, Spacer
 from sqlalchemy.orm import Session
 
 from coordinator.documents.agenda import PlacementItem, placements_in_scope
 from coordinator.documents.job import Document, Job
-from coordinator.documents.law_text import adult_placements, host_rules_text
-from coordinator.documents.page import data_table, esc, key_value_table, styles
+from coordinator.documents.law_text import adult_placements, host_rules_text, placement_facts
+from coordinator.documents.page import LaidParagraph, data_table, esc, key_value_table, styles
 from coordinator.documents.scope import Scope
 from coordinator.errors import UserError
 from coordinator.form_words import capitalised
 from coordinator.formatting import format_date, format_number, format_time
 from coordinator.i18n import _, ngettext
+from coordinator.pupil_ages import country_rules
 
 
 def _hours(item: PlacementItem) -> str:
@@ -39,21 +42,44 @@ def _person_line(name: str, phone: str) -> str:
     return f"{name}, {phone}" if phone else name
 
 
-def _pupil_page(item: PlacementItem, adult: bool = False) -> list:
+class _Paragraphs:
+    """The paragraphs of one batch of letters: a text that many letters repeat is parsed and laid out once."""
+
+    def __init__(self) -> None:
+        self._laid: dict[tuple[str, str], LaidParagraph] = {}
+
+    def same(self, text: str, style: ParagraphStyle, *, breaks: bool = False) -> LaidParagraph:
+        """A paragraph of `text` (plain) that other letters print too; with `breaks`, a newline breaks the line."""
+        markup = esc(text).replace("\n", "<br/>") if breaks else esc(text)
+        key = (markup, style.name)
+        if key not in self._laid:
+            self._laid[key] = LaidParagraph(markup, style)
+        return copy.copy(self._laid[key])
+
+    @staticmethod
+    def own(text: str, style: ParagraphStyle) -> LaidParagraph:
+        """A paragraph of `text` that only this letter prints (a pupil's name)."""
+        return LaidParagraph(esc(text), style)
+
+
+def _greeting(item: PlacementItem, adult: bool, para: _Paragraphs) -> LaidParagraph:
+    st = styles()
+    if adult:
+        return para.same(_("To the pupil"), st.body) if item.protected else \
+            para.own(_("To {pupil}").format(pupil=item.pupil), st.body)
+    if item.protected:
+        return para.same(_("To the pupil and guardian"), st.body)
+    greeting = _("To {pupil} and guardian {guardian}").format(pupil=item.pupil, guardian=item.guardian_name) \
+        if item.guardian_name else _("To {pupil} and guardian").format(pupil=item.pupil)
+    return para.own(greeting, st.body)
+
+
+def _pupil_page(item: PlacementItem, adult: bool, para: _Paragraphs) -> list:
     """An adult (18 on the first day) is addressed alone: no guardian, no guardian's signature."""
     st = styles()
-    story: list = [Paragraph(esc(_("Your work placement")), st.title)]
-    if adult:
-        story.append(Paragraph(esc(_("To the pupil") if item.protected else _("To {pupil}").format(
-            pupil=item.pupil)), st.body))
-    elif item.protected:
-        story.append(Paragraph(esc(_("To the pupil and guardian")), st.body))
-    else:
-        greeting = _("To {pupil} and guardian {guardian}").format(pupil=item.pupil, guardian=item.guardian_name) \
-            if item.guardian_name else _("To {pupil} and guardian").format(pupil=item.pupil)
-        story.append(Paragraph(esc(greeting), st.body))
-    story.append(Paragraph(esc(_("You have a work placement at {host}. Here is what you need to know.").format(
-        host=item.host.name)), st.body))
+    story: list = [para.same(_("Your work placement"), st.title), _greeting(item, adult, para)]
+    story.append(para.own(_("You have a work placement at {host}. Here is what you need to know.").format(
+        host=item.host.name), st.body))
     story.append(Spacer(1, 6))
     words = item.words
     whom = [_("Supervisor: {person}").format(person=_person_line(item.supervisor.name, item.supervisor.phone))
@@ -66,40 +92,38 @@ def _pupil_page(item: PlacementItem, adult: bool = False) -> list:
     pairs = [
         (_("Pupil"), item.pupil),
         (words.label("group"), f"{item.class_name}, {item.school}"),
-        (_("Kind of placement"), words.label("placement")),
+        (_("Kind of placement"), para.same(words.label("placement"), st.body)),
         (_("Workplace"), item.host.name),
         (_("Address"), item.host.address or "–"),
         (_("When"), _period(item)),
         (_("Working hours"), _hours(item)),
         (_("Supervisor"), _person_line(item.supervisor.name, item.supervisor.phone) if item.supervisor else "–"),
-        (_("What to bring"), item.what_to_bring or _("Nothing special; ask your supervisor on the first day.")),
-        (_("Whom to call"), Paragraph("<br/>".join(esc(w) for w in whom if w), st.body)),
+        (_("What to bring"), item.what_to_bring
+         or para.same(_("Nothing special; ask your supervisor on the first day."), st.body)),
+        (_("Whom to call"), LaidParagraph("<br/>".join(esc(w) for w in whom if w), st.body)),
     ]
     if not item.protected and item.guardian_phone and not adult:
         pairs.insert(1, (_("Guardian"), _person_line(item.guardian_name, item.guardian_phone)))
-    story.append(key_value_table(pairs))
+    story.append(key_value_table([(para.same(label, st.cell_head), value) for label, value in pairs]))
     story.append(Spacer(1, 10))
-    story.append(Paragraph(esc(_("If you are ill or late, call your supervisor and the school before the working "
-                                 "day starts.")), st.body))
+    story.append(para.same(_("If you are ill or late, call your supervisor and the school before the working "
+                             "day starts."), st.body))
     # The school sends its pupil on a placement (a Polish "skierowanie" comes from the school), so it signs.
-    story.append(Paragraph(esc(_("Kind regards,\n{school}").format(school=item.school))
-                           .replace("\n", "<br/>"), st.body))
+    story.append(para.same(_("Kind regards,\n{school}").format(school=item.school), st.body, breaks=True))
     if not adult:
         story.append(Spacer(1, 24))
-        story.append(KeepTogether([
-            Paragraph(esc(_("Guardian's signature")) + ": " + "_" * 40, st.body),
-        ]))
+        story.append(KeepTogether([para.same(_("Guardian's signature") + ": " + "_" * 40, st.body)]))
     return story
 
 
-def _host_page(items: list[PlacementItem], rules: list[str]) -> list:
+def _host_page(items: list[PlacementItem], rules: list[str], para: _Paragraphs) -> list:
     st = styles()
     host = items[0].host
     story: list = [
-        Paragraph(esc(_("Pupils on placement with {host}").format(host=host.name)), st.title),
-        Paragraph(esc(host.address), st.small),
-        Paragraph(esc(_("Thank you for taking pupils on a work placement. Below are the pupils, their dates and "
-                        "whom to contact at the school.")), st.body),
+        para.own(_("Pupils on placement with {host}").format(host=host.name), st.title),
+        para.own(host.address, st.small),
+        para.same(_("Thank you for taking pupils on a work placement. Below are the pupils, their dates and "
+                    "whom to contact at the school."), st.body),
         Spacer(1, 4),
     ]
     # One school (the usual case) is named once below the table: a long school name in a narrow column
@@ -120,12 +144,12 @@ def _host_page(items: list[PlacementItem], rules: list[str]) -> list:
         ])
     story.append(data_table(header, rows, [0.18, 0.17, 0.18, 0.15, 0.16, 0.16]))
     schools = sorted({(i.school, i.school_phone, i.school_email) for i in items})
-    story.append(Paragraph(esc(_("The school")), st.h3))
+    story.append(para.same(_("The school"), st.h3))
     for name, phone, email in schools:
-        story.append(Paragraph(esc(", ".join(p for p in (name, phone, email) if p)), st.body))
+        story.append(para.same(", ".join(p for p in (name, phone, email) if p), st.body))
     if rules:
-        story.append(Paragraph(esc(_("Rules for pupils under 18")), st.h3))
-        story.extend(Paragraph(esc(line), st.body) for line in rules)
+        story.append(para.same(_("Rules for pupils under 18"), st.h3))
+        story.extend(para.same(line, st.body) for line in rules)
     return story
 
 
@@ -134,7 +158,10 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
     if not items:
         raise UserError(_("Nothing to print: no placements in {scope} between {start} and {end}.").format(
             scope=scope.describe(), start=format_date(scope.date_from), end=format_date(scope.date_to)))
-    adults = adult_placements(session, items)
+    facts = placement_facts(session, items)
+    adults = adult_placements(items, facts)
+    rules = country_rules(session)
+    para = _Paragraphs()
     by_host: dict[int, list[PlacementItem]] = defaultdict(list)
     for item in items:
         by_host[item.host.id].append(item)
@@ -147,13 +174,13 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
         job.check()
         if story:
             story.append(PageBreak())
-        story.extend(_pupil_page(item, adult=item.id in adults))
+        story.extend(_pupil_page(item, item.id in adults, para))
         done += 1
         story.append(job.mark(done, total))
     for group in hosts:
         job.check()
         story.append(PageBreak())
-        story.extend(_host_page(group, host_rules_text(session, group)))
+        story.extend(_host_page(group, host_rules_text(rules, group, facts), para))
         done += 1
         story.append(job.mark(done, total))
     return Document(title=_("Placement letters"), story=story)

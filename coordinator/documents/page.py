@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,7 +74,13 @@ class Styles:
 
 
 def styles() -> Styles:
+    """The shared paragraph styles (built once: a batch of letters asks for them on every page)."""
     register_fonts()
+    return _styles()
+
+
+@functools.cache
+def _styles() -> Styles:
     body = ParagraphStyle("body", fontName=REGULAR, fontSize=10, leading=13.5, textColor=INK, spaceAfter=4)
     return Styles(
         body=body,
@@ -91,6 +99,37 @@ def styles() -> Styles:
                            spaceAfter=12),
         centre=ParagraphStyle("centre", parent=body, fontSize=12, leading=17, alignment=TA_CENTER),
     )
+
+
+class LaidParagraph(Paragraph):
+    """A Paragraph that keeps its lines for each width it was wrapped to, shared with its copies.
+
+    A table wraps each cell twice (to measure, then to draw) and reportlab breaks the lines anew each
+    time; the lines depend on the width alone, so a second wrap at the same width reuses the first.
+    Copies (copy.copy) share what was laid out: a text every letter repeats is broken into lines once.
+    Drawing only reads the lines; splitting changes them, so a paragraph split over two pages first
+    takes a private copy of its text and lines.
+    """
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self._widths: dict[float, tuple] = {}
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        laid = self._widths.get(availWidth)
+        if laid is None:
+            size = super().wrap(availWidth, availHeight)
+            self._widths[availWidth] = (size, self.blPara, self._wrapWidths)
+            return size
+        size, self.blPara, self._wrapWidths = laid
+        self.width, self.height = size
+        return size
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        self.frags = copy.deepcopy(self.frags)
+        self._widths = {}
+        self.__dict__.pop("blPara", None)
+        return super().split(availWidth, availHeight)
 
 
 @dataclass(frozen=True)
@@ -242,7 +281,7 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
             style = head_num if column in numeric_set else st.cell_head
         else:
             style = st.cell_num if column in numeric_set else st.cell
-        return Paragraph(esc(value), style)
+        return LaidParagraph(esc(value), style)
 
     data = [[cell(value, i, True) for i, value in enumerate(header)]]
     data += [[cell(value, i) for i, value in enumerate(row)] for row in rows]
@@ -264,13 +303,17 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
     return table
 
 
-def key_value_table(pairs: Sequence[tuple[str, object]], *, total_width: float = PORTRAIT_WIDTH,
+def key_value_table(pairs: Sequence[tuple[object, object]], *, total_width: float = PORTRAIT_WIDTH,
                     label_share: float = 0.3) -> Table:
-    """Label/value lines (a letter's 'Where', 'When', …) laid out as a borderless two-column table."""
+    """Label/value lines (a letter's 'Where', 'When', …) laid out as a borderless two-column table.
+
+    A label or value that is a flowable already is placed as it is; a string becomes a paragraph.
+    """
     st = styles()
-    data = [[Paragraph(esc(label), st.cell_head),
-             value if isinstance(value, (Flowable, list)) else Paragraph(esc(value), st.body)]
-            for label, value in pairs]
+    def cell(value: object, style: ParagraphStyle) -> object:
+        return value if isinstance(value, (Flowable, list)) else LaidParagraph(esc(value), style)
+
+    data = [[cell(label, st.cell_head), cell(value, st.body)] for label, value in pairs]
     table = Table(data, colWidths=[label_share * total_width, (1 - label_share) * total_width])
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), 
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
