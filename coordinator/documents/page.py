@@ -172,7 +172,25 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
-def _draw_header(canvas: Canvas, info: PageInfo) -> None:
+class _PageWords:
+    """The header's and footer's words, formatted once per document rather than on every page."""
+
+    def __init__(self, info: PageInfo) -> None:
+        self.info = info
+        self.school_year = _("School year {year}").format(year=format_school_year(info.school_year)) \
+            if info.school_year else ""
+        self.generated = _("Generated {date}").format(date=format_date(info.generated, "long"))
+        self._fitted: dict[tuple, str] = {}
+
+    def fit(self, text: str, font: str, size: float, width: float) -> str:
+        key = (text, font, size, width)
+        if key not in self._fitted:
+            self._fitted[key] = _fit(text, font, size, width)
+        return self._fitted[key]
+
+
+def _draw_header(canvas: Canvas, words: _PageWords) -> None:
+    info = words.info
     width, height = canvas._pagesize
     top = height - MARGIN + 4 * mm
     canvas.saveState()
@@ -187,21 +205,20 @@ def _draw_header(canvas: Canvas, info: PageInfo) -> None:
     half = (width - 2 * MARGIN) / 2
     canvas.setFillColor(INK)
     canvas.setFont(BOLD, 11)
-    canvas.drawString(x, top - 5 * mm, _fit(info.municipality, BOLD, 11, half - (x - MARGIN)))
+    canvas.drawString(x, top - 5 * mm, words.fit(info.municipality, BOLD, 11, half - (x - MARGIN)))
     canvas.setFont(BOLD, 10)
-    canvas.drawRightString(width - MARGIN, top - 5 * mm, _fit(info.title, BOLD, 10, half))
+    canvas.drawRightString(width - MARGIN, top - 5 * mm, words.fit(info.title, BOLD, 10, half))
     canvas.setFont(REGULAR, 8.5)
     canvas.setFillColor(MUTED)
-    if info.school_year:
-        canvas.drawRightString(width - MARGIN, top - 9.5 * mm,
-                               _("School year {year}").format(year=format_school_year(info.school_year)))
+    if words.school_year:
+        canvas.drawRightString(width - MARGIN, top - 9.5 * mm, words.school_year)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN, top - 12.5 * mm, width - MARGIN, top - 12.5 * mm)
     canvas.restoreState()
 
 
-def _draw_footer(canvas: Canvas, info: PageInfo, page: int, pages: int) -> None:
+def _draw_footer(canvas: Canvas, words: _PageWords, page: int, pages: int) -> None:
     width, _height = canvas._pagesize
     y = MARGIN - 8 * mm
     canvas.saveState()
@@ -210,12 +227,12 @@ def _draw_footer(canvas: Canvas, info: PageInfo, page: int, pages: int) -> None:
     canvas.line(MARGIN, y + 4 * mm, width - MARGIN, y + 4 * mm)
     canvas.setFont(REGULAR, 8)
     canvas.setFillColor(MUTED)
-    canvas.drawString(MARGIN, y, _("Generated {date}").format(date=format_date(info.generated, "long")))
+    canvas.drawString(MARGIN, y, words.generated)
     canvas.drawRightString(width - MARGIN, y, _("Page {page} of {pages}").format(page=page, pages=pages))
     canvas.restoreState()
 
 
-def _numbered_canvas(info: PageInfo) -> type[Canvas]:
+def _numbered_canvas(words: _PageWords) -> type[Canvas]:
     """A canvas that holds every page until the end, so each footer can say 'Page n of N' in one pass."""
 
     class NumberedCanvas(Canvas):
@@ -231,7 +248,7 @@ def _numbered_canvas(info: PageInfo) -> type[Canvas]:
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                _draw_footer(self, info, number, total)
+                _draw_footer(self, words, number, total)
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -263,9 +280,10 @@ def to_portrait() -> list[Flowable]:
 def build_pdf(target: Path, story: list[Flowable], info: PageInfo, *, start_landscape: bool = False) -> None:
     """Lay the story out on A4 pages with the shared header and footer and write the PDF to `target`."""
     register_fonts()
+    words = _PageWords(info)
 
     def on_page(canvas: Canvas, _doc) -> None:
-        _draw_header(canvas, info)
+        _draw_header(canvas, words)
 
     def template(name: str, size: tuple[float, float]) -> PageTemplate:
         frame = Frame(MARGIN, MARGIN, size[0] - 2 * MARGIN, size[1] - 2 * MARGIN - HEADER + 6 * mm,
@@ -280,7 +298,7 @@ def build_pdf(target: Path, story: list[Flowable], info: PageInfo, *, start_land
                           bottomMargin=MARGIN, title=info.title, author=info.municipality,
                           subject=info.school_year, creator="The coordinator's desk",
                           initialFontName=REGULAR, initialFontSize=10)  # else pages name Helvetica
-    doc.build(story, canvasmaker=_numbered_canvas(info))
+    doc.build(story, canvasmaker=_numbered_canvas(words))
 
 
 def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float], *,
