@@ -34,7 +34,8 @@ def pupil_facts(session: Session, pupil_id: int, day: dt.date) -> PupilFacts:
 _CHUNK = 500  # ids per IN (…): well below every engine's limit on bound parameters
 
 
-def pupils_facts(session: Session, wanted: Iterable[tuple[int, dt.date]]) -> dict[tuple[int, dt.date], PupilFacts]:
+def pupils_facts(session: Session,
+                 wanted: Iterable[tuple[int, dt.date]]) -> dict[tuple[int, dt.date], PupilFacts]:
     """The facts of many (pupil, day) pairs in a few queries, however many pairs (a batch of letters)."""
     pairs = set(wanted)
     years = session.execute(select(SchoolYear.id, SchoolYear.starts_on, SchoolYear.ends_on)
@@ -56,6 +57,6 @@ def pupils_facts(session: Session, wanted: Iterable[tuple[int, dt.date]]) -> dic
     facts = {}
     for pid, day in pairs:
         born, consent = people.get(pid, (None, False))
-        facts[(pid, day)] = PupilFacts(birth_date=born, compulsory_school=compulsory.get((pid, year_of[day]), False),
-                                       guardian_consent=consent)
+        facts[(pid, day)] = PupilFacts(birth_date=born, guardian_consent=consent,
+                                       compulsory_school=compulsory.get((pid, year_of[day]), False))
     return facts

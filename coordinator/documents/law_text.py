@@ -30,7 +30,8 @@ def adult_placements(items: Iterable[PlacementItem], facts: Mapping[int, PupilFa
     return {item.id for item in items if is_adult(facts[item.id].birth_date, item.start)}
 
 
-def _bands(rules: CountryRules | None, items: list[PlacementItem], facts: Mapping[int, PupilFacts]) -> list[AgeBand]:
+def _bands(rules: CountryRules | None, items: list[PlacementItem],
+           facts: Mapping[int, PupilFacts]) -> list[AgeBand]:
     if rules is None:
         return []
     found: list[AgeBand] = []

@@ -28,7 +28,8 @@ def _hours_text(hours: float, start: dt.time | None, end: dt.time | None) -> str
     count = int(hours) if float(hours).is_integer() else 2
     per_day = ngettext("{hours} hour a day", "{hours} hours a day", count).format(hours=format_number(hours))
     if start and end:
-        return _("{start}–{end} ({per_day})").format(start=format_time(start), end=format_time(end), per_day=per_day)
+        return _("{start}–{end} ({per_day})").format(start=format_time(start), end=format_time(end),
+                                                     per_day=per_day)
     return per_day
 
 
@@ -65,7 +66,9 @@ class _Batch:
 
     def same(self, text: str, style: ParagraphStyle, *, breaks: bool = False) -> LaidParagraph:
         """A paragraph of `text` (plain) that other letters print too; with `breaks`, a newline breaks the line."""
-        markup = esc(text).replace("\n", "<br/>") if breaks else esc(text)
+        return self.same_markup(esc(text).replace("\n", "<br/>") if breaks else esc(text), style)
+
+    def same_markup(self, markup: str, style: ParagraphStyle) -> LaidParagraph:
         key = (markup, style.name)
         if key not in self._laid:
             self._laid[key] = LaidParagraph(markup, style)
@@ -93,7 +96,7 @@ def _pupil_page(item: PlacementItem, adult: bool, batch: _Batch) -> list:
     """An adult (18 on the first day) is addressed alone: no guardian, no guardian's signature."""
     st = styles()
     story: list = [batch.same(_("Your work placement"), st.title), _greeting(item, adult, batch)]
-    story.append(batch.own(_("You have a work placement at {host}. Here is what you need to know.").format(
+    story.append(batch.same(_("You have a work placement at {host}. Here is what you need to know.").format(
         host=item.host.name), st.body))
     story.append(Spacer(1, 6))
     words = item.words
@@ -104,18 +107,23 @@ def _pupil_page(item: PlacementItem, adult: bool, batch: _Batch) -> list:
             if item.mentor else "",
             _("{role}: {person}").format(role=words.label("school"),
                                          person=_person_line(item.school, item.school_phone))]
-    pairs = [
+    # Only the pupil's (and guardian's) lines are theirs alone; the rest recur across a class, a host or a week.
+    def shared(value: str) -> LaidParagraph:
+        return batch.same(value, st.body)
+
+    pairs: list[tuple[str, object]] = [
         (_("Pupil"), item.pupil),
-        (words.label("group"), f"{item.class_name}, {item.school}"),
-        (_("Kind of placement"), batch.same(words.label("placement"), st.body)),
-        (_("Workplace"), item.host.name),
-        (_("Address"), item.host.address or "–"),
-        (_("When"), batch.period(item)),
-        (_("Working hours"), batch.hours(item)),
-        (_("Supervisor"), _person_line(item.supervisor.name, item.supervisor.phone) if item.supervisor else "–"),
-        (_("What to bring"), item.what_to_bring
-         or batch.same(_("Nothing special; ask your supervisor on the first day."), st.body)),
-        (_("Whom to call"), LaidParagraph("<br/>".join(esc(w) for w in whom if w), st.body)),
+        (words.label("group"), shared(f"{item.class_name}, {item.school}")),
+        (_("Kind of placement"), shared(words.label("placement"))),
+        (_("Workplace"), shared(item.host.name)),
+        (_("Address"), shared(item.host.address or "–")),
+        (_("When"), shared(batch.period(item))),
+        (_("Working hours"), shared(batch.hours(item))),
+        (_("Supervisor"), shared(_person_line(item.supervisor.name, item.supervisor.phone)
+                                 if item.supervisor else "–")),
+        (_("What to bring"),
+         shared(item.what_to_bring or _("Nothing special; ask your supervisor on the first day."))),
+        (_("Whom to call"), batch.same_markup("<br/>".join(esc(w) for w in whom if w), st.body)),
     ]
     if not item.protected and item.guardian_phone and not adult:
         pairs.insert(1, (_("Guardian"), _person_line(item.guardian_name, item.guardian_phone)))
