@@ -66,12 +66,16 @@ class _Batch:
 
     def same(self, text: str, style: ParagraphStyle, *, breaks: bool = False) -> LaidParagraph:
         """A paragraph of `text` (plain) that other letters print too; with `breaks`, a newline breaks the line."""
-        return self.same_markup(esc(text).replace("\n", "<br/>") if breaks else esc(text), style)
+        if breaks:
+            return self.same_markup(esc(text).replace("\n", "<br/>"), style)
+        return self._copy((esc(text), style.name), lambda: plain_paragraph(text, style))
 
     def same_markup(self, markup: str, style: ParagraphStyle) -> LaidParagraph:
-        key = (markup, style.name)
+        return self._copy((markup, style.name), lambda: LaidParagraph(markup, style))
+
+    def _copy(self, key: tuple[str, str], make: Callable[[], LaidParagraph]) -> LaidParagraph:
         if key not in self._laid:
-            self._laid[key] = LaidParagraph(markup, style)
+            self._laid[key] = make()
         return copy.copy(self._laid[key])
 
     @staticmethod
