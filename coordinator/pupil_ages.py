@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -27,13 +28,35 @@ def country_rules(session: Session) -> CountryRules | None:
 
 
 def pupil_facts(session: Session, pupil_id: int, day: dt.date) -> PupilFacts:
-    year_id = session.scalar(select(SchoolYear.id).where(SchoolYear.starts_on <= day, SchoolYear.ends_on >= day))
-    compulsory = session.scalar(
-        select(SchoolType.compulsory).select_from(Enrolment)
-        .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
-        .join(School, School.id == SchoolClass.school_id)
-        .join(SchoolType, SchoolType.id == School.school_type_id)
-        .where(Enrolment.pupil_id == pupil_id, Enrolment.school_year_id == year_id).limit(1))
-    row = session.execute(select(Pupil.birth_date, Pupil.guardian_consent).where(Pupil.id == pupil_id)).first()
-    born, consent = (row[0], bool(row[1])) if row is not None else (None, False)
-    return PupilFacts(birth_date=born, compulsory_school=bool(compulsory), guardian_consent=consent)
+    return pupils_facts(session, [(pupil_id, day)])[(pupil_id, day)]
+
+
+_CHUNK = 500  # ids per IN (…): well below every engine's limit on bound parameters
+
+
+def pupils_facts(session: Session,
+                 wanted: Iterable[tuple[int, dt.date]]) -> dict[tuple[int, dt.date], PupilFacts]:
+    """The facts of many (pupil, day) pairs in a few queries, however many pairs (a batch of letters)."""
+    pairs = set(wanted)
+    years = session.execute(select(SchoolYear.id, SchoolYear.starts_on, SchoolYear.ends_on)
+                            .order_by(SchoolYear.id)).all()
+    year_of = {day: next((yid for yid, start, end in years if start <= day <= end), None)
+               for day in {day for _pid, day in pairs}}
+    ids = sorted({pid for pid, _day in pairs})
+    compulsory: dict[tuple[int, int], bool] = {}
+    people: dict[int, tuple[dt.date | None, bool]] = {}
+    for chunk in (ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)):
+        compulsory.update(((pid, yid), bool(flag)) for pid, yid, flag in session.execute(
+            select(Enrolment.pupil_id, Enrolment.school_year_id, SchoolType.compulsory).select_from(Enrolment)
+            .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
+            .join(School, School.id == SchoolClass.school_id)
+            .join(SchoolType, SchoolType.id == School.school_type_id)
+            .where(Enrolment.pupil_id.in_(chunk))))
+        people.update((pid, (born, bool(consent))) for pid, born, consent in session.execute(
+            select(Pupil.id, Pupil.birth_date, Pupil.guardian_consent).where(Pupil.id.in_(chunk))))
+    facts = {}
+    for pid, day in pairs:
+        born, consent = people.get(pid, (None, False))
+        facts[(pid, day)] = PupilFacts(birth_date=born, guardian_consent=consent,
+                                       compulsory_school=compulsory.get((pid, year_of[day]), False))
+    return facts

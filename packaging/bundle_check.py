@@ -155,10 +155,12 @@ def pdf() -> str:
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPdfWidgets import QPdfView
     from PySide6.QtPrintSupport import QPrinter
+    from reportlab.lib.rl_accel import _c_funcs
     from reportlab.pdfgen.canvas import Canvas
 
     from coordinator.documents.fonts import REGULAR, register_fonts
 
+    assert "fp_str" in _c_funcs, "reportlab's accelerator (rl-accel) is missing: documents take twice as long"
     register_fonts()
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "in.pdf"

@@ -7,35 +7,41 @@ during their placements (a 16-year-old's rules are not a 14-year-old's), each wi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy.orm import Session
 
 from coordinator.documents.agenda import PlacementItem
 from coordinator.formatting import format_number, format_time
 from coordinator.i18n import _
-from coordinator.reference.labour_rules import AgeBand, assumed_band, bands_over, is_adult
-from coordinator.pupil_ages import country_rules, pupil_facts
+from coordinator.pupil_ages import PupilFacts, pupils_facts
+from coordinator.reference.labour_rules import AgeBand, CountryRules, assumed_band, bands_over, is_adult
 
 
-def adult_placements(session: Session, items: Iterable[PlacementItem]) -> set[int]:
+def placement_facts(session: Session, items: Iterable[PlacementItem]) -> dict[int, PupilFacts]:
+    """What the law needs to know of each placement's pupil on its first day, by placement id (one batch)."""
+    items = list(items)
+    facts = pupils_facts(session, [(item.pupil_id, item.start) for item in items])
+    return {item.id: facts[(item.pupil_id, item.start)] for item in items}
+
+
+def adult_placements(items: Iterable[PlacementItem], facts: Mapping[int, PupilFacts]) -> set[int]:
     """The ids of the placements whose pupil is an adult on the first day."""
-    return {item.id for item in items if is_adult(pupil_facts(session, item.pupil_id, item.start).birth_date,
-                                                  item.start)}
+    return {item.id for item in items if is_adult(facts[item.id].birth_date, item.start)}
 
 
-def _bands(session: Session, items: list[PlacementItem]) -> list[AgeBand]:
-    rules = country_rules(session)
+def _bands(rules: CountryRules | None, items: list[PlacementItem],
+           facts: Mapping[int, PupilFacts]) -> list[AgeBand]:
     if rules is None:
         return []
     found: list[AgeBand] = []
     for item in items:
-        facts = pupil_facts(session, item.pupil_id, item.start)
-        if facts.birth_date is None:
-            bands = [assumed_band(rules)] if facts.compulsory_school else []
+        pupil = facts[item.id]
+        if pupil.birth_date is None:
+            bands = [assumed_band(rules)] if pupil.compulsory_school else []
         else:
-            bands = [band for _day, band in bands_over(rules, facts.birth_date, item.start, item.end,
-                                                       compulsory_school=facts.compulsory_school)]
+            bands = [band for _day, band in bands_over(rules, pupil.birth_date, item.start, item.end,
+                                                       compulsory_school=pupil.compulsory_school)]
         found += [b for b in bands if b not in found]
     return sorted(found, key=lambda b: rules.bands.index(b))
 
@@ -51,9 +57,13 @@ def _band_line(band: AgeBand) -> str:
         night_end=format_time(band.night.end), sources="; ".join(sources))
 
 
-def host_rules_text(session: Session, items: list[PlacementItem]) -> list[str]:
-    """The lines a host's page prints about the law for its minor pupils; none when all of them are adults."""
-    bands = _bands(session, items)
+def host_rules_text(rules: CountryRules | None, items: list[PlacementItem],
+                    facts: Mapping[int, PupilFacts]) -> list[str]:
+    """The lines a host's page prints about the law for its minor pupils; none when all of them are adults.
+
+    `rules` are the country's (pupil_ages.country_rules), `facts` the pupils' by placement (placement_facts).
+    """
+    bands = _bands(rules, items, facts)
     if not bands:
         return []
     return [_band_line(band) for band in bands] + [_(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -15,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -72,7 +76,13 @@ class Styles:
 
 
 def styles() -> Styles:
+    """The shared paragraph styles (built once: a batch of letters asks for them on every page)."""
     register_fonts()
+    return _styles()
+
+
+@functools.cache
+def _styles() -> Styles:
     body = ParagraphStyle("body", fontName=REGULAR, fontSize=10, leading=13.5, textColor=INK, spaceAfter=4)
     return Styles(
         body=body,
@@ -91,6 +101,56 @@ def styles() -> Styles:
                            spaceAfter=12),
         centre=ParagraphStyle("centre", parent=body, fontSize=12, leading=17, alignment=TA_CENTER),
     )
+
+
+class LaidParagraph(Paragraph):
+    """A Paragraph that keeps its lines for each width it was wrapped to, shared with its copies.
+
+    A table wraps each cell twice (to measure, then to draw) and reportlab breaks the lines anew each
+    time; the lines depend on the width alone, so a second wrap at the same width reuses the first.
+    Copies (copy.copy) share what was laid out: a text every letter repeats is broken into lines once.
+    Drawing only reads the lines; splitting changes them, so a paragraph split over two pages first
+    takes a private copy of its text and lines.
+    """
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self._widths: dict[float, tuple] = {}
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        laid = self._widths.get(availWidth)
+        if laid is None:
+            size = super().wrap(availWidth, availHeight)
+            self._widths[availWidth] = (size, self.blPara, self._wrapWidths)
+            return size
+        size, self.blPara, self._wrapWidths = laid
+        self.width, self.height = size
+        return size
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        self.frags = copy.deepcopy(self.frags)
+        self._widths = {}
+        self.__dict__.pop("blPara", None)
+        return super().split(availWidth, availHeight)
+
+
+_PLAIN_FRAG: WeakKeyDictionary[ParagraphStyle, object] = WeakKeyDictionary()
+
+
+def plain_paragraph(text: object, style: ParagraphStyle) -> LaidParagraph:
+    """A paragraph of plain text (a name, a date), the same as LaidParagraph(esc(text), style).
+
+    reportlab parses every paragraph's text as markup, a tenth of a millisecond each, a second for a
+    municipality's letters. A text without markup, of one line and single spaces, parses into one
+    fragment that differs from any other such text's only in its text: it is made from the style's.
+    """
+    text = esc(text)
+    if not text or "&" in text or cleanBlockQuotedText(text) != text:
+        return LaidParagraph(text, style)
+    frag = _PLAIN_FRAG.get(style)
+    if frag is None:
+        frag = _PLAIN_FRAG[style] = LaidParagraph("x", style).frags[0]
+    return LaidParagraph(text, style, frags=[frag.clone(text=text, link=[], us_lines=[])])
 
 
 @dataclass(frozen=True)
@@ -112,7 +172,25 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
-def _draw_header(canvas: Canvas, info: PageInfo) -> None:
+class _PageWords:
+    """The header's and footer's words, formatted once per document rather than on every page."""
+
+    def __init__(self, info: PageInfo) -> None:
+        self.info = info
+        self.school_year = _("School year {year}").format(year=format_school_year(info.school_year)) \
+            if info.school_year else ""
+        self.generated = _("Generated {date}").format(date=format_date(info.generated, "long"))
+        self._fitted: dict[tuple, str] = {}
+
+    def fit(self, text: str, font: str, size: float, width: float) -> str:
+        key = (text, font, size, width)
+        if key not in self._fitted:
+            self._fitted[key] = _fit(text, font, size, width)
+        return self._fitted[key]
+
+
+def _draw_header(canvas: Canvas, words: _PageWords) -> None:
+    info = words.info
     width, height = canvas._pagesize
     top = height - MARGIN + 4 * mm
     canvas.saveState()
@@ -127,21 +205,20 @@ def _draw_header(canvas: Canvas, info: PageInfo) -> None:
     half = (width - 2 * MARGIN) / 2
     canvas.setFillColor(INK)
     canvas.setFont(BOLD, 11)
-    canvas.drawString(x, top - 5 * mm, _fit(info.municipality, BOLD, 11, half - (x - MARGIN)))
+    canvas.drawString(x, top - 5 * mm, words.fit(info.municipality, BOLD, 11, half - (x - MARGIN)))
     canvas.setFont(BOLD, 10)
-    canvas.drawRightString(width - MARGIN, top - 5 * mm, _fit(info.title, BOLD, 10, half))
+    canvas.drawRightString(width - MARGIN, top - 5 * mm, words.fit(info.title, BOLD, 10, half))
     canvas.setFont(REGULAR, 8.5)
     canvas.setFillColor(MUTED)
-    if info.school_year:
-        canvas.drawRightString(width - MARGIN, top - 9.5 * mm,
-                               _("School year {year}").format(year=format_school_year(info.school_year)))
+    if words.school_year:
+        canvas.drawRightString(width - MARGIN, top - 9.5 * mm, words.school_year)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN, top - 12.5 * mm, width - MARGIN, top - 12.5 * mm)
     canvas.restoreState()
 
 
-def _draw_footer(canvas: Canvas, info: PageInfo, page: int, pages: int) -> None:
+def _draw_footer(canvas: Canvas, words: _PageWords, page: int, pages: int) -> None:
     width, _height = canvas._pagesize
     y = MARGIN - 8 * mm
     canvas.saveState()
@@ -150,12 +227,12 @@ def _draw_footer(canvas: Canvas, info: PageInfo, page: int, pages: int) -> None:
     canvas.line(MARGIN, y + 4 * mm, width - MARGIN, y + 4 * mm)
     canvas.setFont(REGULAR, 8)
     canvas.setFillColor(MUTED)
-    canvas.drawString(MARGIN, y, _("Generated {date}").format(date=format_date(info.generated, "long")))
+    canvas.drawString(MARGIN, y, words.generated)
     canvas.drawRightString(width - MARGIN, y, _("Page {page} of {pages}").format(page=page, pages=pages))
     canvas.restoreState()
 
 
-def _numbered_canvas(info: PageInfo) -> type[Canvas]:
+def _numbered_canvas(words: _PageWords) -> type[Canvas]:
     """A canvas that holds every page until the end, so each footer can say 'Page n of N' in one pass."""
 
     class NumberedCanvas(Canvas):
@@ -171,7 +248,7 @@ def _numbered_canvas(info: PageInfo) -> type[Canvas]:
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                _draw_footer(self, info, number, total)
+                _draw_footer(self, words, number, total)
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -203,9 +280,10 @@ def to_portrait() -> list[Flowable]:
 def build_pdf(target: Path, story: list[Flowable], info: PageInfo, *, start_landscape: bool = False) -> None:
     """Lay the story out on A4 pages with the shared header and footer and write the PDF to `target`."""
     register_fonts()
+    words = _PageWords(info)
 
     def on_page(canvas: Canvas, _doc) -> None:
-        _draw_header(canvas, info)
+        _draw_header(canvas, words)
 
     def template(name: str, size: tuple[float, float]) -> PageTemplate:
         frame = Frame(MARGIN, MARGIN, size[0] - 2 * MARGIN, size[1] - 2 * MARGIN - HEADER + 6 * mm,
@@ -220,7 +298,7 @@ def build_pdf(target: Path, story: list[Flowable], info: PageInfo, *, start_land
                           bottomMargin=MARGIN, title=info.title, author=info.municipality,
                           subject=info.school_year, creator="The coordinator's desk",
                           initialFontName=REGULAR, initialFontSize=10)  # else pages name Helvetica
-    doc.build(story, canvasmaker=_numbered_canvas(info))
+    doc.build(story, canvasmaker=_numbered_canvas(words))
 
 
 def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float], *,
@@ -242,7 +320,7 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
             style = head_num if column in numeric_set else st.cell_head
         else:
             style = st.cell_num if column in numeric_set else st.cell
-        return Paragraph(esc(value), style)
+        return plain_paragraph(value, style)
 
     data = [[cell(value, i, True) for i, value in enumerate(header)]]
     data += [[cell(value, i) for i, value in enumerate(row)] for row in rows]
@@ -264,13 +342,17 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
     return table
 
 
-def key_value_table(pairs: Sequence[tuple[str, object]], *, total_width: float = PORTRAIT_WIDTH,
+def key_value_table(pairs: Sequence[tuple[object, object]], *, total_width: float = PORTRAIT_WIDTH,
                     label_share: float = 0.3) -> Table:
-    """Label/value lines (a letter's 'Where', 'When', …) laid out as a borderless two-column table."""
+    """Label/value lines (a letter's 'Where', 'When', …) laid out as a borderless two-column table.
+
+    A label or value that is a flowable already is placed as it is; a string becomes a paragraph.
+    """
     st = styles()
-    data = [[Paragraph(esc(label), st.cell_head),
-             value if isinstance(value, (Flowable, list)) else Paragraph(esc(value), st.body)]
-            for label, value in pairs]
+    def cell(value: object, style: ParagraphStyle) -> object:
+        return value if isinstance(value, (Flowable, list)) else plain_paragraph(value, style)
+
+    data = [[cell(label, st.cell_head), cell(value, st.body)] for label, value in pairs]
     table = Table(data, colWidths=[label_share * total_width, (1 - label_share) * total_width])
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), 
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
