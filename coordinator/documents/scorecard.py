@@ -20,8 +20,7 @@ from coordinator.documents.scorecard_pages import definitions_story, rounding_ru
 from coordinator.formatting import format_date, format_percent, format_school_year
 from coordinator.i18n import N_, _
 from coordinator.stats import suppress
-from coordinator.stats.same_date import same_date_values, same_day_last_year
-from coordinator.stats.scorecard_trend import scorecard_trend
+from coordinator.stats.same_date import same_day_last_year
 from coordinator.stats.display import format_indicator_value, format_target
 
 # A symbol beside the colour so the status reads on a black-and-white printout too.
@@ -125,12 +124,12 @@ def _dating(card) -> list:
     return story
 
 
-def _same_date(session: Session, scope: Scope, card) -> tuple[dict[str, float | None] | None, str]:
+def _same_date(session: Session, scope: Scope, job: Job, card) -> tuple[dict[str, float | None] | None, str]:
     """Last year's values up to the card's day (a year in progress only), and that day as shown."""
     if not card.in_progress or card.as_of is None:
         return None, ""
     as_of = dt.date.fromisoformat(card.as_of)
-    values = same_date_values(session, year=scope.year, school=scope.school_name, today=as_of)
+    values = job.figures.same_date_values(session, year=scope.year, school=scope.school_name, today=as_of)
     return values, format_date(same_day_last_year(as_of), "d MMM")
 
 
@@ -138,11 +137,11 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
     card = job.figures.scorecard(session, year=scope.year, school=scope.school_name)
     job.check()
     stats = suppress(job.figures.gender_statistics(session, year=scope.year, school=scope.school_name))
-    labels, series = scorecard_trend(session, year=scope.year, school=scope.school_name)
+    labels, series = job.figures.scorecard_trend(session, year=scope.year, school=scope.school_name)
     st = styles()
     where = scope.school_name or scope.municipality
     story: list = [Paragraph(esc(_("Scorecard: {scope}").format(scope=where)), st.title), *_dating(card)]
-    same_date, until = _same_date(session, scope, card)
+    same_date, until = _same_date(session, scope, job, card)
     story += [Spacer(1, 4), _summary(card.lines), Spacer(1, 8), _indicator_table(card, same_date, until),
               Paragraph(esc(_("✓ on target · ! within the amber band of the target · ✗ off target · – no target "
                               "or no value yet")), st.small),

@@ -5,6 +5,7 @@ The desk passes documents a subclass that keeps them while the data is unchanged
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
 
 
 class Figures:
-    """The scorecard and the gender statistics of a scope, computed afresh."""
+    """The scorecard, its trend and same-day comparison, and the gender statistics of a scope, computed afresh."""
 
     def scorecard(self, session: Session, *, year: str | None, school: str | None) -> Any:
         from coordinator.stats import compute_scorecard
@@ -24,3 +25,15 @@ class Figures:
         from coordinator.stats import gender_statistics
 
         return gender_statistics(session, year=year, school=school, by=by)
+
+    def scorecard_trend(self, session: Session, *, year: str | None,
+                        school: str | None) -> tuple[list[str], dict[int, list[float | None]]]:
+        from coordinator.stats.scorecard_trend import scorecard_trend
+
+        return scorecard_trend(session, year=year, school=school)
+
+    def same_date_values(self, session: Session, *, year: str | None, school: str | None,
+                         today: dt.date) -> dict[str, float | None] | None:
+        from coordinator.stats.same_date import same_date_values
+
+        return same_date_values(session, year=year, school=school, today=today)
