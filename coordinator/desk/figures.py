@@ -36,26 +36,26 @@ class CachedFigures(Figures):
         self.path = store.path  # a file of this laptop's; None for a server, whose figures are not kept
 
     def scorecard(self, session: Session, *, year: str | None, school: str | None) -> Any:
-        return self._kept(session, ("scorecard", year, school), lambda: super(CachedFigures, self).scorecard(
+        return self.kept(session, ("scorecard", year, school), lambda: super(CachedFigures, self).scorecard(
             session, year=year, school=school))
 
     def gender_statistics(self, session: Session, *, year: str | None, school: str | None,
                           by: str = "grade") -> dict[str, Any]:
-        return self._kept(session, ("gender", year, school, by), lambda: super(CachedFigures, self).gender_statistics(
+        return self.kept(session, ("gender", year, school, by), lambda: super(CachedFigures, self).gender_statistics(
             session, year=year, school=school, by=by))
 
     def scorecard_trend(self, session: Session, *, year: str | None,
                         school: str | None) -> tuple[list[str], dict[int, list[float | None]]]:
-        return self._kept(session, ("trend", year, school), lambda: super(CachedFigures, self).scorecard_trend(
+        return self.kept(session, ("trend", year, school), lambda: super(CachedFigures, self).scorecard_trend(
             session, year=year, school=school))
 
     def same_date_values(self, session: Session, *, year: str | None, school: str | None,
                          today: dt.date) -> dict[str, float | None] | None:
-        return self._kept(session, ("same-date", year, school, today.isoformat()),
+        return self.kept(session, ("same-date", year, school, today.isoformat()),
                           lambda: super(CachedFigures, self).same_date_values(session, year=year, school=school,
                                                                              today=today))
 
-    def _kept(self, session: Session, what: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    def kept(self, session: Session, what: tuple[Any, ...], compute: Callable[[], T]) -> T:
         if self.path is None:
             return compute()
         key = kept_figures.figures_key(self.path, data_version(session), what)

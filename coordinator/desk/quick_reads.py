@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coordinator.desk.file_reading import open_reader
 from coordinator.summary import DatabaseInfo
+
+if TYPE_CHECKING:
+    from coordinator.desk.document_scope import DocumentScope
 
 
 def database_info(db: str | Path | None) -> DatabaseInfo:
@@ -51,3 +54,29 @@ def gender_statistics(db: str | Path | None, *, year: str | None = None, school:
 
     with Desk.open(db) as desk:
         return desk.gender_statistics(year=year, school=school, suppressed=suppressed, threshold=threshold, by=by)
+
+
+def write_document(db: str | Path | None, kind: str, out: Path, scope: DocumentScope, *,
+                   language: str | None = None) -> Path:
+    """A document as PDF (Desk.write_document): a scorecard whose sheet the desk kept for the data as it is
+    now is laid out from that sheet alone; anything else is written by the desk (which keeps the sheet)."""
+    if kind == "scorecard":
+        reader = open_reader(db)
+        if reader is not None:
+            from coordinator.documents.scorecard_sheet import sheet_key
+            from coordinator.i18n import use_language
+
+            with reader, use_language(language):  # the sheet is kept under the document's language
+                try:
+                    found, sheet = reader.kept(sheet_key(scope.as_options()))
+                except sqlite3.Error:
+                    found = False
+                found = found and reader.sound()
+            if found:
+                from coordinator.documents.scorecard import write_sheet
+
+                return write_sheet(sheet, out, own=reader.path, language=language)
+    from coordinator.desk import Desk
+
+    with Desk.open(db) as desk:
+        return desk.write_document(kind, out, scope, language=language)

@@ -6,7 +6,10 @@ The desk passes documents a subclass that keeps them while the data is unchanged
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -14,6 +17,11 @@ if TYPE_CHECKING:
 
 class Figures:
     """The scorecard, its trend and same-day comparison, and the gender statistics of a scope, computed afresh."""
+
+    def kept(self, session: Session, what: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        """`compute()`, the value of `what` (a tuple naming it) in the data as the session reads it: computed
+        here every time; a subclass may keep it while the data is unchanged."""
+        return compute()
 
     def scorecard(self, session: Session, *, year: str | None, school: str | None) -> Any:
         from coordinator.stats import compute_scorecard

@@ -18,6 +18,7 @@ from coordinator.changes import Changes, Kind
 from coordinator.errors import NotFoundError, ValidationError
 from coordinator.i18n import N_, _
 from coordinator.models import Direction, Indicator, IndicatorValue, Perspective
+from coordinator.stats.card import IndicatorResult, Scorecard
 from coordinator.stats.indicators import COMPUTED, compute_values
 from coordinator.stats.display import shown_value
 from coordinator.stats.measures import status_for
@@ -36,33 +37,6 @@ class IndicatorSpec:
     target: float | None = None
     amber_band: float = 0.0
     countries: tuple[str, ...] = ()  # the countries whose template holds it; empty: every country
-
-
-@dataclass(frozen=True)
-class IndicatorResult:
-    indicator_id: int
-    key: str | None
-    name: str
-    perspective: str
-    perspective_label: str
-    unit: str
-    direction: str
-    target: float | None
-    amber_band: float
-    value: float | None
-    last_year: float | None
-    status: str  # "green", "amber", "red" or "none"
-    manual: bool = False
-
-
-@dataclass(frozen=True)
-class Scorecard:
-    year: str
-    school: str | None
-    last_year_label: str | None
-    lines: list[IndicatorResult]
-    as_of: str | None = None  # the day the figures were taken (ISO 8601)
-    in_progress: bool = False  # the year had not ended by then: its figures are partial, last year's whole
 
 
 def default_indicators(country: str | None = None) -> list[IndicatorSpec]:
