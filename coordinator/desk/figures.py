@@ -33,6 +33,7 @@ class CachedFigures(Figures):
     """The figures of one database, from the cache when its data has not changed since they were computed."""
 
     def __init__(self, store: Store) -> None:
+        super().__init__()
         self.path = store.path  # a file of this laptop's; None for a server, whose figures are not kept
 
     def scorecard(self, session: Session, *, year: str | None, school: str | None) -> Any:

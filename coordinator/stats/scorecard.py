@@ -19,7 +19,7 @@ from coordinator.errors import NotFoundError, ValidationError
 from coordinator.i18n import N_, _
 from coordinator.models import Direction, Indicator, IndicatorValue, Perspective
 from coordinator.stats.card import IndicatorResult, Scorecard
-from coordinator.stats.indicators import COMPUTED, compute_values
+from coordinator.stats.indicators import COMPUTED, YearValues, compute_values
 from coordinator.stats.display import shown_value
 from coordinator.stats.measures import status_for
 from coordinator.stats.scope import Year, previous_year, resolve_school, resolve_year
@@ -113,17 +113,19 @@ def _manual_value(session: Session, indicator_id: int, year: Year | None) -> flo
 
 
 def compute_scorecard(session: Session, *, year: str | None, school: str | None = None,
-                      today: dt.date | None = None) -> Scorecard:
+                      today: dt.date | None = None, values: YearValues | None = None) -> Scorecard:
     """Every indicator of the card with its value this year and last year, and its status colour
-    (judged on the value as shown, by `shown_value`'s rounding rule)."""
+    (judged on the value as shown, by `shown_value`'s rounding rule). `values` computes the indicators of a
+    year (compute_values in this session by default; the trend may share them)."""
+    values = values or (lambda keys, of_year, school_id: compute_values(session, keys, of_year, school_id))
     as_of = today or dt.date.today()
     this_year = resolve_year(session, year)
     last = previous_year(session, this_year)
     school_id, school_name = resolve_school(session, school)
     rows = _indicators_for(session, school_id)
     keys = sorted({row.key for row in rows if row.key in COMPUTED})
-    now = compute_values(session, keys, this_year, school_id)
-    before = compute_values(session, keys, last, school_id) if last else {}
+    now = values(keys, this_year, school_id)
+    before = values(keys, last, school_id) if last else {}
     lines: list[IndicatorResult] = []
     for row in rows:
         manual = row.key is None or row.key not in COMPUTED
