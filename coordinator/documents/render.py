@@ -86,10 +86,15 @@ def render_document(store: Store, kind: str, out: Path, *, language: str | None 
         return write_laid_out(document, info, Path(out), job)
 
 
-def write_laid_out(document: Document, info: PageInfo, out: Path, job: Job) -> Path:
-    """Lay `document` out on the shared pages and write it to `out` atomically; return `out`."""
+def write_laid_out(document: Document, info: PageInfo, out: Path, job: Job, *,
+                   before_showing: Callable[[], None] | None = None) -> Path:
+    """Lay `document` out on the shared pages and write it to `out` atomically; return `out`.
+    `before_showing` is called once the file is complete, before it takes the name `out`: an exception
+    from it leaves no file."""
     job.check()
     with atomic_target(out) as tmp:
         build_pdf(tmp, document.story, info, start_landscape=document.start_landscape)
         job.check()
+        if before_showing is not None:
+            before_showing()
     return out

@@ -163,10 +163,11 @@ def layout(sheet: ScorecardSheet, job: Job) -> Document:
 
 
 def write_sheet(sheet: ScorecardSheet, out: Path, *, own: Path | None, language: str | None = None,
-                progress: Callable[[int, int], None] | None = None,
-                cancelled: Callable[[], bool] | None = None) -> Path:
+                progress: Callable[[int, int], None] | None = None, cancelled: Callable[[], bool] | None = None,
+                before_showing: Callable[[], None] | None = None) -> Path:
     """Write the scorecard of `sheet` as PDF to `out`, as render_document writes every document (atomically,
-    never over `own`, the database file or its companions) and return `out`."""
+    never over `own`, the database file or its companions) and return `out`; `before_showing` as for
+    render.write_laid_out."""
     from coordinator.documents.render import write_laid_out
     from coordinator.safety.own_files import refuse_own_file
 
@@ -177,4 +178,4 @@ def write_sheet(sheet: ScorecardSheet, out: Path, *, own: Path | None, language:
         logo = Path(sheet.logo_setting) if sheet.logo_setting and Path(sheet.logo_setting).is_file() else None
         info = PageInfo(title=document.title, school_year=sheet.year, municipality=sheet.municipality, logo=logo,
                         generated=dt.date.today())
-        return write_laid_out(document, info, Path(out), job)
+        return write_laid_out(document, info, Path(out), job, before_showing=before_showing)

@@ -118,3 +118,17 @@ def test_a_kept_scorecard_is_printed_without_the_database_layer(closed_db, tmp_p
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip().endswith("LIGHT"), done.stderr
     assert pages(out) == pages(tmp_path / "desk.pdf")
+
+
+def test_a_kept_scorecard_is_not_shown_when_the_files_check_refuses_it(closed_db, tmp_path, monkeypatch):
+    from coordinator.desk.file_reading import FileReader
+
+    by_the_desk(closed_db, tmp_path / "desk.pdf")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    monkeypatch.setattr(FileReader, "sound", lambda self: False)  # the check found the file damaged
+    monkeypatch.setattr(Desk, "open", classmethod(lambda *a, **k: (_ for _ in ()).throw(
+        UserError("small.sqlite is damaged"))))  # and the desk, opening it, says so
+    with pytest.raises(UserError, match="damaged"):
+        write_document(closed_db, "scorecard", folder / "card.pdf", DocumentScope(), language="sv")
+    assert list(folder.iterdir()) == []  # neither the PDF laid out meanwhile nor its temporary file
