@@ -51,11 +51,13 @@ def register(group: click.Group) -> None:
         if out.suffix.lower() not in (".pdf", ".ics"):  # a PDF under another name opens in the wrong program
             raise UserError(_("Choose a file ending in .pdf, or .ics for a schedule (not “{name}”).").format(
                 name=out.name))
-        with cli.open() as desk:
-            if out.suffix.lower() == ".ics":
+        if out.suffix.lower() == ".ics":
+            with cli.open() as desk:
                 if kind != "schedule":
                     raise UserError(_("Only the schedule can be written as a calendar file (.ics)."))
                 desk.write_schedule_calendar(out, scope, language=cli.lang)
-            else:
-                desk.write_document(kind, out, scope, language=cli.lang)
+        else:  # a kept scorecard is printed without opening the desk
+            from coordinator.desk.quick_reads import write_document
+
+            write_document(cli.db, kind, out, scope, language=cli.lang)
         click.echo(str(out))

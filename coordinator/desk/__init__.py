@@ -11,7 +11,7 @@ from coordinator.lazy import reexported
 if TYPE_CHECKING:
     from coordinator.changes import NOTHING, Changes, Kind
     from coordinator.desk.desk import Desk
-    from coordinator.desk.documents_ops import DOCUMENT_KINDS, DocumentScope, document_label
+    from coordinator.desk.document_scope import DOCUMENT_KINDS, DocumentScope, document_label
     from coordinator.desk.files import (
         CheckReport,
         DemoReport,
@@ -35,7 +35,7 @@ __all__ = ["DOCUMENT_KINDS", "NOTHING", "RECORD_KINDS", "Changes", "CheckReport"
 _HOMES = {
     **dict.fromkeys(("NOTHING", "Changes", "Kind"), "coordinator.changes"),
     "Desk": "coordinator.desk.desk",
-    **dict.fromkeys(("DOCUMENT_KINDS", "DocumentScope", "document_label"), "coordinator.desk.documents_ops"),
+    **dict.fromkeys(("DOCUMENT_KINDS", "DocumentScope", "document_label"), "coordinator.desk.document_scope"),
     **dict.fromkeys(("CheckReport", "DemoReport", "RestoreReport", "backup_database", "check_database",
                      "create_database", "create_demo", "database_path", "restore_database", "start_logging",
                      "write_lock"), "coordinator.desk.files"),

@@ -2,37 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from coordinator.desk.core import DeskCore
-
-# Light to import: the command line lists the kinds without loading reportlab.
-from coordinator.documents.kinds import KINDS as DOCUMENT_KINDS
-from coordinator.documents.kinds import kind_label as document_label
+from coordinator.desk.document_scope import DOCUMENT_KINDS, DocumentScope, document_label
 
 __all__ = ["DOCUMENT_KINDS", "DocumentScope", "DocumentsOps", "document_label"]
-
-
-@dataclass(frozen=True)
-class DocumentScope:
-    """What a document covers; every field optional (the current year, the whole municipality)."""
-
-    year: str | None = None
-    school: str | None = None
-    class_name: str | None = None
-    teacher: str | None = None
-    grade: str | None = None
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    school_form: str | None = None  # the form a --grade belongs to (code, short prefix or name)
-
-    def as_options(self) -> dict[str, object]:
-        return {"year": self.year, "school": self.school, "class_name": self.class_name,
-                "teacher": self.teacher, "grade": self.grade, "date_from": self.date_from,
-                "date_to": self.date_to, "school_form": self.school_form}
 
 
 class DocumentsOps(DeskCore):
@@ -45,8 +21,28 @@ class DocumentsOps(DeskCore):
         from coordinator.desk.figures import CachedFigures
         from coordinator.documents import render_document
 
+        if kind == "scorecard":
+            return self._write_scorecard(out, scope, language=language, progress=progress, cancelled=cancelled)
         return render_document(self.store, kind, out, language=language, progress=progress, cancelled=cancelled,
                                figures=CachedFigures(self.store), **scope.as_options())  # type: ignore[arg-type]
+
+    def _write_scorecard(self, out: Path, scope: DocumentScope, *, language: str | None,
+                         progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None) -> Path:
+        """The scorecard from its sheet: everything it shows, read in one transaction and kept while the data is
+        unchanged, so that the next run prints it without the database (coordinator.desk.quick_reads)."""
+        from coordinator.desk.figures import CachedFigures
+        from coordinator.documents.job import Job
+        from coordinator.documents.scorecard import write_sheet
+        from coordinator.documents.scorecard_sheet import kept_sheet
+        from coordinator.i18n import use_language
+        from coordinator.safety.own_files import refuse_own_file
+
+        refuse_own_file(out, self.store.path)
+        with use_language(language):  # the sheet holds names in the document's language and is kept under it
+            job = Job(progress, cancelled, CachedFigures(self.store))
+            sheet = self._read(lambda session: kept_sheet(session, scope.as_options(), job))
+        return write_sheet(sheet, out, own=self.store.path, language=language, progress=progress,
+                           cancelled=cancelled)
 
     def write_schedule_calendar(self, out: Path, scope: DocumentScope = DocumentScope(), *,
                                 language: str | None = None) -> Path:

@@ -1,4 +1,5 @@
-"""Figures kept between runs: a scorecard or gender statistics is computed once per version of the data.
+"""Figures kept between runs: a scorecard (with its trend and same-day comparison) or gender statistics is
+computed once per version of the data.
 
 The version is read in the same transaction as the figures would be; the key and the shelf are in
 coordinator.desk.kept_figures, which a command reading the file through sqlite3 alone shares. The shelf is a
@@ -9,6 +10,7 @@ that the version reads (a headteacher), so its figures are computed afresh each 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -31,18 +33,30 @@ class CachedFigures(Figures):
     """The figures of one database, from the cache when its data has not changed since they were computed."""
 
     def __init__(self, store: Store) -> None:
+        super().__init__()
         self.path = store.path  # a file of this laptop's; None for a server, whose figures are not kept
 
     def scorecard(self, session: Session, *, year: str | None, school: str | None) -> Any:
-        return self._kept(session, ("scorecard", year, school), lambda: super(CachedFigures, self).scorecard(
+        return self.kept(session, ("scorecard", year, school), lambda: super(CachedFigures, self).scorecard(
             session, year=year, school=school))
 
     def gender_statistics(self, session: Session, *, year: str | None, school: str | None,
                           by: str = "grade") -> dict[str, Any]:
-        return self._kept(session, ("gender", year, school, by), lambda: super(CachedFigures, self).gender_statistics(
+        return self.kept(session, ("gender", year, school, by), lambda: super(CachedFigures, self).gender_statistics(
             session, year=year, school=school, by=by))
 
-    def _kept(self, session: Session, what: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    def scorecard_trend(self, session: Session, *, year: str | None,
+                        school: str | None) -> tuple[list[str], dict[int, list[float | None]]]:
+        return self.kept(session, ("trend", year, school), lambda: super(CachedFigures, self).scorecard_trend(
+            session, year=year, school=school))
+
+    def same_date_values(self, session: Session, *, year: str | None, school: str | None,
+                         today: dt.date) -> dict[str, float | None] | None:
+        return self.kept(session, ("same-date", year, school, today.isoformat()),
+                          lambda: super(CachedFigures, self).same_date_values(session, year=year, school=school,
+                                                                             today=today))
+
+    def kept(self, session: Session, what: tuple[Any, ...], compute: Callable[[], T]) -> T:
         if self.path is None:
             return compute()
         key = kept_figures.figures_key(self.path, data_version(session), what)

@@ -5,7 +5,7 @@ file (coordinator.desk.file_reading) looks on it through sqlite3 alone. Both com
 the same SQL, so they find the same entries. The version: the newest id of every table with one (an insert
 or a delete at the end moves it) and with it the audit log's newest entry (every edit through the app
 writes one). A figure is used only under the same version, file, language, day (which decides the current
-school year), arguments and code of the statistics; anything else is a miss.
+school year), arguments and code of the statistics and documents; anything else is a miss.
 """
 
 from __future__ import annotations
@@ -38,9 +38,11 @@ def data_version(run: Run) -> tuple[tuple[str, Any], ...]:
 
 @once
 def _code_version() -> tuple[Any, ...]:
-    """The app's version and the statistics' source files as installed (a changed definition is a miss)."""
-    folder = Path(__file__).resolve().parents[1] / "stats"
-    files = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.glob("*.py"))
+    """The app's version and the source files of the statistics and of the documents (which gather a
+    document's sheet) as installed: a changed definition is a miss."""
+    package = Path(__file__).resolve().parents[1]
+    files = sorted((p.parent.name, p.name, p.stat().st_size, p.stat().st_mtime_ns)
+                   for folder in ("stats", "documents") for p in (package / folder).glob("*.py"))
     return (__version__, tuple(files))
 
 

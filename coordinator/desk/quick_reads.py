@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coordinator.desk.file_reading import open_reader
+from coordinator.desk.file_reading import FileReader, open_reader
 from coordinator.summary import DatabaseInfo
+
+if TYPE_CHECKING:
+    from coordinator.desk.document_scope import DocumentScope
 
 
 def database_info(db: str | Path | None) -> DatabaseInfo:
@@ -51,3 +54,51 @@ def gender_statistics(db: str | Path | None, *, year: str | None = None, school:
 
     with Desk.open(db) as desk:
         return desk.gender_statistics(year=year, school=school, suppressed=suppressed, threshold=threshold, by=by)
+
+
+def write_document(db: str | Path | None, kind: str, out: Path, scope: DocumentScope, *,
+                   language: str | None = None) -> Path:
+    """A document as PDF (Desk.write_document): a scorecard whose sheet the desk kept for the data as it is
+    now is laid out from that sheet alone; anything else is written by the desk (which keeps the sheet)."""
+    if kind == "scorecard":
+        reader = open_reader(db)
+        if reader is not None:
+            with reader:
+                written = _write_kept_scorecard(reader, out, scope, language=language)
+            if written is not None:
+                return written
+    from coordinator.desk import Desk
+
+    with Desk.open(db) as desk:
+        return desk.write_document(kind, out, scope, language=language)
+
+
+class _NotSound(Exception):
+    """The file's check did not pass it: the desk is to open it, and say why."""
+
+
+def _write_kept_scorecard(reader: FileReader, out: Path, scope: DocumentScope, *,
+                          language: str | None) -> Path | None:
+    """The scorecard from the sheet kept for the data as the reader reads it, or None when none is kept or the
+    file's check refuses it. The PDF is laid out while the check (started beside the imports) finishes; it
+    takes its name only once the check has passed (in WAL mode the open read holds up no writer)."""
+    from coordinator.documents.scorecard_sheet import sheet_key
+    from coordinator.i18n import use_language
+
+    with use_language(language):  # the sheet is kept under the document's language
+        try:
+            found, sheet = reader.kept(sheet_key(scope.as_options()))
+        except sqlite3.Error:
+            return None
+    if not found:
+        return None
+    from coordinator.documents.scorecard import write_sheet
+
+    def sound() -> None:
+        if not reader.sound():
+            raise _NotSound
+
+    try:
+        return write_sheet(sheet, out, own=reader.path, language=language, before_showing=sound)
+    except _NotSound:
+        return None

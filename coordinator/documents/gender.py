@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Paragraph, Spacer
-from sqlalchemy.orm import Session
 
 from coordinator.documents.charts import bar_chart, hbar_chart
 from coordinator.documents.job import Document, Job
@@ -18,12 +17,16 @@ from coordinator.documents.page import (
     esc,
     styles,
 )
-from coordinator.documents.scope import Scope
 from coordinator.formatting import format_percent, format_school_year
 from coordinator.i18n import _
 from coordinator.reference.sectors import SECTION_NAMES
-from coordinator.stats import SECONDARY_MARK, gender_statistics, sector_dominance, suppress
 from coordinator.stats.display import format_count, format_index, format_rate
+from coordinator.stats.suppression import SECONDARY_MARK, suppress
+
+if TYPE_CHECKING:  # the tables and charts serve the scorecard too, which is laid out without the database layer
+    from sqlalchemy.orm import Session
+
+    from coordinator.documents.scope import Scope
 
 GENDER_KEYS = ("girl", "boy", "other", "unspecified")
 
@@ -91,6 +94,8 @@ def sector_chart(stats: dict[str, Any], width: float = PORTRAIT_WIDTH):
 
 
 def build(session: Session, scope: Scope, job: Job) -> Document:
+    from coordinator.stats import gender_statistics, sector_dominance
+
     raw = gender_statistics(session, year=scope.year, school=scope.school_name)
     stats = suppress(raw)
     dominance = sector_dominance(session)

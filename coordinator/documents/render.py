@@ -9,17 +9,18 @@ import importlib
 import os
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coordinator.documents.job import Figures, Job
+from coordinator.documents.job import Document, Figures, Job
 from coordinator.documents.kinds import KINDS, kind_label  # noqa: F401  (re-exported)
 from coordinator.documents.page import PageInfo, build_pdf
-from coordinator.documents.scope import resolve_scope
 from coordinator.i18n import use_language
 from coordinator.safety.own_files import refuse_own_file
 from coordinator.safety.tempfiles import make_temp_beside
-from coordinator.settings import get_setting
-from coordinator.store import Store
 from coordinator.validation import cannot_write, check_output_path
+
+if TYPE_CHECKING:  # the database layer is loaded by render_document alone: write_laid_out needs none
+    from coordinator.store import Store
 
 _MODULES = {
     "scorecard": "coordinator.documents.scorecard",
@@ -64,6 +65,9 @@ def render_document(store: Store, kind: str, out: Path, *, language: str | None 
     Raises UserError (translated) for an unknown kind, school, class or teacher, or when the scope
     holds nothing to print; DocumentCancelled (a UserError) when `cancelled()` turns True, leaving no file.
     """
+    from coordinator.documents.scope import resolve_scope
+    from coordinator.settings import get_setting
+
     refuse_own_file(out, store.path)
     with use_language(language):
         kind_label(kind)
@@ -79,8 +83,18 @@ def render_document(store: Store, kind: str, out: Path, *, language: str | None 
         logo = Path(logo_setting) if logo_setting and Path(logo_setting).is_file() else None
         info = PageInfo(title=document.title, school_year=scope.year, municipality=scope.municipality,
                         logo=logo, generated=dt.date.today())
+        return write_laid_out(document, info, Path(out), job)
+
+
+def write_laid_out(document: Document, info: PageInfo, out: Path, job: Job, *,
+                   before_showing: Callable[[], None] | None = None) -> Path:
+    """Lay `document` out on the shared pages and write it to `out` atomically; return `out`.
+    `before_showing` is called once the file is complete, before it takes the name `out`: an exception
+    from it leaves no file."""
+    job.check()
+    with atomic_target(out) as tmp:
+        build_pdf(tmp, document.story, info, start_landscape=document.start_landscape)
         job.check()
-        with atomic_target(Path(out)) as tmp:
-            build_pdf(tmp, document.story, info, start_landscape=document.start_landscape)
-            job.check()
-        return Path(out)
+        if before_showing is not None:
+            before_showing()
+    return out

@@ -1,28 +1,36 @@
 """The scorecard (styrkort): page one is the summary a headteacher reads in two minutes, dated and marked
-partial while its year runs; then grades and charts, each indicator's trend, and what each one means."""
+partial while its year runs; then grades and charts, each indicator's trend, and what each one means.
+
+The pages are laid out from a ScorecardSheet (coordinator.documents.scorecard_sheet) alone, so this module
+loads no database layer: a sheet kept from an earlier run is printed without one.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
-from sqlalchemy.orm import Session
 
 from coordinator.documents.charts import hbar_chart
 from coordinator.documents.fonts import BOLD, REGULAR
 from coordinator.documents.gender import encounter_chart, pupils_table, rates_table
 from coordinator.documents.job import Document, Job
-from coordinator.documents.page import HEAD_FILL, PORTRAIT_WIDTH, RULE, data_table, esc, styles
-from coordinator.documents.scope import Scope
+from coordinator.documents.page import HEAD_FILL, PORTRAIT_WIDTH, RULE, PageInfo, data_table, esc, styles
 from coordinator.documents.scorecard_pages import definitions_story, rounding_rule, trend_story
+from coordinator.documents.scorecard_sheet import ScorecardSheet, gather
 from coordinator.formatting import format_date, format_percent, format_school_year
-from coordinator.i18n import N_, _
-from coordinator.stats import suppress
-from coordinator.stats.same_date import same_date_values, same_day_last_year
-from coordinator.stats.scorecard_trend import scorecard_trend
+from coordinator.i18n import N_, _, use_language
 from coordinator.stats.display import format_indicator_value, format_target
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from coordinator.documents.scope import Scope
 
 # A symbol beside the colour so the status reads on a black-and-white printout too.
 SYMBOLS = {"green": "✓", "amber": "!", "red": "✗", "none": "–"}
@@ -125,25 +133,18 @@ def _dating(card) -> list:
     return story
 
 
-def _same_date(session: Session, scope: Scope, card) -> tuple[dict[str, float | None] | None, str]:
-    """Last year's values up to the card's day (a year in progress only), and that day as shown."""
-    if not card.in_progress or card.as_of is None:
-        return None, ""
-    as_of = dt.date.fromisoformat(card.as_of)
-    values = same_date_values(session, year=scope.year, school=scope.school_name, today=as_of)
-    return values, format_date(same_day_last_year(as_of), "d MMM")
-
-
 def build(session: Session, scope: Scope, job: Job) -> Document:
-    card = job.figures.scorecard(session, year=scope.year, school=scope.school_name)
-    job.check()
-    stats = suppress(job.figures.gender_statistics(session, year=scope.year, school=scope.school_name))
-    labels, series = scorecard_trend(session, year=scope.year, school=scope.school_name)
+    return layout(gather(session, scope, job), job)
+
+
+def layout(sheet: ScorecardSheet, job: Job) -> Document:
+    """The scorecard's pages from what `sheet` holds; reads nothing else."""
+    card, stats = sheet.card, sheet.stats
     st = styles()
-    where = scope.school_name or scope.municipality
+    where = sheet.school_name or sheet.municipality
     story: list = [Paragraph(esc(_("Scorecard: {scope}").format(scope=where)), st.title), *_dating(card)]
-    same_date, until = _same_date(session, scope, card)
-    story += [Spacer(1, 4), _summary(card.lines), Spacer(1, 8), _indicator_table(card, same_date, until),
+    until = format_date(sheet.same_day, "d MMM") if sheet.same_day is not None else ""
+    story += [Spacer(1, 4), _summary(card.lines), Spacer(1, 8), _indicator_table(card, sheet.same_date, until),
               Paragraph(esc(_("✓ on target · ! within the amber band of the target · ✗ off target · – no target "
                               "or no value yet")), st.small),
               Paragraph(esc(rounding_rule()), st.small),
@@ -156,6 +157,25 @@ def build(session: Session, scope: Scope, job: Job) -> Document:
     trend = _trend_chart(card)
     if trend is not None:
         story += [Spacer(1, 10), trend]
-    story += [job.mark(2, 4), PageBreak(), *trend_story(card, labels, series), job.mark(3, 4), PageBreak(),
-              *definitions_story(card), job.mark(4, 4)]
+    story += [job.mark(2, 4), PageBreak(), *trend_story(card, sheet.trend_labels, sheet.trend_series),
+              job.mark(3, 4), PageBreak(), *definitions_story(card), job.mark(4, 4)]
     return Document(title=_("Scorecard"), story=story)
+
+
+def write_sheet(sheet: ScorecardSheet, out: Path, *, own: Path | None, language: str | None = None,
+                progress: Callable[[int, int], None] | None = None, cancelled: Callable[[], bool] | None = None,
+                before_showing: Callable[[], None] | None = None) -> Path:
+    """Write the scorecard of `sheet` as PDF to `out`, as render_document writes every document (atomically,
+    never over `own`, the database file or its companions) and return `out`; `before_showing` as for
+    render.write_laid_out."""
+    from coordinator.documents.render import write_laid_out
+    from coordinator.safety.own_files import refuse_own_file
+
+    refuse_own_file(out, own)
+    with use_language(language):
+        job = Job(progress, cancelled)
+        document = layout(sheet, job)
+        logo = Path(sheet.logo_setting) if sheet.logo_setting and Path(sheet.logo_setting).is_file() else None
+        info = PageInfo(title=document.title, school_year=sheet.year, municipality=sheet.municipality, logo=logo,
+                        generated=dt.date.today())
+        return write_laid_out(document, info, Path(out), job, before_showing=before_showing)

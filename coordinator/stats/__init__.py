@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING
 from coordinator.lazy import reexported
 
 if TYPE_CHECKING:
+    from coordinator.stats.card import IndicatorResult, Scorecard
     from coordinator.stats.gender import gender_statistics, sector_dominance
     from coordinator.stats.indicators import COMPUTED, placement_coverage_counts
     from coordinator.stats.measures import (GENDER_KEYS, dissimilarity_index, non_traditional_count,
                                             non_traditional_share, rate, status_for)
     from coordinator.stats.scope import TYPE_PREFIXES, resolve_school, resolve_year
-    from coordinator.stats.scorecard import (UNITS, IndicatorResult, IndicatorSpec, Scorecard, add_manual_indicator,
-                                             compute_scorecard, default_indicators, delete_indicator,
-                                             seed_default_indicators, set_manual_value, update_indicator)
+    from coordinator.stats.scorecard import (UNITS, IndicatorSpec, add_manual_indicator, compute_scorecard,
+                                             default_indicators, delete_indicator, seed_default_indicators,
+                                             set_manual_value, update_indicator)
     from coordinator.stats.scorecard_suppression import suppress_scorecard
     from coordinator.stats.suppression import SECONDARY_MARK, is_suppressed, suppress
 
@@ -34,7 +35,8 @@ _HOMES = {
     **dict.fromkeys(("GENDER_KEYS", "dissimilarity_index", "non_traditional_count", "non_traditional_share", "rate",
                      "status_for"), "coordinator.stats.measures"),
     **dict.fromkeys(("TYPE_PREFIXES", "resolve_school", "resolve_year"), "coordinator.stats.scope"),
-    **dict.fromkeys(("UNITS", "IndicatorResult", "IndicatorSpec", "Scorecard", "add_manual_indicator",
+    **dict.fromkeys(("IndicatorResult", "Scorecard"), "coordinator.stats.card"),
+    **dict.fromkeys(("UNITS", "IndicatorSpec", "add_manual_indicator",
                      "compute_scorecard", "default_indicators", "delete_indicator", "seed_default_indicators",
                      "set_manual_value", "update_indicator"), "coordinator.stats.scorecard"),
     "suppress_scorecard": "coordinator.stats.scorecard_suppression",

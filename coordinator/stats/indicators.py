@@ -336,6 +336,10 @@ def compute_value(session: Session, key: str, year: Year, school_id: int | None)
     return None if value is None else float(value)
 
 
+# The values of some indicators in one year for one school (None: all): compute_values in a session, or shared.
+YearValues = Callable[[list[str], Year, int | None], dict[str, float | None]]
+
+
 def compute_values(session: Session, keys: list[str], year: Year, school_id: int | None) -> dict[str, float | None]:
     """Several indicators at once; those built on the per-grade aggregates share one query each."""
     out: dict[str, float | None] = {}

@@ -18,7 +18,8 @@ from coordinator.changes import Changes, Kind
 from coordinator.errors import NotFoundError, ValidationError
 from coordinator.i18n import N_, _
 from coordinator.models import Direction, Indicator, IndicatorValue, Perspective
-from coordinator.stats.indicators import COMPUTED, compute_values
+from coordinator.stats.card import IndicatorResult, Scorecard
+from coordinator.stats.indicators import COMPUTED, YearValues, compute_values
 from coordinator.stats.display import shown_value
 from coordinator.stats.measures import status_for
 from coordinator.stats.scope import Year, previous_year, resolve_school, resolve_year
@@ -36,33 +37,6 @@ class IndicatorSpec:
     target: float | None = None
     amber_band: float = 0.0
     countries: tuple[str, ...] = ()  # the countries whose template holds it; empty: every country
-
-
-@dataclass(frozen=True)
-class IndicatorResult:
-    indicator_id: int
-    key: str | None
-    name: str
-    perspective: str
-    perspective_label: str
-    unit: str
-    direction: str
-    target: float | None
-    amber_band: float
-    value: float | None
-    last_year: float | None
-    status: str  # "green", "amber", "red" or "none"
-    manual: bool = False
-
-
-@dataclass(frozen=True)
-class Scorecard:
-    year: str
-    school: str | None
-    last_year_label: str | None
-    lines: list[IndicatorResult]
-    as_of: str | None = None  # the day the figures were taken (ISO 8601)
-    in_progress: bool = False  # the year had not ended by then: its figures are partial, last year's whole
 
 
 def default_indicators(country: str | None = None) -> list[IndicatorSpec]:
@@ -139,17 +113,19 @@ def _manual_value(session: Session, indicator_id: int, year: Year | None) -> flo
 
 
 def compute_scorecard(session: Session, *, year: str | None, school: str | None = None,
-                      today: dt.date | None = None) -> Scorecard:
+                      today: dt.date | None = None, values: YearValues | None = None) -> Scorecard:
     """Every indicator of the card with its value this year and last year, and its status colour
-    (judged on the value as shown, by `shown_value`'s rounding rule)."""
+    (judged on the value as shown, by `shown_value`'s rounding rule). `values` computes the indicators of a
+    year (compute_values in this session by default; the trend may share them)."""
+    values = values or (lambda keys, of_year, school_id: compute_values(session, keys, of_year, school_id))
     as_of = today or dt.date.today()
     this_year = resolve_year(session, year)
     last = previous_year(session, this_year)
     school_id, school_name = resolve_school(session, school)
     rows = _indicators_for(session, school_id)
     keys = sorted({row.key for row in rows if row.key in COMPUTED})
-    now = compute_values(session, keys, this_year, school_id)
-    before = compute_values(session, keys, last, school_id) if last else {}
+    now = values(keys, this_year, school_id)
+    before = values(keys, last, school_id) if last else {}
     lines: list[IndicatorResult] = []
     for row in rows:
         manual = row.key is None or row.key not in COMPUTED

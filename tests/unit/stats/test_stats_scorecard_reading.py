@@ -59,3 +59,23 @@ def test_last_year_to_the_same_day_grows_to_last_years_whole_year(small_store):
         assert late[key] == pytest.approx(whole[key]), key
         assert early[key] <= late[key], key
     assert early["encounter_rate"] < late["encounter_rate"]
+
+
+def test_the_trend_ends_with_the_cards_two_years_each_computed_once(small_store, monkeypatch):
+    import coordinator.stats.indicators as indicators
+    from coordinator.stats.figures import Figures
+
+    real, asked = indicators.compute_values, []
+    monkeypatch.setattr(indicators, "compute_values", lambda s, keys, year, school_id: asked.append(year.label)
+                        or real(s, keys, year, school_id))
+    figures = Figures()
+    with small_store.session() as session:
+        card = figures.scorecard(session, year=None, school=None)
+        labels, series = figures.scorecard_trend(session, year=None, school=None)
+    assert labels[-1] == card.year and (card.last_year_label is None or labels[-2] == card.last_year_label)
+    for line in card.lines:
+        if not line.manual:
+            assert series[line.indicator_id][-1] == line.value
+            if card.last_year_label:
+                assert series[line.indicator_id][-2] == line.last_year
+    assert sorted(asked) == sorted(labels)  # each year's indicators once: the trend took the card's two years
