@@ -46,9 +46,20 @@ def _code_version() -> tuple[Any, ...]:
     return (__version__, tuple(files))
 
 
+@once
+def _words_version(language: str) -> tuple[Any, ...]:
+    """The language's catalogs as installed (compiled and source): a changed translation is a miss too."""
+    from coordinator.i18n import DOMAIN, LOCALE_DIR, PO_DIR
+
+    files = [LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo", *sorted((PO_DIR / language).glob("*.po"))]
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files if p.exists())
+
+
 def figures_key(path: Path, version: tuple[Any, ...], what: tuple[Any, ...]) -> str:
     """The key of one figure of the database file at `path`, at `version`, in today's language and day."""
-    return repr((str(path), version, get_language(), dt.date.today().isoformat(), _code_version(), what))
+    language = get_language()
+    return repr((str(path), version, language, _words_version(language), dt.date.today().isoformat(),
+                 _code_version(), what))
 
 
 def kept(key: str) -> tuple[bool, Any]:

@@ -7,9 +7,9 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from html import escape as _escape_html
 from pathlib import Path
 from weakref import WeakKeyDictionary
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -58,7 +58,7 @@ ALL_FILL = colors.HexColor(ALL_COLOUR)
 
 def esc(text: object) -> str:
     """Text from the database made safe for a Paragraph's mini-markup."""
-    return escape("" if text is None else str(text))
+    return _escape_html("" if text is None else str(text), quote=False)  # &, < and > (xml.sax would load urllib)
 
 
 @dataclass(frozen=True)
