@@ -96,8 +96,8 @@ class MainWindow(QMainWindow):
         drafts = unsaved.pending_drafts(context.desk)  # read before a workspace's empty form replaces them
         self._restore_state()
         unsaved.offer_later(self, drafts)
-        # A second after the window is up: the full collection before the freeze takes ~50 ms.
-        QTimer.singleShot(1000, tune_interpreter)
+        if context.desk is not None:  # else a second after the opener brings it (coordinator.gui.startup)
+            QTimer.singleShot(1000, tune_interpreter)
 
     # ---- actions ------------------------------------------------------------------------------
     def _connect_actions(self) -> None:
