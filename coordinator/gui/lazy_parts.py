@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gc
 import importlib
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import ModuleType
 
 
 def tune_interpreter() -> None:
@@ -15,8 +17,6 @@ def tune_interpreter() -> None:
     start-up allocated (modules, Qt wrappers: it lives as long as the app) keeps it short. A
     shorter switch interval hands the lock to the GUI thread sooner while a worker computes.
     """
-    import sys
-
     gc.collect()
     gc.freeze()
     sys.setswitchinterval(0.001)
@@ -39,6 +39,32 @@ def collection_paused() -> Iterator[None]:
         gc.freeze()
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def qt_free_imports() -> Iterator[None]:
+    """Import Qt-free code (the desk layer: tests/unit/test_layering.py) without PySide reading its sources.
+
+    After PySide is loaded it reads the whole source file of every module imported, to learn whether it
+    names PySide6 and so may choose one of PySide's `__feature__`s (snake_case, true_property), which
+    this app never does: some 60 ms over the database layer's modules. Meanwhile a module outside the GUI
+    is taken as not naming PySide6, as the layering test proves; any other is still read.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    scan = getattr(feature, "_mod_uses_pyside", None)
+    if feature is None or scan is None:  # another PySide: nothing to spare
+        yield
+        return
+
+    def names_pyside(module: ModuleType) -> bool:
+        name = getattr(module, "__name__", "")
+        return bool(scan(module)) if name.startswith(("coordinator.gui", "PySide6")) else False
+
+    feature._mod_uses_pyside = names_pyside  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        feature._mod_uses_pyside = scan  # type: ignore[attr-defined]
 
 
 def installed(module_name: str) -> bool:

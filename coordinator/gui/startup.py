@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from coordinator import APP_NAME
 from coordinator.desk.opening import check_beside, load_database_layer
 from coordinator.errors import UserError
-from coordinator.gui.lazy_parts import collection_paused, tune_interpreter
+from coordinator.gui.lazy_parts import collection_paused, qt_free_imports, tune_interpreter
 from coordinator.i18n import _
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ class DeskOpener(QObject):
 
     def _open(self, path: str) -> None:
         try:
-            with collection_paused():
+            with collection_paused(), qt_free_imports():
                 desk_class = load_database_layer()  # while SQLite reads the pages for the verdict
             self._desk = desk_class.open(path)
         except UserError as exc:
