@@ -3,13 +3,14 @@
 The headings are painted above the first workspace of each group by an item delegate, so that each row of
 the list is still one workspace (row n is the n-th workspace for the window, its shortcuts and its tests).
 The icons are the app's own SVG drawings (resources/icons/navigation, CC0), drawn in the window's text
-colour at every size asked for, so they stay sharp on a high-DPI screen and follow dark mode.
+colour at each size asked for when it is first asked for, so they stay sharp on a high-DPI screen and
+follow dark mode.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QListWidget, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -29,23 +30,45 @@ GROUP_STARTS: dict[str, str] = {
 }
 
 
-def navigation_icon(key: str, colour: str) -> QIcon:
-    """The workspace's icon drawn in `colour`, at the sizes a list and a high-DPI screen ask for."""
+def navigation_icon(key: str, colour: str, disabled: str | None = None) -> QIcon:
+    """The workspace's icon in `colour` (`disabled` when it cannot be used), at whatever size is asked for."""
     try:
         svg = resource_path(f"icons/navigation/{key}.svg").read_text(encoding="utf-8")
     except Exception:  # noqa: BLE001 - a missing icon leaves the entry without one, never without the app
         return QIcon()
-    renderer = QSvgRenderer(QByteArray(svg.replace(_DRAWN_COLOUR, colour).encode("utf-8")))
-    icon = QIcon()
-    for size in (16, 20, 24, 32, 40, 48, 64):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter)
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
+    return QIcon(_DrawnIcon(svg, colour, disabled or colour))
+
+
+class _DrawnIcon(QIconEngine):
+    """An SVG drawing in a colour of the palette, drawn at a size when a list first shows it at that size
+    (sharp at any scale), not ahead of the window at every size it might be."""
+
+    def __init__(self, svg: str, colour: str, disabled: str) -> None:
+        super().__init__()
+        self.svg, self.colour, self.disabled = svg, colour, disabled
+        self._drawn: dict[tuple[int, int, bool], QPixmap] = {}
+
+    def clone(self) -> QIconEngine:
+        return _DrawnIcon(self.svg, self.colour, self.disabled)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, _state: QIcon.State) -> QPixmap:
+        key = (size.width(), size.height(), mode == QIcon.Mode.Disabled)
+        if key not in self._drawn:
+            colour = self.disabled if key[2] else self.colour
+            renderer = QSvgRenderer(QByteArray(self.svg.replace(_DRAWN_COLOUR, colour).encode("utf-8")))
+            pixmap = QPixmap(size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            renderer.render(painter)
+            painter.end()
+            self._drawn[key] = pixmap
+        return self._drawn[key]
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        drawn = self.pixmap(QSize(round(rect.width() * ratio), round(rect.height() * ratio)), mode, state)
+        painter.drawPixmap(rect, drawn)
 
 
 class NavigationDelegate(QStyledItemDelegate):
@@ -109,9 +132,11 @@ class NavigationLooks(QObject):
         self.navigation.doItemsLayout()
 
     def paint_icons(self) -> None:
-        colour = self.navigation.palette().color(QPalette.ColorRole.WindowText).name()
+        palette = self.navigation.palette()
+        colour = palette.color(QPalette.ColorRole.WindowText).name()
+        disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name()
         for row, key in enumerate(self.keys):
-            self.navigation.item(row).setIcon(navigation_icon(key, colour))
+            self.navigation.item(row).setIcon(navigation_icon(key, colour, disabled))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.navigation and event.type() == QEvent.Type.PaletteChange:
