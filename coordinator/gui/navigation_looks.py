@@ -30,45 +30,54 @@ GROUP_STARTS: dict[str, str] = {
 }
 
 
-def navigation_icon(key: str, colour: str, disabled: str | None = None) -> QIcon:
-    """The workspace's icon in `colour` (`disabled` when it cannot be used), at whatever size is asked for."""
+def navigation_icon(key: str, palette: QPalette) -> QIcon:
+    """The workspace's icon in the palette's text colour, at whatever size is asked for."""
     try:
         svg = resource_path(f"icons/navigation/{key}.svg").read_text(encoding="utf-8")
     except Exception:  # noqa: BLE001 - a missing icon leaves the entry without one, never without the app
         return QIcon()
-    return QIcon(_DrawnIcon(svg, colour, disabled or colour))
+    return QIcon(_DrawnIcon(svg, palette))
 
 
 class _DrawnIcon(QIconEngine):
-    """An SVG drawing in a colour of the palette, drawn at a size when a list first shows it at that size
+    """An SVG drawing in the palette's colours, drawn at a size when a list first shows it at that size
     (sharp at any scale), not ahead of the window at every size it might be."""
 
-    def __init__(self, svg: str, colour: str, disabled: str) -> None:
+    def __init__(self, svg: str, palette: QPalette) -> None:
         super().__init__()
-        self.svg, self.colour, self.disabled = svg, colour, disabled
-        self._drawn: dict[tuple[int, int, bool], QPixmap] = {}
+        self.svg, self.palette = svg, QPalette(palette)
+        self._drawn: dict[tuple[int, int, QIcon.Mode], QPixmap] = {}
 
     def clone(self) -> QIconEngine:
-        return _DrawnIcon(self.svg, self.colour, self.disabled)
+        return _DrawnIcon(self.svg, self.palette)
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, _state: QIcon.State) -> QPixmap:
-        key = (size.width(), size.height(), mode == QIcon.Mode.Disabled)
+        key = (size.width(), size.height(), mode)
         if key not in self._drawn:
-            colour = self.disabled if key[2] else self.colour
-            renderer = QSvgRenderer(QByteArray(self.svg.replace(_DRAWN_COLOUR, colour).encode("utf-8")))
-            pixmap = QPixmap(size)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            renderer.render(painter)
-            painter.end()
-            self._drawn[key] = pixmap
+            self._drawn[key] = self._draw(size, mode)
         return self._drawn[key]
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
         drawn = self.pixmap(QSize(round(rect.width() * ratio), round(rect.height() * ratio)), mode, state)
         painter.drawPixmap(rect, drawn)
+
+    def _draw(self, size: QSize, mode: QIcon.Mode) -> QPixmap:
+        group = QPalette.ColorGroup.Disabled if mode == QIcon.Mode.Disabled else QPalette.ColorGroup.Normal
+        colour = self.palette.color(group, QPalette.ColorRole.WindowText).name()
+        renderer = QSvgRenderer(QByteArray(self.svg.replace(_DRAWN_COLOUR, colour).encode("utf-8")))
+        pixmap = QPixmap(size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter)
+        if mode == QIcon.Mode.Selected:  # as Qt's styles mark a selected icon: the highlight over its strokes
+            tint = self.palette.color(QPalette.ColorGroup.Normal, QPalette.ColorRole.Highlight)
+            tint.setAlphaF(0.3)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceAtop)
+            painter.fillRect(pixmap.rect(), tint)
+        painter.end()
+        return pixmap
 
 
 class NavigationDelegate(QStyledItemDelegate):
@@ -133,10 +142,8 @@ class NavigationLooks(QObject):
 
     def paint_icons(self) -> None:
         palette = self.navigation.palette()
-        colour = palette.color(QPalette.ColorRole.WindowText).name()
-        disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name()
         for row, key in enumerate(self.keys):
-            self.navigation.item(row).setIcon(navigation_icon(key, colour, disabled))
+            self.navigation.item(row).setIcon(navigation_icon(key, palette))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.navigation and event.type() == QEvent.Type.PaletteChange:
