@@ -241,7 +241,9 @@ class MainWindow(QMainWindow):
             old.close()
         if desk is not None and desk.path is not None:
             remember_database(self.context.settings, str(desk.path))
+        drafts = unsaved.pending_drafts(desk) if desk is not old else []  # before the workspaces' empty forms
         self.context.store_changed.emit()
+        unsaved.offer_later(self, drafts)
 
     def settle(self) -> bool:
         """True when every open form may be left (nothing unsaved, or the person said save or discard)."""
