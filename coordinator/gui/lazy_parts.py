@@ -52,13 +52,15 @@ def qt_free_imports() -> Iterator[None]:
     """
     feature = sys.modules.get("shibokensupport.feature")
     scan = getattr(feature, "_mod_uses_pyside", None)
-    if feature is None or scan is None:  # another PySide: nothing to spare
+    if feature is None or scan is None or getattr(scan, "qt_free", False):  # another PySide, or already
         yield
         return
 
     def names_pyside(module: ModuleType) -> bool:
         name = getattr(module, "__name__", "")
         return bool(scan(module)) if name.startswith(("coordinator.gui", "PySide6")) else False
+
+    names_pyside.qt_free = True  # type: ignore[attr-defined]
 
     feature._mod_uses_pyside = names_pyside  # type: ignore[attr-defined]
     try:
