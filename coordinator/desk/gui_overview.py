@@ -1,10 +1,11 @@
 """The Overview's key numbers kept between runs: computed once per version of the data, as the scorecard is.
 
 The year's counts, the encounter rate per grade and girls and boys per sector aggregate every enrolment
-of the year, the slow part of the Overview on a region. They are kept under the same key as the desk's
-other figures (coordinator.desk.figures): the database, the version of its data read in the same
-transaction, the language, the day (which decides the current school year) and the code that computes
-them. The cache holds these aggregates only; the Overview's lists, which name pupils, are read afresh.
+of the year, the slow part of the Overview on a region. They are kept as the desk's other figures are
+(coordinator.desk.figures), under the database, the version of its data read in the same transaction
+(`data_version`), the language, the day (which decides the current school year) and the code that computes
+them: here every source file of the domain, since the numbers come from the services, not the statistics.
+The cache holds these aggregates only; the Overview's lists, which name pupils, are read afresh.
 Only a database file is cached: on a server others change the data, so its numbers are computed afresh.
 """
 
