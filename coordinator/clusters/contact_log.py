@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import case, exists, func, select
+from sqlalchemy.orm import Session, aliased
 
 from coordinator.clusters.networks import fold
 from coordinator.errors import UserError
@@ -84,16 +84,17 @@ def log_of(session: Session, organisation_id: int) -> list[LogRow]:
                  .order_by(ContactLogEntry.date.desc(), ContactLogEntry.id.desc()))
 
 
-def follow_ups_due(session: Session, today: dt.date, within_days: int = 7) -> list[LogRow]:
+def follow_ups_due(session: Session, today: dt.date, within_days: int = 7,
+                   limit: int | None = None) -> list[LogRow]:
     """Follow-ups due by a week from today (overdue ones too), unless a later contact with the organisation
-    has already happened."""
-    later = (select(func.max(ContactLogEntry.date)).where(
-        ContactLogEntry.organisation_id == Organisation.id).correlate(Organisation).scalar_subquery())
+    has already happened; the `limit` first ones if given."""
+    newer = aliased(ContactLogEntry)
+    later = exists().where(newer.organisation_id == ContactLogEntry.organisation_id,
+                           newer.date > ContactLogEntry.date)  # stops at the first later contact it finds
     horizon = today + dt.timedelta(days=within_days)
     return _rows(session, _log_select().where(ContactLogEntry.follow_up_on.is_not(None),
-                                              ContactLogEntry.follow_up_on <= horizon,
-                                              later <= ContactLogEntry.date)
-                 .order_by(ContactLogEntry.follow_up_on, Organisation.name))
+                                              ContactLogEntry.follow_up_on <= horizon, ~later)
+                 .order_by(ContactLogEntry.follow_up_on, Organisation.name).limit(limit))
 
 
 def asked_without_yes(session: Session, start: dt.date, end: dt.date, more_than: int = 3) -> int:

@@ -7,6 +7,10 @@ Light to import (no database layer): the command line and the app call `check_be
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coordinator.desk.desk import Desk
 
 
 def check_beside(db: str | Path | None) -> None:
@@ -14,6 +18,17 @@ def check_beside(db: str | Path | None) -> None:
     from coordinator.safety.precheck import start_check
 
     start_check(db)
+
+
+def load_database_layer() -> type[Desk]:
+    """Import the database layer and configure its mappings, touching no file: the part of opening that
+    can run while the file is still being checked (the first query would configure the mappings else)."""
+    from sqlalchemy.orm import configure_mappers
+
+    from coordinator.desk.desk import Desk
+
+    configure_mappers()
+    return Desk
 
 
 def default_database() -> Path:

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QMessageLogContext, QSettings, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, QSettings, QSize, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -55,7 +55,7 @@ def _application_icon() -> QIcon:
     icon = QIcon()
     for size in (16, 32, 48, 64, 128, 256, 512):
         try:
-            icon.addFile(str(resource_path(f"icons/coordinator-{size}.png")))
+            icon.addFile(str(resource_path(f"icons/coordinator-{size}.png")), QSize(size, size))  # read when shown
         except UserError:
             logging.getLogger(__name__).warning("application icon of %d px missing", size)
     return icon

@@ -59,7 +59,7 @@ class ColorSchemeFollower(QObject):
         super().__init__(app)
         self.app = app
         self.own_dark = False  # whether the dark palette now in force is ours
-        self.light_style = app.style().name()
+        self.light_style = ""  # the style to go back to, read when ours goes dark (not while the app starts)
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):  # Qt 6.5+
             hints.colorSchemeChanged.connect(self.apply)
@@ -67,6 +67,7 @@ class ColorSchemeFollower(QObject):
 
     def apply(self, scheme: Qt.ColorScheme) -> None:
         if scheme == Qt.ColorScheme.Dark and not self.own_dark and not _looks_dark(self.app.palette()):
+            self.light_style = self.app.style().name()
             self.app.setStyle(QStyleFactory.create("Fusion"))  # the native light styles ignore a dark palette
             self.app.setPalette(dark_palette())
             self.own_dark = True

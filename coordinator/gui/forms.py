@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFile, QObject
+from PySide6.QtCore import QCoreApplication, QFile, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QMenu, QWidget
@@ -38,9 +38,20 @@ class _IntoInstanceLoader(QUiLoader):
         return widget
 
 
+def _loader(base: QWidget) -> _IntoInstanceLoader:
+    """A loader without Qt Designer's widget plugins, which a QUiLoader loads as it is made: the forms use
+    none, and loading them (Qt Quick's, WebEngine's and PySide's own) took longer than a form itself."""
+    paths = QCoreApplication.libraryPaths()
+    QCoreApplication.setLibraryPaths([])  # where the plugins are looked for, only while the loader is made
+    try:
+        return _IntoInstanceLoader(base)
+    finally:
+        QCoreApplication.setLibraryPaths(paths)
+
+
 def load_ui(name: str, base: QWidget) -> QWidget:
     """Load `ui/<name>.ui` into `base`; its named widgets become attributes of `base`."""
-    loader = _IntoInstanceLoader(base)
+    loader = _loader(base)
     loader.setLanguageChangeEnabled(True)
     file = QFile(str(UI_DIR / name))
     file.open(QFile.OpenModeFlag.ReadOnly)

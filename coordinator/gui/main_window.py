@@ -96,8 +96,8 @@ class MainWindow(QMainWindow):
         drafts = unsaved.pending_drafts(context.desk)  # read before a workspace's empty form replaces them
         self._restore_state()
         unsaved.offer_later(self, drafts)
-        # A second after the window is up: the full collection before the freeze takes ~50 ms.
-        QTimer.singleShot(1000, tune_interpreter)
+        if context.desk is not None:  # else a second after the opener brings it (coordinator.gui.startup)
+            QTimer.singleShot(1000, tune_interpreter)
 
     # ---- actions ------------------------------------------------------------------------------
     def _connect_actions(self) -> None:
@@ -241,7 +241,9 @@ class MainWindow(QMainWindow):
             old.close()
         if desk is not None and desk.path is not None:
             remember_database(self.context.settings, str(desk.path))
+        drafts = unsaved.pending_drafts(desk) if desk is not old else []  # before the workspaces' empty forms
         self.context.store_changed.emit()
+        unsaved.offer_later(self, drafts)
 
     def settle(self) -> bool:
         """True when every open form may be left (nothing unsaved, or the person said save or discard)."""

@@ -3,13 +3,14 @@
 The headings are painted above the first workspace of each group by an item delegate, so that each row of
 the list is still one workspace (row n is the n-th workspace for the window, its shortcuts and its tests).
 The icons are the app's own SVG drawings (resources/icons/navigation, CC0), drawn in the window's text
-colour at every size asked for, so they stay sharp on a high-DPI screen and follow dark mode.
+colour at each size asked for when it is first asked for, so they stay sharp on a high-DPI screen and
+follow dark mode.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QListWidget, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -29,23 +30,54 @@ GROUP_STARTS: dict[str, str] = {
 }
 
 
-def navigation_icon(key: str, colour: str) -> QIcon:
-    """The workspace's icon drawn in `colour`, at the sizes a list and a high-DPI screen ask for."""
+def navigation_icon(key: str, palette: QPalette) -> QIcon:
+    """The workspace's icon in the palette's text colour, at whatever size is asked for."""
     try:
         svg = resource_path(f"icons/navigation/{key}.svg").read_text(encoding="utf-8")
     except Exception:  # noqa: BLE001 - a missing icon leaves the entry without one, never without the app
         return QIcon()
-    renderer = QSvgRenderer(QByteArray(svg.replace(_DRAWN_COLOUR, colour).encode("utf-8")))
-    icon = QIcon()
-    for size in (16, 20, 24, 32, 40, 48, 64):
-        pixmap = QPixmap(size, size)
+    return QIcon(_DrawnIcon(svg, palette))
+
+
+class _DrawnIcon(QIconEngine):
+    """An SVG drawing in the palette's colours, drawn at a size when a list first shows it at that size
+    (sharp at any scale), not ahead of the window at every size it might be."""
+
+    def __init__(self, svg: str, palette: QPalette) -> None:
+        super().__init__()
+        self.svg, self.palette = svg, QPalette(palette)
+        self._drawn: dict[tuple[int, int, QIcon.Mode], QPixmap] = {}
+
+    def clone(self) -> QIconEngine:
+        return _DrawnIcon(self.svg, self.palette)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, _state: QIcon.State) -> QPixmap:
+        key = (size.width(), size.height(), mode)
+        if key not in self._drawn:
+            self._drawn[key] = self._draw(size, mode)
+        return self._drawn[key]
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        drawn = self.pixmap(QSize(round(rect.width() * ratio), round(rect.height() * ratio)), mode, state)
+        painter.drawPixmap(rect, drawn)
+
+    def _draw(self, size: QSize, mode: QIcon.Mode) -> QPixmap:
+        group = QPalette.ColorGroup.Disabled if mode == QIcon.Mode.Disabled else QPalette.ColorGroup.Normal
+        colour = self.palette.color(group, QPalette.ColorRole.WindowText).name()
+        renderer = QSvgRenderer(QByteArray(self.svg.replace(_DRAWN_COLOUR, colour).encode("utf-8")))
+        pixmap = QPixmap(size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         renderer.render(painter)
+        if mode == QIcon.Mode.Selected:  # as Qt's styles mark a selected icon: the highlight over its strokes
+            tint = self.palette.color(QPalette.ColorGroup.Normal, QPalette.ColorRole.Highlight)
+            tint.setAlphaF(0.3)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceAtop)
+            painter.fillRect(pixmap.rect(), tint)
         painter.end()
-        icon.addPixmap(pixmap)
-    return icon
+        return pixmap
 
 
 class NavigationDelegate(QStyledItemDelegate):
@@ -109,9 +141,9 @@ class NavigationLooks(QObject):
         self.navigation.doItemsLayout()
 
     def paint_icons(self) -> None:
-        colour = self.navigation.palette().color(QPalette.ColorRole.WindowText).name()
+        palette = self.navigation.palette()
         for row, key in enumerate(self.keys):
-            self.navigation.item(row).setIcon(navigation_icon(key, colour))
+            self.navigation.item(row).setIcon(navigation_icon(key, palette))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.navigation and event.type() == QEvent.Type.PaletteChange:

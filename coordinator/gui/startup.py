@@ -12,12 +12,13 @@ import logging
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coordinator import APP_NAME
-from coordinator.desk.opening import check_beside
+from coordinator.desk.opening import check_beside, load_database_layer
 from coordinator.errors import UserError
+from coordinator.gui.lazy_parts import collection_paused, qt_free_imports, tune_interpreter
 from coordinator.i18n import _
 
 if TYPE_CHECKING:
@@ -49,9 +50,9 @@ class DeskOpener(QObject):
 
     def _open(self, path: str) -> None:
         try:
-            from coordinator.desk import Desk
-
-            self._desk = Desk.open(path)
+            with collection_paused(), qt_free_imports():
+                desk_class = load_database_layer()  # while SQLite reads the pages for the verdict
+            self._desk = desk_class.open(path)
         except UserError as exc:
             self.refused.emit(str(exc))
         except Exception as exc:  # noqa: BLE001  (a bug: the GUI thread raises it for the crash handler)
@@ -77,7 +78,7 @@ class DeskOpener(QObject):
             QMessageBox.warning(self.window, APP_NAME, str(exc))
             QApplication.exit(1)
             return
-        self.window.set_desk(desk)
+        self._use(desk)
 
     def _refused(self, message: str) -> None:
         from coordinator.gui.dialogs.first_launch import FirstLaunchDialog
@@ -94,7 +95,12 @@ class DeskOpener(QObject):
             QMessageBox.warning(self.window, APP_NAME, str(exc))
             QApplication.exit(1)
             return
-        self.window.set_desk(dialog.desk)
+        self._use(dialog.desk)
+
+    def _use(self, desk: Desk) -> None:
+        self.window.set_desk(desk)
+        # A second after the database is in, not while its layer loads: the collection would walk all of it.
+        QTimer.singleShot(1000, tune_interpreter)
 
     def _failed(self, exc: BaseException) -> None:
         log.error("opening the database failed unexpectedly")

@@ -8,14 +8,15 @@ asks the person. The questions are module functions so that tests can answer the
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from coordinator.desk.drafts import Draft, DraftStore
-from coordinator.formatting import format_datetime
 from coordinator.i18n import _
+
+if TYPE_CHECKING:
+    from coordinator.desk.drafts import Draft
 
 RecordPanel = Any  # a workspaces.record_panel.RecordPanel (not imported: it imports this module)
 
@@ -82,7 +83,11 @@ def may_leave_workspace(window: Any, row: int) -> bool:
 
 def pending_drafts(desk: Any) -> list[Draft]:
     """The drafts a crash left for the desk's database (none without a database file)."""
-    return DraftStore(desk.path).drafts() if desk is not None and desk.path is not None else []
+    if desk is None or desk.path is None:
+        return []  # the main window is drawn before the database opens: nothing is imported for it then
+    from coordinator.desk.drafts import DraftStore
+
+    return DraftStore(desk.path).drafts()
 
 
 def offer_later(window: Any, drafts: list[Draft]) -> None:
@@ -94,6 +99,8 @@ def offer_later(window: Any, drafts: list[Draft]) -> None:
 
 def offer_drafts(parent: QWidget, drafts: list[Draft], open_panel: Any) -> None:
     """Ask about each draft; `open_panel(kind, record_id)` shows the panel for the yes (None: not here)."""
+    from coordinator.formatting import format_datetime
+
     for draft in drafts:
         panel = open_panel(draft.kind, draft.record_id)
         if panel is None:

@@ -187,13 +187,14 @@ def upcoming(session: Session, *, today: dt.date, days: int = 14) -> Upcoming:
         .order_by(StudyVisit.starts_at).limit(LIST_LIMIT))]
 
     def placements(column):
-        where = (column >= first, column <= last, Placement.status != PlacementStatus.CANCELLED)
-        total = session.scalar(select(func.count(Placement.id)).where(*where)) or 0
+        # The count of all comes with the first page, from the same pass (no index serves the end date).
         rows = session.execute(
             select(Placement.id, Pupil.first_name, Pupil.last_name, Organisation.name, Placement.start_date,
-                   Placement.end_date)
+                   Placement.end_date, func.count().over())
             .join(Pupil, Pupil.id == Placement.pupil_id).join(Organisation, Organisation.id == Placement.host_id)
-            .where(*where).order_by(column, Organisation.name, Pupil.last_name).limit(LIST_LIMIT))
+            .where(column >= first, column <= last, Placement.status != PlacementStatus.CANCELLED)
+            .order_by(column, Organisation.name, Pupil.last_name).limit(LIST_LIMIT)).all()
+        total = rows[0][6] if rows else 0
         return [UpcomingPlacement(r[0], f"{r[1]} {r[2]}", r[3], r[4], r[5]) for r in rows], int(total)
 
     starting, starting_total = placements(Placement.start_date)
@@ -215,7 +216,7 @@ def upcoming(session: Session, *, today: dt.date, days: int = 14) -> Upcoming:
                     placements_ending_total=ending_total,
                     actions_due=actions(Action.due_date >= today, Action.due_date <= last),
                     actions_overdue=actions(Action.due_date < today),
-                    follow_ups=follow_ups_due(session, today, (last - today).days)[:LIST_LIMIT])
+                    follow_ups=follow_ups_due(session, today, (last - today).days, limit=LIST_LIMIT))
 
 
 # --- grades -------------------------------------------------------------------------------------

@@ -61,3 +61,33 @@ def test_a_damaged_file_is_refused_untouched_and_no_workspace_opens(waiting_wind
     assert waiting_window.context.desk is None and not waiting_window.stack.isEnabled()
     assert waiting_window.workspaces == {}
     assert hashlib.sha256(small_db.read_bytes()).hexdigest() == before
+
+
+def test_a_draft_left_by_a_crash_is_offered_once_the_file_is_opened_beside_the_window(
+        waiting_window, small_db, qtbot, unsaved_answers):
+    from coordinator.desk.drafts import DraftStore
+    from coordinator.gui.startup import DeskOpener
+
+    DraftStore(small_db).save("organisations", None, {"name": "Bageriet i Falun"})
+    unsaved_answers.next = [True]  # "bring it back"
+    opener = DeskOpener(waiting_window, str(small_db))
+    qtbot.waitUntil(lambda: unsaved_answers.asked == ["Organisation"], timeout=30_000)
+    opener.finish()
+    panel = waiting_window.workspace("organisations").panel
+    assert panel.form.editor("name").text() == "Bageriet i Falun" and panel.is_dirty()
+
+
+def test_after_the_database_layer_loaded_beside_the_window_the_interpreter_is_as_before(
+        waiting_window, small_db, qtbot):
+    """Memory is still collected (a long day's session does not grow without end), and PySide sees new modules."""
+    import gc
+    import sys
+
+    from coordinator.gui.startup import DeskOpener
+
+    scan = sys.modules["shibokensupport.feature"]._mod_uses_pyside
+    opener = DeskOpener(waiting_window, str(small_db))
+    qtbot.waitUntil(lambda: waiting_window.context.desk is not None, timeout=30_000)
+    opener.finish()
+    assert gc.isenabled()
+    assert sys.modules["shibokensupport.feature"]._mod_uses_pyside is scan

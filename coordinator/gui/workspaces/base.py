@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
-from coordinator.changes import Changes
 from coordinator.gui.context import AppContext
+
+if TYPE_CHECKING:
+    from coordinator.changes import Changes
 
 
 class Workspace(QWidget):

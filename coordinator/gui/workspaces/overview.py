@@ -191,7 +191,7 @@ class OverviewWorkspace(OverviewCharts, Workspace):
         def fetch(desk, progress) -> OverviewData:
             soon = desk.upcoming(today=today)
             progress.check()
-            return OverviewData(soon, desk.key_numbers())
+            return OverviewData(soon, desk.overview_numbers())  # kept while the data is unchanged
 
         self._task = run_task(self.context, fetch, on_done=self._loaded, on_error=self._failed)
 
