@@ -5,12 +5,13 @@ file (coordinator.desk.file_reading) looks on it through sqlite3 alone. Both com
 the same SQL, so they find the same entries. The version: the newest id of every table with one (an insert
 or a delete at the end moves it) and with it the audit log's newest entry (every edit through the app
 writes one). A figure is used only under the same version, file, language, day (which decides the current
-school year), arguments and code of the statistics and documents; anything else is a miss.
+school year), arguments, translations and the domain's code; anything else is a miss.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import pickle
 from collections.abc import Callable, Sequence
 from functools import cache as once
@@ -36,13 +37,23 @@ def data_version(run: Run) -> tuple[tuple[str, Any], ...]:
     return tuple(zip(tables, newest, strict=True))
 
 
+# Folders of code that computes no figure (the GUI, the command line), and of no code at all.
+_SKIPPED = {"gui", "cli", "migrations", "locale", "__pycache__"}
+
+
 @once
 def _code_version() -> tuple[Any, ...]:
-    """The app's version and the source files of the statistics and of the documents (which gather a
-    document's sheet) as installed: a changed definition is a miss."""
+    """The app's version and its domain's source files as installed (statistics, services, documents, which
+    gather a document's sheet): a changed definition is a miss."""
     package = Path(__file__).resolve().parents[1]
-    files = sorted((p.parent.name, p.name, p.stat().st_size, p.stat().st_mtime_ns)
-                   for folder in ("stats", "documents") for p in (package / folder).glob("*.py"))
+    files = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = sorted(name for name in subfolders if name not in _SKIPPED)
+        for name in sorted(names):
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                info = os.stat(path)
+                files.append((os.path.relpath(path, package), info.st_size, info.st_mtime_ns))
     return (__version__, tuple(files))
 
 
