@@ -16,9 +16,17 @@ from coordinator.transfer.reading import MAX_ROWS, ReadError
 
 _PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
 _PREFIXED_ROW = re.compile(rb"<[A-Za-z_][\w.-]*:row[\s/>]")
-_ROW_NUMBER = re.compile(rb"<" + _PREFIX + rb"row\s[^>]*?(?<![\w:.-])r=[\"'](\d{1,10})[\"']")
+# A row's or a cell's number, without leading zeros (so the longest is the largest), and the letters of
+# columns beyond Z (any other column counts as Z). XML as spreadsheet programs write it (one space before
+# an attribute, none around "=", double quotes) is read with literal patterns; anything else, slower, with
+# patterns that allow every spelling XML does.
+_PLAIN_NUMBER = re.compile(rb' r="[A-Za-z]{0,3}0*([1-9]\d{0,9})"')
+_PLAIN_LONG_COLUMN = re.compile(rb' r="([A-Za-z]{2,3})\d')
+_NUMBER = re.compile(rb"\sr\s*=\s*[\"']\s*[A-Za-z]{0,3}0*([1-9]\d{0,9})")
+_LONG_COLUMN = re.compile(rb"\sr\s*=\s*[\"']\s*([A-Za-z]{2,3})\d")
 _CELL = re.compile(rb"<" + _PREFIX + rb"c[\s/>]")
-_CELL_REFERENCE = re.compile(rb"<" + _PREFIX + rb"c\s[^>]*?(?<![\w:.-])r=[\"']([A-Za-z]{1,3})(\d{1,10})[\"']")
+_PLACED_CELL = re.compile(rb"<" + _PREFIX + rb"c\s+r\s*=")
+_NOT_PLAIN = (b"\t", b"\n", b"\r", b"r =", b"r= ", b"r='", b":c ", b":c>", b":c/")
 
 
 def entity_refusal() -> ReadError:
@@ -28,7 +36,7 @@ def entity_refusal() -> ReadError:
 
 def scan_parts(data: bytes) -> int:
     """Refuse a workbook with a part of more than MAX_ROWS rows or with an entity declaration; the number
-    of cells (rows × columns, as a sheet laid out in full) of its largest part."""
+    of cells (rows × columns, as a sheet laid out in full from A1) of its largest sheet, or more."""
     largest = 0
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for info in archive.infolist():
@@ -38,7 +46,7 @@ def scan_parts(data: bytes) -> int:
 
 
 def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
-    count, highest, widest, unplaced, tail = 0, 0, 0, 0, b""
+    count, highest, widest, cells, unplaced, tail = 0, 0, 0, 0, 0, b""
     with archive.open(info) as stream:
         while chunk := stream.read(1 << 20):
             buffer = tail + chunk
@@ -49,16 +57,25 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
             count += whole.count(b"<row") - whole.count(b"<rowBreaks")
             if b":row" in whole:  # a namespace prefix, as some generators write (<x:row>)
                 count += len(_PREFIXED_ROW.findall(whole))
-            numbers = _ROW_NUMBER.findall(whole)
-            references = _CELL_REFERENCE.findall(whole)
-            unplaced += len(_CELL.findall(whole)) - len(references)  # a cell without a reference follows the last
-            if references:  # in any order: a cell is placed where its reference says
-                widest = max(widest, *(_column_number(letters) for letters in {c for c, _row in references}))
-                numbers += [number for _column, number in references]
-            highest = max(highest, *map(int, numbers)) if numbers else highest
-            if max(count, highest) > MAX_ROWS:
+            if count > MAX_ROWS:
                 raise ReadError(MAX_ROWS + 1, "A", _("The file has more than {limit} rows.").format(limit=MAX_ROWS))
-    return max(count, highest) * (widest + unplaced)
+            numbers, columns, found, placed = _cells(whole)
+            if numbers:  # rows and cells in any order: each is placed where its number says
+                longest = max(map(len, numbers))
+                highest = max(highest, int(max(n for n in numbers if len(n) == longest)))
+            widest = max(widest, 26 if numbers else 0, *map(_column_number, set(columns)))
+            cells += found
+            unplaced += found - placed  # each stands one column right of the cell before it
+    return max(count, highest) * (widest + unplaced) if count or cells else 0
+
+
+def _cells(xml: bytes) -> tuple[list[bytes], list[bytes], int, int]:
+    """The row and cell numbers, the column letters beyond Z, the cells, and those with a reference."""
+    if any(spelling in xml for spelling in _NOT_PLAIN):
+        return (_NUMBER.findall(xml), _LONG_COLUMN.findall(xml), len(_CELL.findall(xml)),
+                len(_PLACED_CELL.findall(xml)))
+    cells = xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>")
+    return _PLAIN_NUMBER.findall(xml), _PLAIN_LONG_COLUMN.findall(xml), cells, xml.count(b'<c r="')
 
 
 def _column_number(letters: bytes) -> int:
