@@ -82,7 +82,7 @@ class TransferOps(DeskCore):
     def import_file(self, file: Path, kind: str, *, mapping: dict[str, str] | None = None,
                     encoding: str | None = None, school: str | None = None, year: str | None = None,
                     good_rows_only: bool = False, dry_run: bool = False) -> tuple[ImportResult, Changes]:
-        """Read and check the file while the backup is taken (unless a dry run), then apply it in one
+        """Read, check and match the file while the backup is taken (unless a dry run), and write in one
         transaction once the backup is done: the backup waits on the disk, the reading on the processor."""
         from concurrent.futures import ThreadPoolExecutor
 
@@ -93,17 +93,20 @@ class TransferOps(DeskCore):
         profile = self._read(profile_code)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="backup") as pool:
             backup = None if dry_run else pool.submit(backup_before, self.store, "import")
-            try:
-                plan = analyse_file(file, kind, profile=profile, mapping=mapping, encoding=encoding)
-            finally:
+
+            def backed_up() -> None:
                 if backup is not None:
                     backup.result()  # a failed backup (a full disk) stops the import before any write
 
-        def run(session: Session) -> ImportResult:
-            return apply_import(session, plan, school=school, year=year, good_rows_only=good_rows_only,
-                                dry_run=dry_run)
+            def run(session: Session) -> ImportResult:
+                return apply_import(session, plan, school=school, year=year, good_rows_only=good_rows_only,
+                                    dry_run=dry_run, before_writing=backed_up)
 
-        result, changes = self._track(lambda: self._read(run))
+            try:
+                plan = analyse_file(file, kind, profile=profile, mapping=mapping, encoding=encoding)
+                result, changes = self._track(lambda: self._read(run))
+            finally:
+                backed_up()
         return result, self.announce(changes.merge(result.changes))
 
     def export_records(self, kind: str, out: Path, *, include_protected: bool = False) -> ExportResult:
