@@ -74,6 +74,8 @@ MAC_1904 = dt.datetime(1904, 1, 1)
 
 def cell_text(value: Any) -> str:
     """A cell as the text a person sees; whole floats lose their '.0', datetimes become ISO."""
+    if type(value) is str:  # nearly every cell: the checks below are for the others
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):

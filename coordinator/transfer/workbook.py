@@ -64,7 +64,8 @@ def _read_at_once(data: bytes) -> tuple[Rows, dt.datetime]:
                 raise ReadError(1, "A", _("The file is empty."))
             sheet = book.get_sheet_by_index(active if active in sheets else sheets[0])
             laid_out = sheet.to_python(skip_empty_area=False)  # from A1: rows keep the sheet's numbers
-            rows = _kept_rows(enumerate(([_as_openpyxl(c) for c in cells] for cells in laid_out), start=1))
+            rows = _kept_rows(enumerate(([c if c.__class__ is str and c else _as_openpyxl(c) for c in cells]
+                                         for cells in laid_out), start=1))
     except ReadError:
         raise
     except BaseException as exc:  # calamine's refusals, and a panic of its native code, are one answer
