@@ -55,8 +55,8 @@ def _read_at_once(data: bytes) -> tuple[Rows, dt.datetime]:
     whole number, datetime for a date), so that both readers hand on the same rows."""
     from python_calamine import CalamineWorkbook, SheetTypeEnum
 
-    active, from_1904 = book_settings(data)
     try:
+        active, from_1904 = book_settings(data)
         with CalamineWorkbook.from_filelike(io.BytesIO(data)) as book:
             kinds = [meta.typ for meta in book.sheets_metadata]
             sheets = [i for i, kind in enumerate(kinds) if kind == SheetTypeEnum.WorkSheet]

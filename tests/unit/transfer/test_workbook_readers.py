@@ -88,3 +88,17 @@ def test_a_sheet_with_a_cell_far_out_is_streamed_not_laid_out_in_full(tmp_path, 
     monkeypatch.setattr(workbook, "_read_at_once", laid_out)
     plan = analyse_file(path, "pupils", profile="se")
     assert not plan.problems and [r.values["first_name"] for r in plan.rows] == ["Anna"]
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_a_workbook_whose_book_part_is_broken_is_called_damaged(tmp_path, monkeypatch, streamed):
+    monkeypatch.setattr(workbook, "AT_ONCE_CELLS", 0 if streamed else workbook.AT_ONCE_CELLS)
+    plain = _class_list(tmp_path / "plain.xlsx")
+    path = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            target.writestr(info, data[: len(data) // 2] if info.filename == "xl/workbook.xml" else data)
+    plan = analyse_file(path, "pupils", profile="se")
+    assert [(p.row, p.column) for p in plan.problems] == [(1, "A")] and not plan.rows
+    assert "damaged" in plan.problems[0].message
