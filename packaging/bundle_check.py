@@ -148,6 +148,24 @@ def numbers() -> str:
     return normalise_phone("08-123 456 78", "se")
 
 
+@check("class lists: an XLSX workbook read (python-calamine) as the import reads it")
+def workbook_import() -> str:
+    import io
+
+    from openpyxl import Workbook
+
+    from coordinator.transfer.workbook import read_xlsx
+
+    book = Workbook()
+    book.active.append(["Förnamn", "Efternamn", "Klass"])
+    book.active.append(["Åsa", "Öberg", "8B"])
+    data = io.BytesIO()
+    book.save(data)
+    sheet = read_xlsx(Path("check.xlsx"), data.getvalue())
+    assert sheet.rows == [(2, ["Åsa", "Öberg", "8B"])], sheet.rows
+    return ", ".join(sheet.headers)
+
+
 @check("PDF: reportlab writes, QtPdf reads and renders, QtPrintSupport prints")
 def pdf() -> str:
     from PySide6.QtCore import QSizeF

@@ -89,14 +89,21 @@ def _on_orm_execute(state) -> None:  # type: ignore[no-untyped-def]
     if not table or table == AUDIT_TABLE:
         return
     action = "create" if state.is_insert else "update" if state.is_update else "delete"
-    params = state.parameters
+    record_bulk(state.session, action, table, state.parameters)
+
+
+def record_bulk(session: Session, action: str, table: str, params: object) -> None:
+    """One entry for a statement of many rows (`params`, as executed): its fields and its row count.
+
+    The ORM's bulk statements are logged so by the session event; a Core statement that a service runs
+    for speed is logged so by the service itself, with this."""
     count = len(params) if isinstance(params, list) else None
     keys: list[str] = []
     if isinstance(params, list) and params:
         keys = sorted(k for k in params[0] if k not in _SKIPPED_FIELDS and k != "id")
     elif isinstance(params, dict):
         keys = sorted(k for k in params if k not in _SKIPPED_FIELDS and k != "id")
-    state.session.connection().execute(insert(AuditEntry.__table__), [{
+    session.connection().execute(insert(AuditEntry.__table__), [{
         "action": f"bulk-{action}", "table_name": table, "record_id": None,
         "fields": json.dumps({"fields": keys, "rows": count}),
     }])

@@ -124,16 +124,18 @@ def copy_database(source: Path, target: Path, passphrase: str | None = None) -> 
 
 def create_backup(db_path: str | Path, reason: str = "manual", *, out: str | Path | None = None,
                   max_age_days: int | None = DEFAULT_MAX_AGE_DAYS, now: dt.datetime | None = None,
-                  passphrase: str | None = None) -> Path:
+                  passphrase: str | None = None, opened: bool = False) -> Path:
     """Back up a database that passes its check; returns the verified backup file.
 
     Without `out` the backup goes into the backups folder beside the database and old backups are
-    rotated; with `out` it is written to that file (replacing it only when complete).
+    rotated; with `out` it is written to that file (replacing it only when complete). `opened` says this
+    process holds the database open after it passed its check on open: then the check of the copy, page
+    for page the database's own, stands for both, and the database is checked again only when the copy
+    fails, to name its fault.
     """
     db = Path(db_path)
-    result = check_with_passphrase(db, passphrase)
-    if not result.ok or result.kind == "empty":
-        raise UserError(_("No backup was made: {problem}").format(problem=result.message(db.name)))
+    if not (opened and db.is_file()):
+        _refuse_unsound(db, passphrase)
     moment = now or dt.datetime.now()
     if out is not None:
         refuse_own_file(out, db)
@@ -145,6 +147,8 @@ def create_backup(db_path: str | Path, reason: str = "manual", *, out: str | Pat
     try:
         copy_database(db, tmp, passphrase)
         verified = check_with_passphrase(tmp, passphrase)
+        if opened and (not verified.ok or verified.kind == "empty"):
+            _refuse_unsound(db, passphrase)  # the database's own fault is named as before
         if not verified.ok:
             raise UserError(_("The backup of {name} failed its check and was discarded; the database was "
                               "not changed.").format(name=db.name))
@@ -154,6 +158,8 @@ def create_backup(db_path: str | Path, reason: str = "manual", *, out: str | Pat
         _discard(tmp)
         if _is_disk_full(exc):
             raise disk_full_error(final) from exc
+        if opened:
+            _refuse_unsound(db, passphrase)
         raise UserError(_("No backup was made of {name}: {reason}. Earlier backups were kept.").format(
             name=db.name, reason=str(exc) or type(exc).__name__)) from exc
     except BaseException:
@@ -166,6 +172,13 @@ def create_backup(db_path: str | Path, reason: str = "manual", *, out: str | Pat
 
 def _discard(tmp: Path) -> None:
     discard(tmp)
+
+
+def _refuse_unsound(db: Path, passphrase: str | None) -> None:
+    """Refuse, naming the fault, a database that fails its check or holds nothing yet."""
+    result = check_with_passphrase(db, passphrase)
+    if not result.ok or result.kind == "empty":
+        raise UserError(_("No backup was made: {problem}").format(problem=result.message(db.name)))
 
 
 def backups_to_keep(backups: list[BackupInfo], *, now: dt.datetime, max_age_days: int | None) -> set[Path]:
@@ -254,7 +267,7 @@ def backup_before(store: Store, reason: str) -> Path | None:
     if store.path is None or not store.path.exists():
         return None
     return create_backup(store.path, f"before-{reason}", max_age_days=max_age_of(store),
-                         passphrase=passphrase_of(store))
+                         passphrase=passphrase_of(store), opened=store.trusted)
 
 
 def passphrase_of(store: Store) -> str | None:

@@ -173,9 +173,7 @@ class _Parser:
         if kind == "text":
             return unicodedata.normalize("NFC", text)
         if kind == "date":
-            from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900
-
-            return v.parse_date(cell, date_order=self.date_order, epoch=self.epoch or CALENDAR_WINDOWS_1900)
+            return v.parse_date(cell, date_order=self.date_order, epoch=self.epoch or v.WINDOWS_1900)
         if kind == "time":
             return v.parse_time(cell)
         if kind == "gender":

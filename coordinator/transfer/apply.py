@@ -34,8 +34,12 @@ def apply_import(session: Session, plan: ImportPlan, *, school: str | None = Non
                  good_rows_only: bool = False, dry_run: bool = False,
                  progress: Callable[[int, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None,
-                 period: tuple[dt.date, dt.date] | None = None) -> ImportResult:
-    """Import the plan's rows; with problems (and not good_rows_only) nothing is written."""
+                 period: tuple[dt.date, dt.date] | None = None,
+                 before_writing: Callable[[], None] | None = None) -> ImportResult:
+    """Import the plan's rows; with problems (and not good_rows_only) nothing is written.
+
+    `before_writing` is called once the rows are matched, just before the first write (the caller's
+    backup, taken meanwhile, is awaited there); an exception from it stops the import unwritten."""
     result = ImportResult(problems=list(plan.problems), dry_run=dry_run)
     file_level = plan.needs_encoding_choice or not plan.rows or any(p.row <= plan.header_row
                                                                     for p in plan.problems)
@@ -69,6 +73,17 @@ def apply_import(session: Session, plan: ImportPlan, *, school: str | None = Non
             result.skipped = len(plan.rows)
             result.rows = []
         return result
+    if before_writing is not None:
+        before_writing()
+    _write(session, importer, pending, progress, cancelled)
+    result.changes = importer.changes_set()
+    result.imported = True
+    return result
+
+
+def _write(session: Session, importer: Importer, pending: list[Pending],
+           progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None) -> None:
+    """Write the matched rows in a savepoint; a cancellation rolls it back whole."""
     with session.begin_nested() as savepoint:
         try:
             importer.before_write(pending)
@@ -82,10 +97,7 @@ def apply_import(session: Session, plan: ImportPlan, *, school: str | None = Non
                         raise ImportCancelled(_("The import was cancelled; nothing was changed."))
                     if progress is not None:
                         progress(done, total)
-            importer.after_write()  # the audit log is written by the store's session events
+            importer.after_write()  # the audit log: the session events, and bulk entries the importer writes
         except ImportCancelled:
             savepoint.rollback()
             raise
-    result.changes = importer.changes_set()
-    result.imported = True
-    return result

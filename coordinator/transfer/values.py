@@ -19,8 +19,6 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900, from_excel
-
 from coordinator.i18n import _
 from coordinator.enums import ActivityStatus, OrganisationKind, PlacementStatus
 from coordinator.validation import normalise_email, normalise_org_number, normalise_phone
@@ -68,10 +66,16 @@ _GRADE_OF_CLASS = re.compile(r"^\s*(\d{1,2})(?!\d)")
 _SWEDISH_F_CLASS = re.compile(r"^\s*F(?:\s*[-_ ]?\s*[A-ZÅÄÖa-zåäö])?\s*$")
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
+# The days an Excel serial number counts from (openpyxl's CALENDAR_WINDOWS_1900 and CALENDAR_MAC_1904),
+# written here so that reading a file does not import openpyxl.
+WINDOWS_1900 = dt.datetime(1899, 12, 30)
+MAC_1904 = dt.datetime(1904, 1, 1)
 
 
 def cell_text(value: Any) -> str:
     """A cell as the text a person sees; whole floats lose their '.0', datetimes become ISO."""
+    if type(value) is str:  # nearly every cell: the checks below are for the others
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -85,7 +89,7 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def parse_date(value: Any, *, date_order: str = "dmy", epoch: dt.datetime = CALENDAR_WINDOWS_1900) -> dt.date:
+def parse_date(value: Any, *, date_order: str = "dmy", epoch: dt.datetime = WINDOWS_1900) -> dt.date:
     """ISO, dd.mm.yyyy, d/m/yyyy (m/d/yyyy when the profile says so) or an Excel serial number."""
     if isinstance(value, dt.datetime):
         return _check_year(value.date(), value)
@@ -117,6 +121,8 @@ def parse_date(value: Any, *, date_order: str = "dmy", epoch: dt.datetime = CALE
 def _serial(number: float, epoch: dt.datetime, shown: Any) -> dt.date:
     if not 1 <= number < 2958466:
         raise CellError(_("“{value}” is not a date; write it like 2026-09-14 or 14.09.2026.").format(value=shown))
+    from openpyxl.utils.datetime import from_excel
+
     try:
         converted = from_excel(number, epoch=epoch)
     except (ValueError, OverflowError) as exc:
