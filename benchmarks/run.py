@@ -371,6 +371,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--only", nargs="*", choices=sorted(BENCHES))
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    parser.add_argument("--whole-process", action="store_true",
+                        help="Then measure every figure as a fresh process at the three sizes, each beside its "
+                             "baseline in the same run (benchmarks/whole_process.py), into its own section.")
     args = parser.parse_args(argv)
     db = demo_database(args.size, args.seed)
     figures: list[Figure] = []
@@ -386,6 +389,10 @@ def main(argv: list[str] | None = None) -> int:
     text = report(figures, args.size, args.repeat, failures)
     print(text)
     args.out.write_text(with_analysis(text, args.out), encoding="utf-8")
+    if args.whole_process:
+        from whole_process import main as whole_process
+
+        whole_process(["--repeat", str(args.repeat), "--out", str(args.out)])
     return 1 if failures else 0
 
 
