@@ -71,17 +71,35 @@ def load_ui(name: str, base: QWidget) -> QWidget:
 
 
 def _ui_texts(path: Path) -> list[tuple[str, str, str]]:
-    """(object name, property, source text) of every translatable string of a Designer form."""
-    from defusedxml import ElementTree
+    """(object name, property, source text) of every translatable string of a Designer form: the strings of
+    the properties a widget or an action has itself, unless marked notr. Read with Qt's own stream reader
+    (already loaded; an XML library would be imported before the window is drawn)."""
+    from PySide6.QtCore import QXmlStreamReader
 
+    file = QFile(str(path))
+    file.open(QFile.OpenModeFlag.ReadOnly)
+    reader = QXmlStreamReader(file)
     found: list[tuple[str, str, str]] = []
-    for element in ElementTree.parse(str(path)).iter():
-        if element.tag not in ("widget", "action"):
-            continue
-        for prop in element.findall("property"):
-            string = prop.find("string")
-            if string is not None and string.get("notr") != "true" and (string.text or "").strip():
-                found.append((element.get("name", ""), prop.get("name", ""), string.text or ""))
+    stack: list[tuple[str, str]] = []  # (tag, name attribute) of the open elements
+    try:
+        while not reader.atEnd():
+            token = reader.readNext()
+            if token == QXmlStreamReader.TokenType.EndElement:
+                stack.pop()
+                continue
+            if token != QXmlStreamReader.TokenType.StartElement:
+                continue
+            tag, attributes = reader.name(), reader.attributes()
+            owner = stack[-2] if len(stack) >= 2 else ("", "")
+            if tag == "string" and stack and stack[-1][0] == "property" and owner[0] in ("widget", "action"):
+                translatable = attributes.value("notr") != "true"
+                text = reader.readElementText()  # consumes the element's end
+                if translatable and text.strip():
+                    found.append((owner[1], stack[-1][1], text))
+                continue
+            stack.append((tag, attributes.value("name")))
+    finally:
+        file.close()
     return found
 
 

@@ -7,8 +7,6 @@ lists exactly the shortcuts the app has.
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QTextBrowser, QVBoxLayout, QWidget
 
@@ -26,6 +24,8 @@ OTHER_KEYS: tuple[tuple[str, str], ...] = (
 
 def guide_html(language: str, shortcuts: list[tuple[str, str]]) -> str:
     """The guide in `language` (English when there is none), its keyboard section filled in."""
+    from html import escape  # when the guide is first opened, not before the window is drawn
+
     try:
         text = resource_path(f"help/guide.{language}.html").read_text(encoding="utf-8")
     except Exception:  # noqa: BLE001 - a language without a guide gets the English one
