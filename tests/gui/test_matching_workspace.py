@@ -27,6 +27,23 @@ def test_offers_and_wishes_show_side_by_side(workspace):
     assert not workspace.apply_button.isEnabled()
 
 
+def test_a_long_list_fills_every_row_and_its_columns_still_fit_their_contents(workspace, qtbot):
+    from PySide6.QtWidgets import QHeaderView
+
+    from coordinator.gui.workspaces.matching import _fill
+
+    table = workspace.offers_table
+    rows = [[f"Arbetsplats {n}", str(n % 4 + 1), "", "", "", ""] for n in range(3000)]
+    rows[10][0] = "Ett mycket långt namn på en arbetsplats som behöver en bred kolumn"
+    _fill(table, rows)
+    assert table.rowCount() == 3000 and table.item(2999, 0).text() == "Arbetsplats 2999"
+    header = table.horizontalHeader()
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents
+    assert table.updatesEnabled()
+    qtbot.waitUntil(lambda: header.sectionSize(0) >= table.fontMetrics().horizontalAdvance(rows[10][0]))
+    assert header.sectionSize(0) >= table.fontMetrics().horizontalAdvance(rows[10][0])
+
+
 def test_run_shows_every_pupil_and_explains_the_selected_one(workspace, qtbot):
     qtbot.mouseClick(workspace.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: workspace.outcome is not None)

@@ -46,10 +46,21 @@ def _table(columns: int) -> QTableWidget:
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
+    """Put `rows` in `table`; the columns are fitted to their contents once, when all are in (a header that
+    fits them after every cell measured up to a thousand rows each time: minutes for a region's wishes)."""
+    header = table.horizontalHeader()
+    modes = [header.sectionResizeMode(c) for c in range(table.columnCount())]
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.setUpdatesEnabled(False)
+    try:
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.setItem(r, c, QTableWidgetItem(text))
+    finally:
+        for c, mode in enumerate(modes):
+            header.setSectionResizeMode(c, mode)
+        table.setUpdatesEnabled(True)
 
 
 class MatchingWorkspace(HandWork, Workspace):
