@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from coordinator.documents.charts import hbar_chart
 from coordinator.documents.fonts import BOLD, REGULAR
@@ -148,7 +149,8 @@ def layout(sheet: ScorecardSheet, job: Job) -> Document:
               Paragraph(esc(_("✓ on target · ! within the amber band of the target · ✗ off target · – no target "
                               "or no value yet")), st.small),
               Paragraph(esc(rounding_rule()), st.small),
-              job.mark(1, 4), PageBreak(),
+              # A new page for the pupils unless the notes above ran onto one (no page of two lines alone).
+              job.mark(1, 4), CondPageBreak(12 * cm),
               Paragraph(esc(_("Pupils by grade")), st.h2), pupils_table(stats),
               Paragraph(esc(_("Pupils with a working-life encounter")), st.h2), rates_table(stats),
               Paragraph(esc(_("Counts from 1 to 4 are shown as “<5”; a share is not shown when fewer than 5 pupils "
